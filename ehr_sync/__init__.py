@@ -1,0 +1,4 @@
+"""Delivery of final reports to EHR/ATS systems through an outbox (the EHR sync issue fills this in).
+
+Imports no other project package.
+"""

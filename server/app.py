@@ -1,0 +1,91 @@
+"""`create_app(settings)`: the composition root. The lifespan owns the engine, models, peers and bus."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from realtime.asr import ASRSettings, WhisperRecognizer, default_asr_model_path
+from realtime.peer import PeerRegistry
+from realtime.vad import SileroVAD, VADSettings
+from server.api import auth, candidate, interviews, pages
+from server.bus import EventBus, InProcessBus, RedisBus
+from server.db.engine import make_engine, make_sessionmaker
+from server.db.migrate import upgrade
+from server.errors import install_error_handlers
+from server.security import Signer
+from server.services.calls import CallRuntime
+from server.settings import Settings
+from web import STATIC_DIR
+
+log = logging.getLogger(__name__)
+
+
+def load_models(settings: Settings) -> tuple[SileroVAD, WhisperRecognizer]:
+    """Load VAD and ASR once for the process; a missing model fails startup with its path."""
+    vad = SileroVAD(settings.vad_model_path, VADSettings(min_silence_s=settings.vad_min_silence_s))
+    recognizer = WhisperRecognizer(
+        ASRSettings(
+            model_path=settings.asr_model_path or default_asr_model_path(),
+            compute_type=settings.asr_compute_type,
+            cpu_threads=settings.asr_cpu_threads,
+            workers=settings.asr_workers,
+        )
+    )
+    return vad, recognizer
+
+
+def make_bus(settings: Settings) -> EventBus:
+    """Redis pub/sub when configured, else the in-process bus."""
+    return RedisBus(settings.redis_url) if settings.redis_url else InProcessBus()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application; nothing is loaded until the lifespan starts."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(settings.db_url)
+        if settings.auto_migrate:
+            await upgrade(engine)
+        vad, recognizer = load_models(settings)
+        bus = make_bus(settings)
+        peers = PeerRegistry()
+        app.state.settings = settings
+        app.state.engine = engine
+        app.state.sessions = make_sessionmaker(engine)
+        app.state.signer = Signer(
+            settings.secret_key, settings.invite_ttl_hours * 3600, settings.session_ttl_hours * 3600
+        )
+        app.state.bus = bus
+        app.state.peers = peers
+        app.state.calls = CallRuntime(settings, app.state.sessions, bus, peers, vad, recognizer)
+        log.info("interview server ready at %s", settings.public_url)
+        try:
+            yield
+        finally:
+            await peers.close_all()
+            recognizer.close()
+            await bus.close()
+            await engine.dispose()
+            log.info("interview server stopped")
+
+    app = FastAPI(title="Interview server", version="0.1.0", lifespan=lifespan)
+    install_error_handlers(app)
+    app.include_router(auth.router)
+    app.include_router(candidate.router)
+    app.include_router(interviews.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, object]:
+        return {"status": "ok", "live_interviews": len(app.state.peers)}
+
+    return app

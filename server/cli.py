@@ -1,0 +1,133 @@
+"""The `interview` command: serve, migrate, create-admin, demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.db.engine import make_engine, make_sessionmaker
+from server.db.migrate import upgrade
+from server.errors import DomainError
+from server.security import Signer
+from server.settings import Settings
+
+T = TypeVar("T")
+
+
+async def _in_transaction(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.db_url)
+    try:
+        await upgrade(engine)
+        async with make_sessionmaker(engine).begin() as session:
+            return await work(session)
+    finally:
+        await engine.dispose()
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from server.app import create_app
+
+    uvicorn.run(
+        create_app(settings),
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        log_config=None,
+        access_log=False,  # URLs carry invite tokens: keep them out of logs
+    )
+    return 0
+
+
+def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
+    async def run() -> None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(settings.db_url)
+        try:
+            await upgrade(engine)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+    print("database is up to date")
+    return 0
+
+
+def _create_admin(settings: Settings, args: argparse.Namespace) -> int:
+    from server.services.accounts import create_user
+
+    password = os.environ.get("INTERVIEW_ADMIN_PASSWORD") or getpass.getpass("Password: ")
+    user = asyncio.run(
+        _in_transaction(
+            settings, lambda s: create_user(s, args.email, args.name or args.email, args.role, password)
+        )
+    )
+    print(f"created {user.role} account {user.email}")
+    return 0
+
+
+def _demo(settings: Settings, args: argparse.Namespace) -> int:
+    from server.services.demo import create_demo
+
+    signer = Signer(settings.secret_key, settings.invite_ttl_hours * 3600, settings.session_ttl_hours * 3600)
+    demo = asyncio.run(
+        _in_transaction(settings, lambda s: create_demo(s, signer, settings.public_url, args.language))
+    )
+    if args.json:
+        print(json.dumps(dataclasses.asdict(demo)))
+        return 0
+    print("Demo interview created.")
+    print(f"  Candidate invite link: {demo.invite_url}")
+    print(f"  Live console:          {demo.console_url}")
+    if demo.login_password:
+        print(f"  Console login:         {demo.login_email} / {demo.login_password}")
+    else:
+        print(f"  Console login:         {demo.login_email} (password printed by the first `interview demo`)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `interview` console script."""
+    parser = argparse.ArgumentParser(prog="interview", description="Realtime AI interview server")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the HTTP/WebRTC server")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    sub.add_parser("migrate", help="bring the database schema up to date")
+    admin = sub.add_parser(
+        "create-admin", help="create a staff account (password from INTERVIEW_ADMIN_PASSWORD or prompt)"
+    )
+    admin.add_argument("email")
+    admin.add_argument("--name")
+    admin.add_argument("--role", default="admin", choices=["admin", "hr", "interviewer"])
+    demo = sub.add_parser("demo", help="create a demo interview and print its links")
+    demo.add_argument("--language", default="en", choices=["en", "zh"])
+    demo.add_argument("--json", action="store_true", help="print the links as JSON")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = Settings()
+    except ValueError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    commands = {"serve": _serve, "migrate": _migrate, "create-admin": _create_admin, "demo": _demo}
+    try:
+        return commands[args.command](settings, args)
+    except DomainError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Persistence: engine, ORM models (one aggregate per file) and repositories."""

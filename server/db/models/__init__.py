@@ -1,0 +1,22 @@
+"""ORM models; importing this package registers every table on `Base.metadata`."""
+
+from server.db.models.audit import AuditEvent
+from server.db.models.candidate import Candidate
+from server.db.models.interview import Consent, Interview
+from server.db.models.job import Competency, Job, Question
+from server.db.models.recording import Recording
+from server.db.models.user import User
+from server.db.models.utterance import Utterance
+
+__all__ = [
+    "AuditEvent",
+    "Candidate",
+    "Competency",
+    "Consent",
+    "Interview",
+    "Job",
+    "Question",
+    "Recording",
+    "User",
+    "Utterance",
+]

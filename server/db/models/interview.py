@@ -1,0 +1,39 @@
+"""An interview of one candidate for one job, and the candidate's consent to it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from server.db.base import Base, IdMixin
+
+STATUSES = ("scheduled", "live", "interrupted", "finished", "cancelled")
+
+
+class Interview(IdMixin, Base):
+    """Status, the question being asked, and the nonce that binds the current invite link."""
+
+    __tablename__ = "interview"
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("job.id"), index=True)
+    candidate_id: Mapped[str] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="scheduled")
+    invite_nonce: Mapped[str] = mapped_column(String(64))
+    question_index: Mapped[int] = mapped_column(Integer, default=-1)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Consent(IdMixin, Base):
+    """What the candidate agreed to (text and version), and when."""
+
+    __tablename__ = "consent"
+
+    interview_id: Mapped[str] = mapped_column(ForeignKey("interview.id", ondelete="CASCADE"), index=True)
+    version: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    recording: Mapped[bool] = mapped_column()
+    ai_evaluation: Mapped[bool] = mapped_column()
+    user_agent: Mapped[str | None] = mapped_column(String(400))

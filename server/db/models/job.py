@@ -1,0 +1,49 @@
+"""A job with its competency model and questions."""
+
+from __future__ import annotations
+
+from sqlalchemy import Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from server.db.base import Base, IdMixin
+
+
+class Job(IdMixin, Base):
+    """An opening candidates are interviewed for."""
+
+    __tablename__ = "job"
+
+    title: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str | None] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    competencies: Mapped[list[Competency]] = relationship(
+        back_populates="job", cascade="all, delete-orphan", order_by="Competency.name"
+    )
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="job", cascade="all, delete-orphan", order_by="Question.position"
+    )
+
+
+class Competency(IdMixin, Base):
+    """A competency the job's interview assesses."""
+
+    __tablename__ = "competency"
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("job.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text, default="")
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    job: Mapped[Job] = relationship(back_populates="competencies")
+
+
+class Question(IdMixin, Base):
+    """A planned interview question."""
+
+    __tablename__ = "question"
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("job.id", ondelete="CASCADE"), index=True)
+    competency_id: Mapped[str | None] = mapped_column(ForeignKey("competency.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20), default="behavioural")
+    text: Mapped[str] = mapped_column(Text)
+    job: Mapped[Job] = relationship(back_populates="questions")

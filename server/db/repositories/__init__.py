@@ -1,0 +1,1 @@
+"""SQL lives here and only here; one module per aggregate."""

@@ -1,0 +1,103 @@
+"""Interviews, consent, utterances, recordings and the audit trail of an interview."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.db.models import AuditEvent, Candidate, Consent, Interview, Job, Recording, Utterance
+
+
+async def add(session: AsyncSession, interview: Interview) -> Interview:
+    """Insert an interview."""
+    session.add(interview)
+    await session.flush()
+    return interview
+
+
+async def get(session: AsyncSession, interview_id: str) -> Interview | None:
+    """The interview with this id."""
+    return await session.get(Interview, interview_id)
+
+
+async def list_with_people(
+    session: AsyncSession, limit: int = 200
+) -> Sequence[tuple[Interview, Job, Candidate]]:
+    """Recent interviews with their job and candidate, newest first."""
+    result = await session.execute(
+        select(Interview, Job, Candidate)
+        .join(Job, Job.id == Interview.job_id)
+        .join(Candidate, Candidate.id == Interview.candidate_id)
+        .order_by(Interview.created_at.desc())
+        .limit(limit)
+    )
+    return [(i, j, c) for i, j, c in result.all()]
+
+
+async def add_consent(session: AsyncSession, consent: Consent) -> Consent:
+    """Record a consent."""
+    session.add(consent)
+    await session.flush()
+    return consent
+
+
+async def latest_consent(session: AsyncSession, interview_id: str) -> Consent | None:
+    """The newest consent given for the interview."""
+    result = await session.execute(
+        select(Consent)
+        .where(Consent.interview_id == interview_id)
+        .order_by(Consent.created_at.desc())
+        .limit(1)
+    )
+    return result.scalar_one_or_none()
+
+
+async def add_utterance(session: AsyncSession, utterance: Utterance) -> Utterance:
+    """Store one utterance."""
+    session.add(utterance)
+    await session.flush()
+    return utterance
+
+
+async def utterances(session: AsyncSession, interview_id: str) -> Sequence[Utterance]:
+    """The interview's transcript in time order."""
+    result = await session.execute(
+        select(Utterance)
+        .where(Utterance.interview_id == interview_id)
+        .order_by(Utterance.created_at, Utterance.start_s)
+    )
+    return result.scalars().all()
+
+
+async def add_recording(session: AsyncSession, recording: Recording) -> Recording:
+    """Register a recording file."""
+    session.add(recording)
+    await session.flush()
+    return recording
+
+
+async def recordings(session: AsyncSession, interview_id: str) -> Sequence[Recording]:
+    """The interview's recordings, oldest first."""
+    result = await session.execute(
+        select(Recording).where(Recording.interview_id == interview_id).order_by(Recording.created_at)
+    )
+    return result.scalars().all()
+
+
+async def audit(
+    session: AsyncSession, actor: str, action: str, interview_id: str | None = None, **detail: Any
+) -> None:
+    """Append to the audit trail."""
+    session.add(AuditEvent(actor=actor, action=action, interview_id=interview_id, detail=detail))
+    await session.flush()
+
+
+async def audit_trail(session: AsyncSession, interview_id: str) -> Sequence[AuditEvent]:
+    """The interview's audit trail, oldest first."""
+    result = await session.execute(
+        select(AuditEvent).where(AuditEvent.interview_id == interview_id).order_by(AuditEvent.created_at)
+    )
+    return result.scalars().all()

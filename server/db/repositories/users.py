@@ -1,0 +1,26 @@
+"""Staff accounts."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.db.models import User
+
+
+async def by_email(session: AsyncSession, email: str) -> User | None:
+    """The account with this email (case-insensitive)."""
+    result = await session.execute(select(User).where(func.lower(User.email) == email.lower()))
+    return result.scalar_one_or_none()
+
+
+async def get(session: AsyncSession, user_id: str) -> User | None:
+    """The account with this id."""
+    return await session.get(User, user_id)
+
+
+async def add(session: AsyncSession, user: User) -> User:
+    """Insert an account."""
+    session.add(user)
+    await session.flush()
+    return user

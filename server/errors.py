@@ -1,0 +1,85 @@
+"""Domain errors and their single mapping to HTTP responses."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from realtime.errors import InvalidOfferError, ModelNotFoundError, NoAudioTrackError
+
+
+class DomainError(Exception):
+    """An error a person can act on; `status` is the HTTP status it maps to."""
+
+    status = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(DomainError):
+    """The thing does not exist, or the caller may not know that it does."""
+
+    status = 404
+
+
+class InviteInvalid(DomainError):
+    """The invite token is forged, truncated, or revoked."""
+
+    status = 401
+
+
+class InviteExpired(DomainError):
+    """The invite token is older than its lifetime."""
+
+    status = 401
+
+
+class Conflict(DomainError):
+    """The request clashes with the interview's state."""
+
+    status = 409
+
+
+class ConsentRequired(DomainError):
+    """Media may not start before the candidate consents."""
+
+    status = 403
+
+
+class Busy(DomainError):
+    """The server is at its limit of live interviews."""
+
+    status = 503
+
+
+class Unauthorized(DomainError):
+    """Login needed or failed."""
+
+    status = 401
+
+
+class Forbidden(DomainError):
+    """Logged in, but the role does not allow this."""
+
+    status = 403
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Map domain and media errors to JSON `{"detail": message}` responses."""
+
+    async def domain(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, DomainError)
+        return JSONResponse({"detail": exc.message}, status_code=exc.status)
+
+    async def bad_offer(_request: Request, exc: Exception) -> JSONResponse:
+        status = 422 if isinstance(exc, NoAudioTrackError) else 400
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    async def model_missing(_request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": f"speech models unavailable: {exc}"}, status_code=503)
+
+    app.add_exception_handler(DomainError, domain)
+    app.add_exception_handler(InvalidOfferError, bad_offer)
+    app.add_exception_handler(ModelNotFoundError, model_missing)

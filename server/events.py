@@ -1,0 +1,58 @@
+"""Events that leave the process (console WebSocket, later the outbox): a discriminated union."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from server.db.base import utcnow
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    interview_id: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class UtteranceFinal(_Event):
+    """A stored utterance (candidate transcript or agent question)."""
+
+    type: Literal["utterance.final"] = "utterance.final"
+    id: str
+    speaker: Literal["candidate", "agent", "interviewer"]
+    text: str
+    start_s: float
+    end_s: float
+    question_index: int | None = None
+
+
+class QuestionAsked(_Event):
+    """The agent moved to a question."""
+
+    type: Literal["question.asked"] = "question.asked"
+    index: int
+    total: int
+    text: str
+
+
+class SpeechActivity(_Event):
+    """The candidate started or stopped speaking (VAD), on the audio clock."""
+
+    type: Literal["speech.started", "speech.ended"]
+    t: float
+
+
+class InterviewStatus(_Event):
+    """The interview's status changed."""
+
+    type: Literal["interview.status"] = "interview.status"
+    status: str
+
+
+LiveEvent = Annotated[
+    UtteranceFinal | QuestionAsked | SpeechActivity | InterviewStatus, Field(discriminator="type")
+]
+live_event_adapter: TypeAdapter[LiveEvent] = TypeAdapter(LiveEvent)

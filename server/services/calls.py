@@ -1,0 +1,127 @@
+"""Starting a candidate's call: checks, the peer, the agent, the recording."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import av
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from agent.plan import InterviewPlan, PlannedQuestion
+from agent.turns import SilenceTurnPolicy
+from realtime.asr import WhisperRecognizer
+from realtime.peer import CandidatePeer, PeerRegistry
+from realtime.pipeline import SpeechPipeline
+from realtime.recorder import Recorder
+from realtime.vad import SileroVAD
+from server.bus import EventBus
+from server.db.base import new_id, utcnow
+from server.db.models import Recording
+from server.db.repositories import interviews as repo
+from server.db.repositories import jobs as job_repo
+from server.errors import Busy, Conflict, NotFound
+from server.services.invites import InviteContext, ensure_joinable, require_consent
+from server.services.live import LiveInterview
+from server.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CallRuntime:
+    """What a call needs from the app's lifespan."""
+
+    settings: Settings
+    sessions: async_sessionmaker[AsyncSession]
+    bus: EventBus
+    peers: PeerRegistry
+    vad: SileroVAD
+    recognizer: WhisperRecognizer
+
+
+async def _plan(session: AsyncSession, job_id: str, resume_index: int) -> InterviewPlan:
+    job = await job_repo.get_full(session, job_id)
+    if job is None or not job.questions:
+        raise NotFound("this interview has no questions yet; contact the recruiter")
+    questions = [PlannedQuestion(id=q.id, text=q.text) for q in job.questions]
+    # Re-ask the question that was in progress when the candidate dropped.
+    return InterviewPlan(questions, index=max(resume_index - 1, -1))
+
+
+def media_duration(path: Path) -> float | None:
+    """Duration of the audio track of a recording, read from its packets."""
+    try:
+        with av.open(str(path)) as container:
+            stream = container.streams.audio[0]
+            end = 0
+            for packet in container.demux(stream):
+                if packet.pts is not None and packet.duration is not None:
+                    end = max(end, packet.pts + packet.duration)
+            return float(end * stream.time_base) if stream.time_base else None
+    except (av.error.FFmpegError, IndexError, OSError):
+        return None
+
+
+async def start_call(
+    runtime: CallRuntime, session: AsyncSession, ctx: InviteContext, sdp: str, kind: str
+) -> str:
+    """Answer the candidate's offer; the request's transaction stores the recording row."""
+    interview = ctx.interview
+    ensure_joinable(interview)
+    await require_consent(session, interview, runtime.settings.consent_version)
+    if runtime.peers.get(interview.id) is not None:
+        raise Conflict("this interview is already open in another browser window; close it there first")
+    if len(runtime.peers) >= runtime.settings.max_live_interviews:
+        raise Busy("the server is at its limit of live interviews; please try again in a few minutes")
+    plan = await _plan(session, interview.job_id, interview.question_index)
+    settings = runtime.settings
+    live = LiveInterview(
+        interview.id,
+        plan,
+        ctx.job.language,
+        runtime.sessions,
+        runtime.bus,
+        SilenceTurnPolicy(silence_s=settings.answer_silence_s),
+    )
+    pipeline = SpeechPipeline(runtime.vad, runtime.recognizer, live.on_media_event, language=ctx.job.language)
+    recording_id = new_id()
+    path = settings.recordings_dir / interview.id / f"{recording_id}.mp4"
+    recorder = Recorder(path, width=settings.record_video_width, height=settings.record_video_height)
+
+    started = False
+
+    async def closed(peer: CandidatePeer) -> None:
+        runtime.peers.remove(interview.id, peer)
+        if not started:
+            return
+        await live.stop()
+        duration = media_duration(path)
+        async with runtime.sessions.begin() as s:
+            row = await s.get(Recording, recording_id)
+            if row is not None:
+                row.ended_at, row.duration_s = utcnow(), duration
+        log.info("call for interview %s closed; recording %.1f s", interview.id, duration or 0.0)
+
+    peer = CandidatePeer(
+        f"peer-{interview.id[:8]}",
+        pipeline,
+        recorder,
+        on_closed=closed,
+        disconnect_timeout_s=settings.peer_disconnect_timeout_s,
+    )
+    try:
+        answer = await peer.answer(sdp, kind)
+    except Exception:
+        await peer.close()
+        path.unlink(missing_ok=True)
+        raise
+    started = True
+    runtime.peers.add(interview.id, peer)
+    live.attach(peer)
+    interview.status = "live"
+    interview.started_at = interview.started_at or utcnow()
+    await repo.add_recording(session, Recording(id=recording_id, interview_id=interview.id, path=str(path)))
+    await repo.audit(session, "candidate", "call.started", interview.id)
+    return answer

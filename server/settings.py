@@ -1,0 +1,67 @@
+"""Settings from the environment (prefix `INTERVIEW_`), validated once at startup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-only-insecure-secret-change-me"
+
+
+class Settings(BaseSettings):
+    """Everything an operator can set. Secrets have development defaults that are refused elsewhere."""
+
+    model_config = SettingsConfigDict(env_prefix="INTERVIEW_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    secret_key: str = DEV_SECRET
+    public_url: str = "http://127.0.0.1:8000"
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    data_dir: Path = Path("./data")
+    database_url: str | None = None
+    redis_url: str | None = None
+    auto_migrate: bool = True
+
+    invite_ttl_hours: float = Field(default=168.0, gt=0)
+    session_ttl_hours: float = Field(default=12.0, gt=0)
+    cookie_secure: bool = False
+
+    vad_model_path: Path | None = None
+    asr_model_path: Path | None = None
+    asr_compute_type: str = "int8"
+    asr_cpu_threads: int = Field(default=1, ge=1)
+    asr_workers: int = Field(default=1, ge=1)
+    vad_min_silence_s: float = Field(default=0.3, gt=0)
+
+    answer_silence_s: float = Field(default=3.0, gt=0)
+    peer_disconnect_timeout_s: float = Field(default=10.0, gt=0)
+    max_live_interviews: int = Field(default=8, ge=1)
+    browser_audio_processing: bool = True
+    record_video_width: int = 640
+    record_video_height: int = 480
+
+    consent_version: str = "2026-11-v1"
+
+    @model_validator(mode="after")
+    def _refuse_default_secret(self) -> Settings:
+        if self.environment != "development" and (self.secret_key == DEV_SECRET or len(self.secret_key) < 32):
+            raise ValueError(
+                "INTERVIEW_SECRET_KEY must be set to a random value of at least 32 characters outside development "
+                "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+            )
+        return self
+
+    @property
+    def db_url(self) -> str:
+        """The database URL, defaulting to an SQLite file in the data directory."""
+        return self.database_url or f"sqlite+aiosqlite:///{(self.data_dir / 'interview.db').resolve()}"
+
+    @property
+    def recordings_dir(self) -> Path:
+        """Where call recordings are written."""
+        return self.data_dir / "recordings"

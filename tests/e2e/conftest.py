@@ -1,0 +1,114 @@
+"""A real server process and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import TEST_SECRET
+
+CHROMIUM = "/usr/bin/chromium"
+BASE_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    "--allow-loopback-in-peer-connection",
+    "--autoplay-policy=no-user-gesture-required",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class ServerProcess:
+    url: str
+    env: dict[str, str]
+    data_dir: Path
+    log: Path
+
+    def cli(self, *args: str) -> str:
+        out = subprocess.run(
+            [sys.executable, "-m", "server.cli", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout
+
+    def demo(self, language: str = "en") -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(
+            self.cli("demo", "--json", "--language", language).strip().splitlines()[-1]
+        )
+        return data
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[ServerProcess]:
+    """`interview serve` on a free port with the embedded defaults in a temp dir."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "INTERVIEW_ENVIRONMENT": "test",
+        "INTERVIEW_SECRET_KEY": TEST_SECRET,
+        "INTERVIEW_DATA_DIR": str(tmp_path / "data"),
+        "INTERVIEW_PUBLIC_URL": url,
+        "INTERVIEW_PORT": str(port),
+        # Browser echo cancellation off: the fake microphone plays a file, and transcripts are compared.
+        "INTERVIEW_BROWSER_AUDIO_PROCESSING": "false",
+    }
+    env.pop("INTERVIEW_DATABASE_URL", None)
+    env.pop("INTERVIEW_REDIS_URL", None)
+    log = tmp_path / "server.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "server.cli", "serve"], env=env, stdout=out, stderr=out
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"server did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield ServerProcess(url, env, tmp_path / "data", log)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        print(log.read_text()[-4000:])
+
+
+def launch_chromium(playwright: Any, audio: Path | None = None) -> Any:
+    flags = list(BASE_FLAGS)
+    if audio is not None:
+        flags.append(f"--use-file-for-fake-audio-capture={audio}%noloop")
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=flags)

@@ -1,0 +1,104 @@
+"""The walking skeleton end to end: a real Chromium joins over WebRTC, is heard, transcribed, asked the
+next question, recorded, and shown live on a logged-in console."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import av
+import httpx
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.e2e.conftest import ServerProcess, launch_chromium
+from tests.media import clip, padded_clip, word_error_rate
+
+pytestmark = pytest.mark.browser
+LEAD_S = 1.5
+CLIP = "en_conflict_no_result"
+
+
+def _login(page: Page, server: ServerProcess, demo: dict[str, str], next_path: str) -> None:
+    page.goto(f"{server.url}/login?next={next_path}")
+    page.fill("#email", demo["login_email"])
+    page.fill("#password", demo["login_password"])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**{next_path}")
+
+
+def _audio_duration(data: bytes, tmp: Path) -> float:
+    path = tmp / "recording.mp4"
+    path.write_bytes(data)
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        end = max(p.pts + p.duration for p in container.demux(stream) if p.pts is not None)
+        assert container.streams.video, "the recording has no video track"
+        return float(end * stream.time_base)
+
+
+def test_candidate_call_is_transcribed_advanced_recorded_and_shown_live(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    spoken = clip(CLIP)
+    audio = padded_clip(CLIP, tmp_path / "answer.wav", lead_s=LEAD_S)
+    demo = server.demo()
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw, audio)
+        try:
+            console = browser.new_context().new_page()
+            _login(console, server, demo, f"/console/{demo['interview_id']}")
+
+            candidate = browser.new_context().new_page()
+            candidate.goto(demo["invite_url"])
+            expect(candidate.locator("#consent-text")).to_contain_text("recorded")
+            candidate.check("#consent-box")
+            candidate.click("#consent-btn")
+            candidate.click("#join-btn")
+            expect(candidate.locator("#status")).to_have_text("Connected", timeout=15_000)
+            expect(candidate.locator("#progress")).to_have_text("Question 1 / 3", timeout=10_000)
+            expect(console.locator("#question")).to_contain_text("led a team", timeout=10_000)
+
+            # The second question arrives only after the first answer is over.
+            expect(candidate.locator("#progress")).to_have_text(
+                "Question 2 / 3", timeout=(LEAD_S + spoken["duration"] + 15) * 1000
+            )
+            metrics = candidate.evaluate("window.__metrics")
+            q2 = next(q for q in metrics["questions"] if q["index"] == 1)
+            answer_end_ms = metrics["mediaAt"] + (LEAD_S + spoken["answer_end"]) * 1000
+            print(f"last word -> next question on the page: {(q2['at'] - answer_end_ms) / 1000:.2f} s")
+            assert q2["at"] > answer_end_ms, "the next question came before the answer was over"
+            expect(candidate.locator("#captions")).to_contain_text(
+                "previous job", timeout=5_000, ignore_case=True
+            )
+
+            # The console shows the candidate's words live.
+            expect(console.locator("#transcript p.candidate").first).to_be_visible()
+            candidate.click("#leave-btn")
+            left = candidate.evaluate("window.__metrics")
+            call_s = (left["leftAt"] - left["connectedAt"]) / 1000
+        finally:
+            browser.close()
+
+    client = httpx.Client(base_url=server.url)
+    client.post("/api/auth/login", json={"email": demo["login_email"], "password": demo["login_password"]})
+    deadline = time.monotonic() + 20
+    while True:
+        detail = client.get(f"/api/interviews/{demo['interview_id']}").json()
+        if detail["recordings"] and detail["recordings"][0]["ended_at"] or time.monotonic() > deadline:
+            break
+        time.sleep(0.3)
+
+    answer = " ".join(
+        u["text"] for u in detail["transcript"] if u["speaker"] == "candidate" and u["question_index"] == 0
+    )
+    wer = word_error_rate(spoken["text"], answer)
+    print(f"first answer WER {wer:.1%}: {answer}")
+    assert wer <= 0.35
+
+    recording = detail["recordings"][0]
+    assert recording["ended_at"], "the recording was not finalised after the call"
+    data = client.get(f"/api/interviews/{demo['interview_id']}/recordings/{recording['id']}").content
+    duration = _audio_duration(data, tmp_path)
+    print(f"call {call_s:.2f} s, recorded audio {duration:.2f} s")
+    assert abs(duration - call_s) <= 1.0

@@ -1,0 +1,99 @@
+// Candidate page: notice and consent, camera preview, WebRTC call, questions and captions.
+const token = decodeURIComponent(location.pathname.split("/").pop());
+const $ = (id) => document.getElementById(id);
+const metrics = { questions: [] };
+window.__metrics = metrics;
+let info = null, stream = null, pc = null, lang = "en";
+
+function showError(msg) { $("error").textContent = msg; }
+async function api(path, body) {
+  const res = await fetch(`/api/invite/${encodeURIComponent(token)}${path}`, body ? {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+  } : {});
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(typeof data.detail === "string" ? data.detail : `request failed (${res.status})`);
+  return data;
+}
+
+async function load() {
+  try { info = await api(""); } catch (e) { showError(e.message); return; }
+  lang = info.language; translatePage(lang);
+  $("job-title").textContent = info.job_title;
+  if (info.status === "finished") { showError(t(lang, "ended")); return; }
+  $("consent-text").textContent = info.consent_text;
+  $("consent-version").textContent = info.consent_version;
+  if (info.consented) { await startPreview(); } else { $("notice").classList.remove("hidden"); }
+}
+
+$("consent-box").addEventListener("change", (e) => { $("consent-btn").disabled = !e.target.checked; });
+$("consent-btn").addEventListener("click", async () => {
+  try {
+    await api("/consent", { version: info.consent_version, recording: true, ai_evaluation: true });
+    $("notice").classList.add("hidden");
+    await startPreview();
+  } catch (e) { showError(e.message); }
+});
+
+async function startPreview() {
+  $("call").classList.remove("hidden");
+  const ap = info.audio_processing;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({
+      audio: { echoCancellation: ap, noiseSuppression: ap, autoGainControl: ap },
+      video: { width: 640, height: 480 },
+    });
+  } catch (e) { showError("Camera or microphone unavailable: " + e.message); return; }
+  metrics.mediaAt = performance.now();
+  $("preview").srcObject = stream;
+  $("join-btn").disabled = false;
+}
+
+function waitIce(pc) {
+  if (pc.iceGatheringState === "complete") return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => { if (pc.iceGatheringState === "complete") { pc.removeEventListener("icegatheringstatechange", check); resolve(); } };
+    pc.addEventListener("icegatheringstatechange", check);
+    setTimeout(resolve, 2000);
+  });
+}
+
+$("join-btn").addEventListener("click", async () => {
+  $("join-btn").disabled = true; $("status").textContent = t(lang, "connecting");
+  pc = new RTCPeerConnection({ iceServers: [] });
+  stream.getTracks().forEach((tr) => pc.addTrack(tr, stream));
+  pc.ontrack = (ev) => { if (ev.track.kind === "audio") $("agent-audio").srcObject = new MediaStream([ev.track]); };
+  const channel = pc.createDataChannel("control");
+  channel.onmessage = (ev) => onMessage(JSON.parse(ev.data));
+  pc.onconnectionstatechange = () => {
+    if (pc.connectionState === "connected") { metrics.connectedAt = performance.now(); $("status").textContent = t(lang, "connected"); }
+    if (pc.connectionState === "failed") showError("The connection failed. Check your network and reload the page.");
+  };
+  try {
+    await pc.setLocalDescription(await pc.createOffer());
+    await waitIce(pc);
+    const answer = await api("/offer", { sdp: pc.localDescription.sdp, type: pc.localDescription.type });
+    await pc.setRemoteDescription(answer);
+    $("leave-btn").classList.remove("hidden");
+  } catch (e) { showError(e.message); pc.close(); $("join-btn").disabled = false; $("status").textContent = ""; }
+});
+
+function onMessage(msg) {
+  if (msg.type === "question") {
+    metrics.questions.push({ index: msg.index, at: performance.now(), text: msg.text });
+    $("progress").textContent = `${t(lang, "question")} ${msg.index + 1} / ${msg.total}`;
+    $("question").textContent = msg.text;
+  } else if (msg.type === "caption") {
+    const p = document.createElement("p"); p.textContent = msg.text; $("captions").appendChild(p);
+  } else if (msg.type === "end") {
+    $("question").textContent = msg.text; $("status").textContent = t(lang, "ended"); hangUp();
+  }
+}
+
+function hangUp() {
+  metrics.leftAt = performance.now();
+  if (pc) pc.close();
+  if (stream) stream.getTracks().forEach((tr) => tr.stop());
+  $("leave-btn").classList.add("hidden");
+}
+$("leave-btn").addEventListener("click", () => { hangUp(); $("status").textContent = t(lang, "ended"); });
+load();
