@@ -1,5 +1,7 @@
-"""One candidate's WebRTC connection: inbound audio to the speech pipeline and recorder, video to the
-recorder, a data channel for questions and captions. Owns every task it starts; `close()` is idempotent.
+"""One candidate's WebRTC connection, owning every task it starts.
+
+Inbound audio goes to the speech pipeline and the recorder, video to the recorder, and a data channel
+carries questions and captions. `close()` is idempotent.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import av
 from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
@@ -85,7 +88,7 @@ class CandidatePeer:
         self._channel = channel
         self._channel_open.set()
 
-        @channel.on("message")  # type: ignore[misc]
+        @channel.on("message")  # type: ignore[untyped-decorator]
         def on_message(message: str | bytes) -> None:
             if self._on_message is None or not isinstance(message, str):
                 return
@@ -123,6 +126,8 @@ class CandidatePeer:
         try:
             while True:
                 frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+                if not isinstance(frame, av.AudioFrame):
+                    continue
                 if self._audio_started_at is None:
                     self._audio_started_at = time.monotonic()
                 samples = resampler.resample(frame)
@@ -137,6 +142,8 @@ class CandidatePeer:
         try:
             while True:
                 frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+                if not isinstance(frame, av.VideoFrame):
+                    continue
                 if self.recorder is not None and self._audio_started_at is not None:
                     self.recorder.add_video(frame, time.monotonic() - self._audio_started_at)
         except (MediaStreamError, TimeoutError):

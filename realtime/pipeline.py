@@ -95,7 +95,7 @@ class SpeechPipeline:
                 FinalTranscript(text=text, start=segment.start, end=segment.end, language=self._language)
             )
 
-    async def close(self, timeout: float = 10.0) -> None:
+    async def close(self, drain_s: float = 10.0) -> None:
         """Close an open segment, transcribe what is pending, and stop. Idempotent."""
         if self._closed:
             return
@@ -106,9 +106,9 @@ class SpeechPipeline:
             return
         await self._segments.put(None)
         try:
-            await asyncio.wait_for(asyncio.shield(self._worker), timeout)
+            await asyncio.wait_for(asyncio.shield(self._worker), drain_s)
         except TimeoutError:
-            log.warning("pending transcriptions did not finish in %.0f s; cancelled", timeout)
+            log.warning("pending transcriptions did not finish in %.0f s; cancelled", drain_s)
             self._worker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._worker

@@ -1,6 +1,6 @@
 """Records a call's audio and video to one fragmented MP4, encoding in a thread of its own.
 
-Fragmented MP4 (`empty_moov`, a fragment at least every 2 s) stays playable if the process dies:
+Fragmented MP4 (`empty_moov`, a fragment at least every second) stays playable if the process dies:
 at most the fragment in flight is lost. Encoding H.264 on the event loop would stall live calls,
 so frames cross a bounded queue to an encoder thread; when it falls behind, video frames are dropped
 (and counted) before audio ever is.
@@ -20,16 +20,28 @@ log = logging.getLogger(__name__)
 
 AUDIO_RATE = 48000
 VIDEO_CLOCK = 90000
-_STOP = object()
 
 
 class Recorder:
     """Writes frames from aiortc tracks to `path`; `close()` flushes and finalises the file."""
 
-    def __init__(self, path: Path, *, width: int = 640, height: int = 480, max_queue: int = 256) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        width: int = 640,
+        height: int = 480,
+        max_video_pending: int = 40,
+        max_queue: int = 3000,
+    ) -> None:
         self.path = path
         self._width, self._height = width, height
-        self._queue: queue.Queue[object] = queue.Queue(maxsize=max_queue)
+        # One queue keeps audio and video in arrival order; video may hold at most 2 s of it.
+        self._queue: queue.Queue[tuple[str, av.AudioFrame | av.VideoFrame] | None] = queue.Queue(
+            maxsize=max_queue
+        )
+        self._max_video_pending = max_video_pending
+        self._video_pending = 0
         self._audio_origin: int | None = None
         self._video_origin: int | None = None
         self._video_offset = 0  # 90 kHz ticks of video start after audio start
@@ -67,8 +79,12 @@ class Recorder:
             return
         self._last_video_pts = pts
         frame.pts = pts
+        if self._video_pending >= self._max_video_pending:
+            self.dropped_video += 1
+            return
         try:
             self._queue.put_nowait(("v", frame))
+            self._video_pending += 1
         except queue.Full:
             self.dropped_video += 1
 
@@ -79,7 +95,7 @@ class Recorder:
         self._closed = True
         while True:
             try:
-                self._queue.put(_STOP, timeout=timeout)
+                self._queue.put(None, timeout=timeout)
                 break
             except queue.Full:  # pragma: no cover - encoder wedged
                 log.error("recorder for %s did not drain; file may be truncated", self.path)
@@ -93,7 +109,7 @@ class Recorder:
             self._encode_all()
         except Exception:
             log.exception("recording %s failed", self.path)
-            while self._queue.get() is not _STOP:
+            while self._queue.get() is not None:
                 pass
 
     def _encode_all(self) -> None:
@@ -101,7 +117,12 @@ class Recorder:
             str(self.path),
             mode="w",
             format="mp4",
-            options={"movflags": "frag_keyframe+empty_moov+default_base_moof", "frag_duration": "2000000"},
+            # A fragment at least every second, flushed to disk as it is written.
+            options={
+                "movflags": "frag_keyframe+empty_moov+default_base_moof",
+                "frag_duration": "1000000",
+                "flush_packets": "1",
+            },
         )
         audio = container.add_stream("aac", rate=AUDIO_RATE, layout="mono")
         video = container.add_stream(
@@ -109,14 +130,14 @@ class Recorder:
         )
         video.width, video.height, video.pix_fmt = self._width, self._height, "yuv420p"
         video.codec_context.time_base = Fraction(1, VIDEO_CLOCK)
-        video.codec_context.gop_size = 40
         resampler = av.AudioResampler(format="fltp", layout="mono", rate=AUDIO_RATE)
         try:
-            while (item := self._queue.get()) is not _STOP:
-                kind, frame = item  # type: ignore[misc]
-                if kind == "a":
+            while (item := self._queue.get()) is not None:
+                kind, frame = item
+                if isinstance(frame, av.AudioFrame):
                     self._encode_audio(container, audio, resampler, frame)
                 else:
+                    self._video_pending -= 1
                     out = frame.reformat(width=self._width, height=self._height, format="yuv420p")
                     out.pts, out.time_base = frame.pts, Fraction(1, VIDEO_CLOCK)
                     container.mux(video.encode(out))
@@ -132,7 +153,7 @@ class Recorder:
         resampler: av.AudioResampler,
         frame: av.AudioFrame,
     ) -> None:
-        pts = frame.pts
+        pts = frame.pts or 0
         for out in resampler.resample(frame):
             out.pts, out.time_base = pts, Fraction(1, AUDIO_RATE)
             pts += out.samples

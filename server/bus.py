@@ -103,7 +103,7 @@ class RedisBus:
             yield events()
         finally:
             await pubsub.unsubscribe()
-            await pubsub.aclose()
+            await pubsub.aclose()  # type: ignore[no-untyped-call]
 
     async def close(self) -> None:
         """Close the connection pool."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from realtime.errors import InvalidOfferError, ModelNotFoundError, NoAudioTrackError
@@ -80,6 +81,14 @@ def install_error_handlers(app: FastAPI) -> None:
     async def model_missing(_request: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"detail": f"speech models unavailable: {exc}"}, status_code=503)
 
+    async def invalid_request(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        problems = [
+            f"{'.'.join(str(p) for p in err['loc'] if p != 'body')}: {err['msg']}" for err in exc.errors()
+        ]
+        return JSONResponse({"detail": "invalid request: " + "; ".join(problems)}, status_code=422)
+
     app.add_exception_handler(DomainError, domain)
+    app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(InvalidOfferError, bad_offer)
     app.add_exception_handler(ModelNotFoundError, model_missing)

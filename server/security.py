@@ -22,7 +22,7 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 def hash_password(password: str) -> str:
     """Salted scrypt hash in a self-describing string."""
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT)  # type: ignore[arg-type]
+    digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT)
     return "scrypt$" + base64.b64encode(salt).decode() + "$" + base64.b64encode(digest).decode()
 
 
@@ -34,7 +34,7 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    digest = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt_b64), **_SCRYPT)  # type: ignore[arg-type]
+    digest = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt_b64), **_SCRYPT)
     return hmac.compare_digest(digest, base64.b64decode(digest_b64))
 
 
@@ -62,7 +62,7 @@ class Signer:
     def read_invite(self, token: str) -> InviteClaims:
         """Check signature and age; raise InviteInvalid or InviteExpired."""
         try:
-            data = self._invites.loads(token, max_age=self._invite_ttl)
+            data = self._invites.loads(token, max_age=int(self._invite_ttl))
         except SignatureExpired as exc:
             raise InviteExpired("this invite link has expired; ask the recruiter for a new one") from exc
         except BadSignature as exc:
@@ -82,7 +82,7 @@ class Signer:
     def read_session(self, cookie: str) -> str | None:
         """The user id in a valid, unexpired session cookie."""
         try:
-            data = self._sessions.loads(cookie, max_age=self.session_ttl)
+            data = self._sessions.loads(cookie, max_age=int(self.session_ttl))
         except BadSignature:
             return None
         user_id = data.get("u") if isinstance(data, dict) else None

@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     def _refuse_default_secret(self) -> Settings:
         if self.environment != "development" and (self.secret_key == DEV_SECRET or len(self.secret_key) < 32):
             raise ValueError(
-                "INTERVIEW_SECRET_KEY must be set to a random value of at least 32 characters outside development "
+                "INTERVIEW_SECRET_KEY must be a random value of at least 32 characters outside development "
                 "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
             )
         return self

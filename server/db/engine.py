@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -16,9 +18,9 @@ def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> N
     cursor.close()
 
 
-def make_engine(url: str) -> AsyncEngine:
-    """Create the engine; SQLite gets WAL and enforced foreign keys."""
-    engine = create_async_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    """Create the engine; SQLite gets WAL and enforced foreign keys. `kwargs` go to SQLAlchemy."""
+    engine = create_async_engine(url, pool_pre_ping=not url.startswith("sqlite"), **kwargs)
     if url.startswith("sqlite"):
         sync_engine: Engine = engine.sync_engine
         event.listen(sync_engine, "connect", _sqlite_pragmas)

@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from server.db.base import Base
 from server.db import models  # noqa: F401  (registers the tables)
+from server.db.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:

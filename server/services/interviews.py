@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -59,7 +60,10 @@ async def recording_file(session: AsyncSession, user: User, interview_id: str, r
     """The path of a recording the user may download (audited)."""
     await _get_visible(session, user, interview_id)
     recording = await session.get(Recording, recording_id)
-    if recording is None or recording.interview_id != interview_id or not Path(recording.path).is_file():
+    if recording is None or recording.interview_id != interview_id:
         raise NotFound("no such recording")
+    path = Path(recording.path)
+    if not await asyncio.to_thread(path.is_file):
+        raise NotFound("the recording file is missing")
     await repo.audit(session, user.email, "recording.viewed", interview_id, recording_id=recording_id)
-    return Path(recording.path)
+    return path

@@ -1,0 +1,18 @@
+# The interview server on Debian with the CPU build of torch. For users; tests do not need Docker.
+FROM python:3.11-slim-bookworm
+WORKDIR /app
+ARG TORCH_INDEX_URL
+COPY pyproject.toml README.md ./
+COPY server server
+COPY realtime realtime
+COPY agent agent
+COPY scoring scoring
+COPY web web
+COPY ehr_sync ehr_sync
+RUN if [ -n "$TORCH_INDEX_URL" ]; then pip install --no-cache-dir torch==2.13.0 --index-url "$TORCH_INDEX_URL"; \
+    else pip install --no-cache-dir torch==2.13.0; fi \
+ && pip install --no-cache-dir .
+ENV INTERVIEW_HOST=0.0.0.0 INTERVIEW_DATA_DIR=/data
+VOLUME /data
+EXPOSE 8000
+CMD ["interview", "serve"]

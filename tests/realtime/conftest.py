@@ -1,0 +1,22 @@
+"""Real models, loaded once per test session (they ship inside installed packages)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from realtime.asr import ASRSettings, WhisperRecognizer, default_asr_model_path
+from realtime.vad import SileroVAD
+
+
+@pytest.fixture(scope="session")
+def vad() -> SileroVAD:
+    return SileroVAD()
+
+
+@pytest.fixture(scope="session")
+def recognizer() -> Iterator[WhisperRecognizer]:
+    rec = WhisperRecognizer(ASRSettings(model_path=default_asr_model_path()))
+    yield rec
+    rec.close()

@@ -1,0 +1,102 @@
+"""faster-whisper with the bundled tiny.en model, and the speech pipeline on real clips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from realtime.asr import ASRSettings, WhisperRecognizer
+from realtime.errors import ModelNotFoundError
+from realtime.events import FinalTranscript, MediaEvent, SpeechEnded, SpeechStarted
+from realtime.pipeline import SpeechPipeline
+from realtime.vad import SileroVAD
+from tests.media import MEDIA, clip, manifest, read_wav, word_error_rate
+
+ENGLISH = [c for c in manifest() if c["language"] == "en"]
+
+
+def test_a_missing_model_path_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError, match="no model.bin"):
+        WhisperRecognizer(ASRSettings(model_path=tmp_path / "nowhere"))
+
+
+async def test_one_sentence_is_recognised(recognizer: WhisperRecognizer) -> None:
+    spoken = clip("en_leadership_star")
+    samples, rate = read_wav(MEDIA / spoken["file"])
+    seg = spoken["segments"][0]
+    audio = (
+        samples[int((seg["start"] - 0.2) * rate) : int((seg["end"] + 0.2) * rate)].astype(np.float32) / 32768
+    )
+    text = await recognizer.transcribe(audio, "en")
+    assert word_error_rate(seg["text"], text) <= 0.2, text
+
+
+async def feed(pipeline: SpeechPipeline, samples: np.ndarray, chunk: int = 320) -> None:
+    pipeline.start()
+    for i in range(0, len(samples), chunk):
+        await pipeline.push(samples[i : i + chunk])
+    await pipeline.close()
+
+
+async def run_pipeline(vad: SileroVAD, recognizer: WhisperRecognizer, spoken: dict) -> list[MediaEvent]:
+    events: list[MediaEvent] = []
+
+    async def sink(event: MediaEvent) -> None:
+        events.append(event)
+
+    samples, _ = read_wav(MEDIA / spoken["file"])
+    await feed(SpeechPipeline(vad, recognizer, sink, language="en"), samples)
+    return events
+
+
+async def test_pipeline_transcribes_every_english_answer(
+    vad: SileroVAD, recognizer: WhisperRecognizer
+) -> None:
+    references, hypotheses = [], []
+    for spoken in ENGLISH:
+        events = await run_pipeline(vad, recognizer, spoken)
+        finals = [e for e in events if isinstance(e, FinalTranscript)]
+        text = " ".join(f.text for f in finals)
+        references.append(spoken["text"])
+        hypotheses.append(text)
+        assert word_error_rate(spoken["text"], text) <= 0.5, (spoken["id"], text)
+        # Order: speech starts first, each final follows its segment's end; times are on the audio clock.
+        kinds = [type(e) for e in events]
+        assert kinds[0] is SpeechStarted
+        assert kinds.index(FinalTranscript) > kinds.index(SpeechEnded)
+        assert all(0 <= f.start < f.end <= spoken["duration"] for f in finals)
+        # No utterance is lost: every spoken sentence lies in a segment that got text.
+        for seg in spoken["segments"]:
+            assert any(
+                f.text and f.start - 0.2 <= seg["start"] and seg["end"] <= f.end + 0.4 for f in finals
+            ), seg
+    pooled = word_error_rate(" ".join(references), " ".join(hypotheses))
+    print(f"pooled English WER {pooled:.1%}")
+    assert pooled <= 0.25
+
+
+class SlowRecognizer:
+    """A fake that answers with the audio length, after a delay, to check ordering and close()."""
+
+    async def transcribe(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
+        import asyncio
+
+        await asyncio.sleep(0.05)
+        return f"{len(audio) / 16000:.1f}s"
+
+
+async def test_close_transcribes_pending_segments_in_order(vad: SileroVAD) -> None:
+    events: list[MediaEvent] = []
+
+    async def sink(event: MediaEvent) -> None:
+        events.append(event)
+
+    samples, _ = read_wav(MEDIA / "en/en_leadership_star.wav")
+    # Cut mid-sentence: close() must close the open segment and still transcribe everything.
+    await feed(SpeechPipeline(vad, SlowRecognizer(), sink), samples[: int(16000 * 12.5)])
+    ended = [e for e in events if isinstance(e, SpeechEnded)]
+    finals = [e for e in events if isinstance(e, FinalTranscript)]
+    assert len(finals) == len(ended) >= 3
+    assert [(f.start, f.end) for f in finals] == [(e.start, e.end) for e in ended]

@@ -1,0 +1,108 @@
+"""Resampling, SDP checks and the recorder, on frames shaped like the ones aiortc delivers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+
+from realtime.errors import InvalidOfferError, NoAudioTrackError
+from realtime.recorder import Recorder
+from realtime.resample import Resampler
+from realtime.sdp import check_offer
+
+
+def browser_audio_frame(pts: int, freq: float = 440.0) -> av.AudioFrame:
+    """A 20 ms stereo s16 48 kHz frame, as aiortc decodes Opus."""
+    t = (np.arange(960) + pts) / 48000
+    mono = (np.sin(2 * np.pi * freq * t) * 8000).astype(np.int16)
+    frame = av.AudioFrame.from_ndarray(np.repeat(mono, 2).reshape(1, -1), format="s16", layout="stereo")
+    frame.sample_rate, frame.pts, frame.time_base = 48000, pts, Fraction(1, 48000)
+    return frame
+
+
+def test_resampler_gives_a_third_of_the_samples_and_keeps_the_pitch() -> None:
+    resampler = Resampler()
+    out = np.concatenate(
+        [resampler.resample(browser_audio_frame(i * 960)) for i in range(50)] + [resampler.flush()]
+    )
+    assert out.dtype == np.int16 and abs(len(out) - 16000) <= 32
+    spectrum = np.abs(np.fft.rfft(out[2000:14000].astype(float)))
+    peak_hz = np.argmax(spectrum) * 16000 / len(out[2000:14000])
+    assert abs(peak_hz - 440) < 5
+
+
+OFFER = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+
+
+def test_sdp_checks() -> None:
+    check_offer(OFFER + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=sendrecv\r\n", "offer")
+    with pytest.raises(NoAudioTrackError):
+        check_offer(OFFER + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n", "offer")
+    with pytest.raises(NoAudioTrackError):
+        check_offer(OFFER + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=recvonly\r\n", "offer")
+    with pytest.raises(InvalidOfferError, match="malformed"):
+        check_offer("m=audio 9 x 1", "offer")
+
+
+def video_frame(pts: int) -> av.VideoFrame:
+    frame = av.VideoFrame.from_ndarray(np.full((240, 320, 3), pts % 255, np.uint8), format="rgb24")
+    frame.pts, frame.time_base = pts, Fraction(1, 90000)
+    return frame
+
+
+def durations(path: Path) -> tuple[float, float]:
+    with av.open(str(path)) as container:
+        audio, video = container.streams.audio[0], container.streams.video[0]
+        ends = {audio.index: 0, video.index: 0}
+        for packet in container.demux(audio, video):
+            if packet.pts is not None:
+                ends[packet.stream.index] = max(ends[packet.stream.index], packet.pts + packet.duration)
+        return float(ends[audio.index] * audio.time_base), float(ends[video.index] * video.time_base)
+
+
+def test_recorder_writes_audio_and_video_with_matching_length(tmp_path: Path) -> None:
+    path = tmp_path / "call.mp4"
+    recorder = Recorder(path)
+    rtp_start = 123456  # RTP clocks start anywhere: the recorder rebases them
+    for i in range(250):  # 5 s of audio, 20 fps video
+        recorder.add_audio(browser_audio_frame(rtp_start + i * 960))
+        if i % 2 == 0:
+            recorder.add_video(video_frame(999 + i * 1800), seconds_after_audio_start=i * 0.02)
+        time.sleep(0.004)  # roughly paced, as frames arrive from a call
+    recorder.close()
+    recorder.close()  # idempotent
+    audio_s, video_s = durations(path)
+    assert abs(audio_s - 5.0) < 0.1
+    assert abs(video_s - 5.0) < 0.2
+
+
+CRASH = """
+import sys, os
+sys.path.insert(0, {root!r})
+from tests.realtime.test_media_units import browser_audio_frame, video_frame
+from realtime.recorder import Recorder
+import time
+r = Recorder(__import__('pathlib').Path({path!r}))
+for i in range(400):
+    r.add_audio(browser_audio_frame(i * 960))
+    if i % 2 == 0:
+        r.add_video(video_frame(i * 1800), i * 0.02)
+    time.sleep(0.004)
+time.sleep(2)
+os._exit(9)  # die without closing the file
+"""
+
+
+def test_a_crash_leaves_a_playable_file(tmp_path: Path) -> None:
+    path = tmp_path / "crashed.mp4"
+    root = str(Path(__file__).resolve().parents[2])
+    subprocess.run([sys.executable, "-c", CRASH.format(root=root, path=str(path))], check=False, timeout=60)
+    audio_s, _video_s = durations(path)
+    assert audio_s >= 6.0  # 8 s were sent; every fragment but the one in flight survives
