@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +17,10 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 
-from tests.conftest import TEST_SECRET
+from server.db.engine import make_engine
+from tests.conftest import POSTGRES_URL, REDIS_URL, TEST_SECRET
 
 CHROMIUM = "/usr/bin/chromium"
 BASE_FLAGS = [
@@ -64,9 +68,11 @@ class ServerProcess:
         return data
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    """`interview serve` on a free port with the embedded defaults in a temp dir."""
+@pytest.fixture(
+    params=["embedded", pytest.param("postgres+redis", marks=[pytest.mark.postgres, pytest.mark.redis])]
+)
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
+    """`interview serve` on a free port: SQLite and the in-process bus, or PostgreSQL and Redis."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {
@@ -81,6 +87,12 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
     }
     env.pop("INTERVIEW_DATABASE_URL", None)
     env.pop("INTERVIEW_REDIS_URL", None)
+    database = None
+    if request.param == "postgres+redis":
+        database = f"e2e_{uuid.uuid4().hex[:12]}"
+        _postgres_admin(f"CREATE DATABASE {database}")
+        env["INTERVIEW_DATABASE_URL"] = POSTGRES_URL.rsplit("/", 1)[0] + "/" + database
+        env["INTERVIEW_REDIS_URL"] = REDIS_URL
     log = tmp_path / "server.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
@@ -105,6 +117,18 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
         except subprocess.TimeoutExpired:
             proc.kill()
         print(log.read_text()[-4000:])
+        if database:
+            _postgres_admin(f"DROP DATABASE {database} WITH (FORCE)")
+
+
+def _postgres_admin(statement: str) -> None:
+    async def run() -> None:
+        engine = make_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+        async with engine.connect() as conn:
+            await conn.execute(text(statement))
+        await engine.dispose()
+
+    asyncio.run(run())
 
 
 def launch_chromium(playwright: Any, audio: Path | None = None) -> Any:

@@ -96,6 +96,7 @@ def test_candidate_call_is_transcribed_advanced_recorded_and_shown_live(
     print(f"first answer WER {wer:.1%}: {answer}")
     assert wer <= 0.35
 
+    assert client.get("/healthz").json()["live_interviews"] == 0, "the peer was not closed after the call"
     recording = detail["recordings"][0]
     assert recording["ended_at"], "the recording was not finalised after the call"
     data = client.get(f"/api/interviews/{demo['interview_id']}/recordings/{recording['id']}").content

@@ -69,8 +69,10 @@ class Api:
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     data = tmp_path_factory.mktemp("api") / "data"
     settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data)
-    with TestClient(create_app(settings)) as client:
+    app = create_app(settings)
+    with TestClient(app) as client:
         yield Api(client, settings)
+    assert len(app.state.peers) == 0, "peers left open after shutdown"
 
 
 def test_invite_shows_notice_and_consent_is_stored_with_its_version(api: Api) -> None:
