@@ -1,0 +1,119 @@
+"""The default scorer: deterministic, no model, no network. Same answer, same score."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from scoring.analysis import Analysis, SentenceFacts, analyse
+from scoring.criteria import CRITERIA, WEIGHTS
+from scoring.models import STAR_PARTS, Answer, AnswerScore, Evidence, StarFinding
+from scoring.rubric import BEI_TO_COMMON, DEFAULT_RUBRIC, CompetencyRubric
+
+FOLLOW_UP_ORDER = ("too_short", "hypothetical_not_past", "no_personal_action", "missing_result", "no_specifics")
+
+
+class Scorer(Protocol):
+    """Scores one answer against a competency's rubric."""
+
+    def score(self, answer: Answer, rubric: CompetencyRubric | None = None, provisional: bool = False) -> AnswerScore:
+        """Score `answer`; `provisional` marks a score of an answer still being spoken."""
+        ...
+
+
+def follow_up_signals(a: Analysis) -> tuple[str, ...]:
+    """What a structured interviewer would probe next, most important first."""
+    found: set[str] = set()
+    if a.too_short:
+        found.add("too_short")
+    if a.kind == "behavioural":
+        if a.hypothetical_share >= 0.5 and not a.self_actions:
+            found.add("hypothetical_not_past")
+        elif not a.self_actions and a.team_actions:
+            found.add("no_personal_action")
+        if not a.with_part("result"):
+            found.add("missing_result")
+    if not a.specifics and not (a.kind == "situational" and a.plan_steps >= 2):
+        found.add("no_specifics")
+    return tuple(code for code in FOLLOW_UP_ORDER if code in found)
+
+
+class _Quoter:
+    """Turns sentences into evidence quotes with character offsets and, if known, audio times."""
+
+    def __init__(self, answer: Answer) -> None:
+        self._spans: list[tuple[int, int, float, float]] = []
+        cursor = 0
+        for seg in answer.segments:
+            text = seg.text.strip()
+            at = answer.text.find(text, cursor) if text else -1
+            if at >= 0:
+                self._spans.append((at, at + len(text), seg.start_s, seg.end_s))
+                cursor = at + len(text)
+
+    def _time(self, offset: int) -> float | None:
+        for start, end, t0, t1 in self._spans:
+            if start <= offset <= end:
+                return round(t0 + (t1 - t0) * (offset - start) / max(end - start, 1), 2)
+        return None
+
+    def __call__(self, facts: list[SentenceFacts], label: str) -> tuple[Evidence, ...]:
+        return tuple(
+            Evidence(f.sentence.text, f.sentence.start, f.sentence.end, label,
+                     self._time(f.sentence.start), self._time(f.sentence.end))
+            for f in facts
+        )
+
+
+def _bei(a: Analysis) -> int:
+    has_context = bool(a.with_part("situation") or a.with_part("task"))
+    if has_context and a.self_actions and a.with_part("result"):
+        return 3
+    if a.self_actions or a.team_actions or a.with_part("result") or (a.kind == "situational" and a.plan_steps >= 2):
+        return 2
+    return 1
+
+
+class DefaultScorer:
+    """STAR/BEI structure, own actions, specificity, result and relevance, combined by question kind."""
+
+    name = "default"
+
+    def score(self, answer: Answer, rubric: CompetencyRubric | None = None, provisional: bool = False) -> AnswerScore:
+        """Score one answer; pure and deterministic."""
+        competency = rubric or DEFAULT_RUBRIC.get(answer.competency)
+        language_hint = answer.language
+        a = analyse(answer, competency.indicator_words(language_hint or "en") if language_hint else None)
+        if not language_hint:
+            a = analyse(answer, competency.indicator_words(a.language))
+        quote = _Quoter(answer)
+        weights = WEIGHTS[a.kind]
+        criteria = tuple(CRITERIA[name](a, quote) for name in weights)
+        exact = sum(c.score * weights[c.name] for c in criteria)
+        reasons = [r for c in criteria for r in c.reasons if c.score <= 3]
+        if a.too_short:
+            exact = min(exact, 2.0)
+            reasons.insert(0, "the answer is too short to show the competency")
+        exact = round(exact, 2)
+        bei = _bei(a)
+        common = BEI_TO_COMMON[bei] if competency.scale == "bei3" else max(1, min(5, int(exact + 0.5)))
+        star = {p: StarFinding(bool(a.with_part(p)), quote(a.with_part(p), p)) for p in STAR_PARTS}
+        evidence = sorted({e for c in criteria for e in c.evidence}, key=lambda e: (e.start, e.label))
+        length_factor = min(1.0, (a.length / (1.6 if a.language == "zh" else 1.0)) / 60)
+        confidence = round(0.3 + 0.5 * length_factor + (0.0 if provisional else 0.2), 2)
+        return AnswerScore(
+            score=common,
+            score_exact=exact,
+            scale=competency.scale,
+            scale_score=bei if competency.scale == "bei3" else common,
+            criteria=criteria,
+            star=star,
+            evidence=tuple(evidence),
+            reasons=tuple(dict.fromkeys(reasons)) or ("solid evidence for this competency",),
+            confidence=confidence,
+            language=a.language,
+            kind=a.kind,
+            competency=competency.name,
+            provisional=provisional,
+            scorer=self.name,
+            follow_up_reasons=follow_up_signals(a),
+        )
