@@ -13,10 +13,37 @@ from scoring import lexicon as lx
 from scoring.models import Answer, QuestionKind, StarPart
 from scoring.text import PLACEHOLDER, Sentence, detect_language, neutral_words, sentences, tokens
 
-BEHAVIOURAL_CUES = ["tell me about a time", "tell me about a project", "a project you", "tell me about a situation", "describe a time", "give an example", "give me an example",
-                    "a time when", "a time you", "请描述一次", "请讲一次", "讲一个", "介绍一个", "分享一个", "请举例", "经历", "有没有一次"]
-SITUATIONAL_CUES = ["what would you do", "how would you", "imagine", "suppose", "if you", "假设", "如果你",
-                    "你会如何", "你会怎么", "你将如何"]
+BEHAVIOURAL_CUES = [
+    "tell me about a time",
+    "tell me about a project",
+    "a project you",
+    "tell me about a situation",
+    "describe a time",
+    "give an example",
+    "give me an example",
+    "a time when",
+    "a time you",
+    "请描述一次",
+    "请讲一次",
+    "讲一个",
+    "介绍一个",
+    "分享一个",
+    "请举例",
+    "经历",
+    "有没有一次",
+]
+SITUATIONAL_CUES = [
+    "what would you do",
+    "how would you",
+    "imagine",
+    "suppose",
+    "if you",
+    "假设",
+    "如果你",
+    "你会如何",
+    "你会怎么",
+    "你将如何",
+]
 MIN_WORDS = {"en": 15, "zh": 25}  # words for English, characters for Chinese
 
 
@@ -108,7 +135,8 @@ def _specifics(sentence: str, language: str) -> list[str]:
         found += re.findall(r"\d+(?:\.\d+)?%?", sentence)
         for unit in lx.UNITS_ZH:
             found += [
-                m for m in re.findall(rf"[{lx.NUMERALS_ZH}\d]+{re.escape(unit)}", sentence)
+                m
+                for m in re.findall(rf"[{lx.NUMERALS_ZH}\d]+{re.escape(unit)}", sentence)
                 if m not in ("一个", "一次", "一位", "一年", "一天")  # "a/one": not a quantity
             ]
         found += re.findall(rf"百分之[{lx.NUMERALS_ZH}\d]+", sentence)
@@ -117,7 +145,11 @@ def _specifics(sentence: str, language: str) -> list[str]:
     for i, word in enumerate(words):
         if word[0].isdigit() or word in ("twice", "half", "doubled", "halved"):
             found.append(" ".join(words[i : i + 2]))
-        elif word in lx.NUMBER_WORDS_EN and i + 1 < len(words) and words[i + 1] in lx.UNITS_EN | lx.NUMBER_WORDS_EN:
+        elif (
+            word in lx.NUMBER_WORDS_EN
+            and i + 1 < len(words)
+            and words[i + 1] in lx.UNITS_EN | lx.NUMBER_WORDS_EN
+        ):
             found.append(f"{word} {words[i + 1]}")
     return found
 
@@ -134,7 +166,16 @@ def _self_action(neutral: str, language: str, words: list[str]) -> bool:
         if word != "i":
             continue
         following = words[i + 1 : i + 4]
-        if following[:1] and following[0] in ("was", "am", "had", "needed", "would", "will", "could", "should"):
+        if following[:1] and following[0] in (
+            "was",
+            "am",
+            "had",
+            "needed",
+            "would",
+            "will",
+            "could",
+            "should",
+        ):
             continue
         if any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in following):
             return True
@@ -152,6 +193,19 @@ def _team_action(neutral: str, language: str, words: list[str]) -> bool:
             if any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in following):
                 return True
     return False
+
+
+def _closing_result(facts: list[SentenceFacts]) -> None:
+    """A story that ends, after the actions, on a quantity ends on its outcome even without a cue word.
+
+    Recognition errors often hit the outcome verb ("renewed" heard as "removed"); the numbers survive.
+    """
+    if len(facts) < 3 or any("result" in f.parts for f in facts):
+        return
+    last = facts[-1]
+    acted = any(f.self_action or f.team_action for f in facts[:-1])
+    if acted and last.specifics and not last.hypothetical:
+        last.parts.add("result")
 
 
 def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
@@ -184,6 +238,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             f.parts.add("result")
             f.parts.discard("situation")
         facts.append(f)
+    _closing_result(facts)
     length = len(re.sub(r"\W", "", answer.text)) if language == "zh" else len(all_words)
     topic = neutral_words(answer.question, language)
     content = {w for w in all_words if len(w) > (1 if language == "zh" else 3) and w not in lx.STOPWORDS}

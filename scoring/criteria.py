@@ -10,8 +10,13 @@ from scoring.models import CriterionScore, Evidence
 Quote = Callable[[list[SentenceFacts], str], tuple[Evidence, ...]]
 
 WEIGHTS = {
-    "behavioural": {"star_structure": 0.3, "personal_action": 0.2, "result": 0.25, "specificity": 0.15,
-                    "relevance": 0.1},
+    "behavioural": {
+        "star_structure": 0.3,
+        "personal_action": 0.2,
+        "result": 0.25,
+        "specificity": 0.15,
+        "relevance": 0.1,
+    },
     "situational": {"plan_quality": 0.45, "specificity": 0.25, "relevance": 0.3},
     "technical": {"specificity": 0.4, "relevance": 0.3, "elaboration": 0.3},
     "general": {"elaboration": 0.4, "specificity": 0.3, "relevance": 0.3},
@@ -65,8 +70,13 @@ def result(a: Analysis, quote: Quote) -> CriterionScore:
     facts = a.with_part("result")
     measured = [f for f in facts if f.specifics]
     score = 5 if measured else 3 if facts else 1
-    reason = ("measurable result stated" if measured else
-              "result stated without a measure" if facts else "no result mentioned")
+    reason = (
+        "measurable result stated"
+        if measured
+        else "result stated without a measure"
+        if facts
+        else "no result mentioned"
+    )
     return CriterionScore("result", score, (reason,), quote(facts, "result"))
 
 
@@ -74,7 +84,9 @@ def specificity(a: Analysis, quote: Quote) -> CriterionScore:
     """Numbers, quantities and concrete details rather than generalities."""
     n = len(a.specifics)
     score = _band(n, (0.5, 1, 2, 3)) if n else (1 if a.vague_hits else 2)
-    reasons = [f"concrete details: {', '.join(a.specifics[:5])}"] if n else ["no numbers or concrete outcomes"]
+    reasons = (
+        [f"concrete details: {', '.join(a.specifics[:5])}"] if n else ["no numbers or concrete outcomes"]
+    )
     if a.vague_hits and n < 2:
         reasons.append(f"vague wording: {', '.join(a.vague_hits[:3])}")
     facts = [f for f in a.facts if f.specifics]
@@ -85,8 +97,11 @@ def relevance(a: Analysis, quote: Quote) -> CriterionScore:
     """Overlap with the question and the competency's indicators."""
     n = len(a.relevance_hits)
     score = _band(n, (0, 1, 2, 3)) if n else 2
-    reason = (f"on topic: {', '.join(a.relevance_hits[:5])}" if n
-              else "little overlap with the question or the competency's indicators")
+    reason = (
+        f"on topic: {', '.join(a.relevance_hits[:5])}"
+        if n
+        else "little overlap with the question or the competency's indicators"
+    )
     return CriterionScore("relevance", score, (reason,))
 
 

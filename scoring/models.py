@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -50,8 +51,14 @@ class Evidence:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
-        return {"text": self.text, "start": self.start, "end": self.end, "label": self.label,
-                "t_start": self.t_start, "t_end": self.t_end}
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "t_start": self.t_start,
+            "t_end": self.t_end,
+        }
 
 
 @dataclass(frozen=True)
@@ -69,8 +76,12 @@ class CriterionScore:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
-        return {"name": self.name, "score": self.score, "reasons": list(self.reasons),
-                "evidence": [e.as_dict() for e in self.evidence]}
+        return {
+            "name": self.name,
+            "score": self.score,
+            "reasons": list(self.reasons),
+            "evidence": [e.as_dict() for e in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,7 @@ class AnswerScore:
     scale: str
     scale_score: int
     criteria: tuple[CriterionScore, ...]
-    star: dict[str, StarFinding]
+    star: Mapping[str, StarFinding]
     evidence: tuple[Evidence, ...]
     reasons: tuple[str, ...]
     confidence: float
@@ -113,8 +124,10 @@ class AnswerScore:
             "scale": self.scale,
             "scale_score": self.scale_score,
             "criteria": [c.as_dict() for c in self.criteria],
-            "star": {k: {"present": v.present, "evidence": [e.as_dict() for e in v.evidence]}
-                     for k, v in self.star.items()},
+            "star": {
+                k: {"present": v.present, "evidence": [e.as_dict() for e in v.evidence]}
+                for k, v in self.star.items()
+            },
             "evidence": [e.as_dict() for e in self.evidence],
             "reasons": list(self.reasons),
             "confidence": self.confidence,

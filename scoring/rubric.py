@@ -35,20 +35,34 @@ ANCHORS_BEI = {
     "zh": {1: "未体现关键行为。", 2: "部分体现关键行为。", 3: "充分体现关键行为。"},
 }
 BUILT_IN_INDICATORS: dict[str, dict[str, list[str]]] = {
-    "leadership": {"en": ["led", "team", "goals", "delegated", "coached", "decided", "deadline"],
-                   "zh": ["带领", "团队", "目标", "安排", "分工", "决定", "负责"]},
-    "teamwork": {"en": ["colleague", "team", "listened", "together", "agreed", "helped", "meeting"],
-                 "zh": ["同事", "团队", "沟通", "一起", "配合", "协作", "帮助"]},
-    "communication": {"en": ["explained", "listened", "presented", "meeting", "wrote", "concerns"],
-                      "zh": ["沟通", "解释", "汇报", "会议", "倾听", "同步"]},
-    "problem_solving": {"en": ["cause", "analysed", "analyzed", "traced", "fixed", "tested", "data"],
-                        "zh": ["原因", "分析", "解决", "排查", "数据", "测试"]},
-    "customer_focus": {"en": ["customer", "client", "needs", "renewed", "satisfaction", "complaint"],
-                       "zh": ["客户", "需求", "满意", "投诉", "续约", "反馈"]},
-    "motivation": {"en": ["learn", "grow", "mission", "product", "interested", "career", "because"],
-                   "zh": ["学习", "成长", "使命", "产品", "兴趣", "职业", "因为"]},
-    "collaboration": {"en": ["departments", "stakeholders", "align", "kickoff", "schedule", "conflict"],
-                      "zh": ["跨部门", "协调", "资源", "沟通", "分工", "冲突", "上级"]},
+    "leadership": {
+        "en": ["led", "team", "goals", "delegated", "coached", "decided", "deadline"],
+        "zh": ["带领", "团队", "目标", "安排", "分工", "决定", "负责"],
+    },
+    "teamwork": {
+        "en": ["colleague", "team", "listened", "together", "agreed", "helped", "meeting"],
+        "zh": ["同事", "团队", "沟通", "一起", "配合", "协作", "帮助"],
+    },
+    "communication": {
+        "en": ["explained", "listened", "presented", "meeting", "wrote", "concerns"],
+        "zh": ["沟通", "解释", "汇报", "会议", "倾听", "同步"],
+    },
+    "problem_solving": {
+        "en": ["cause", "analysed", "analyzed", "traced", "fixed", "tested", "data"],
+        "zh": ["原因", "分析", "解决", "排查", "数据", "测试"],
+    },
+    "customer_focus": {
+        "en": ["customer", "client", "needs", "renewed", "satisfaction", "complaint"],
+        "zh": ["客户", "需求", "满意", "投诉", "续约", "反馈"],
+    },
+    "motivation": {
+        "en": ["learn", "grow", "mission", "product", "interested", "career", "because"],
+        "zh": ["学习", "成长", "使命", "产品", "兴趣", "职业", "因为"],
+    },
+    "collaboration": {
+        "en": ["departments", "stakeholders", "align", "kickoff", "schedule", "conflict"],
+        "zh": ["跨部门", "协调", "资源", "沟通", "分工", "冲突", "上级"],
+    },
 }
 
 
@@ -126,7 +140,11 @@ def _competency(located: Located, i: int, item: Any) -> CompetencyRubric:
 def parse_rubric(located: Located) -> Rubric:
     """Validate parsed YAML/JSON into a Rubric; errors name the line and field."""
     data = located.data
-    if not isinstance(data, dict) or not isinstance(data.get("competencies"), list) or not data["competencies"]:
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("competencies"), list)
+        or not data["competencies"]
+    ):
         raise located.error("competencies", "a rubric needs a non-empty list of competencies")
     comps = [_competency(located, i, item) for i, item in enumerate(data["competencies"])]
     names = [c.name for c in comps]

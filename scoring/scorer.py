@@ -9,13 +9,21 @@ from scoring.criteria import CRITERIA, WEIGHTS
 from scoring.models import STAR_PARTS, Answer, AnswerScore, Evidence, StarFinding
 from scoring.rubric import BEI_TO_COMMON, DEFAULT_RUBRIC, CompetencyRubric
 
-FOLLOW_UP_ORDER = ("too_short", "hypothetical_not_past", "no_personal_action", "missing_result", "no_specifics")
+FOLLOW_UP_ORDER = (
+    "too_short",
+    "hypothetical_not_past",
+    "no_personal_action",
+    "missing_result",
+    "no_specifics",
+)
 
 
 class Scorer(Protocol):
     """Scores one answer against a competency's rubric."""
 
-    def score(self, answer: Answer, rubric: CompetencyRubric | None = None, provisional: bool = False) -> AnswerScore:
+    def score(
+        self, answer: Answer, rubric: CompetencyRubric | None = None, provisional: bool = False
+    ) -> AnswerScore:
         """Score `answer`; `provisional` marks a score of an answer still being spoken."""
         ...
 
@@ -58,8 +66,14 @@ class _Quoter:
 
     def __call__(self, facts: list[SentenceFacts], label: str) -> tuple[Evidence, ...]:
         return tuple(
-            Evidence(f.sentence.text, f.sentence.start, f.sentence.end, label,
-                     self._time(f.sentence.start), self._time(f.sentence.end))
+            Evidence(
+                f.sentence.text,
+                f.sentence.start,
+                f.sentence.end,
+                label,
+                self._time(f.sentence.start),
+                self._time(f.sentence.end),
+            )
             for f in facts
         )
 
@@ -68,7 +82,12 @@ def _bei(a: Analysis) -> int:
     has_context = bool(a.with_part("situation") or a.with_part("task"))
     if has_context and a.self_actions and a.with_part("result"):
         return 3
-    if a.self_actions or a.team_actions or a.with_part("result") or (a.kind == "situational" and a.plan_steps >= 2):
+    if (
+        a.self_actions
+        or a.team_actions
+        or a.with_part("result")
+        or (a.kind == "situational" and a.plan_steps >= 2)
+    ):
         return 2
     return 1
 
@@ -78,7 +97,9 @@ class DefaultScorer:
 
     name = "default"
 
-    def score(self, answer: Answer, rubric: CompetencyRubric | None = None, provisional: bool = False) -> AnswerScore:
+    def score(
+        self, answer: Answer, rubric: CompetencyRubric | None = None, provisional: bool = False
+    ) -> AnswerScore:
         """Score one answer; pure and deterministic."""
         competency = rubric or DEFAULT_RUBRIC.get(answer.competency)
         language_hint = answer.language
@@ -96,7 +117,9 @@ class DefaultScorer:
         exact = round(exact, 2)
         bei = _bei(a)
         common = BEI_TO_COMMON[bei] if competency.scale == "bei3" else max(1, min(5, int(exact + 0.5)))
-        star = {p: StarFinding(bool(a.with_part(p)), quote(a.with_part(p), p)) for p in STAR_PARTS}
+        star: dict[str, StarFinding] = {
+            p: StarFinding(bool(a.with_part(p)), quote(a.with_part(p), p)) for p in STAR_PARTS
+        }
         evidence = sorted({e for c in criteria for e in c.evidence}, key=lambda e: (e.start, e.label))
         length_factor = min(1.0, (a.length / (1.6 if a.language == "zh" else 1.0)) / 60)
         confidence = round(0.3 + 0.5 * length_factor + (0.0 if provisional else 0.2), 2)

@@ -83,7 +83,7 @@ def _zh_cut(text: str) -> tuple[Token, ...]:
 
 
 def zh_tokens(text: str) -> list[Token]:
-    """jieba segmentation with part-of-speech tags."""
+    """Jieba segmentation with part-of-speech tags."""
     return list(_zh_cut(text))
 
 

@@ -32,7 +32,9 @@ class Located:
         line = self.lines.get(field)
         probe = field
         while line is None and probe:
-            probe = probe.rsplit(".", 1)[0] if "." in probe else (probe.rsplit("[", 1)[0] if "[" in probe else "")
+            probe = (
+                probe.rsplit(".", 1)[0] if "." in probe else (probe.rsplit("[", 1)[0] if "[" in probe else "")
+            )
             line = self.lines.get(probe)
         return SourceError(message, field, line, self.source)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,6 +13,9 @@ from fastapi.staticfiles import StaticFiles
 from realtime.asr import ASRSettings, WhisperRecognizer, default_asr_model_path
 from realtime.peer import PeerRegistry
 from realtime.vad import SileroVAD, VADSettings
+from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
+from scoring.scorer import DefaultScorer, Scorer
+from scoring.text import warm_up
 from server.api import auth, candidate, interviews, pages
 from server.bus import EventBus, InProcessBus, RedisBus
 from server.db.engine import make_engine, make_sessionmaker
@@ -37,6 +41,16 @@ def load_models(settings: Settings) -> tuple[SileroVAD, WhisperRecognizer]:
         )
     )
     return vad, recognizer
+
+
+def make_scorer(settings: Settings) -> Scorer:
+    """The default scorer, or the LLM scorer (falling back to it) when an endpoint is configured."""
+    if not settings.llm_base_url:
+        return DefaultScorer()
+    llm = OpenAICompatibleLLM(
+        LLMSettings(settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout_s)
+    )
+    return LLMScorer(llm)
 
 
 def make_bus(settings: Settings) -> EventBus:
@@ -65,7 +79,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.bus = bus
         app.state.peers = peers
-        app.state.calls = CallRuntime(settings, app.state.sessions, bus, peers, vad, recognizer)
+        await asyncio.to_thread(warm_up)  # load the Chinese dictionary before the first answer
+        app.state.calls = CallRuntime(
+            settings, app.state.sessions, bus, peers, vad, recognizer, make_scorer(settings)
+        )
         log.info("interview server ready at %s", settings.public_url)
         try:
             yield

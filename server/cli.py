@@ -11,10 +11,12 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from scoring.yamlsource import SourceError
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
 from server.errors import DomainError
@@ -97,6 +99,29 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _score(_settings: Settings, args: argparse.Namespace) -> int:
+    from scoring.batch import LineError, score_lines
+    from scoring.rubric import DEFAULT_RUBRIC, load_rubric
+    from scoring.text import warm_up
+
+    rubric = load_rubric(Path(args.rubric)) if args.rubric else DEFAULT_RUBRIC
+    warm_up()
+    source = open(args.file, encoding="utf-8") if args.file != "-" else sys.stdin  # noqa: SIM115
+    scored = failed = 0
+    with source:
+        for item in score_lines(source, rubric):
+            if isinstance(item, LineError):
+                failed += 1
+                print(f"skipped {item}", file=sys.stderr)
+            else:
+                scored += 1
+                print(json.dumps(item, ensure_ascii=False), flush=True)
+                if scored % 100 == 0:
+                    print(f"scored {scored} answers", file=sys.stderr)
+    print(f"scored {scored} answers, skipped {failed} bad lines", file=sys.stderr)
+    return 0 if scored or not failed else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `interview` console script."""
     parser = argparse.ArgumentParser(prog="interview", description="Realtime AI interview server")
@@ -114,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     demo = sub.add_parser("demo", help="create a demo interview and print its links")
     demo.add_argument("--language", default="en", choices=["en", "zh"])
     demo.add_argument("--json", action="store_true", help="print the links as JSON")
+    score = sub.add_parser("score", help="score answers from JSON lines (file or - for stdin)")
+    score.add_argument("file", nargs="?", default="-")
+    score.add_argument("--rubric", help="rubric YAML file (default: built-in competencies)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
@@ -121,12 +149,21 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
-    commands = {"serve": _serve, "migrate": _migrate, "create-admin": _create_admin, "demo": _demo}
+    commands = {
+        "serve": _serve,
+        "migrate": _migrate,
+        "create-admin": _create_admin,
+        "demo": _demo,
+        "score": _score,
+    }
     try:
         return commands[args.command](settings, args)
     except DomainError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 1
+    except (SourceError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

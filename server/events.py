@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -45,6 +45,22 @@ class SpeechActivity(_Event):
     t: float
 
 
+class AnswerScored(_Event):
+    """The AI's score of the current answer: provisional while it is spoken, then final."""
+
+    type: Literal["answer.scored"] = "answer.scored"
+    question_index: int
+    competency: str | None
+    provisional: bool
+    score: int
+    score_exact: float
+    confidence: float
+    reasons: list[str]
+    star: dict[str, Any]
+    evidence: list[dict[str, Any]]
+    follow_up_reasons: list[str]
+
+
 class InterviewStatus(_Event):
     """The interview's status changed."""
 
@@ -53,6 +69,7 @@ class InterviewStatus(_Event):
 
 
 LiveEvent = Annotated[
-    UtteranceFinal | QuestionAsked | SpeechActivity | InterviewStatus, Field(discriminator="type")
+    UtteranceFinal | QuestionAsked | SpeechActivity | AnswerScored | InterviewStatus,
+    Field(discriminator="type"),
 ]
 live_event_adapter: TypeAdapter[LiveEvent] = TypeAdapter(LiveEvent)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -87,6 +87,20 @@ class RecordingOut(BaseModel):
     duration_s: float | None
 
 
+class ScoreOut(BaseModel):
+    """The AI's final score of one answer."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    question_index: int
+    competency: str | None
+    score: int
+    score_exact: float
+    confidence: float
+    scorer: str
+    detail: dict[str, Any]
+
+
 class InterviewSummary(BaseModel):
     """A row of the interviews list."""
 
@@ -105,3 +119,4 @@ class InterviewDetail(InterviewSummary):
     questions: list[str]
     transcript: list[UtteranceOut]
     recordings: list[RecordingOut]
+    scores: list[ScoreOut]

@@ -47,6 +47,11 @@ class Settings(BaseSettings):
 
     consent_version: str = "2026-11-v1"
 
+    llm_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: str | None = None
+    llm_timeout_s: float = Field(default=8.0, gt=0)
+
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:
         if self.environment != "development" and (self.secret_key == DEV_SECRET or len(self.secret_key) < 32):

@@ -16,6 +16,8 @@ from realtime.peer import CandidatePeer, PeerRegistry
 from realtime.pipeline import SpeechPipeline
 from realtime.recorder import Recorder
 from realtime.vad import SileroVAD
+from scoring.rubric import DEFAULT_RUBRIC, CompetencyRubric, Rubric
+from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import new_id, utcnow
 from server.db.models import Recording
@@ -39,13 +41,24 @@ class CallRuntime:
     peers: PeerRegistry
     vad: SileroVAD
     recognizer: WhisperRecognizer
+    scorer: Scorer
+
+
+async def _rubric(session: AsyncSession, job_id: str) -> Rubric:
+    job = await job_repo.get_full(session, job_id)
+    comps = tuple(CompetencyRubric(c.name, c.weight) for c in job.competencies) if job else ()
+    return Rubric(comps) if comps else DEFAULT_RUBRIC
 
 
 async def _plan(session: AsyncSession, job_id: str, resume_index: int) -> InterviewPlan:
     job = await job_repo.get_full(session, job_id)
     if job is None or not job.questions:
         raise NotFound("this interview has no questions yet; contact the recruiter")
-    questions = [PlannedQuestion(id=q.id, text=q.text) for q in job.questions]
+    names = {c.id: c.name for c in job.competencies}
+    questions = [
+        PlannedQuestion(id=q.id, text=q.text, competency=names.get(q.competency_id or ""))
+        for q in job.questions
+    ]
     # Re-ask the question that was in progress when the candidate dropped.
     return InterviewPlan(questions, index=max(resume_index - 1, -1))
 
@@ -84,6 +97,8 @@ async def start_call(
         runtime.sessions,
         runtime.bus,
         SilenceTurnPolicy(silence_s=settings.answer_silence_s),
+        runtime.scorer,
+        await _rubric(session, interview.job_id),
     )
     pipeline = SpeechPipeline(runtime.vad, runtime.recognizer, live.on_media_event, language=ctx.job.language)
     recording_id = new_id()

@@ -11,7 +11,7 @@ from server.db.models import Candidate, Interview, Job, Recording, User
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.errors import NotFound
-from server.schemas import InterviewDetail, InterviewSummary, RecordingOut, UtteranceOut
+from server.schemas import InterviewDetail, InterviewSummary, RecordingOut, ScoreOut, UtteranceOut
 
 
 def _visible(user: User, job: Job) -> bool:
@@ -53,6 +53,7 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         questions=[q.text for q in job.questions],
         transcript=[UtteranceOut.model_validate(u) for u in await repo.utterances(session, interview.id)],
         recordings=[RecordingOut.model_validate(r) for r in await repo.recordings(session, interview.id)],
+        scores=[ScoreOut.model_validate(s) for s in await repo.scores(session, interview.id)],
     )
 
 

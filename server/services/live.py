@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -17,11 +18,14 @@ from agent.plan import InterviewPlan, PlannedQuestion
 from agent.turns import SilenceTurnPolicy
 from realtime.events import FinalTranscript, MediaEvent, SpeechEnded, SpeechStarted
 from realtime.peer import CandidatePeer
+from scoring.models import Answer, AnswerScore, TimedSegment
+from scoring.rubric import Rubric
+from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import utcnow
-from server.db.models import Utterance
+from server.db.models import AnswerScoreRow, Utterance
 from server.db.repositories import interviews as repo
-from server.events import InterviewStatus, QuestionAsked, SpeechActivity, UtteranceFinal
+from server.events import AnswerScored, InterviewStatus, QuestionAsked, SpeechActivity, UtteranceFinal
 
 log = logging.getLogger(__name__)
 TICK_S = 0.05
@@ -48,6 +52,8 @@ class LiveInterview:
         sessions: async_sessionmaker[AsyncSession],
         bus: EventBus,
         policy: SilenceTurnPolicy,
+        scorer: Scorer,
+        rubric: Rubric,
         finish_grace_s: float = 5.0,
     ) -> None:
         self.interview_id = interview_id
@@ -57,6 +63,9 @@ class LiveInterview:
         self._bus = bus
         self._policy = policy
         self._finish_grace = finish_grace_s
+        self._scorer = scorer
+        self._rubric = rubric
+        self._answer: list[TimedSegment] = []
         self.peer: CandidatePeer | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
@@ -87,6 +96,9 @@ class LiveInterview:
                 await self._store("candidate", event.text, event.start, event.end)
                 if self.peer is not None:
                     await self.peer.send({"type": "caption", "text": event.text, "final": True})
+                if self.plan.current is not None:
+                    self._answer.append(TimedSegment(event.text, event.start, event.end))
+                    await self.score_answer(provisional=True)
 
     async def _store(self, speaker: str, text: str, start: float, end: float) -> None:
         index = self.plan.index if self.plan.current else None
@@ -122,7 +134,66 @@ class LiveInterview:
         while not self.plan.finished:
             await asyncio.sleep(TICK_S)
             if self._policy.due(peer.pipeline.audio_time):
+                await self.score_answer(provisional=False)
                 await self._ask(self.plan.advance())
+
+    async def score_answer(self, provisional: bool) -> AnswerScore | None:
+        """Score the answer so far (provisional) or as finished (final: stored). Runs off the event loop."""
+        question = self.plan.current
+        if question is None or not self._answer:
+            return None
+        joiner = "" if self.language == "zh" else " "
+        answer = Answer(
+            question=question.text,
+            text=joiner.join(s.text for s in self._answer),
+            language=self.language,
+            competency=question.competency,
+            segments=tuple(self._answer),
+        )
+        started = time.perf_counter()
+        result = await asyncio.to_thread(
+            self._scorer.score, answer, self._rubric.get(question.competency), provisional
+        )
+        index = self.plan.index
+        if not provisional:
+            async with self._sessions.begin() as session:
+                await repo.add_score(
+                    session,
+                    AnswerScoreRow(
+                        interview_id=self.interview_id,
+                        question_index=index,
+                        competency=result.competency,
+                        score=result.score,
+                        score_exact=result.score_exact,
+                        confidence=result.confidence,
+                        scorer=result.scorer,
+                        detail={"question": question.text, "answer": answer.text, **result.as_dict()},
+                    ),
+                )
+            log.info(
+                "interview %s: answer %d scored %d in %.0f ms",
+                self.interview_id,
+                index + 1,
+                result.score,
+                (time.perf_counter() - started) * 1000,
+            )
+        detail = result.as_dict()
+        await self._publish(
+            AnswerScored(
+                interview_id=self.interview_id,
+                question_index=index,
+                competency=result.competency,
+                provisional=provisional,
+                score=result.score,
+                score_exact=result.score_exact,
+                confidence=result.confidence,
+                reasons=list(result.reasons),
+                star=detail["star"],
+                evidence=detail["evidence"],
+                follow_up_reasons=list(result.follow_up_reasons),
+            )
+        )
+        return result
 
     async def _ask(self, question: PlannedQuestion | None) -> None:
         async with self._lock:
@@ -130,6 +201,7 @@ class LiveInterview:
             assert peer is not None
             now = peer.pipeline.audio_time
             self._policy.question_asked()
+            self._answer = []
             if question is None:
                 await self._finish()
                 return

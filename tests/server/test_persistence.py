@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from agent.plan import InterviewPlan, PlannedQuestion
 from agent.turns import SilenceTurnPolicy
 from realtime.events import FinalTranscript, SpeechEnded, SpeechStarted
+from scoring.rubric import DEFAULT_RUBRIC
+from scoring.scorer import DefaultScorer
 from server.bus import InProcessBus
 from server.db.engine import make_sessionmaker
 from server.db.migrate import upgrade
@@ -75,7 +77,9 @@ async def test_each_transcript_is_committed_and_published_as_it_arrives(engine: 
     bus = InProcessBus()
     plan = InterviewPlan([PlannedQuestion("q1", "First?"), PlannedQuestion("q2", "Second?")])
     plan.advance()
-    live = LiveInterview(demo.interview_id, plan, "en", sessions, bus, SilenceTurnPolicy(1.0))
+    live = LiveInterview(
+        demo.interview_id, plan, "en", sessions, bus, SilenceTurnPolicy(1.0), DefaultScorer(), DEFAULT_RUBRIC
+    )
     peer = FakePeer()
     live.peer = peer  # type: ignore[assignment]
     async with bus.subscribe(channel(demo.interview_id)) as events:
@@ -89,5 +93,15 @@ async def test_each_transcript_is_committed_and_published_as_it_arrives(engine: 
             ("candidate", "I led the migration.", 0.5, 2.0, 0)
         ]
         types = [(await anext(events))["type"] for _ in range(3)]
+        provisional = await anext(events)
+        final = await live.score_answer(provisional=False)
+        published = await anext(events)
     assert types == ["speech.started", "speech.ended", "utterance.final"]
+    assert provisional["type"] == "answer.scored" and provisional["provisional"] is True
+    assert published["provisional"] is False and final is not None and published["score"] == final.score
+    async with sessions() as s:
+        stored = await repo.scores(s, demo.interview_id)
+    assert [(r.question_index, r.score, r.detail["answer"]) for r in stored] == [(0, final.score, "I led the migration.")]
+    # Evidence carries audio times from the transcript segments.
+    assert all(e["t_start"] is not None for e in published["evidence"])
     assert peer.sent == [{"type": "caption", "text": "I led the migration.", "final": True}]

@@ -5,10 +5,12 @@ from server.db.models.candidate import Candidate
 from server.db.models.interview import Consent, Interview
 from server.db.models.job import Competency, Job, Question
 from server.db.models.recording import Recording
+from server.db.models.score import AnswerScoreRow
 from server.db.models.user import User
 from server.db.models.utterance import Utterance
 
 __all__ = [
+    "AnswerScoreRow",
     "AuditEvent",
     "Candidate",
     "Competency",

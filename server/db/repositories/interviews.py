@@ -8,7 +8,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.db.models import AuditEvent, Candidate, Consent, Interview, Job, Recording, Utterance
+from server.db.models import (
+    AnswerScoreRow,
+    AuditEvent,
+    Candidate,
+    Consent,
+    Interview,
+    Job,
+    Recording,
+    Utterance,
+)
 
 
 async def add(session: AsyncSession, interview: Interview) -> Interview:
@@ -68,6 +77,23 @@ async def utterances(session: AsyncSession, interview_id: str) -> Sequence[Utter
         select(Utterance)
         .where(Utterance.interview_id == interview_id)
         .order_by(Utterance.created_at, Utterance.start_s)
+    )
+    return result.scalars().all()
+
+
+async def add_score(session: AsyncSession, row: AnswerScoreRow) -> AnswerScoreRow:
+    """Store the final AI score of an answer."""
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def scores(session: AsyncSession, interview_id: str) -> Sequence[AnswerScoreRow]:
+    """The interview's answer scores in question order."""
+    result = await session.execute(
+        select(AnswerScoreRow)
+        .where(AnswerScoreRow.interview_id == interview_id)
+        .order_by(AnswerScoreRow.question_index, AnswerScoreRow.created_at)
     )
     return result.scalars().all()
 

@@ -1,0 +1,52 @@
+"""Bias audit: selection rates and impact ratios per group, as NYC Local Law 144 audits report them.
+
+Group labels are self-reported, optional, and stored apart from interview data; this function only
+sees decisions and labels keyed by an opaque candidate reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+FOUR_FIFTHS = 0.8
+
+
+@dataclass(frozen=True)
+class GroupRate:
+    """One group's selection rate and impact ratio against the most selected group."""
+
+    group: str
+    candidates: int
+    selected: int
+    selection_rate: float
+    impact_ratio: float
+    flagged: bool
+
+
+def bias_audit(
+    decisions: Mapping[str, bool], labels: Mapping[str, str], unknown: str = "unknown"
+) -> list[GroupRate]:
+    """Selection rate per group and impact ratio (rate / highest rate); ratios below 0.8 are flagged.
+
+    Candidates without a label are reported as `unknown`, as the law's audits do.
+    """
+    counts: dict[str, list[int]] = {}
+    for candidate, selected in decisions.items():
+        group = labels.get(candidate) or unknown
+        n = counts.setdefault(group, [0, 0])
+        n[0] += 1
+        n[1] += int(bool(selected))
+    rates = {g: s / n for g, (n, s) in counts.items() if n}
+    best = max(rates.values(), default=0.0)
+    return [
+        GroupRate(
+            group=g,
+            candidates=counts[g][0],
+            selected=counts[g][1],
+            selection_rate=round(rates[g], 4),
+            impact_ratio=round(rates[g] / best, 4) if best else 0.0,
+            flagged=bool(best) and rates[g] / best < FOUR_FIFTHS,
+        )
+        for g in sorted(rates)
+    ]

@@ -1,0 +1,101 @@
+"""The default scorer on the spoken test set, on manifest transcripts and on real ASR output."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from realtime.asr import ASRSettings, WhisperRecognizer, default_asr_model_path
+from realtime.events import FinalTranscript, MediaEvent
+from realtime.pipeline import SpeechPipeline
+from realtime.vad import SileroVAD
+from scoring.models import STAR_PARTS, Answer, TimedSegment
+from scoring.scorer import DefaultScorer
+from tests.media import MEDIA, manifest, read_wav
+
+SCORER = DefaultScorer()
+STAR_CLIPS = [c for c in manifest() if "star" in c["expect"]]
+
+
+@pytest.mark.parametrize("clip", STAR_CLIPS, ids=lambda c: c["id"])
+def test_star_parts_match_the_manifest_on_transcripts(clip: dict) -> None:
+    result = SCORER.score(Answer(clip["question"], clip["text"], clip["language"], clip["competency"]))
+    assert {p: result.star[p].present for p in STAR_PARTS} == clip["expect"]["star"]
+    for part, finding in result.star.items():
+        for quote in finding.evidence:  # every quote is really in the transcript, at its offsets
+            assert clip["text"][quote.start : quote.end] == quote.text, part
+
+
+def _complete_beats_incomplete(texts: dict[str, str]) -> None:
+    by_id = {c["id"]: c for c in manifest()}
+    scores = {i: SCORER.score(Answer(by_id[i]["question"], t, by_id[i]["language"])).score_exact for i, t in texts.items()}
+    complete = [s for i, s in scores.items() if by_id[i]["expect"].get("star") and all(by_id[i]["expect"]["star"].values())]
+    missing = [s for i, s in scores.items() if by_id[i]["expect"].get("follow_up_reason") == "missing_result"]
+    assert complete and missing and min(complete) > max(missing), scores
+
+
+def test_star_complete_answers_outscore_answers_without_a_result() -> None:
+    _complete_beats_incomplete({c["id"]: c["text"] for c in STAR_CLIPS})
+
+
+@pytest.fixture(scope="module")
+def asr_transcripts() -> dict[str, tuple[str, list[TimedSegment]]]:
+    """English clips through the real VAD + Whisper pipeline."""
+    vad = SileroVAD()
+    recognizer = WhisperRecognizer(ASRSettings(model_path=default_asr_model_path()))
+    out: dict[str, tuple[str, list[TimedSegment]]] = {}
+
+    async def run(clip: dict) -> None:
+        finals: list[FinalTranscript] = []
+
+        async def sink(e: MediaEvent) -> None:
+            if isinstance(e, FinalTranscript) and e.text:
+                finals.append(e)
+
+        pipeline = SpeechPipeline(vad, recognizer, sink)
+        pipeline.start()
+        samples, _ = read_wav(MEDIA / clip["file"])
+        for i in range(0, len(samples), 320):
+            await pipeline.push(samples[i : i + 320])
+        await pipeline.close()
+        segments = [TimedSegment(f.text, f.start, f.end) for f in finals]
+        out[clip["id"]] = (" ".join(s.text for s in segments), segments)
+
+    for clip in manifest():
+        if clip["language"] == "en":
+            asyncio.run(run(clip))
+    recognizer.close()
+    return out
+
+
+def test_scores_hold_on_asr_output(asr_transcripts: dict[str, tuple[str, list[TimedSegment]]]) -> None:
+    by_id = {c["id"]: c for c in manifest()}
+    for clip_id, (text, segments) in asr_transcripts.items():
+        clip = by_id[clip_id]
+        result = SCORER.score(Answer(clip["question"], text, "en", clip["competency"], segments=tuple(segments)))
+        if "star" in clip["expect"]:
+            assert {p: result.star[p].present for p in STAR_PARTS} == clip["expect"]["star"], (clip_id, text)
+        # Evidence points into the audio: each quote's time lies inside the answer.
+        for quote in result.evidence:
+            assert quote.t_start is not None and 0 <= quote.t_start <= clip["answer_end"] + 0.5
+    _complete_beats_incomplete({i: t for i, (t, _) in asr_transcripts.items()})
+
+
+def test_same_answer_same_score() -> None:
+    clip = STAR_CLIPS[0]
+    answer = Answer(clip["question"], clip["text"], clip["language"], clip["competency"])
+    assert SCORER.score(answer) == SCORER.score(answer)
+    assert SCORER.score(answer).as_dict() == DefaultScorer().score(answer).as_dict()
+
+
+def test_provisional_scores_grow_with_the_answer() -> None:
+    clip = next(c for c in manifest() if c["id"] == "en_leadership_star")
+    texts = [s["text"] for s in clip["segments"]]
+    scores = [
+        SCORER.score(Answer(clip["question"], " ".join(texts[: n + 1]), "en"), provisional=True)
+        for n in range(len(texts))
+    ]
+    assert all(s.provisional for s in scores)
+    assert scores[0].score < scores[-1].score
+    assert not scores[0].star["result"].present and scores[-1].star["result"].present
