@@ -40,6 +40,7 @@ class ASRSettings:
     cpu_threads: int = 1
     workers: int = 1
     beam_size: int = 1
+    prompt: str | None = None  # always given to the model first (e.g. to get simplified Chinese)
 
 
 class WhisperRecognizer:
@@ -69,11 +70,12 @@ class WhisperRecognizer:
 
     def transcribe_sync(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
         """Recognise 16 kHz float32 audio; blocking, for worker threads and batch tools."""
+        full_prompt = " ".join(p for p in (self._settings.prompt, prompt) if p) or None
         segments, _info = self._model.transcribe(
             audio,
             language=language if self.multilingual else None,
             beam_size=self._settings.beam_size,
-            initial_prompt=prompt,
+            initial_prompt=full_prompt,
             vad_filter=False,
             condition_on_previous_text=False,
             without_timestamps=True,
@@ -88,3 +90,36 @@ class WhisperRecognizer:
     def close(self) -> None:
         """Stop the worker threads."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+ZH_PROMPT = "以下是普通话的句子。"  # steers Whisper to simplified characters with punctuation
+
+
+class LanguageRecognizers:
+    """One recogniser per language (e.g. `tiny.en` for English, multilingual `base` for Chinese)."""
+
+    def __init__(self, recognizers: dict[str, WhisperRecognizer]) -> None:
+        if not recognizers:
+            raise ValueError("at least one language needs a recogniser")
+        self._by_language = recognizers
+
+    @property
+    def languages(self) -> list[str]:
+        """Languages that can be transcribed."""
+        return sorted(self._by_language)
+
+    def for_language(self, language: str) -> WhisperRecognizer:
+        """The recogniser for a language; ModelNotFoundError when none is configured."""
+        try:
+            return self._by_language[language]
+        except KeyError:
+            raise ModelNotFoundError(f"no speech model is configured for language {language!r}") from None
+
+    async def transcribe(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
+        """Recognise with the language's model, off the event loop."""
+        return await self.for_language(language).transcribe(audio, language, prompt)
+
+    def close(self) -> None:
+        """Stop every model's workers."""
+        for recognizer in self._by_language.values():
+            recognizer.close()
