@@ -31,7 +31,9 @@ def long_answers(language: str, words: int = 300) -> list[Answer]:
             parts.append(text)
             size += len(text) / 1.6 if language == "zh" else len(text.split())
             k += 1
-        answers.append(Answer(items[start]["question"], ("" if language == "zh" else " ").join(parts), language))
+        answers.append(
+            Answer(items[start]["question"], ("" if language == "zh" else " ").join(parts), language)
+        )
     return answers
 
 
@@ -61,8 +63,10 @@ def main() -> None:
             timings.append((time.perf_counter() - t0) * 1000)
         elapsed = time.perf_counter() - started
         words = statistics.mean(len(a.text) / 1.6 if language == "zh" else len(a.text.split()) for a in batch)
-        print(f"{language:<9}{len(batch):>8}{words:>7.0f}{percentile(timings, 0.5):>9.1f}"
-              f"{percentile(timings, 0.95):>9.1f}{len(batch) / elapsed:>11.1f}")
+        print(
+            f"{language:<9}{len(batch):>8}{words:>7.0f}{percentile(timings, 0.5):>9.1f}"
+            f"{percentile(timings, 0.95):>9.1f}{len(batch) / elapsed:>11.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ import numpy as np
 from realtime.errors import ModelNotFoundError
 
 log = logging.getLogger(__name__)
+SHORT_WINDOW_MAX_S = 28.0
+MIN_WINDOW_FRAMES = 1000  # 10 s: shorter windows start to lose words
+NO_SPEECH_PROB = 0.8
 
 
 def default_asr_model_path() -> Path:
@@ -38,9 +41,18 @@ class ASRSettings:
     model_path: Path
     compute_type: str = "int8"
     cpu_threads: int = 1
-    workers: int = 1
+    workers: int = 2
     beam_size: int = 1
     prompt: str | None = None  # always given to the model first (e.g. to get simplified Chinese)
+
+
+_ZH_PUNCT = str.maketrans({",": "，", "?": "？", "!": "！", ";": "；", ":": "："})
+
+
+def to_chinese_punctuation(text: str) -> str:
+    """Whisper often writes ASCII punctuation in Chinese; use the full-width forms people expect."""
+    text = text.translate(_ZH_PUNCT).replace(" ", "")
+    return text[:-1] + "。" if text.endswith(".") else text
 
 
 class WhisperRecognizer:
@@ -71,6 +83,51 @@ class WhisperRecognizer:
     def transcribe_sync(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
         """Recognise 16 kHz float32 audio; blocking, for worker threads and batch tools."""
         full_prompt = " ".join(p for p in (self._settings.prompt, prompt) if p) or None
+        if len(audio) < SHORT_WINDOW_MAX_S * 16000:
+            text = self._transcribe_short(audio, language, full_prompt)
+        else:
+            text = self._transcribe_long(audio, language, full_prompt)
+        return to_chinese_punctuation(text) if language == "zh" else text
+
+    def _transcribe_short(self, audio: np.ndarray, language: str, prompt: str | None) -> str:
+        """Encode only as many mel frames as the audio needs (rounded up), not Whisper's fixed 30 s.
+
+        CTranslate2 accepts a shorter encoder input; on a CPU without AVX-512 this cuts a segment's cost
+        from ~0.7 s to ~0.3 s with the same word error rate on our clips (bench/asr.py measures it).
+        """
+        import ctranslate2
+        from faster_whisper.tokenizer import Tokenizer
+
+        features = self._model.feature_extractor(audio, padding=True)
+        frames = min(3000, max(MIN_WINDOW_FRAMES, -(-(features.shape[1] + 100) // 500) * 500))
+        window = np.zeros((features.shape[0], frames), dtype=np.float32)
+        used = min(frames, features.shape[1])
+        window[:, :used] = features[:, :used]
+        encoded = self._model.model.encode(ctranslate2.StorageView.from_array(window[None]), to_cpu=False)
+        tokenizer = Tokenizer(
+            self._model.hf_tokenizer,
+            self.multilingual,
+            task="transcribe",
+            language=language if self.multilingual else None,
+        )
+        tokens: list[int] = []
+        if prompt:
+            tokens = [tokenizer.sot_prev, *tokenizer.encode(" " + prompt.strip())[-200:]]
+        tokens += [*tokenizer.sot_sequence, tokenizer.no_timestamps]
+        result = self._model.model.generate(
+            encoded,
+            [tokens],
+            beam_size=self._settings.beam_size,
+            max_length=224,
+            suppress_blank=True,
+            suppress_tokens=[-1],
+            return_no_speech_prob=True,
+        )[0]
+        if result.no_speech_prob > NO_SPEECH_PROB:
+            return ""
+        return str(tokenizer.decode([t for t in result.sequences_ids[0] if t < tokenizer.eot])).strip()
+
+    def _transcribe_long(self, audio: np.ndarray, language: str, full_prompt: str | None) -> str:
         segments, _info = self._model.transcribe(
             audio,
             language=language if self.multilingual else None,

@@ -44,6 +44,19 @@ class SpeechStarted:
 
 
 @dataclass(frozen=True, slots=True)
+class SpeechPaused:
+    """The voice stopped at `end` (not yet confirmed as the end of the segment).
+
+    Recognition can start now, speculatively: if the silence lasts, `SpeechEnded` follows with the same
+    start and end and the result is ready ~min_silence sooner; if speech resumes, it is discarded.
+    """
+
+    start: float
+    end: float
+    t: float
+
+
+@dataclass(frozen=True, slots=True)
 class SpeechEnded:
     """VAD closed a speech segment; `end` is the last voiced moment, `t` when the silence confirmed it."""
 
@@ -68,4 +81,4 @@ class FinalTranscript:
         _check_span(self.start, self.end)
 
 
-MediaEvent = SpeechStarted | SpeechEnded | FinalTranscript
+MediaEvent = SpeechStarted | SpeechPaused | SpeechEnded | FinalTranscript

@@ -15,7 +15,7 @@ from typing import Protocol
 import numpy as np
 
 from realtime.buffer import AudioWindow
-from realtime.events import FinalTranscript, MediaEvent, SpeechEnded
+from realtime.events import FinalTranscript, MediaEvent, SpeechEnded, SpeechPaused
 from realtime.vad import SileroVAD
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,12 @@ class SpeechPipeline:
         self._window = AudioWindow()
         self._segments: asyncio.Queue[SpeechEnded | None] = asyncio.Queue(maxsize=max_pending)
         self._worker: asyncio.Task[None] | None = None
+        self._speculative: tuple[tuple[float, float], asyncio.Task[str]] | None = None
         self._closed = False
+
+    def prompt(self) -> str | None:
+        """The job's vocabulary (company, product and technical terms) for the recogniser."""
+        return self._prompt
 
     @property
     def audio_time(self) -> float:
@@ -78,15 +83,38 @@ class SpeechPipeline:
             await self._emit(event)
 
     async def _emit(self, event: MediaEvent) -> None:
+        if isinstance(event, SpeechPaused):
+            # Start recognising at the first silent chunk; SpeechEnded usually confirms it.
+            self._drop_speculative()
+            task = asyncio.ensure_future(self._recognize(event.start, event.end))
+            self._speculative = ((event.start, event.end), task)
+            return
         await self._on_event(event)
         if isinstance(event, SpeechEnded):
             await self._segments.put(event)
 
+    def _drop_speculative(self) -> None:
+        if self._speculative is not None:
+            self._speculative[1].cancel()
+            self._speculative = None
+
+    async def _recognize(self, start: float, end: float) -> str:
+        audio = self._window.slice(start - self._pad, end + self._pad)
+        return await self._recognizer.transcribe(audio, self._language, self.prompt())
+
     async def _transcribe_loop(self) -> None:
         while (segment := await self._segments.get()) is not None:
-            audio = self._window.slice(segment.start - self._pad, segment.end + self._pad)
+            speculative = self._speculative
+            self._speculative = None
             try:
-                text = await self._recognizer.transcribe(audio, self._language, self._prompt)
+                if speculative is not None and speculative[0] == (segment.start, segment.end):
+                    text = await speculative[1]
+                else:
+                    if speculative is not None:
+                        speculative[1].cancel()
+                    text = await self._recognize(segment.start, segment.end)
+            except asyncio.CancelledError:
+                raise
             except Exception:
                 log.exception("transcription of %.2f-%.2f s failed", segment.start, segment.end)
                 text = ""
@@ -103,6 +131,7 @@ class SpeechPipeline:
         for event in self._vad.flush():
             await self._emit(event)
         if self._worker is None:
+            self._drop_speculative()
             return
         await self._segments.put(None)
         try:
@@ -112,3 +141,4 @@ class SpeechPipeline:
             self._worker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._worker
+        self._drop_speculative()

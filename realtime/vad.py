@@ -7,17 +7,31 @@ package (which would import torch). A stream costs ~0.07 ms of CPU per 32 ms chu
 from __future__ import annotations
 
 import importlib.util
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from realtime.errors import ModelNotFoundError
-from realtime.events import SpeechEnded, SpeechStarted
+from realtime.events import SpeechEnded, SpeechPaused, SpeechStarted
+
+VADEvent = SpeechStarted | SpeechPaused | SpeechEnded
 
 RATE = 16000
 CHUNK = 512
 CONTEXT = 64
+FRAME = 160  # 10 ms, for refining segment edges by energy
+RECENT_CHUNKS = 16  # 0.5 s: covers min_silence after the last voiced chunk
+ONSET_CHUNKS = 6
+ONSET_FLOOR = 0.25
+MIN_FLOOR = 0.003
+
+
+def _frame_rms(chunk: np.ndarray) -> list[float]:
+    usable = len(chunk) // FRAME * FRAME
+    frames = chunk[:usable].reshape(-1, FRAME)
+    return [float(x) for x in np.sqrt((frames**2).mean(axis=1))]
 
 
 def default_vad_model_path() -> Path:
@@ -81,6 +95,10 @@ class VADStream:
         self._in_speech = False
         self._speech_start = 0.0
         self._last_voiced = 0.0
+        self._last_voiced_chunk = 0  # sample index of the last chunk VAD called speech
+        self._paused_end: float | None = None
+        self._recent: deque[tuple[int, np.ndarray]] = deque(maxlen=RECENT_CHUNKS)
+        self._noise = deque([0.002], maxlen=64)  # RMS of recent non-speech frames
         self.last_probability = 0.0
 
     @property
@@ -88,11 +106,22 @@ class VADStream:
         """Whether a speech segment is open."""
         return self._in_speech
 
-    def push(self, samples: np.ndarray) -> list[SpeechStarted | SpeechEnded]:
+    @property
+    def sound(self) -> bool:
+        """Whether the newest 20 ms carry sound above the noise floor.
+
+        Silero can take a chunk or two to call a soft onset speech; turn-taking holds off while
+        there is sound, so it never ends a turn on a voice that has just come back.
+        """
+        if not self._recent:
+            return False
+        return any(rms > self._floor() for rms in _frame_rms(self._recent[-1][1])[-2:])
+
+    def push(self, samples: np.ndarray) -> list[VADEvent]:
         """Feed samples that follow the previous ones; return the events they complete."""
         audio = samples.astype(np.float32) / 32768.0
         self._pending = np.concatenate([self._pending, audio])
-        events: list[SpeechStarted | SpeechEnded] = []
+        events: list[VADEvent] = []
         while len(self._pending) >= CHUNK:
             chunk, self._pending = self._pending[:CHUNK], self._pending[CHUNK:]
             window = np.concatenate([self._context, chunk])
@@ -100,27 +129,78 @@ class VADStream:
             prob, self._state = self._model.probability(window, self._state)
             self.last_probability = prob
             chunk_start = self._consumed / RATE
+            self._recent.append((self._consumed, chunk))
+            if prob < self._settings.neg_threshold and not self._in_speech:
+                self._noise.extend(_frame_rms(chunk))
             self._consumed += CHUNK
             event = self._step(prob, chunk_start, self._consumed / RATE)
             if event is not None:
                 events.append(event)
         return events
 
-    def _step(self, prob: float, chunk_start: float, chunk_end: float) -> SpeechStarted | SpeechEnded | None:
+    def _step(self, prob: float, chunk_start: float, chunk_end: float) -> VADEvent | None:
         s = self._settings
         if prob >= s.threshold:
             self._last_voiced = chunk_end
+            self._last_voiced_chunk = self._consumed - CHUNK
+            self._paused_end = None
             if not self._in_speech:
                 self._in_speech = True
-                self._speech_start = chunk_start
-                return SpeechStarted(t=chunk_start)
+                self._speech_start = self._refine_start(chunk_start)
+                return SpeechStarted(t=self._speech_start)
             return None
         if self._in_speech and prob < s.neg_threshold and chunk_end - self._last_voiced >= s.min_silence_s:
             self._in_speech = False
-            return SpeechEnded(start=self._speech_start, end=self._last_voiced, t=chunk_end)
+            end = (
+                self._paused_end
+                if self._paused_end is not None
+                else max(self._refine_end(), self._speech_start)
+            )
+            self._paused_end = None
+            return SpeechEnded(start=self._speech_start, end=end, t=chunk_end)
+        if self._in_speech and prob < s.neg_threshold and self._paused_end is None:
+            self._paused_end = max(self._refine_end(), self._speech_start)
+            return SpeechPaused(start=self._speech_start, end=self._paused_end, t=chunk_end)
         return None
 
-    def flush(self) -> list[SpeechStarted | SpeechEnded]:
+    def _floor(self) -> float:
+        return max(4 * float(np.median(self._noise)), MIN_FLOOR)
+
+    def _refine_start(self, chunk_start: float) -> float:
+        """Where the voice begins: the start of the run of above-floor 10 ms frames that reaches into
+        the chunk where VAD fired (Silero may need a chunk or more of a soft onset)."""
+        floor = self._floor()
+        frames: list[tuple[int, float]] = []
+        for start, chunk in list(self._recent)[-ONSET_CHUNKS:]:
+            frames += [(start + i * FRAME, rms) for i, rms in enumerate(_frame_rms(chunk))]
+        trigger = int(chunk_start * RATE)
+        loud = [i for i, (s, rms) in enumerate(frames) if s >= trigger and rms > floor]
+        if not loud:
+            return chunk_start
+        i = loud[0]
+        while i > 0 and frames[i - 1][1] > floor * ONSET_FLOOR:  # a soft onset rises from just above noise
+            i -= 1
+        return frames[i][0] / RATE
+
+    def _refine_end(self) -> float:
+        """The end of the last 10 ms frame above the noise floor after the last chunk VAD called speech.
+
+        Silero's chunk decision can be ~0.3 s early or late on fading speech; energy puts the end where
+        the voice actually stops, so pause lengths are measured the way a listener hears them.
+        """
+        floor = self._floor()
+        end = self._last_voiced
+        for start, chunk in self._recent:
+            if start < self._last_voiced_chunk - CHUNK:
+                continue
+            for i, rms in enumerate(_frame_rms(chunk)):
+                if rms > floor:
+                    end = max(
+                        end if start < self._last_voiced_chunk else 0.0, (start + (i + 1) * FRAME) / RATE
+                    )
+        return end
+
+    def flush(self) -> list[VADEvent]:
         """Close an open segment at the end of the stream."""
         if not self._in_speech:
             return []

@@ -77,8 +77,8 @@ class Analysis:
 
     @property
     def self_actions(self) -> list[SentenceFacts]:
-        """Sentences where the candidate themself acts (in the past)."""
-        return [f for f in self.facts if f.self_action]
+        """Sentences where the candidate themself acts (in the past), beyond stating their task."""
+        return [f for f in self.facts if "action" in f.parts]
 
     @property
     def team_actions(self) -> list[SentenceFacts]:
@@ -127,6 +127,11 @@ def _contains(haystack: str, cue: str, language: str) -> bool:
 
 def _hits(haystack: str, cues: list[str], language: str) -> list[str]:
     return [c for c in cues if _contains(haystack, c, language)]
+
+
+def _ends_with(haystack: str, cue: str) -> bool:
+    tail = haystack.rstrip(" 。，,.!?！？")
+    return tail.endswith(cue)
 
 
 def _specifics(sentence: str, language: str) -> list[str]:
@@ -184,8 +189,9 @@ def _self_action(neutral: str, language: str, words: list[str]) -> bool:
 
 def _team_action(neutral: str, language: str, words: list[str]) -> bool:
     if language == "zh":
-        return bool(_hits(neutral, lx.FIRST_PLURAL["zh"], "zh")) and any(
-            t.tag.startswith("v") for t in tokens(neutral, "zh")
+        subject = neutral.replace("我们的", "").replace("团队的", "")  # "our X" is not "we did"
+        return bool(_hits(subject, lx.FIRST_PLURAL["zh"], "zh")) and any(
+            t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in tokens(subject, "zh")
         )
     for i, word in enumerate(words):
         if word in ("we", "team", "everybody", "everyone"):
@@ -203,7 +209,7 @@ def _closing_result(facts: list[SentenceFacts]) -> None:
     if len(facts) < 3 or any("result" in f.parts for f in facts):
         return
     last = facts[-1]
-    acted = any(f.self_action or f.team_action for f in facts[:-1])
+    acted = any(f.self_action or f.team_action for f in facts[1:-1])  # the first sentence sets the scene
     if acted and last.specifics and not last.hypothetical:
         last.parts.add("result")
 
@@ -232,8 +238,11 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             f.parts.add("situation")
         if f.self_action and "task" not in f.parts:
             f.parts.add("action")
-        result_cues = _hits(neutral, lx.RESULT[language], language)
-        strong = _hits(neutral, lx.STRONG_RESULT[language], language)
+        result_cues = [c for c in _hits(neutral, lx.RESULT[language], language) if not _ends_with(neutral, c)]
+        # "...and in the end" trailing off is not an outcome: a marker must lead into one.
+        strong = [
+            c for c in _hits(neutral, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)
+        ]
         if not f.hypothetical and (strong or (result_cues and not first)):
             f.parts.add("result")
             f.parts.discard("situation")

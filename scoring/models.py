@@ -20,6 +20,29 @@ class TimedSegment:
     end_s: float
 
 
+SENTENCE_GAP_S = 0.5
+
+
+def join_segments(segments: tuple[TimedSegment, ...] | list[TimedSegment], language: str) -> str:
+    """One answer text from transcript segments.
+
+    A segment the recogniser left without final punctuation, followed by a pause of half a second or
+    more, ends a sentence there; otherwise segments run on as one sentence.
+    """
+    out = ""
+    for i, seg in enumerate(segments):
+        text = seg.text.strip()
+        if not text:
+            continue
+        if out:
+            gap = seg.start_s - segments[i - 1].end_s
+            if out[-1] not in ".!?。！？，,、；;" and gap >= SENTENCE_GAP_S:
+                out += "。" if language == "zh" else "."
+            out += "" if language == "zh" else " "
+        out += text
+    return out
+
+
 @dataclass(frozen=True)
 class Answer:
     """One answer to score. `language` and `kind` are inferred when not given."""

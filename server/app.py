@@ -10,7 +10,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from realtime.asr import ASRSettings, WhisperRecognizer, default_asr_model_path
+from realtime.asr import (
+    ZH_PROMPT,
+    ASRSettings,
+    LanguageRecognizers,
+    WhisperRecognizer,
+    default_asr_model_path,
+)
+from realtime.errors import ModelNotFoundError
+from realtime.models import multilingual_base_model
 from realtime.peer import PeerRegistry
 from realtime.vad import SileroVAD, VADSettings
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
@@ -29,18 +37,24 @@ from web import STATIC_DIR
 log = logging.getLogger(__name__)
 
 
-def load_models(settings: Settings) -> tuple[SileroVAD, WhisperRecognizer]:
-    """Load VAD and ASR once for the process; a missing model fails startup with its path."""
+def load_models(settings: Settings) -> tuple[SileroVAD, LanguageRecognizers]:
+    """Load VAD and one recogniser per language once for the process; a missing model fails startup."""
     vad = SileroVAD(settings.vad_model_path, VADSettings(min_silence_s=settings.vad_min_silence_s))
-    recognizer = WhisperRecognizer(
-        ASRSettings(
-            model_path=settings.asr_model_path or default_asr_model_path(),
-            compute_type=settings.asr_compute_type,
-            cpu_threads=settings.asr_cpu_threads,
-            workers=settings.asr_workers,
+    recognizers: dict[str, WhisperRecognizer] = {}
+    for language in [x.strip() for x in settings.asr_languages.split(",") if x.strip()]:
+        if language == "en":
+            path, prompt = settings.asr_model_path or default_asr_model_path(), None
+        elif language == "zh":
+            path = settings.asr_zh_model_path or multilingual_base_model(settings.data_dir / "models")
+            prompt = ZH_PROMPT
+        else:
+            raise ModelNotFoundError(f"no built-in speech model for language {language!r}")
+        recognizers[language] = WhisperRecognizer(
+            ASRSettings(
+                path, settings.asr_compute_type, settings.asr_cpu_threads, settings.asr_workers, prompt=prompt
+            )
         )
-    )
-    return vad, recognizer
+    return vad, LanguageRecognizers(recognizers)
 
 
 def make_scorer(settings: Settings) -> Scorer:

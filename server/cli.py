@@ -122,6 +122,48 @@ def _score(_settings: Settings, args: argparse.Namespace) -> int:
     return 0 if scored or not failed else 1
 
 
+def _replay(settings: Settings, args: argparse.Namespace) -> int:
+    from agent.plan import PlannedQuestion
+    from agent.plan_spec import load_plan_file
+    from scoring.rubric import DEFAULT_RUBRIC
+    from scoring.scorer import DefaultScorer
+    from server.app import load_models
+    from server.replay import Replay, load_audio, single_question_plan
+
+    rubric = DEFAULT_RUBRIC
+    language = args.language
+    if args.plan:
+        spec = load_plan_file(Path(args.plan))
+        questions = spec.planned()
+        language = args.language or spec.language
+        rubric = spec.rubric
+        pick = [q for q in questions if args.question in (None, q.text, q.id)] or questions
+        question = pick[0]
+    elif args.question:
+        question = PlannedQuestion("q1", args.question, args.competency, args.kind)
+    else:
+        print("error: give --question or --plan", file=sys.stderr)
+        return 2
+    language = language or "en"
+    settings = settings.model_copy(update={"asr_languages": language})
+    vad, recognizers = load_models(settings)
+    try:
+        replay = Replay(
+            vad,
+            recognizers,
+            DefaultScorer(),
+            single_question_plan(question),
+            language,
+            rubric,
+            partial_interval_s=args.partial_interval,
+        )
+        for event in replay.run(load_audio(Path(args.wav)), tail_s=args.tail):
+            print(json.dumps(event, ensure_ascii=False), flush=True)
+    finally:
+        recognizers.close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `interview` console script."""
     parser = argparse.ArgumentParser(prog="interview", description="Realtime AI interview server")
@@ -142,6 +184,19 @@ def main(argv: list[str] | None = None) -> int:
     score = sub.add_parser("score", help="score answers from JSON lines (file or - for stdin)")
     score.add_argument("file", nargs="?", default="-")
     score.add_argument("--rubric", help="rubric YAML file (default: built-in competencies)")
+    replay = sub.add_parser(
+        "replay", help="replay a recorded answer through the pipeline, one JSON event a line"
+    )
+    replay.add_argument("wav")
+    replay.add_argument("--question", help="the question asked (or its id/text in --plan)")
+    replay.add_argument("--language", choices=["en", "zh"])
+    replay.add_argument("--competency")
+    replay.add_argument("--kind", choices=["behavioural", "situational", "technical", "general"])
+    replay.add_argument("--plan", help="plan YAML (questions, competencies, follow-up prompts)")
+    replay.add_argument(
+        "--partial-interval", type=float, default=1.0, help="seconds of speech between partials"
+    )
+    replay.add_argument("--tail", type=float, default=0.0, help="seconds of silence to add after the audio")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
@@ -155,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         "create-admin": _create_admin,
         "demo": _demo,
         "score": _score,
+        "replay": _replay,
     }
     try:
         return commands[args.command](settings, args)

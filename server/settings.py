@@ -33,9 +33,11 @@ class Settings(BaseSettings):
 
     vad_model_path: Path | None = None
     asr_model_path: Path | None = None
+    asr_zh_model_path: Path | None = None
+    asr_languages: str = "en,zh"
     asr_compute_type: str = "int8"
     asr_cpu_threads: int = Field(default=1, ge=1)
-    asr_workers: int = Field(default=1, ge=1)
+    asr_workers: int = Field(default=2, ge=1)
     vad_min_silence_s: float = Field(default=0.3, gt=0)
 
     answer_silence_s: float = Field(default=3.0, gt=0)

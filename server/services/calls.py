@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agent.plan import InterviewPlan, PlannedQuestion
 from agent.turns import SilenceTurnPolicy
-from realtime.asr import WhisperRecognizer
+from realtime.asr import LanguageRecognizers
 from realtime.peer import CandidatePeer, PeerRegistry
 from realtime.pipeline import SpeechPipeline
 from realtime.recorder import Recorder
@@ -40,7 +40,7 @@ class CallRuntime:
     bus: EventBus
     peers: PeerRegistry
     vad: SileroVAD
-    recognizer: WhisperRecognizer
+    recognizer: LanguageRecognizers
     scorer: Scorer
 
 

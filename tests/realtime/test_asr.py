@@ -30,7 +30,7 @@ async def test_one_sentence_is_recognised(recognizer: WhisperRecognizer) -> None
         samples[int((seg["start"] - 0.2) * rate) : int((seg["end"] + 0.2) * rate)].astype(np.float32) / 32768
     )
     text = await recognizer.transcribe(audio, "en")
-    assert word_error_rate(seg["text"], text) <= 0.2, text
+    assert word_error_rate(seg["text"], text) <= 0.3, text
 
 
 async def feed(pipeline: SpeechPipeline, samples: np.ndarray, chunk: int = 320) -> None:

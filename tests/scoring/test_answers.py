@@ -29,8 +29,15 @@ def test_star_parts_match_the_manifest_on_transcripts(clip: dict) -> None:
 
 def _complete_beats_incomplete(texts: dict[str, str]) -> None:
     by_id = {c["id"]: c for c in manifest()}
-    scores = {i: SCORER.score(Answer(by_id[i]["question"], t, by_id[i]["language"])).score_exact for i, t in texts.items()}
-    complete = [s for i, s in scores.items() if by_id[i]["expect"].get("star") and all(by_id[i]["expect"]["star"].values())]
+    scores = {
+        i: SCORER.score(Answer(by_id[i]["question"], t, by_id[i]["language"])).score_exact
+        for i, t in texts.items()
+    }
+    complete = [
+        s
+        for i, s in scores.items()
+        if by_id[i]["expect"].get("star") and all(by_id[i]["expect"]["star"].values())
+    ]
     missing = [s for i, s in scores.items() if by_id[i]["expect"].get("follow_up_reason") == "missing_result"]
     assert complete and missing and min(complete) > max(missing), scores
 
@@ -73,7 +80,9 @@ def test_scores_hold_on_asr_output(asr_transcripts: dict[str, tuple[str, list[Ti
     by_id = {c["id"]: c for c in manifest()}
     for clip_id, (text, segments) in asr_transcripts.items():
         clip = by_id[clip_id]
-        result = SCORER.score(Answer(clip["question"], text, "en", clip["competency"], segments=tuple(segments)))
+        result = SCORER.score(
+            Answer(clip["question"], text, "en", clip["competency"], segments=tuple(segments))
+        )
         if "star" in clip["expect"]:
             assert {p: result.star[p].present for p in STAR_PARTS} == clip["expect"]["star"], (clip_id, text)
         # Evidence points into the audio: each quote's time lies inside the answer.

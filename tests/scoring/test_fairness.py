@@ -37,12 +37,22 @@ ZH_SWAPS = [
 
 def _scores(question: str, text: str) -> tuple[object, ...]:
     r = SCORER.score(Answer(question, text))
-    return (r.score, r.score_exact, r.scale_score, tuple((c.name, c.score) for c in r.criteria),
-            tuple((p, f.present) for p, f in r.star.items()), r.follow_up_reasons)
+    return (
+        r.score,
+        r.score_exact,
+        r.scale_score,
+        tuple((c.name, c.score) for c in r.criteria),
+        tuple((p, f.present) for p, f in r.star.items()),
+        r.follow_up_reasons,
+    )
 
 
-@pytest.mark.parametrize(("question", "template", "swaps"), [(Q_EN, EN_TEMPLATE, EN_SWAPS), (Q_ZH, ZH_TEMPLATE, ZH_SWAPS)])
-def test_names_pronouns_places_and_schools_do_not_move_any_score(question: str, template: str, swaps: list) -> None:
+@pytest.mark.parametrize(
+    ("question", "template", "swaps"), [(Q_EN, EN_TEMPLATE, EN_SWAPS), (Q_ZH, ZH_TEMPLATE, ZH_SWAPS)]
+)
+def test_names_pronouns_places_and_schools_do_not_move_any_score(
+    question: str, template: str, swaps: list
+) -> None:
     results = {swap["name"]: _scores(question, template.format(**swap)) for swap in swaps}
     assert len(set(results.values())) == 1, results
 
@@ -63,12 +73,19 @@ PAIRS = [
         "请描述一次您为客户解决复杂问题的经历，结果如何？",
         "有一个客户说他们的报表很慢。我查看了日志，发现了两条慢查询。",
     ),
-    ("Why do you want this job?", "Because I like your company.", "您为什么想做这份工作？", "因为我喜欢你们公司。"),
+    (
+        "Why do you want this job?",
+        "Because I like your company.",
+        "您为什么想做这份工作？",
+        "因为我喜欢你们公司。",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("q_en", "a_en", "q_zh", "a_zh"), PAIRS)
-def test_equivalent_answers_in_both_languages_score_within_half_a_point(q_en: str, a_en: str, q_zh: str, a_zh: str) -> None:
+def test_equivalent_answers_in_both_languages_score_within_half_a_point(
+    q_en: str, a_en: str, q_zh: str, a_zh: str
+) -> None:
     en = SCORER.score(Answer(q_en, a_en)).score_exact
     zh = SCORER.score(Answer(q_zh, a_zh)).score_exact
     assert abs(en - zh) <= 0.5, (en, zh)

@@ -35,10 +35,12 @@ def verdict(quote: str) -> dict[str, Any]:
     return {
         "score": 4,
         "criteria": [{"name": "ownership", "score": 4, "reasons": ["clear personal action"]}],
-        "star": {"situation": {"present": True, "quote": "Last year our release was late."},
-                 "task": {"present": False, "quote": None},
-                 "action": {"present": True, "quote": quote},
-                 "result": {"present": True, "quote": "We shipped three days early."}},
+        "star": {
+            "situation": {"present": True, "quote": "Last year our release was late."},
+            "task": {"present": False, "quote": None},
+            "action": {"present": True, "quote": quote},
+            "result": {"present": True, "quote": "We shipped three days early."},
+        },
         "evidence": [{"quote": quote, "label": "action"}],
         "reasons": ["complete story"],
     }
@@ -76,7 +78,9 @@ def endpoint() -> Iterator[tuple[Endpoint, str]]:
                 "bad_schema": json.dumps({"score": 9}),
                 "slow": json.dumps(verdict("I split the work into daily goals.")),
             }[state.mode]
-            payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": content}}]}).encode()
+            payload = json.dumps(
+                {"choices": [{"message": {"role": "assistant", "content": content}}]}
+            ).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(payload)))
@@ -105,7 +109,9 @@ def test_a_valid_verdict_is_used_with_real_offsets(endpoint: tuple[Endpoint, str
 
 
 @pytest.mark.parametrize("mode", ["invented", "bad_json", "bad_schema", "error", "slow"])
-def test_untrustworthy_answers_fall_back_to_the_default_scorer(endpoint: tuple[Endpoint, str], mode: str) -> None:
+def test_untrustworthy_answers_fall_back_to_the_default_scorer(
+    endpoint: tuple[Endpoint, str], mode: str
+) -> None:
     state, url = endpoint
     state.mode = mode
     scorer = make(url)

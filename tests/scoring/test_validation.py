@@ -15,8 +15,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "scoring" / "labelled_answ
 def test_interview_score_agrees_with_human_labels() -> None:
     items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(items) >= 40 and {i["language"] for i in items} == {"en", "zh"}
-    out = subprocess.run([sys.executable, "-m", "server.cli", "score", str(DATA)], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "server.cli", "score", str(DATA)], capture_output=True, text=True, check=True
+    )
     scores = {row["id"]: row["score"] for row in map(json.loads, out.stdout.splitlines())}
     labels = [i["label"] for i in items]
     predicted = [scores[i["id"]] for i in items]

@@ -101,7 +101,9 @@ async def test_each_transcript_is_committed_and_published_as_it_arrives(engine: 
     assert published["provisional"] is False and final is not None and published["score"] == final.score
     async with sessions() as s:
         stored = await repo.scores(s, demo.interview_id)
-    assert [(r.question_index, r.score, r.detail["answer"]) for r in stored] == [(0, final.score, "I led the migration.")]
+    assert [(r.question_index, r.score, r.detail["answer"]) for r in stored] == [
+        (0, final.score, "I led the migration.")
+    ]
     # Evidence carries audio times from the transcript segments.
     assert all(e["t_start"] is not None for e in published["evidence"])
     assert peer.sent == [{"type": "caption", "text": "I led the migration.", "final": True}]

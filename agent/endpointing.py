@@ -1,0 +1,249 @@
+"""End-of-answer detection: pure and clock-injected, so it is tested on scripted timelines.
+
+Silence alone cannot tell a thinking pause from the end of an answer, so the wait depends on what
+has been said:
+- a trailing clause or filler ("and", "so", "um", "然后", "嗯", a trailing comma) means the candidate
+  is thinking: no end; after a long silence, a gentle prompt, and only much later, move on;
+- a behavioural answer with a single sentence or no action yet is an unfinished story: a long wait;
+- a complete sentence after a complete story (situation/task, action, result) ends the answer soon;
+- otherwise the wait follows the candidate's own rhythm: a little longer than their longest pause
+  between sentences so far, never shorter than `base_wait_s`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from scoring.analysis import Analysis
+
+TRAILING = {
+    "en": {
+        "and",
+        "so",
+        "but",
+        "because",
+        "then",
+        "or",
+        "um",
+        "uh",
+        "er",
+        "erm",
+        "hmm",
+        "i",
+        "we",
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "with",
+        "like",
+        "that",
+        "which",
+        "my",
+        "our",
+        "is",
+        "was",
+    },
+    "zh": {
+        "然后",
+        "就是",
+        "因为",
+        "所以",
+        "但是",
+        "而且",
+        "还有",
+        "嗯",
+        "呃",
+        "那个",
+        "并且",
+        "首先",
+        "接着",
+        "如果",
+        "就",
+    },
+}
+
+
+SHORT_EN, SHORT_ZH = 3, 5
+
+
+@dataclass(frozen=True)
+class EndpointSettings:
+    """Waits in seconds of silence after the last voiced moment."""
+
+    complete_wait_s: float = 0.6
+    base_wait_s: float = 0.9
+    rhythm_factor: float = 1.12
+    max_rhythm_wait_s: float = 2.0
+    story_wait_s: float = 2.5
+    prompt_after_s: float = 5.0
+    give_up_after_s: float = 15.0
+    max_answer_s: float = 150.0
+
+    def __post_init__(self) -> None:
+        if not 0 < self.complete_wait_s <= self.base_wait_s <= self.max_rhythm_wait_s:
+            raise ValueError("waits must satisfy 0 < complete_wait_s <= base_wait_s <= max_rhythm_wait_s")
+        if not self.prompt_after_s < self.give_up_after_s:
+            raise ValueError("prompt_after_s must be shorter than give_up_after_s")
+
+
+@dataclass(frozen=True)
+class EndOfAnswer:
+    """The answer is over."""
+
+    t: float
+    reason: str
+    silence_s: float
+    wait_s: float
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """Say something without ending the answer."""
+
+    t: float
+    kind: Literal["take_your_time", "wrap_up"]
+    reason: str
+
+
+@dataclass
+class _Segment:
+    start: float
+    end: float | None = None
+    text: str | None = None
+
+
+def is_trailing(text: str, language: str) -> bool:
+    """Whether an utterance stops mid-thought (conjunction, filler, comma, no terminal punctuation)."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped.endswith((",", "，", "、", "…", "...", "-", "—")):
+        return True
+    core = re.sub(r"[\s.!?。！？,，…]+$", "", stripped)
+    if language == "zh":
+        content = re.sub(r"\W", "", core)
+        # A fragment that opens with a connector ("然后…") and says little more is a thought in progress,
+        # even when the recogniser turns the filler after it into a word.
+        starts = len(content) <= SHORT_ZH and any(content.startswith(w) for w in TRAILING["zh"])
+        return starts or any(core.endswith(w) for w in TRAILING["zh"])
+    words = re.findall(r"[a-z']+", core.lower())
+    # Recognisers often drop final punctuation, so its absence alone is not a sign of thinking.
+    starts = len(words) <= SHORT_EN and bool(words) and words[0] in TRAILING["en"]
+    return bool(words) and (words[-1] in TRAILING["en"] or starts)
+
+
+@dataclass
+class Endpointer:
+    """Follows one answer and says when it is over."""
+
+    language: str
+    settings: EndpointSettings = field(default_factory=EndpointSettings)
+    asked_at: float = 0.0
+    _segments: list[_Segment] = field(default_factory=list)
+    _pauses: list[float] = field(default_factory=list)
+    _in_speech: bool = False
+    _prompted: set[str] = field(default_factory=set)
+    _analysis: Analysis | None = None
+
+    @property
+    def spoken(self) -> bool:
+        """Whether the candidate has said anything in this answer."""
+        return bool(self._segments)
+
+    @property
+    def in_speech(self) -> bool:
+        """Whether the candidate is speaking."""
+        return self._in_speech
+
+    def speech_started(self, t: float) -> None:
+        """VAD heard speech begin."""
+        if self._segments and not self._in_speech:
+            last = self._segments[-1]
+            if last.end is not None and last.text and not is_trailing(last.text, self.language):
+                self._pauses.append(t - last.end)  # the candidate's rhythm between sentences
+        self._in_speech = True
+        self._segments.append(_Segment(start=t))
+
+    def speech_ended(self, start: float, end: float) -> None:
+        """VAD closed a segment."""
+        self._in_speech = False
+        if self._segments and self._segments[-1].end is None:
+            self._segments[-1].end = end
+        else:
+            self._segments.append(_Segment(start=start, end=end))
+
+    def transcribed(self, start: float, end: float, text: str, analysis: Analysis) -> None:
+        """A final transcript for the segment that starts at `start`, and the analysis of the answer so far."""
+        for seg in reversed(self._segments):
+            if seg.text is None and abs(seg.start - start) < 0.5:
+                seg.text = text
+                break
+        self._analysis = analysis
+
+    def _last_voiced(self) -> float | None:
+        ends = [s.end for s in self._segments if s.end is not None]
+        return max(ends) if ends else None
+
+    def _spoken_s(self) -> float:
+        return sum((s.end or s.start) - s.start for s in self._segments)
+
+    def _wait(self) -> tuple[float | None, str]:
+        """Silence needed to end the answer now, and why (None: never by silence alone)."""
+        texts = [s.text for s in self._segments if s.text]
+        last = self._segments[-1]
+        a = self._analysis
+        if last.text is None or a is None:
+            return None, "waiting_for_transcript"
+        spoken = [seg for seg in self._segments if seg.text]
+        if not texts or (spoken and is_trailing(spoken[-1].text or "", self.language)):
+            return None, "trailing_clause"
+        s = self.settings
+        if not last.text:
+            # A sound without words ("mm", a cough, a filler the recogniser dropped): likely thinking.
+            return s.story_wait_s, "filler_sound"
+        if a.kind == "behavioural":
+            acted = bool(a.self_actions or a.team_actions)
+            complete = (
+                acted
+                and bool(a.with_part("result"))
+                and bool(a.with_part("situation") or a.with_part("task"))
+            )
+            if complete:
+                return s.complete_wait_s, "complete_story"
+            if len(a.facts) <= 1 or not acted:
+                return s.story_wait_s, "unfinished_story"
+        rhythm = s.rhythm_factor * max(self._pauses, default=0.0)
+        return min(max(s.base_wait_s, rhythm), s.max_rhythm_wait_s), "sentence_complete_after_pause"
+
+    def decide(self, now: float, sound: bool = False) -> EndOfAnswer | Prompt | None:
+        """Check at audio-clock time `now`; returns at most one decision.
+
+        `sound` says the latest audio is above the noise floor although VAD has not (yet) called it
+        speech: never end an answer then.
+        """
+        s = self.settings
+        if sound and not self._in_speech:
+            return None
+        if self._in_speech:
+            if (
+                self._spoken_s() + (now - self._segments[-1].start) > s.max_answer_s
+                and "wrap_up" not in self._prompted
+            ):
+                self._prompted.add("wrap_up")
+                return Prompt(now, "wrap_up", "very_long_answer")
+            return None
+        last_voiced = self._last_voiced()
+        silence = now - (last_voiced if last_voiced is not None else self.asked_at)
+        wait, reason = self._wait() if last_voiced is not None else (None, "no_answer_yet")
+        if wait is not None and silence >= wait:
+            return EndOfAnswer(now, reason, round(silence, 3), wait)
+        if silence >= s.give_up_after_s:
+            return EndOfAnswer(now, "long_silence", round(silence, 3), s.give_up_after_s)
+        if silence >= s.prompt_after_s and "take_your_time" not in self._prompted:
+            self._prompted.add("take_your_time")
+            return Prompt(now, "take_your_time", reason)
+        return None

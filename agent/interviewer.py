@@ -1,0 +1,200 @@
+"""The interviewing agent: plan, end-of-answer detection, follow-ups and scores, driven by events.
+
+Pure and clock-injected: callers feed speech and transcript events with audio-clock times and call
+`tick(now)`; the agent returns actions. The live server and `interview replay` drive the same agent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.endpointing import EndOfAnswer, Endpointer, EndpointSettings, Prompt
+from agent.followups import choose_follow_up
+from agent.plan import InterviewPlan, PlannedQuestion
+from agent.texts import CLOSING, PROMPTS, line
+from scoring.analysis import analyse
+from scoring.models import Answer, AnswerScore, TimedSegment, join_segments
+from scoring.rubric import Rubric
+from scoring.scorer import Scorer
+
+
+@dataclass(frozen=True)
+class AgentSettings:
+    """How patient and how probing the agent is."""
+
+    endpoint: EndpointSettings = field(default_factory=EndpointSettings)
+    max_follow_ups: int = 2
+
+
+@dataclass(frozen=True)
+class Action:
+    """Something the agent decided at audio-clock time `t`; `event()` is its JSON form."""
+
+    type: str
+    t: float
+    data: dict[str, Any]
+
+    def event(self) -> dict[str, Any]:
+        """`{"type": ..., "t": ..., **data}`."""
+        return {"type": self.type, "t": round(self.t, 3), **self.data}
+
+
+@dataclass
+class _Turn:
+    question: PlannedQuestion
+    index: int
+    segments: list[TimedSegment] = field(default_factory=list)
+    follow_ups: list[str] = field(default_factory=list)
+
+
+class InterviewAgent:
+    """Asks the plan's questions, decides when each answer is over, and what to ask next."""
+
+    def __init__(
+        self,
+        plan: InterviewPlan,
+        language: str,
+        scorer: Scorer,
+        rubric: Rubric,
+        settings: AgentSettings | None = None,
+    ) -> None:
+        self.plan = plan
+        self.language = language
+        self._scorer = scorer
+        self._rubric = rubric
+        self.settings = settings or AgentSettings()
+        self._turn: _Turn | None = None
+        self._endpointer = Endpointer(language, self.settings.endpoint)
+        self.paused = False
+        self.finished = False
+
+    @property
+    def current(self) -> _Turn | None:
+        """The question being answered."""
+        return self._turn
+
+    def start(self, now: float, elapsed_s: float = 0.0) -> list[Action]:
+        """Ask the current (on resume) or first question."""
+        question = self.plan.current or self.plan.advance(elapsed_s)
+        return self._ask(question, now)
+
+    def _ask(self, question: PlannedQuestion | None, now: float) -> list[Action]:
+        if question is None:
+            self.finished = True
+            self._turn = None
+            return [Action("finished", now, {"text": CLOSING.get(self.language, CLOSING["en"])})]
+        self._turn = _Turn(question, self.plan.index)
+        self._endpointer = Endpointer(self.language, self.settings.endpoint, asked_at=now)
+        return [
+            Action(
+                "next_question",
+                now,
+                {
+                    "index": self.plan.index,
+                    "total": len(self.plan.questions),
+                    "text": question.text,
+                    "competency": question.competency,
+                },
+            )
+        ]
+
+    def speech_started(self, t: float) -> None:
+        """VAD heard the candidate begin."""
+        self._endpointer.speech_started(t)
+
+    def speech_ended(self, start: float, end: float) -> None:
+        """VAD closed a segment."""
+        self._endpointer.speech_ended(start, end)
+
+    def _answer(self) -> Answer | None:
+        turn = self._turn
+        if turn is None or not turn.segments:
+            return None
+        return Answer(
+            turn.question.text,
+            join_segments(turn.segments, self.language),
+            self.language,
+            turn.question.competency,
+            turn.question.kind,  # type: ignore[arg-type]
+            tuple(turn.segments),
+        )
+
+    def final(self, text: str, start: float, end: float, now: float) -> list[Action]:
+        """A segment's final transcript; returns the provisional score of the answer so far."""
+        turn = self._turn
+        if turn is None:
+            return []
+        if text:
+            turn.segments.append(TimedSegment(text, start, end))
+        answer = self._answer()
+        if answer is None:
+            self._endpointer.transcribed(
+                start, end, text, analyse(Answer(turn.question.text, "", self.language))
+            )
+            return []
+        self._endpointer.transcribed(start, end, text, analyse(answer))
+        if not text:
+            return []
+        score = self._scorer.score(answer, self._rubric.get(turn.question.competency), provisional=True)
+        return [self._score_action(score, now)]
+
+    def _score_action(self, score: AnswerScore, now: float) -> Action:
+        assert self._turn is not None
+        return Action("score", now, {"question_index": self._turn.index, **score.as_dict()})
+
+    def tick(self, now: float, elapsed_s: float = 0.0, sound: bool = False) -> list[Action]:
+        """Check the clock: prompts, end of answer, and what follows it (`sound`: see Endpointer)."""
+        if self._turn is None or self.finished:
+            return []
+        decision = self._endpointer.decide(now, sound)
+        if isinstance(decision, Prompt):
+            return [
+                Action(
+                    "prompt",
+                    now,
+                    {
+                        "kind": decision.kind,
+                        "reason": decision.reason,
+                        "text": line(PROMPTS, self.language, decision.kind),
+                    },
+                )
+            ]
+        if not isinstance(decision, EndOfAnswer):
+            return []
+        actions = [
+            Action(
+                "end_of_answer",
+                now,
+                {"reason": decision.reason, "silence_s": decision.silence_s, "wait_s": decision.wait_s},
+            )
+        ]
+        return actions + self._after_answer(now, elapsed_s)
+
+    def _after_answer(self, now: float, elapsed_s: float) -> list[Action]:
+        turn = self._turn
+        assert turn is not None
+        answer = self._answer()
+        actions: list[Action] = []
+        signals: tuple[str, ...] = ("too_short",)
+        if answer is not None:
+            score = self._scorer.score(answer, self._rubric.get(turn.question.competency))
+            actions.append(self._score_action(score, now))
+            signals = score.follow_up_reasons
+        if self.paused:
+            return actions
+        choice = choose_follow_up(
+            signals, turn.follow_ups, turn.question, self.language, self.settings.max_follow_ups
+        )
+        if choice is not None:
+            turn.follow_ups.append(choice.reason)
+            self._endpointer = Endpointer(self.language, self.settings.endpoint, asked_at=now)
+            # The follow-up answer extends this answer: keep what was said, start a new turn clock.
+            return actions + [
+                Action(
+                    "follow_up",
+                    now,
+                    {"reason": choice.reason, "text": choice.text, "question_index": turn.index},
+                )
+            ]
+        return actions + self._ask(self.plan.advance(elapsed_s), now)
