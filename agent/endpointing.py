@@ -130,7 +130,7 @@ def is_trailing(text: str, language: str) -> bool:
         # even when the recogniser turns the filler after it into a word.
         starts = len(content) <= SHORT_ZH and any(content.startswith(w) for w in TRAILING["zh"])
         return starts or any(core.endswith(w) for w in TRAILING["zh"])
-    words = re.findall(r"[a-z']+", core.lower())
+    words = re.findall(r"[a-z0-9%']+", core.lower())
     # Recognisers often drop final punctuation, so its absence alone is not a sign of thinking.
     starts = len(words) <= SHORT_EN and bool(words) and words[0] in TRAILING["en"]
     return bool(words) and (words[-1] in TRAILING["en"] or starts)
@@ -177,7 +177,7 @@ class Endpointer:
             self._segments.append(_Segment(start=start, end=end))
 
     def transcribed(self, start: float, end: float, text: str, analysis: Analysis) -> None:
-        """A final transcript for the segment that starts at `start`, and the analysis of the answer so far."""
+        """A segment's final transcript, with the analysis of the whole answer so far."""
         for seg in reversed(self._segments):
             if seg.text is None and abs(seg.start - start) < 0.5:
                 seg.text = text
@@ -214,7 +214,8 @@ class Endpointer:
             )
             if complete:
                 return s.complete_wait_s, "complete_story"
-            if len(a.facts) <= 1 or not acted:
+            # A story needs more than one sentence and an action; an answer in "I would" never gets one.
+            if len(a.facts) <= 1 or (not acted and a.hypothetical_share < 0.5):
                 return s.story_wait_s, "unfinished_story"
         rhythm = s.rhythm_factor * max(self._pauses, default=0.0)
         return min(max(s.base_wait_s, rhythm), s.max_rhythm_wait_s), "sentence_complete_after_pause"

@@ -7,10 +7,11 @@ FOLLOW_UPS: dict[str, dict[str, str]] = {
         "missing_result": "What was the result? How did it turn out, and how did you know?",
         "no_personal_action": "You mentioned what the team did. What did you personally do?",
         "hypothetical_not_past": (
-            "That is what you would do. Can you tell me about a time you actually faced this, and what you did?"
+            "That is what you would do. Can you tell me about a time you actually faced this, "
+            "and what you did?"
         ),
         "too_short": "Could you tell me a bit more? For example, a specific situation.",
-        "no_specifics": "Can you give me a specific example, with details such as numbers, tools or outcomes?",
+        "no_specifics": "Can you give me a specific example, with numbers, tools or outcomes?",
     },
     "zh": {
         "missing_result": "最后结果怎么样？您是怎么知道效果的？",

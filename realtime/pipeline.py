@@ -67,6 +67,11 @@ class SpeechPipeline:
         return self._window.end_time
 
     @property
+    def sound(self) -> bool:
+        """Whether the newest audio is above the noise floor (see VADStream.sound)."""
+        return self._vad.sound
+
+    @property
     def in_speech(self) -> bool:
         """Whether the candidate is speaking now, as VAD hears it."""
         return self._vad.in_speech

@@ -167,8 +167,11 @@ class VADStream:
         return max(4 * float(np.median(self._noise)), MIN_FLOOR)
 
     def _refine_start(self, chunk_start: float) -> float:
-        """Where the voice begins: the start of the run of above-floor 10 ms frames that reaches into
-        the chunk where VAD fired (Silero may need a chunk or more of a soft onset)."""
+        """Where the voice begins.
+
+        That is the start of the run of above-floor 10 ms frames that reaches into the chunk where VAD
+        fired (Silero may need a chunk or more of a soft onset).
+        """
         floor = self._floor()
         frames: list[tuple[int, float]] = []
         for start, chunk in list(self._recent)[-ONSET_CHUNKS:]:

@@ -10,6 +10,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from agent.endpointing import EndpointSettings
+from agent.interviewer import AgentSettings
 from realtime.asr import (
     ZH_PROMPT,
     ASRSettings,
@@ -24,7 +26,7 @@ from realtime.vad import SileroVAD, VADSettings
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
 from scoring.text import warm_up
-from server.api import auth, candidate, interviews, pages
+from server.api import auth, candidate, interviews, jobs, pages
 from server.bus import EventBus, InProcessBus, RedisBus
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
@@ -67,6 +69,19 @@ def make_scorer(settings: Settings) -> Scorer:
     return LLMScorer(llm)
 
 
+def agent_settings(settings: Settings) -> AgentSettings:
+    """The agent's patience and probing, from settings."""
+    endpoint = EndpointSettings(
+        complete_wait_s=settings.turn_complete_wait_s,
+        base_wait_s=settings.turn_base_wait_s,
+        rhythm_factor=settings.turn_rhythm_factor,
+        story_wait_s=settings.turn_story_wait_s,
+        prompt_after_s=settings.turn_prompt_after_s,
+        give_up_after_s=settings.turn_give_up_after_s,
+    )
+    return AgentSettings(endpoint=endpoint, max_follow_ups=settings.max_follow_ups)
+
+
 def make_bus(settings: Settings) -> EventBus:
     """Redis pub/sub when configured, else the in-process bus."""
     return RedisBus(settings.redis_url) if settings.redis_url else InProcessBus()
@@ -95,7 +110,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.peers = peers
         await asyncio.to_thread(warm_up)  # load the Chinese dictionary before the first answer
         app.state.calls = CallRuntime(
-            settings, app.state.sessions, bus, peers, vad, recognizer, make_scorer(settings)
+            settings,
+            app.state.sessions,
+            bus,
+            peers,
+            vad,
+            recognizer,
+            make_scorer(settings),
+            agent_settings(settings),
         )
         log.info("interview server ready at %s", settings.public_url)
         try:
@@ -112,6 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(auth.router)
     app.include_router(candidate.router)
     app.include_router(interviews.router)
+    app.include_router(jobs.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

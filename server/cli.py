@@ -164,6 +164,16 @@ def _replay(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_plan(settings: Settings, args: argparse.Namespace) -> int:
+    from agent.plan_spec import load_plan_file
+    from server.services.jobs import create_from_plan
+
+    spec = load_plan_file(Path(args.file))
+    job = asyncio.run(_in_transaction(settings, lambda s: create_from_plan(s, spec, "cli")))
+    print(f"created job {job.id}: {job.title} ({len(spec.questions)} questions)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `interview` console script."""
     parser = argparse.ArgumentParser(prog="interview", description="Realtime AI interview server")
@@ -197,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         "--partial-interval", type=float, default=1.0, help="seconds of speech between partials"
     )
     replay.add_argument("--tail", type=float, default=0.0, help="seconds of silence to add after the audio")
+    imp = sub.add_parser("import-plan", help="create a job from an interview plan YAML")
+    imp.add_argument("file")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
@@ -211,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         "demo": _demo,
         "score": _score,
         "replay": _replay,
+        "import-plan": _import_plan,
     }
     try:
         return commands[args.command](settings, args)

@@ -7,6 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from realtime.errors import InvalidOfferError, ModelNotFoundError, NoAudioTrackError
+from scoring.yamlsource import SourceError
 
 
 class DomainError(Exception):
@@ -88,6 +89,10 @@ def install_error_handlers(app: FastAPI) -> None:
         ]
         return JSONResponse({"detail": "invalid request: " + "; ".join(problems)}, status_code=422)
 
+    async def bad_source(_request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    app.add_exception_handler(SourceError, bad_source)
     app.add_exception_handler(DomainError, domain)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(InvalidOfferError, bad_offer)

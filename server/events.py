@@ -61,6 +61,16 @@ class AnswerScored(_Event):
     follow_up_reasons: list[str]
 
 
+class AgentDecision(_Event):
+    """A turn-taking decision of the agent, with its reason: end_of_answer, follow_up or prompt."""
+
+    type: Literal["agent.decision"] = "agent.decision"
+    kind: str
+    t: float
+    reason: str
+    detail: dict[str, Any]
+
+
 class InterviewStatus(_Event):
     """The interview's status changed."""
 
@@ -69,7 +79,7 @@ class InterviewStatus(_Event):
 
 
 LiveEvent = Annotated[
-    UtteranceFinal | QuestionAsked | SpeechActivity | AnswerScored | InterviewStatus,
+    UtteranceFinal | QuestionAsked | SpeechActivity | AnswerScored | AgentDecision | InterviewStatus,
     Field(discriminator="type"),
 ]
 live_event_adapter: TypeAdapter[LiveEvent] = TypeAdapter(LiveEvent)

@@ -40,7 +40,13 @@ class Settings(BaseSettings):
     asr_workers: int = Field(default=2, ge=1)
     vad_min_silence_s: float = Field(default=0.3, gt=0)
 
-    answer_silence_s: float = Field(default=3.0, gt=0)
+    turn_complete_wait_s: float = Field(default=0.6, gt=0)
+    turn_base_wait_s: float = Field(default=0.9, gt=0)
+    turn_rhythm_factor: float = Field(default=1.12, ge=1)
+    turn_story_wait_s: float = Field(default=2.5, gt=0)
+    turn_prompt_after_s: float = Field(default=5.0, gt=0)
+    turn_give_up_after_s: float = Field(default=15.0, gt=0)
+    max_follow_ups: int = Field(default=2, ge=0)
     peer_disconnect_timeout_s: float = Field(default=10.0, gt=0)
     max_live_interviews: int = Field(default=8, ge=1)
     browser_audio_processing: bool = True

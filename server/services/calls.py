@@ -9,8 +9,8 @@ from pathlib import Path
 import av
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from agent.interviewer import AgentSettings, InterviewAgent
 from agent.plan import InterviewPlan, PlannedQuestion
-from agent.turns import SilenceTurnPolicy
 from realtime.asr import LanguageRecognizers
 from realtime.peer import CandidatePeer, PeerRegistry
 from realtime.pipeline import SpeechPipeline
@@ -42,11 +42,15 @@ class CallRuntime:
     vad: SileroVAD
     recognizer: LanguageRecognizers
     scorer: Scorer
+    agent_settings: AgentSettings
 
 
 async def _rubric(session: AsyncSession, job_id: str) -> Rubric:
     job = await job_repo.get_full(session, job_id)
-    comps = tuple(CompetencyRubric(c.name, c.weight) for c in job.competencies) if job else ()
+    comps = tuple(
+        CompetencyRubric(c.name, c.weight, c.indicators or {}, c.scale or "anchored5")
+        for c in (job.competencies if job else [])
+    )
     return Rubric(comps) if comps else DEFAULT_RUBRIC
 
 
@@ -54,13 +58,24 @@ async def _plan(session: AsyncSession, job_id: str, resume_index: int) -> Interv
     job = await job_repo.get_full(session, job_id)
     if job is None or not job.questions:
         raise NotFound("this interview has no questions yet; contact the recruiter")
-    names = {c.id: c.name for c in job.competencies}
-    questions = [
-        PlannedQuestion(id=q.id, text=q.text, competency=names.get(q.competency_id or ""))
-        for q in job.questions
-    ]
+    comps = {c.id: c for c in job.competencies}
+    questions = []
+    for q in job.questions:
+        comp = comps.get(q.competency_id or "")
+        questions.append(
+            PlannedQuestion(
+                id=q.id,
+                text=q.text,
+                competency=comp.name if comp else None,
+                kind=q.kind,
+                minutes=q.minutes,
+                weight=comp.weight if comp else 1.0,
+                follow_ups=q.follow_ups or {},
+            )
+        )
+    budget = job.time_budget_min * 60 if job.time_budget_min else None
     # Re-ask the question that was in progress when the candidate dropped.
-    return InterviewPlan(questions, index=max(resume_index - 1, -1))
+    return InterviewPlan(questions, budget_s=budget, index=max(resume_index - 1, -1))
 
 
 def media_duration(path: Path) -> float | None:
@@ -90,17 +105,21 @@ async def start_call(
         raise Busy("the server is at its limit of live interviews; please try again in a few minutes")
     plan = await _plan(session, interview.job_id, interview.question_index)
     settings = runtime.settings
-    live = LiveInterview(
-        interview.id,
+    agent = InterviewAgent(
         plan,
         ctx.job.language,
-        runtime.sessions,
-        runtime.bus,
-        SilenceTurnPolicy(silence_s=settings.answer_silence_s),
         runtime.scorer,
         await _rubric(session, interview.job_id),
+        runtime.agent_settings,
     )
-    pipeline = SpeechPipeline(runtime.vad, runtime.recognizer, live.on_media_event, language=ctx.job.language)
+    live = LiveInterview(interview.id, agent, runtime.sessions, runtime.bus)
+    pipeline = SpeechPipeline(
+        runtime.vad,
+        runtime.recognizer,
+        live.on_media_event,
+        language=ctx.job.language,
+        prompt=ctx.job.vocabulary,
+    )
     recording_id = new_id()
     path = settings.recordings_dir / interview.id / f"{recording_id}.mp4"
     recorder = Recorder(path, width=settings.record_video_width, height=settings.record_video_height)

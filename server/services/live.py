@@ -1,5 +1,7 @@
-"""A live interview: wires the candidate's peer, the agent's plan and turn policy, storage and the bus.
+"""A live interview: the candidate's peer, the interviewing agent, storage and the console bus.
 
+The agent is pure; this class feeds it the pipeline's events and the audio clock, and carries out
+its actions: store and publish, and send questions, follow-ups and prompts to the candidate's page.
 Each transcript is committed in its own short transaction as it arrives, so a crash loses at most the
 segment in flight.
 """
@@ -9,31 +11,29 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from agent.plan import InterviewPlan, PlannedQuestion
-from agent.turns import SilenceTurnPolicy
+from agent.interviewer import Action, InterviewAgent
 from realtime.events import FinalTranscript, MediaEvent, SpeechEnded, SpeechStarted
 from realtime.peer import CandidatePeer
-from scoring.models import Answer, AnswerScore, TimedSegment
-from scoring.rubric import Rubric
-from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import utcnow
 from server.db.models import AnswerScoreRow, Utterance
 from server.db.repositories import interviews as repo
-from server.events import AnswerScored, InterviewStatus, QuestionAsked, SpeechActivity, UtteranceFinal
+from server.events import (
+    AgentDecision,
+    AnswerScored,
+    InterviewStatus,
+    QuestionAsked,
+    SpeechActivity,
+    UtteranceFinal,
+)
 
 log = logging.getLogger(__name__)
 TICK_S = 0.05
-
-CLOSING = {
-    "en": "That was the last question. Thank you for your time; the team will be in touch.",
-    "zh": "这是最后一个问题。感谢您抽出时间，我们会尽快与您联系。",
-}
 
 
 def channel(interview_id: str) -> str:
@@ -47,25 +47,16 @@ class LiveInterview:
     def __init__(
         self,
         interview_id: str,
-        plan: InterviewPlan,
-        language: str,
+        agent: InterviewAgent,
         sessions: async_sessionmaker[AsyncSession],
         bus: EventBus,
-        policy: SilenceTurnPolicy,
-        scorer: Scorer,
-        rubric: Rubric,
         finish_grace_s: float = 5.0,
     ) -> None:
         self.interview_id = interview_id
-        self.plan = plan
-        self.language = language
+        self.agent = agent
         self._sessions = sessions
         self._bus = bus
-        self._policy = policy
         self._finish_grace = finish_grace_s
-        self._scorer = scorer
-        self._rubric = rubric
-        self._answer: list[TimedSegment] = []
         self.peer: CandidatePeer | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
@@ -75,33 +66,41 @@ class LiveInterview:
         self.peer = peer
         self._ticker = asyncio.create_task(self._run(), name=f"agent:{self.interview_id}")
 
+    def _now(self) -> float:
+        return self.peer.pipeline.audio_time if self.peer is not None else 0.0
+
     async def _publish(self, event: Any) -> None:
         await self._bus.publish(channel(self.interview_id), event.model_dump(mode="json"))
 
     async def on_media_event(self, event: MediaEvent) -> None:
         """React to VAD and ASR events from the speech pipeline."""
         if isinstance(event, SpeechStarted):
-            self._policy.speech_started(event.t)
+            self.agent.speech_started(event.t)
             await self._publish(
                 SpeechActivity(interview_id=self.interview_id, type="speech.started", t=event.t)
             )
         elif isinstance(event, SpeechEnded):
-            self._policy.speech_ended(event.end)
+            self.agent.speech_ended(event.start, event.end)
             await self._publish(
                 SpeechActivity(interview_id=self.interview_id, type="speech.ended", t=event.end)
             )
         elif isinstance(event, FinalTranscript):
-            self._policy.transcribed()
             if event.text:
                 await self._store("candidate", event.text, event.start, event.end)
                 if self.peer is not None:
                     await self.peer.send({"type": "caption", "text": event.text, "final": True})
-                if self.plan.current is not None:
-                    self._answer.append(TimedSegment(event.text, event.start, event.end))
-                    await self.score_answer(provisional=True)
+            await self._act(lambda: self.agent.final(event.text, event.start, event.end, self._now()))
+
+    async def _act(self, decide: Callable[[], list[Action]]) -> None:
+        """Run an agent step off the event loop (it scores text) and carry out its actions in order."""
+        async with self._lock:
+            actions = await asyncio.to_thread(decide)
+            for action in actions:
+                await self._carry_out(action)
 
     async def _store(self, speaker: str, text: str, start: float, end: float) -> None:
-        index = self.plan.index if self.plan.current else None
+        turn = self.agent.current
+        index = turn.index if turn else None
         async with self._sessions.begin() as session:
             row = await repo.add_utterance(
                 session,
@@ -130,113 +129,109 @@ class LiveInterview:
         peer = self.peer
         assert peer is not None
         await peer.connected.wait()
-        await self._ask(self.plan.current or self.plan.advance())
-        while not self.plan.finished:
+        await self._act(lambda: self.agent.start(self._now(), self._now()))
+        while not self.agent.finished:
             await asyncio.sleep(TICK_S)
-            if self._policy.due(peer.pipeline.audio_time):
-                await self.score_answer(provisional=False)
-                await self._ask(self.plan.advance())
+            now = self._now()
+            await self._act(lambda now=now: self.agent.tick(now, now, sound=peer.pipeline.sound))  # type: ignore[misc]
 
-    async def score_answer(self, provisional: bool) -> AnswerScore | None:
-        """Score the answer so far (provisional) or as finished (final: stored). Runs off the event loop."""
-        question = self.plan.current
-        if question is None or not self._answer:
-            return None
-        joiner = "" if self.language == "zh" else " "
-        answer = Answer(
-            question=question.text,
-            text=joiner.join(s.text for s in self._answer),
-            language=self.language,
-            competency=question.competency,
-            segments=tuple(self._answer),
-        )
-        started = time.perf_counter()
-        result = await asyncio.to_thread(
-            self._scorer.score, answer, self._rubric.get(question.competency), provisional
-        )
-        index = self.plan.index
-        if not provisional:
+    async def _carry_out(self, action: Action) -> None:
+        handlers = {
+            "score": self._on_score,
+            "next_question": self._on_question,
+            "follow_up": self._on_follow_up,
+            "prompt": self._on_prompt,
+            "end_of_answer": self._on_decision,
+            "finished": self._on_finished,
+        }
+        await handlers[action.type](action)
+
+    async def _send(self, message: dict[str, Any]) -> None:
+        if self.peer is not None:
+            await self.peer.send(message)
+
+    async def _on_score(self, action: Action) -> None:
+        d = action.data
+        if not d["provisional"]:
             async with self._sessions.begin() as session:
                 await repo.add_score(
                     session,
                     AnswerScoreRow(
                         interview_id=self.interview_id,
-                        question_index=index,
-                        competency=result.competency,
-                        score=result.score,
-                        score_exact=result.score_exact,
-                        confidence=result.confidence,
-                        scorer=result.scorer,
-                        detail={"question": question.text, "answer": answer.text, **result.as_dict()},
+                        question_index=d["question_index"],
+                        competency=d["competency"],
+                        score=d["score"],
+                        score_exact=d["score_exact"],
+                        confidence=d["confidence"],
+                        scorer=d["scorer"],
+                        detail=d,
                     ),
                 )
             log.info(
-                "interview %s: answer %d scored %d in %.0f ms",
-                self.interview_id,
-                index + 1,
-                result.score,
-                (time.perf_counter() - started) * 1000,
+                "interview %s: answer %d scored %d", self.interview_id, d["question_index"] + 1, d["score"]
             )
-        detail = result.as_dict()
         await self._publish(
             AnswerScored(
                 interview_id=self.interview_id,
-                question_index=index,
-                competency=result.competency,
-                provisional=provisional,
-                score=result.score,
-                score_exact=result.score_exact,
-                confidence=result.confidence,
-                reasons=list(result.reasons),
-                star=detail["star"],
-                evidence=detail["evidence"],
-                follow_up_reasons=list(result.follow_up_reasons),
+                question_index=d["question_index"],
+                competency=d["competency"],
+                provisional=d["provisional"],
+                score=d["score"],
+                score_exact=d["score_exact"],
+                confidence=d["confidence"],
+                reasons=d["reasons"],
+                star=d["star"],
+                evidence=d["evidence"],
+                follow_up_reasons=d["follow_up_reasons"],
             )
         )
-        return result
 
-    async def _ask(self, question: PlannedQuestion | None) -> None:
-        async with self._lock:
-            peer = self.peer
-            assert peer is not None
-            now = peer.pipeline.audio_time
-            self._policy.question_asked()
-            self._answer = []
-            if question is None:
-                await self._finish()
-                return
-            total = len(self.plan.questions)
-            async with self._sessions.begin() as session:
-                interview = await repo.get(session, self.interview_id)
-                if interview is not None:
-                    interview.question_index = self.plan.index
-            await self._store("agent", question.text, now, now)
-            await peer.send(
-                {"type": "question", "index": self.plan.index, "total": total, "text": question.text}
-            )
-            await self._publish(
-                QuestionAsked(
-                    interview_id=self.interview_id, index=self.plan.index, total=total, text=question.text
-                )
-            )
-            log.info("interview %s: asked question %d/%d", self.interview_id, self.plan.index + 1, total)
+    async def _on_question(self, action: Action) -> None:
+        d = action.data
+        async with self._sessions.begin() as session:
+            interview = await repo.get(session, self.interview_id)
+            if interview is not None:
+                interview.question_index = d["index"]
+        await self._store("agent", d["text"], action.t, action.t)
+        await self._send({"type": "question", "index": d["index"], "total": d["total"], "text": d["text"]})
+        await self._publish(
+            QuestionAsked(interview_id=self.interview_id, index=d["index"], total=d["total"], text=d["text"])
+        )
+        log.info("interview %s: asked question %d/%d", self.interview_id, d["index"] + 1, d["total"])
 
-    async def _finish(self) -> None:
-        peer = self.peer
-        assert peer is not None
-        closing = CLOSING.get(self.language, CLOSING["en"])
-        await peer.send({"type": "end", "text": closing})
+    async def _on_follow_up(self, action: Action) -> None:
+        d = action.data
+        await self._on_decision(action)
+        await self._store("agent", d["text"], action.t, action.t)
+        await self._send({"type": "follow_up", "reason": d["reason"], "text": d["text"]})
+
+    async def _on_prompt(self, action: Action) -> None:
+        await self._on_decision(action)
+        await self._send({"type": "prompt", "kind": action.data["kind"], "text": action.data["text"]})
+
+    async def _on_decision(self, action: Action) -> None:
+        await self._publish(
+            AgentDecision(
+                interview_id=self.interview_id,
+                kind=action.type,
+                t=action.t,
+                reason=str(action.data.get("reason", "")),
+                detail=action.data,
+            )
+        )
+
+    async def _on_finished(self, action: Action) -> None:
+        await self._send({"type": "end", "text": action.data["text"]})
         await self.set_status("finished")
         log.info("interview %s finished", self.interview_id)
-        peer.close_soon(self._finish_grace)
+        if self.peer is not None:
+            self.peer.close_soon(self._finish_grace)
 
     async def set_status(self, status: str) -> None:
         """Store and publish a status change."""
         async with self._sessions.begin() as session:
             interview = await repo.get(session, self.interview_id)
-            if interview is None:
-                return
-            if interview.status == "finished" and status != "finished":
+            if interview is None or (interview.status == "finished" and status != "finished"):
                 return
             interview.status = status
             if status == "live" and interview.started_at is None:

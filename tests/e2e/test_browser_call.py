@@ -16,7 +16,7 @@ from tests.media import clip, padded_clip, word_error_rate
 
 pytestmark = pytest.mark.browser
 LEAD_S = 1.5
-CLIP = "en_conflict_no_result"
+CLIP = "en_leadership_star"
 
 
 def _login(page: Page, server: ServerProcess, demo: dict[str, str], next_path: str) -> None:
@@ -68,9 +68,9 @@ def test_candidate_call_is_transcribed_advanced_recorded_and_shown_live(
             answer_end_ms = metrics["mediaAt"] + (LEAD_S + spoken["answer_end"]) * 1000
             print(f"last word -> next question on the page: {(q2['at'] - answer_end_ms) / 1000:.2f} s")
             assert q2["at"] > answer_end_ms, "the next question came before the answer was over"
-            expect(candidate.locator("#captions")).to_contain_text(
-                "previous job", timeout=5_000, ignore_case=True
-            )
+            # The 2.2 s thinking pause ("So I, um,") did not end the answer: one question, no follow-up.
+            assert [q["index"] for q in metrics["questions"]] == [0, 1] and not metrics.get("followUps")
+            expect(candidate.locator("#captions")).to_contain_text("holiday", timeout=5_000, ignore_case=True)
 
             # The console shows the candidate's words live.
             expect(console.locator("#transcript p.candidate").first).to_be_visible()
@@ -103,3 +103,31 @@ def test_candidate_call_is_transcribed_advanced_recorded_and_shown_live(
     duration = _audio_duration(data, tmp_path)
     print(f"call {call_s:.2f} s, recorded audio {duration:.2f} s")
     assert abs(duration - call_s) <= 1.0
+
+
+@pytest.mark.parametrize("server", ["embedded"], indirect=True)
+def test_an_answer_without_a_result_gets_the_follow_up_live(server: ServerProcess, tmp_path: Path) -> None:
+    spoken = clip("en_conflict_no_result")
+    audio = padded_clip(spoken["id"], tmp_path / "answer.wav", lead_s=LEAD_S)
+    demo = server.demo()
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw, audio)
+        try:
+            candidate = browser.new_context().new_page()
+            candidate.goto(demo["invite_url"])
+            candidate.check("#consent-box")
+            candidate.click("#consent-btn")
+            candidate.click("#join-btn")
+            expect(candidate.locator("#progress")).to_have_text("Question 1 / 3", timeout=15_000)
+            expect(candidate.locator("#question")).to_contain_text(
+                "What was the result?", timeout=(LEAD_S + spoken["duration"] + 10) * 1000
+            )
+            metrics = candidate.evaluate("window.__metrics")
+            follow = metrics["followUps"][0]
+            assert follow["reason"] == "missing_result"
+            delay = (follow["at"] - metrics["mediaAt"]) / 1000 - (LEAD_S + spoken["answer_end"])
+            print(f"last word -> follow-up on the page: {delay:.2f} s")
+            assert delay > 0
+            candidate.click("#leave-btn")
+        finally:
+            browser.close()

@@ -210,3 +210,40 @@ def test_login_console_access_and_department_scoping(api: Api) -> None:
     assert detail["questions"][0].startswith("Tell me about a time")
     assert any(row["id"] == seeded["id"] for row in api.client.get("/api/interviews").json())
     api.client.post("/api/auth/logout")
+
+
+PLAN_YAML = (
+    Path(__file__).resolve().parents[2] / "examples" / "plans" / "zh_product_manager.yaml"
+).read_text()
+
+
+def test_jobs_from_plans_in_yaml_and_json_with_errors_that_name_the_line(api: Api) -> None:
+    _staff(api, "hr-plans@example.test", "hr")
+    api.client.post(
+        "/api/auth/login", json={"email": "hr-plans@example.test", "password": "correct horse battery"}
+    )
+    created = api.client.post("/api/jobs", content=PLAN_YAML, headers={"Content-Type": "application/yaml"})
+    assert created.status_code == 201, created.text
+    plan = api.client.get(f"/api/jobs/{created.json()['id']}/plan").json()
+    assert plan["language"] == "zh" and plan["time_budget_min"] == 15
+    assert [q["competency"] for q in plan["questions"]] == ["leadership", "customer_focus", "collaboration"]
+    assert plan["questions"][1]["follow_ups"]["missing_result"].startswith("这件事")
+    again = api.client.post("/api/jobs", json={k: v for k, v in plan.items() if k != "id"})
+    assert again.status_code == 201
+    broken = PLAN_YAML.replace("weight: 2}", "weight: zero}")
+    bad = api.client.post("/api/jobs", content=broken, headers={"Content-Type": "application/yaml"})
+    assert bad.status_code == 422 and "line 8: competencies[1].weight" in bad.json()["detail"]
+    bad_json = api.client.post("/api/jobs", content=b"{", headers={"Content-Type": "application/json"})
+    assert bad_json.status_code == 400 and "not valid JSON" in bad_json.json()["detail"]
+    api.client.post("/api/auth/logout")
+    _staff(api, "iv-plans@example.test", "interviewer")
+    api.client.post(
+        "/api/auth/login", json={"email": "iv-plans@example.test", "password": "correct horse battery"}
+    )
+    assert (
+        api.client.post(
+            "/api/jobs", content=PLAN_YAML, headers={"Content-Type": "application/yaml"}
+        ).status_code
+        == 403
+    )
+    api.client.post("/api/auth/logout")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from agent.interviewer import InterviewAgent
 from agent.plan import InterviewPlan, PlannedQuestion
-from agent.turns import SilenceTurnPolicy
 from realtime.events import FinalTranscript, SpeechEnded, SpeechStarted
 from scoring.rubric import DEFAULT_RUBRIC
 from scoring.scorer import DefaultScorer
@@ -64,6 +65,7 @@ class FakePeer:
 
     def __init__(self) -> None:
         self.sent: list[dict[str, Any]] = []
+        self.pipeline = SimpleNamespace(audio_time=2.5, sound=False)
 
     async def send(self, message: dict[str, Any]) -> bool:
         self.sent.append(message)
@@ -75,35 +77,48 @@ async def test_each_transcript_is_committed_and_published_as_it_arrives(engine: 
     async with sessions.begin() as s:
         demo = await create_demo(s, Signer("k" * 40, 3600, 3600), "http://example.test")
     bus = InProcessBus()
-    plan = InterviewPlan([PlannedQuestion("q1", "First?"), PlannedQuestion("q2", "Second?")])
-    plan.advance()
-    live = LiveInterview(
-        demo.interview_id, plan, "en", sessions, bus, SilenceTurnPolicy(1.0), DefaultScorer(), DEFAULT_RUBRIC
+    plan = InterviewPlan(
+        [PlannedQuestion("q1", "Why do you want this job?"), PlannedQuestion("q2", "Second?")]
     )
+    agent = InterviewAgent(plan, "en", DefaultScorer(), DEFAULT_RUBRIC)
+    live = LiveInterview(demo.interview_id, agent, sessions, bus)
     peer = FakePeer()
     live.peer = peer  # type: ignore[assignment]
     async with bus.subscribe(channel(demo.interview_id)) as events:
+        await live._act(lambda: agent.start(0.0))
+        asked = await anext(events)
+        await anext(events)  # question.asked
         await live.on_media_event(SpeechStarted(t=0.5))
         await live.on_media_event(SpeechEnded(start=0.5, end=2.0, t=2.3))
-        await live.on_media_event(FinalTranscript("I led the migration.", 0.5, 2.0, "en"))
+        await live.on_media_event(FinalTranscript("Because I like your company.", 0.5, 2.0, "en"))
         # Stored and visible to a fresh session before anything else happens: a crash now loses nothing.
         async with sessions() as s:
             rows = await repo.utterances(s, demo.interview_id)
-        assert [(u.speaker, u.text, u.start_s, u.end_s, u.question_index) for u in rows] == [
-            ("candidate", "I led the migration.", 0.5, 2.0, 0)
+        assert [(u.speaker, u.text, u.question_index) for u in rows] == [
+            ("agent", "Why do you want this job?", 0),
+            ("candidate", "Because I like your company.", 0),
         ]
         types = [(await anext(events))["type"] for _ in range(3)]
         provisional = await anext(events)
-        final = await live.score_answer(provisional=False)
-        published = await anext(events)
+        await live._act(lambda: agent.tick(10.0))  # long silence: the answer is over
+        after = [await anext(events) for _ in range(4)]
+    assert asked["type"] == "utterance.final" and asked["speaker"] == "agent"
     assert types == ["speech.started", "speech.ended", "utterance.final"]
     assert provisional["type"] == "answer.scored" and provisional["provisional"] is True
-    assert published["provisional"] is False and final is not None and published["score"] == final.score
+    decision, final, decision2, stored_follow_up = after
+    assert decision["type"] == "agent.decision" and decision["kind"] == "end_of_answer"
+    assert final["type"] == "answer.scored" and final["provisional"] is False
+    assert decision2["kind"] == "follow_up" and decision2["reason"] == "too_short"
+    assert stored_follow_up["speaker"] == "agent"
     async with sessions() as s:
         stored = await repo.scores(s, demo.interview_id)
-    assert [(r.question_index, r.score, r.detail["answer"]) for r in stored] == [
-        (0, final.score, "I led the migration.")
-    ]
-    # Evidence carries audio times from the transcript segments.
-    assert all(e["t_start"] is not None for e in published["evidence"])
-    assert peer.sent == [{"type": "caption", "text": "I led the migration.", "final": True}]
+    assert [(r.question_index, r.score) for r in stored] == [(0, final["score"])]
+    assert all(e["t_start"] is not None for e in final["evidence"])  # audio times from the segments
+    assert peer.sent[0]["type"] == "question" and peer.sent[1]["type"] == "caption"
+    assert peer.sent[-1] == {"type": "follow_up", "reason": "too_short", "text": agent_text("too_short")}
+
+
+def agent_text(reason: str) -> str:
+    from agent.texts import FOLLOW_UPS
+
+    return FOLLOW_UPS["en"][reason]

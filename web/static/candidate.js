@@ -81,7 +81,12 @@ function onMessage(msg) {
   if (msg.type === "question") {
     metrics.questions.push({ index: msg.index, at: performance.now(), text: msg.text });
     $("progress").textContent = `${t(lang, "question")} ${msg.index + 1} / ${msg.total}`;
-    $("question").textContent = msg.text;
+    $("question").textContent = msg.text; $("prompt").textContent = "";
+  } else if (msg.type === "follow_up") {
+    metrics.followUps = (metrics.followUps || []).concat([{ reason: msg.reason, at: performance.now(), text: msg.text }]);
+    $("question").textContent = msg.text; $("prompt").textContent = "";
+  } else if (msg.type === "prompt") {
+    $("prompt").textContent = msg.text;
   } else if (msg.type === "caption") {
     const p = document.createElement("p"); p.textContent = msg.text; $("captions").appendChild(p);
   } else if (msg.type === "end") {

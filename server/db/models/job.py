@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.db.base import Base, IdMixin
@@ -16,6 +16,8 @@ class Job(IdMixin, Base):
     title: Mapped[str] = mapped_column(String(200))
     department: Mapped[str | None] = mapped_column(String(100))
     language: Mapped[str] = mapped_column(String(10), default="en")
+    time_budget_min: Mapped[float | None] = mapped_column(Float)
+    vocabulary: Mapped[str | None] = mapped_column(Text)  # company, product and technical terms for ASR
     competencies: Mapped[list[Competency]] = relationship(
         back_populates="job", cascade="all, delete-orphan", order_by="Competency.name"
     )
@@ -33,6 +35,8 @@ class Competency(IdMixin, Base):
     name: Mapped[str] = mapped_column(String(100))
     description: Mapped[str] = mapped_column(Text, default="")
     weight: Mapped[float] = mapped_column(Float, default=1.0)
+    scale: Mapped[str] = mapped_column(String(20), default="anchored5")
+    indicators: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)
     job: Mapped[Job] = relationship(back_populates="competencies")
 
 
@@ -46,4 +50,6 @@ class Question(IdMixin, Base):
     position: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20), default="behavioural")
     text: Mapped[str] = mapped_column(Text)
+    minutes: Mapped[float] = mapped_column(Float, default=3.0)
+    follow_ups: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     job: Mapped[Job] = relationship(back_populates="questions")

@@ -1,0 +1,80 @@
+"""Jobs from interview plans (YAML files, the API, later the EHR import)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from agent.plan_spec import PlanSpec
+from server.db.models import Competency, Job, Question
+from server.db.repositories import interviews as audit_repo
+from server.db.repositories import jobs as repo
+from server.errors import NotFound
+
+
+async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) -> Job:
+    """Store a validated plan as a job with its competencies and questions."""
+    job = Job(
+        title=spec.title,
+        language=spec.language,
+        department=spec.department,
+        time_budget_min=spec.time_budget_min,
+    )
+    by_name: dict[str, Competency] = {}
+    for comp in spec.rubric.competencies:
+        row = Competency(
+            name=comp.name,
+            weight=comp.weight,
+            scale=comp.scale,
+            indicators=comp.indicators,
+            description=comp.title.get(spec.language, ""),
+        )
+        job.competencies.append(row)
+        by_name[comp.name] = row
+    await repo.add(session, job)
+    for position, q in enumerate(spec.questions):
+        text = q.text.get(spec.language) or next(iter(q.text.values()))
+        session.add(
+            Question(
+                job_id=job.id,
+                position=position,
+                text=text,
+                kind=q.kind,
+                minutes=q.minutes,
+                follow_ups=q.follow_ups,
+                competency_id=by_name[q.competency].id,
+            )
+        )
+    await session.flush()
+    await audit_repo.audit(session, actor, "job.created", None, job_id=job.id, title=job.title)
+    return job
+
+
+async def plan_of(session: AsyncSession, job_id: str) -> dict[str, Any]:
+    """A stored job as a plan document (the same shape `POST /api/jobs` accepts)."""
+    job = await repo.get_full(session, job_id)
+    if job is None:
+        raise NotFound("no such job")
+    names = {c.id: c.name for c in job.competencies}
+    return {
+        "id": job.id,
+        "title": job.title,
+        "language": job.language,
+        "department": job.department,
+        "time_budget_min": job.time_budget_min,
+        "competencies": [
+            {"name": c.name, "weight": c.weight, "scale": c.scale, "indicators": c.indicators}
+            for c in job.competencies
+        ],
+        "questions": [
+            {
+                "competency": names.get(q.competency_id or ""),
+                "kind": q.kind,
+                "text": q.text,
+                "minutes": q.minutes,
+                "follow_ups": q.follow_ups,
+            }
+            for q in job.questions
+        ],
+    }

@@ -1,0 +1,300 @@
+"""The agent's pure policies on scripted timelines: a fake recogniser (scripted text) and a virtual clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from agent.bargein import BargeInPolicy
+from agent.endpointing import EndOfAnswer, Endpointer, EndpointSettings, Prompt, is_trailing
+from agent.followups import choose_follow_up
+from agent.interviewer import Action, InterviewAgent
+from agent.plan import InterviewPlan, PlannedQuestion, fit_to_budget
+from agent.plan_spec import load_plan_text
+from scoring.analysis import analyse
+from scoring.models import Answer
+from scoring.rubric import DEFAULT_RUBRIC
+from scoring.scorer import DefaultScorer
+from scoring.yamlsource import SourceError
+
+
+@dataclass
+class Line:
+    """One scripted utterance: spoken from start for `dur` seconds."""
+
+    start: float
+    dur: float
+    text: str
+
+
+def run(
+    question: str,
+    lines: list[Line],
+    language: str = "en",
+    until: float | None = None,
+    asr_delay: float = 0.3,
+    step: float = 0.02,
+) -> list[Action]:
+    """Drive the agent through a scripted answer on a virtual clock (asr_delay: fake ASR latency)."""
+    agent = InterviewAgent(
+        InterviewPlan([PlannedQuestion("q1", question), PlannedQuestion("q2", "Next?")]),
+        language,
+        DefaultScorer(),
+        DEFAULT_RUBRIC,
+    )
+    actions = agent.start(0.0)
+    end = until or (lines[-1].start + lines[-1].dur + 20)
+    pending = list(lines)
+    finals: list[tuple[float, Line]] = []
+    t = 0.0
+    while t < end:
+        for line in list(pending):
+            if line.start <= t:
+                agent.speech_started(line.start)
+                pending.remove(line)
+                finals.append((line.start + line.dur + asr_delay, line))
+        for ready, line in list(finals):
+            if line.start + line.dur <= t and not getattr(line, "_ended", False):
+                agent.speech_ended(line.start, line.start + line.dur)
+                line._ended = True  # type: ignore[attr-defined]
+            if ready <= t:
+                finals.remove((ready, line))
+                actions += agent.final(line.text, line.start, line.start + line.dur, t)
+        actions += agent.tick(t)
+        if any(a.type in ("follow_up", "next_question") and a.t > 0 for a in actions):
+            break
+        t = round(t + step, 6)
+    return actions
+
+
+def first(actions: list[Action], kind: str) -> Action:
+    return next(a for a in actions if a.type == kind and a.t > 0)
+
+
+STAR_EN = [
+    Line(0.5, 3.0, "Last year our release was two weeks late."),
+    Line(4.3, 3.0, "As the lead, I had to recover the schedule."),
+    Line(8.1, 1.0, "So I, um,"),
+    Line(12.0, 3.0, "I split the work into daily goals."),
+    Line(15.8, 3.0, "We shipped three days early and complaints fell by forty percent."),
+]
+
+
+def test_thinking_pause_after_a_filler_is_waited_out_and_a_complete_story_ends_soon() -> None:
+    actions = run("Tell me about a time you led a team.", STAR_EN)
+    end = first(actions, "end_of_answer")
+    assert end.data["reason"] == "complete_story"
+    assert 18.8 < end.t <= 18.8 + 0.7  # 0.6 s after the last word
+    assert first(actions, "next_question").data["index"] == 1
+
+
+STAR_ZH = [
+    Line(0.5, 3.0, "去年我们的产品上线晚了两周。"),
+    Line(4.3, 3.0, "我作为负责人，需要把进度追回来。"),
+    Line(8.1, 1.0, "然后，嗯，"),
+    Line(11.5, 3.0, "我把工作拆成每天的小目标。"),
+    Line(15.3, 3.0, "最后我们提前三天上线，投诉减少了百分之四十。"),
+]
+
+
+def test_the_same_in_chinese() -> None:
+    actions = run("请讲一次您带领团队的经历。", STAR_ZH, "zh")
+    end = first(actions, "end_of_answer")
+    assert end.data["reason"] == "complete_story" and 18.3 < end.t <= 19.0
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "lines", "reason"),
+    [
+        (
+            "en",
+            "Tell me about a time you resolved a conflict.",
+            [
+                Line(0.5, 3, "Last year a colleague and I disagreed about the design."),
+                Line(4.2, 3, "I set up a meeting and I listened to his concerns."),
+            ],
+            "missing_result",
+        ),
+        (
+            "en",
+            "Tell me about a project you are proud of.",
+            [
+                Line(0.5, 3, "We built a new payment system."),
+                Line(4.2, 3, "We worked very hard on it and we launched it."),
+            ],
+            "no_personal_action",
+        ),
+        (
+            "en",
+            "Tell me about a time you handled an angry customer.",
+            [
+                Line(0.5, 3, "I would listen to the customer first and let them explain the whole problem."),
+                Line(4.2, 3, "Then I would apologise and offer a refund or a replacement."),
+            ],
+            "hypothetical_not_past",
+        ),
+        ("en", "Why do you want this job?", [Line(0.5, 1.5, "Because I like it.")], "too_short"),
+        (
+            "en",
+            "Why do you want this job?",
+            [
+                Line(0.5, 4, "I want this job because I like building good products for people."),
+                Line(5.2, 4, "I think your company is a good place to learn and grow as an engineer."),
+            ],
+            "no_specifics",
+        ),
+        (
+            "zh",
+            "请描述一次您与同事意见不一致的情况。",
+            [
+                Line(0.5, 3, "去年我和同事对设计有分歧。"),
+                Line(4.2, 3, "我组织了一次会议，认真听了他的顾虑。"),
+            ],
+            "missing_result",
+        ),
+        (
+            "zh",
+            "请讲一个您最自豪的项目。",
+            [
+                Line(0.5, 3, "我们团队做了一个新的在线支付系统，用了很多新技术。"),
+                Line(4.2, 3, "我们大家都非常努力，最后系统顺利上线了。"),
+            ],
+            "no_personal_action",
+        ),
+        (
+            "zh",
+            "请描述一次您处理客户投诉的经历。",
+            [
+                Line(0.5, 3, "如果客户很生气，我会先耐心听他把问题说完，了解他的诉求。"),
+                Line(4.2, 3, "然后我会向他道歉，并尽快给出解决方案，比如退款或者换货。"),
+            ],
+            "hypothetical_not_past",
+        ),
+        ("zh", "您为什么想做这份工作？", [Line(0.5, 1.5, "因为我喜欢。")], "too_short"),
+        (
+            "zh",
+            "您为什么想做这份工作？",
+            [
+                Line(0.5, 4, "我想做这份工作，因为我喜欢做对用户有帮助的好产品。"),
+                Line(5.2, 4, "我觉得贵公司是一个学习和成长的好地方，我也想在这里长期发展。"),
+            ],
+            "no_specifics",
+        ),
+    ],
+)
+def test_each_follow_up_reason_in_both_languages(
+    language: str, question: str, lines: list[Line], reason: str
+) -> None:
+    actions = run(question, lines, language)
+    follow = first(actions, "follow_up")
+    assert follow.data["reason"] == reason, [a.event() for a in actions if a.type != "score"]
+    assert follow.t > lines[-1].start + lines[-1].dur  # never before the answer is over
+
+
+def test_follow_ups_per_question_are_capped_and_never_repeated() -> None:
+    q = PlannedQuestion("q1", "Q", follow_ups={"missing_result": "And the outcome?"})
+    assert choose_follow_up(["missing_result"], [], q, "en", 2).text == "And the outcome?"  # type: ignore[union-attr]
+    assert (
+        choose_follow_up(["missing_result", "no_specifics"], ["missing_result"], q, "zh", 2).reason
+        == "no_specifics"
+    )  # type: ignore[union-attr]
+    assert choose_follow_up(["no_specifics"], ["missing_result", "too_short"], q, "en", 2) is None
+
+
+def test_silence_without_an_answer_prompts_then_moves_on() -> None:
+    e = Endpointer("en", EndpointSettings(), asked_at=0.0)
+    decisions = [d for t in range(0, 200) if (d := e.decide(t / 10))]
+    assert (
+        isinstance(decisions[0], Prompt) and decisions[0].kind == "take_your_time" and decisions[0].t == 5.0
+    )
+    assert isinstance(decisions[1], EndOfAnswer) and decisions[1].reason == "long_silence"
+
+
+def test_sound_holds_the_decision_and_a_very_long_answer_gets_a_wrap_up() -> None:
+    e = Endpointer("en", EndpointSettings(max_answer_s=20), asked_at=0.0)
+    e.speech_started(0.5)
+    e.speech_ended(0.5, 3.0)
+    e.transcribed(0.5, 3.0, "Because I like it.", analyse(Answer("Why?", "Because I like it.", "en")))
+    assert e.decide(4.5, sound=True) is None  # a voice is back, VAD has not said so yet
+    assert isinstance(e.decide(4.5), EndOfAnswer)
+    long = Endpointer("en", EndpointSettings(max_answer_s=20), asked_at=0.0)
+    long.speech_started(0.5)
+    wrap = long.decide(21.0)
+    assert isinstance(wrap, Prompt) and wrap.kind == "wrap_up"
+    assert long.decide(22.0) is None  # once
+
+
+def test_trailing_words() -> None:
+    assert (
+        is_trailing("So I, um,", "en") and is_trailing("and then", "en") and is_trailing("然后，嗯，", "zh")
+    )
+    assert is_trailing("然后横层", "zh")  # a connector and a misheard filler: still thinking
+    assert not is_trailing("We shipped three days early.", "en") and not is_trailing(
+        "最后我们提前上线了。", "zh"
+    )
+    assert not is_trailing("crash reports dropped by 40%", "en")
+
+
+def test_barge_in_ignores_a_cough_and_fires_once_on_speech() -> None:
+    policy = BargeInPolicy(min_speech_s=0.3)
+    policy.agent_started()
+    policy.speech_started(1.0)
+    assert policy.check(1.2) is None
+    policy.speech_ended()  # 0.2 s: a cough or "mm"
+    assert policy.check(1.5) is None
+    policy.speech_started(2.0)
+    fired = policy.check(2.35)
+    assert fired is not None and fired.overlap_s == pytest.approx(0.35)
+    assert policy.check(2.5) is None
+    policy.agent_stopped()
+    policy.agent_started()
+    assert policy.check(2.6) is not None  # candidate still talking when the agent speaks again
+
+
+PLAN = """\
+title: Backend engineer
+language: en
+time_budget_min: 10
+competencies:
+  - {name: leadership, weight: 2}
+  - {name: teamwork, weight: 1}
+questions:
+  - {competency: leadership, text: "Tell me about a time you led a team.", minutes: 4}
+  - {competency: teamwork, text: {en: "Describe a disagreement.", zh: "请描述一次分歧。"}, minutes: 3}
+  - {competency: leadership, text: "Tell me about a hard decision.", minutes: 4}
+"""
+
+
+def test_plans_fit_the_budget_and_cover_every_competency() -> None:
+    spec = load_plan_text(PLAN)
+    kept, dropped = fit_to_budget(spec.planned(), spec.time_budget_min * 60)  # type: ignore[operator]
+    assert [q.text for q in kept] == ["Tell me about a time you led a team.", "Describe a disagreement."]
+    assert [q.text for q in dropped] == ["Tell me about a hard decision."]
+    plan = InterviewPlan(spec.planned(), budget_s=600)
+    plan.advance(0)
+    plan.advance(500)  # 500 s used up: only what fits and keeps coverage
+    assert plan.current.competency == "teamwork"  # type: ignore[union-attr]
+    assert plan.advance(560) is None and [q.text for q in plan.dropped] == ["Tell me about a hard decision."]
+
+
+@pytest.mark.parametrize(
+    ("broken", "where"),
+    [
+        (PLAN.replace("weight: 2", "weight: -2"), "line 5: competencies[0].weight"),
+        (PLAN.replace("competency: teamwork", "competency: sales"), "line 9: questions[1].competency"),
+        (PLAN.replace("minutes: 3", "minutes: 99"), "line 9: questions[1].minutes"),
+        (PLAN.replace("time_budget_min: 10", "time_budget_min: 5"), "line 3: time_budget_min"),
+        (
+            PLAN.replace(
+                "  - {name: teamwork, weight: 1}\n", "  - {name: teamwork, weight: 1}\n  - {name: sales}\n"
+            ),
+            "questions: no question covers: sales",
+        ),
+        ("title: x\ncompetencies: [\n", "line"),
+    ],
+)
+def test_plan_errors_name_the_line_and_field(broken: str, where: str) -> None:
+    with pytest.raises(SourceError) as err:
+        load_plan_text(broken)
+    assert where in str(err.value)
