@@ -83,7 +83,8 @@ def main() -> None:
     n = len(clips)
     print()
     print(
-        f"clips {n}  cut-ins {cut_ins}  end delay p50 {pct(delays, 0.5):.2f} s p95 {pct(delays, 0.95):.2f} s  "
+        f"clips {n}  cut-ins {cut_ins}  "
+        f"end delay p50 {pct(delays, 0.5):.2f} s p95 {pct(delays, 0.95):.2f} s  "
         f"follow-up accuracy {correct}/{n}  decision latency p50 {pct(latencies, 0.5) * 1000:.1f} ms "
         f"p95 {pct(latencies, 0.95) * 1000:.1f} ms"
     )
