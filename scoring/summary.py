@@ -67,7 +67,19 @@ def recommend(overall: float) -> Recommendation:
     return "strong_no"
 
 
-def summarise(scores: Sequence[AnswerScore], rubric: Rubric) -> InterviewResult:
+@dataclass(frozen=True)
+class ScoredAnswer:
+    """What the summary needs of one final answer score (from a scorer or from storage)."""
+
+    competency: str | None
+    score: int
+    score_exact: float
+    scale: str
+    confidence: float
+    provisional: bool = False
+
+
+def summarise(scores: Sequence[AnswerScore | ScoredAnswer], rubric: Rubric) -> InterviewResult:
     """Combine final answer scores per competency (their mean) and across competencies (weighted)."""
     results = []
     for comp in rubric.competencies:

@@ -174,6 +174,26 @@ def _import_plan(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _bias_audit(_settings: Settings, args: argparse.Namespace) -> int:
+    import csv
+
+    from scoring.fairness import bias_audit
+
+    with open(args.decisions, encoding="utf-8") as f:
+        decisions = {
+            r["candidate"]: r["selected"].strip().lower() in ("1", "true", "yes") for r in csv.DictReader(f)
+        }
+    with open(args.labels, encoding="utf-8") as f:
+        labels = {r["candidate"]: r[args.category] for r in csv.DictReader(f) if r.get(args.category)}
+    print(f"{'group':<24}{'candidates':>11}{'selected':>10}{'rate':>8}{'impact':>8}")
+    for g in bias_audit(decisions, labels):
+        flag = "  below 4/5" if g.flagged else ""
+        print(
+            f"{g.group:<24}{g.candidates:>11}{g.selected:>10}{g.selection_rate:>8.2%}{g.impact_ratio:>8.2f}{flag}"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `interview` console script."""
     parser = argparse.ArgumentParser(prog="interview", description="Realtime AI interview server")
@@ -207,6 +227,13 @@ def main(argv: list[str] | None = None) -> int:
         "--partial-interval", type=float, default=1.0, help="seconds of speech between partials"
     )
     replay.add_argument("--tail", type=float, default=0.0, help="seconds of silence to add after the audio")
+    audit = sub.add_parser(
+        "bias-audit",
+        help="selection rates and impact ratios per group (CSV: candidate,selected / candidate,<category>)",
+    )
+    audit.add_argument("decisions")
+    audit.add_argument("labels", help="self-reported group labels, kept apart from interview data")
+    audit.add_argument("--category", default="group")
     imp = sub.add_parser("import-plan", help="create a job from an interview plan YAML")
     imp.add_argument("file")
     args = parser.parse_args(argv)
@@ -224,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         "score": _score,
         "replay": _replay,
         "import-plan": _import_plan,
+        "bias-audit": _bias_audit,
     }
     try:
         return commands[args.command](settings, args)

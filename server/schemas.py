@@ -120,3 +120,4 @@ class InterviewDetail(InterviewSummary):
     transcript: list[UtteranceOut]
     recordings: list[RecordingOut]
     scores: list[ScoreOut]
+    summary: dict[str, Any]

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from scoring.rubric import DEFAULT_RUBRIC, CompetencyRubric, Rubric
+from scoring.summary import ScoredAnswer, summarise
 from server.db.models import Candidate, Interview, Job, Recording, User
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
@@ -42,6 +44,7 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
     """An interview with questions, transcript and recordings."""
     interview, job = await _get_visible(session, user, interview_id)
     candidate = await session.get(Candidate, interview.candidate_id)
+    rows = await repo.scores(session, interview.id)
     return InterviewDetail(
         id=interview.id,
         status=interview.status,
@@ -53,7 +56,22 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         questions=[q.text for q in job.questions],
         transcript=[UtteranceOut.model_validate(u) for u in await repo.utterances(session, interview.id)],
         recordings=[RecordingOut.model_validate(r) for r in await repo.recordings(session, interview.id)],
-        scores=[ScoreOut.model_validate(s) for s in await repo.scores(session, interview.id)],
+        scores=[ScoreOut.model_validate(s) for s in rows],
+        summary=summarise(
+            [
+                ScoredAnswer(
+                    r.competency,
+                    r.score,
+                    r.score_exact,
+                    str(r.detail.get("scale", "anchored5")),
+                    r.confidence,
+                )
+                for r in rows
+            ],
+            Rubric(tuple(CompetencyRubric(c.name, c.weight) for c in job.competencies))
+            if job.competencies
+            else DEFAULT_RUBRIC,
+        ).as_dict(),
     )
 
 

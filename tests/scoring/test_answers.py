@@ -6,11 +6,18 @@ import asyncio
 
 import pytest
 
-from realtime.asr import ASRSettings, WhisperRecognizer, default_asr_model_path
+from realtime.asr import (
+    ZH_PROMPT,
+    ASRSettings,
+    LanguageRecognizers,
+    WhisperRecognizer,
+    default_asr_model_path,
+)
 from realtime.events import FinalTranscript, MediaEvent
+from realtime.models import multilingual_base_model
 from realtime.pipeline import SpeechPipeline
 from realtime.vad import SileroVAD
-from scoring.models import STAR_PARTS, Answer, TimedSegment
+from scoring.models import STAR_PARTS, Answer, TimedSegment, join_segments
 from scoring.scorer import DefaultScorer
 from tests.media import MEDIA, manifest, read_wav
 
@@ -47,10 +54,17 @@ def test_star_complete_answers_outscore_answers_without_a_result() -> None:
 
 
 @pytest.fixture(scope="module")
-def asr_transcripts() -> dict[str, tuple[str, list[TimedSegment]]]:
-    """English clips through the real VAD + Whisper pipeline."""
+def asr_transcripts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, list[TimedSegment]]]:
+    """Every clip through the real VAD + Whisper pipeline (tiny.en, and multilingual base for Chinese)."""
     vad = SileroVAD()
-    recognizer = WhisperRecognizer(ASRSettings(model_path=default_asr_model_path()))
+    recognizer = LanguageRecognizers(
+        {
+            "en": WhisperRecognizer(ASRSettings(model_path=default_asr_model_path())),
+            "zh": WhisperRecognizer(
+                ASRSettings(multilingual_base_model(tmp_path_factory.mktemp("m")), prompt=ZH_PROMPT)
+            ),
+        }
+    )
     out: dict[str, tuple[str, list[TimedSegment]]] = {}
 
     async def run(clip: dict) -> None:
@@ -60,18 +74,17 @@ def asr_transcripts() -> dict[str, tuple[str, list[TimedSegment]]]:
             if isinstance(e, FinalTranscript) and e.text:
                 finals.append(e)
 
-        pipeline = SpeechPipeline(vad, recognizer, sink)
+        pipeline = SpeechPipeline(vad, recognizer, sink, language=clip["language"])
         pipeline.start()
         samples, _ = read_wav(MEDIA / clip["file"])
         for i in range(0, len(samples), 320):
             await pipeline.push(samples[i : i + 320])
         await pipeline.close()
         segments = [TimedSegment(f.text, f.start, f.end) for f in finals]
-        out[clip["id"]] = (" ".join(s.text for s in segments), segments)
+        out[clip["id"]] = (join_segments(segments, clip["language"]), segments)
 
     for clip in manifest():
-        if clip["language"] == "en":
-            asyncio.run(run(clip))
+        asyncio.run(run(clip))
     recognizer.close()
     return out
 
@@ -81,14 +94,17 @@ def test_scores_hold_on_asr_output(asr_transcripts: dict[str, tuple[str, list[Ti
     for clip_id, (text, segments) in asr_transcripts.items():
         clip = by_id[clip_id]
         result = SCORER.score(
-            Answer(clip["question"], text, "en", clip["competency"], segments=tuple(segments))
+            Answer(clip["question"], text, clip["language"], clip["competency"], segments=tuple(segments))
         )
         if "star" in clip["expect"]:
             assert {p: result.star[p].present for p in STAR_PARTS} == clip["expect"]["star"], (clip_id, text)
         # Evidence points into the audio: each quote's time lies inside the answer.
         for quote in result.evidence:
             assert quote.t_start is not None and 0 <= quote.t_start <= clip["answer_end"] + 0.5
-    _complete_beats_incomplete({i: t for i, (t, _) in asr_transcripts.items()})
+    for language in ("en", "zh"):
+        _complete_beats_incomplete(
+            {i: t for i, (t, _) in asr_transcripts.items() if by_id[i]["language"] == language}
+        )
 
 
 def test_same_answer_same_score() -> None:
