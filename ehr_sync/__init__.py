@@ -1,4 +1,5 @@
-"""Delivery of final reports to EHR/ATS systems through an outbox (the EHR sync issue fills this in).
+"""Delivery of reports and events to EHR/ATS systems through a transactional outbox.
 
-Imports no other project package.
+Imports no other project package: the dispatcher works against the `OutboxStore` protocol that the
+server implements on its database, and connectors speak each HR system's documented contract.
 """

@@ -1,0 +1,1 @@
+"""One module per HR system, each following that system's documented contract."""
