@@ -31,6 +31,11 @@ def new_secret() -> str:
     return PREFIX + base64.b64encode(secrets.token_bytes(24)).decode()
 
 
+def key_bytes(secret: str) -> bytes:
+    """The HMAC key of a `whsec_` secret; SignatureError when it is malformed."""
+    return _key(secret)
+
+
 def _key(secret: str) -> bytes:
     raw = secret[len(PREFIX) :] if secret.startswith(PREFIX) else secret
     try:

@@ -26,13 +26,14 @@ from realtime.vad import SileroVAD, VADSettings
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
 from scoring.text import warm_up
-from server.api import auth, candidate, interviews, jobs, pages
+from server.api import admin, auth, candidate, interviews, jobs, pages
 from server.bus import EventBus, InProcessBus, RedisBus
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
 from server.errors import install_error_handlers
 from server.security import Signer
 from server.services.calls import CallRuntime
+from server.services.outbox import run_dispatcher
 from server.settings import Settings
 from web import STATIC_DIR
 
@@ -119,11 +120,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             make_scorer(settings),
             agent_settings(settings),
         )
+        stop = asyncio.Event()
+        dispatcher = (
+            asyncio.create_task(
+                run_dispatcher(
+                    app.state.sessions,
+                    settings.secret_key,
+                    stop,
+                    lease_s=settings.outbox_lease_s,
+                    batch=settings.outbox_batch,
+                ),
+                name="outbox",
+            )
+            if settings.outbox_in_server
+            else None
+        )
         log.info("interview server ready at %s", settings.public_url)
         try:
             yield
         finally:
             await peers.close_all()
+            stop.set()
+            if dispatcher is not None:
+                await dispatcher
             recognizer.close()
             await bus.close()
             await engine.dispose()
@@ -135,6 +154,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(candidate.router)
     app.include_router(interviews.router)
     app.include_router(jobs.router)
+    app.include_router(admin.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -194,6 +194,33 @@ def _bias_audit(_settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _worker(settings: Settings, _args: argparse.Namespace) -> int:
+    import signal
+
+    from server.services.outbox import run_dispatcher
+
+    async def run() -> None:
+        engine = make_engine(settings.db_url)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            await upgrade(engine)
+            await run_dispatcher(
+                make_sessionmaker(engine),
+                settings.secret_key,
+                stop,
+                lease_s=settings.outbox_lease_s,
+                batch=settings.outbox_batch,
+            )
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `interview` console script."""
     parser = argparse.ArgumentParser(prog="interview", description="Realtime AI interview server")
@@ -234,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     audit.add_argument("decisions")
     audit.add_argument("labels", help="self-reported group labels, kept apart from interview data")
     audit.add_argument("--category", default="group")
+    sub.add_parser("worker", help="run the EHR outbox dispatcher as its own process")
     imp = sub.add_parser("import-plan", help="create a job from an interview plan YAML")
     imp.add_argument("file")
     args = parser.parse_args(argv)
@@ -252,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         "replay": _replay,
         "import-plan": _import_plan,
         "bias-audit": _bias_audit,
+        "worker": _worker,
     }
     try:
         return commands[args.command](settings, args)

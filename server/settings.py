@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     record_video_height: int = 480
 
     consent_version: str = "2026-11-v1"
+    outbox_in_server: bool = True  # run the EHR dispatcher inside the server (else: `interview worker`)
+    outbox_lease_s: float = Field(default=60.0, gt=0)  # a crashed dispatcher's claims expire after this
+    outbox_batch: int = Field(default=50, ge=1)
 
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"

@@ -112,7 +112,7 @@ async def start_call(
         await _rubric(session, interview.job_id),
         runtime.agent_settings,
     )
-    live = LiveInterview(interview.id, agent, runtime.sessions, runtime.bus)
+    live = LiveInterview(interview.id, agent, runtime.sessions, runtime.bus, public_url=settings.public_url)
     pipeline = SpeechPipeline(
         runtime.vad,
         runtime.recognizer,

@@ -31,6 +31,7 @@ from server.events import (
     SpeechActivity,
     UtteranceFinal,
 )
+from server.services.reports import interview_completed
 
 log = logging.getLogger(__name__)
 TICK_S = 0.05
@@ -51,12 +52,14 @@ class LiveInterview:
         sessions: async_sessionmaker[AsyncSession],
         bus: EventBus,
         finish_grace_s: float = 5.0,
+        public_url: str = "",
     ) -> None:
         self.interview_id = interview_id
         self.agent = agent
         self._sessions = sessions
         self._bus = bus
         self._finish_grace = finish_grace_s
+        self._public_url = public_url
         self.peer: CandidatePeer | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
@@ -239,6 +242,8 @@ class LiveInterview:
             if status in ("finished", "interrupted"):
                 interview.ended_at = utcnow()
             await repo.audit(session, "agent", f"interview.{status}", self.interview_id)
+            if status == "finished":  # the HR systems hear of it in the same transaction
+                await interview_completed(session, interview, self._public_url)
         await self._publish(InterviewStatus(interview_id=self.interview_id, status=status))
 
     async def stop(self) -> None:

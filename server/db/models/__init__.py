@@ -4,12 +4,16 @@ from server.db.models.audit import AuditEvent
 from server.db.models.candidate import Candidate
 from server.db.models.interview import Consent, Interview
 from server.db.models.job import Competency, Job, Question
+from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
 from server.db.models.recording import Recording
 from server.db.models.score import AnswerScoreRow
 from server.db.models.user import User
 from server.db.models.utterance import Utterance
 
 __all__ = [
+    "Delivery",
+    "Endpoint",
+    "OutboxEvent",
     "AnswerScoreRow",
     "AuditEvent",
     "Candidate",

@@ -1,0 +1,115 @@
+"""Admin: HR-system connectors (secrets encrypted, never echoed back), the delivery log, replays."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from ehr_sync.report import report_schema
+from ehr_sync.signing import SignatureError, key_bytes, new_secret
+from server.crypto import SecretBox
+from server.db.models import Endpoint, User
+from server.db.repositories import interviews as audit_repo
+from server.db.repositories import outbox as repo
+from server.deps import RequireRole, SessionDep
+from server.errors import DomainError, NotFound
+from server.services.outbox import KINDS
+
+router = APIRouter(prefix="/api/admin", tags=["admin"])
+Admin = Annotated[User, Depends(RequireRole("admin"))]
+
+
+class ConnectorIn(BaseModel):
+    """A new connector. For webhooks, omit `secret` to have one generated (shown once)."""
+
+    name: str = Field(min_length=1, max_length=100)
+    kind: str
+    url: str = Field(pattern=r"^https?://", max_length=500)
+    secret: str | None = None
+    options: dict[str, Any] = {}
+
+
+def _out(row: Endpoint) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "kind": row.kind,
+        "url": row.url,
+        "enabled": row.enabled,
+        "disabled_reason": row.disabled_reason,
+        "has_secret": bool(row.secret_encrypted),
+    }
+
+
+@router.post("/connectors", status_code=201)
+async def create_connector(
+    body: ConnectorIn, request: Request, user: Admin, session: SessionDep
+) -> dict[str, Any]:
+    """Add a connector; its secret is stored encrypted."""
+    if body.kind not in KINDS:
+        raise DomainError(f"unknown connector kind {body.kind!r}; available: {', '.join(KINDS)}")
+    generated = body.secret is None
+    secret = body.secret or new_secret()
+    try:
+        key_bytes(secret)
+    except SignatureError as exc:
+        raise DomainError(str(exc)) from exc
+    box = SecretBox(request.app.state.settings.secret_key)
+    row = Endpoint(
+        name=body.name, kind=body.kind, url=body.url, secret_encrypted=box.seal(secret), options=body.options
+    )
+    session.add(row)
+    await session.flush()
+    await audit_repo.audit(session, user.email, "connector.created", None, connector=row.id, kind=row.kind)
+    out = _out(row)
+    if generated:
+        out["secret"] = secret  # shown once, at creation, because we made it
+    return out
+
+
+@router.get("/connectors")
+async def list_connectors(user: Admin, session: SessionDep) -> list[dict[str, Any]]:
+    """Connectors, without their secrets."""
+    return [
+        _out(r) for r in (await session.execute(select(Endpoint).order_by(Endpoint.created_at))).scalars()
+    ]
+
+
+@router.get("/deliveries")
+async def list_deliveries(
+    user: Admin, session: SessionDep, status: str | None = None
+) -> list[dict[str, Any]]:
+    """The delivery log (filter: pending, delivered, dead)."""
+    return [
+        {
+            "id": d.id,
+            "event_type": t,
+            "interview_id": key,
+            "endpoint_id": d.endpoint_id,
+            "status": d.status,
+            "attempts": d.attempts,
+            "last_status": d.last_status,
+            "last_error": d.last_error,
+            "next_attempt_at": d.next_attempt_at,
+            "delivered_at": d.delivered_at,
+        }
+        for d, t, key in await repo.deliveries(session, status)
+    ]
+
+
+@router.post("/deliveries/{delivery_id}/retry")
+async def retry_delivery(delivery_id: str, user: Admin, session: SessionDep) -> dict[str, str]:
+    """Queue a dead letter (or a delivered event) again."""
+    if not await repo.replay(session, delivery_id):
+        raise NotFound("no such delivery, or it is already queued")
+    await audit_repo.audit(session, user.email, "delivery.replayed", None, delivery=delivery_id)
+    return {"status": "pending"}
+
+
+@router.get("/schemas/report.json", include_in_schema=True)
+async def get_report_schema() -> dict[str, Any]:
+    """JSON Schema of the report sent to HR systems."""
+    return report_schema()

@@ -1,0 +1,87 @@
+"""Connectors from the endpoints table, and the dispatcher loop (in the server or `interview worker`)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from ehr_sync.connectors.webhook import WebhookConnector
+from ehr_sync.dispatcher import Dispatcher
+from ehr_sync.model import Connector, EndpointConfig
+from ehr_sync.schedule import SCHEDULE_S
+from server.crypto import SecretBox
+from server.db.models import Endpoint
+from server.db.repositories.outbox import SqlOutboxStore
+
+log = logging.getLogger(__name__)
+KINDS = ("webhook",)
+
+
+class ConnectorRegistry:
+    """Builds connectors for enabled endpoints; refreshed every few seconds so edits take effect."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        box: SecretBox,
+        client: httpx.AsyncClient,
+        refresh_s: float = 5.0,
+    ) -> None:
+        self._sessions = sessions
+        self._box = box
+        self._client = client
+        self._refresh_s = refresh_s
+        self._loaded_at = 0.0
+        self._connectors: dict[str, Connector] = {}
+
+    async def refresh(self, force: bool = False) -> None:
+        """Reload endpoints when stale."""
+        if not force and time.monotonic() - self._loaded_at < self._refresh_s:
+            return
+        async with self._sessions() as session:
+            rows = (await session.execute(select(Endpoint).where(Endpoint.enabled))).scalars().all()
+        connectors: dict[str, Connector] = {}
+        for row in rows:
+            try:
+                secrets = [self._box.open(s) for s in row.secret_encrypted.split("\n") if s]
+                config = EndpointConfig(row.id, row.kind, row.url, secrets, row.options or {})
+                if row.kind == "webhook":
+                    connectors[row.id] = WebhookConnector(config, self._client)
+            except ValueError as exc:
+                log.error("endpoint %s (%s) cannot be used: %s", row.name, row.id, exc)
+        self._connectors = connectors
+        self._loaded_at = time.monotonic()
+
+    def get(self, endpoint_id: str) -> Connector | None:
+        """The connector of an endpoint."""
+        return self._connectors.get(endpoint_id)
+
+
+async def run_dispatcher(
+    sessions: async_sessionmaker[AsyncSession],
+    secret_key: str,
+    stop: asyncio.Event,
+    timeout_s: float = 10.0,
+    lease_s: float = 60.0,
+    batch: int = 50,
+    schedule: tuple[float, ...] = SCHEDULE_S,
+) -> None:
+    """Deliver the outbox until `stop` is set."""
+    async with httpx.AsyncClient(timeout=timeout_s) as client:
+        registry = ConnectorRegistry(sessions, SecretBox(secret_key), client)
+        dispatcher = Dispatcher(
+            SqlOutboxStore(sessions), registry.get, lease_s=lease_s, batch=batch, schedule=schedule
+        )
+        log.info("outbox dispatcher started")
+        while not stop.is_set():
+            await registry.refresh()
+            if not await dispatcher.run_once():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), 0.2)
+        log.info("outbox dispatcher stopped after %d deliveries", dispatcher.delivered)

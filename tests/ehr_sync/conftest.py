@@ -1,0 +1,3 @@
+from tests.server.conftest import engine
+
+__all__ = ["engine"]
