@@ -164,8 +164,8 @@ async def test_two_dispatchers_deliver_a_thousand_events_without_duplicates() ->
         healthy = (0.0, 0.5, 1.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0)
         done = lambda: len(receiver.processed) >= 1000  # noqa: E731
         await asyncio.gather(
-            deliver(first, done, within_s=120, schedule=healthy, client_within_s=10),
-            deliver(second, done, within_s=120, schedule=healthy, client_within_s=10),
+            deliver(first, done, within_s=120, schedule=healthy, client_timeout=10),
+            deliver(second, done, within_s=120, schedule=healthy, client_timeout=10),
         )
         elapsed = time.monotonic() - started
         assert await statuses(first) == {"delivered": 1000}
