@@ -10,7 +10,10 @@ import argparse
 import asyncio
 import tempfile
 import time
+import uuid
 from pathlib import Path
+
+from sqlalchemy import text
 
 from ehr_sync.signing import new_secret
 from server.crypto import SecretBox
@@ -30,8 +33,15 @@ def pct(values: list[float], q: float) -> float:
 
 
 async def main(events: int, url: str | None) -> None:
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
     with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(url or f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}")
+        if url:  # a fresh schema, dropped afterwards
+            admin = make_engine(url)
+            async with admin.begin() as conn:
+                await conn.execute(text(f"CREATE SCHEMA {schema}"))
+            engine = make_engine(url, connect_args={"server_settings": {"search_path": schema}})
+        else:
+            engine = make_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}")
         await upgrade(engine)
         sessions = make_sessionmaker(engine)
         receiver = Receiver(new_secret()).start()
@@ -67,6 +77,10 @@ async def main(events: int, url: str | None) -> None:
         await task
         receiver.stop()
         await engine.dispose()
+        if url:
+            async with admin.begin() as conn:
+                await conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+            await admin.dispose()
     arrivals = {item["data"]["n"]: item["received_at"] for item in receiver.processed}
     latencies = [arrivals[i] - committed[i] for i in committed]
     print(

@@ -33,6 +33,7 @@ class Dispatcher:
         idle_s: float = 0.2,
         schedule: tuple[float, ...] = SCHEDULE_S,
         rng: random.Random | None = None,
+        max_in_flight: int = 8,
     ) -> None:
         self._store = store
         self._connector_for = connector_for
@@ -42,6 +43,7 @@ class Dispatcher:
         self._schedule = schedule
         self._rng = rng or random.Random()
         self.delivered = 0
+        self._in_flight = asyncio.Semaphore(max_in_flight)  # receivers are not to be flooded
 
     async def run_once(self) -> int:
         """Claim one batch and push it (concurrently across endpoints/interviews); returns how many."""
@@ -62,6 +64,10 @@ class Dispatcher:
                     await asyncio.wait_for(stop.wait(), self._idle)
 
     async def _push(self, delivery: Delivery) -> None:
+        async with self._in_flight:
+            await self._push_one(delivery)
+
+    async def _push_one(self, delivery: Delivery) -> None:
         connector = self._connector_for(delivery.endpoint_id)
         if connector is None:
             await self._store.dead_letter(delivery, None, "endpoint not configured")

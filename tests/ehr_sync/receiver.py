@@ -70,6 +70,7 @@ class Receiver:
                 self.send_response(204)
                 self.end_headers()
 
+        ThreadingHTTPServer.request_queue_size = 128
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
