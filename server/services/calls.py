@@ -16,7 +16,7 @@ from realtime.peer import CandidatePeer, PeerRegistry
 from realtime.pipeline import SpeechPipeline
 from realtime.recorder import Recorder
 from realtime.vad import SileroVAD
-from scoring.rubric import DEFAULT_RUBRIC, CompetencyRubric, Rubric
+from scoring.rubric import Rubric
 from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import new_id, utcnow
@@ -26,6 +26,7 @@ from server.db.repositories import jobs as job_repo
 from server.errors import Busy, Conflict, NotFound
 from server.services.invites import InviteContext, ensure_joinable, require_consent
 from server.services.live import LiveInterview
+from server.services.reports import job_rubric
 from server.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -46,12 +47,7 @@ class CallRuntime:
 
 
 async def _rubric(session: AsyncSession, job_id: str) -> Rubric:
-    job = await job_repo.get_full(session, job_id)
-    comps = tuple(
-        CompetencyRubric(c.name, c.weight, c.indicators or {}, c.scale or "anchored5")
-        for c in (job.competencies if job else [])
-    )
-    return Rubric(comps) if comps else DEFAULT_RUBRIC
+    return job_rubric(await job_repo.get_full(session, job_id))
 
 
 async def _plan(session: AsyncSession, job_id: str, resume_index: int) -> InterviewPlan:

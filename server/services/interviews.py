@@ -7,13 +7,12 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from scoring.rubric import DEFAULT_RUBRIC, CompetencyRubric, Rubric
-from scoring.summary import ScoredAnswer, summarise
 from server.db.models import Candidate, Interview, Job, Recording, User
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.errors import NotFound
 from server.schemas import InterviewDetail, InterviewSummary, RecordingOut, ScoreOut, UtteranceOut
+from server.services.reports import summary_of
 
 
 def _visible(user: User, job: Job) -> bool:
@@ -57,21 +56,7 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         transcript=[UtteranceOut.model_validate(u) for u in await repo.utterances(session, interview.id)],
         recordings=[RecordingOut.model_validate(r) for r in await repo.recordings(session, interview.id)],
         scores=[ScoreOut.model_validate(s) for s in rows],
-        summary=summarise(
-            [
-                ScoredAnswer(
-                    r.competency,
-                    r.score,
-                    r.score_exact,
-                    str(r.detail.get("scale", "anchored5")),
-                    r.confidence,
-                )
-                for r in rows
-            ],
-            Rubric(tuple(CompetencyRubric(c.name, c.weight) for c in job.competencies))
-            if job.competencies
-            else DEFAULT_RUBRIC,
-        ).as_dict(),
+        summary=summary_of(rows, job).as_dict(),
     )
 
 

@@ -2,37 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ehr_sync.report import CompetencyResult, EvidenceQuote, ReportLinks, ReportV1
 from scoring.rubric import DEFAULT_RUBRIC, CompetencyRubric, Rubric
-from scoring.summary import ScoredAnswer, summarise
-from server.db.models import Interview, Job
+from scoring.summary import InterviewResult, ScoredAnswer, summarise
+from server.db.models import AnswerScoreRow, Interview, Job
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories.outbox import enqueue
+
+
+def job_rubric(job: Job | None) -> Rubric:
+    """The job's competencies as a rubric (built-in competencies when it has none)."""
+    comps = tuple(
+        CompetencyRubric(c.name, c.weight, c.indicators or {}, c.scale or "anchored5")
+        for c in (job.competencies if job else [])
+    )
+    return Rubric(comps) if comps else DEFAULT_RUBRIC
+
+
+def summary_of(rows: Sequence[AnswerScoreRow], job: Job | None) -> InterviewResult:
+    """Interview-level result from the stored answer scores."""
+    answers = [
+        ScoredAnswer(
+            r.competency, r.score, r.score_exact, str(r.detail.get("scale", "anchored5")), r.confidence
+        )
+        for r in rows
+    ]
+    return summarise(answers, job_rubric(job))
 
 
 async def build_report(session: AsyncSession, interview: Interview, public_url: str) -> ReportV1:
     """The canonical report from stored scores."""
     job: Job | None = await job_repo.get_full(session, interview.job_id)
     rows = await repo.scores(session, interview.id)
-    rubric = (
-        Rubric(tuple(CompetencyRubric(c.name, c.weight) for c in job.competencies))
-        if job and job.competencies
-        else DEFAULT_RUBRIC
-    )
-    result = summarise(
-        [
-            ScoredAnswer(
-                r.competency, r.score, r.score_exact, str(r.detail.get("scale", "anchored5")), r.confidence
-            )
-            for r in rows
-        ],
-        rubric,
-    )
+    result = summary_of(rows, job)
     competencies = []
     for c in result.competencies:
         mine = [r for r in rows if r.competency == c.name]
