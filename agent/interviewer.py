@@ -107,17 +107,21 @@ class InterviewAgent:
         """VAD closed a segment."""
         self._endpointer.speech_ended(start, end)
 
-    def _answer(self) -> Answer | None:
+    def _answer(self, pending: TimedSegment | None = None) -> Answer | None:
+        """The answer so far: its final segments, plus a partial one still being spoken."""
         turn = self._turn
-        if turn is None or not turn.segments:
+        if turn is None:
+            return None
+        segments = (*turn.segments, pending) if pending else tuple(turn.segments)
+        if not segments:
             return None
         return Answer(
             turn.question.text,
-            join_segments(turn.segments, self.language),
+            join_segments(segments, self.language),
             self.language,
             turn.question.competency,
             turn.question.kind,  # type: ignore[arg-type]
-            tuple(turn.segments),
+            segments,
         )
 
     def final(self, text: str, start: float, end: float, now: float) -> list[Action]:
@@ -136,6 +140,16 @@ class InterviewAgent:
         self._endpointer.transcribed(start, end, text, analyse(answer))
         if not text:
             return []
+        score = self._scorer.score(answer, self._rubric.get(turn.question.competency), provisional=True)
+        return [self._score_action(score, now)]
+
+    def partial(self, text: str, start: float, now: float) -> list[Action]:
+        """A partial transcript of the open segment: a provisional score of the answer so far."""
+        turn = self._turn
+        if turn is None or not text:
+            return []
+        answer = self._answer(TimedSegment(text, start, now))
+        assert answer is not None
         score = self._scorer.score(answer, self._rubric.get(turn.question.competency), provisional=True)
         return [self._score_action(score, now)]
 

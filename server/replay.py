@@ -124,6 +124,7 @@ class Replay:
                         "text": d["text"],
                         "start": d["start"],
                     }
+                    yield from (a.event() for a in self.agent.partial(d["text"], d["start"], item.ready))
                 continue
             yield {
                 "type": "final",

@@ -298,3 +298,22 @@ def test_plan_errors_name_the_line_and_field(broken: str, where: str) -> None:
     with pytest.raises(SourceError) as err:
         load_plan_text(broken)
     assert where in str(err.value)
+
+
+def test_partials_update_the_provisional_score_before_the_final() -> None:
+    agent = InterviewAgent(
+        InterviewPlan([PlannedQuestion("q1", "Tell me about a time you led a team.")]),
+        "en",
+        DefaultScorer(),
+        DEFAULT_RUBRIC,
+    )
+    agent.start(0.0)
+    agent.speech_started(0.5)
+    early = agent.partial("Last year our release was late and", 0.5, 2.0)[0]
+    later = agent.partial(
+        "Last year our release was late. I split the work into daily goals. We shipped three days early.",
+        0.5,
+        9.0,
+    )[0]
+    assert early.data["provisional"] and later.data["provisional"]
+    assert later.data["score"] > early.data["score"] and later.data["star"]["result"]["present"]
