@@ -69,8 +69,8 @@ class Dispatcher:
 
     async def _push_one(self, delivery: Delivery) -> None:
         connector = self._connector_for(delivery.endpoint_id)
-        if connector is None:
-            await self._store.dead_letter(delivery, None, "endpoint not configured")
+        if connector is None:  # e.g. an endpoint added a moment ago: the registry reloads, try again soon
+            await self._store.retry_later(delivery, 1.0, None, "endpoint not loaded yet")
             return
         try:
             result = await connector.push(delivery)

@@ -16,6 +16,7 @@ from server.db.repositories import interviews as audit_repo
 from server.db.repositories import outbox as repo
 from server.deps import RequireRole, SessionDep
 from server.errors import DomainError, NotFound
+from server.services.erasure import erase_candidate
 from server.services.outbox import KINDS
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
@@ -107,6 +108,14 @@ async def retry_delivery(delivery_id: str, user: Admin, session: SessionDep) -> 
         raise NotFound("no such delivery, or it is already queued")
     await audit_repo.audit(session, user.email, "delivery.replayed", None, delivery=delivery_id)
     return {"status": "pending"}
+
+
+@router.delete("/candidates/{candidate_id}")
+async def erase(candidate_id: str, request: Request, user: Admin) -> dict[str, Any]:
+    """Erase a candidate's personal data; connected HR systems get `candidate.deleted`."""
+    state = request.app.state
+    count = await erase_candidate(state.sessions, candidate_id, user.email, state.settings.recordings_dir)
+    return {"erased": candidate_id, "interviews": count}
 
 
 @router.get("/schemas/report.json", include_in_schema=True)

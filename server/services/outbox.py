@@ -59,8 +59,11 @@ class ConnectorRegistry:
         self._loaded_at = time.monotonic()
 
     def get(self, endpoint_id: str) -> Connector | None:
-        """The connector of an endpoint."""
-        return self._connectors.get(endpoint_id)
+        """The connector of an endpoint; an unknown id makes the next refresh happen at once."""
+        connector = self._connectors.get(endpoint_id)
+        if connector is None:
+            self._loaded_at = 0.0
+        return connector
 
 
 async def run_dispatcher(
@@ -80,8 +83,14 @@ async def run_dispatcher(
         )
         log.info("outbox dispatcher started")
         while not stop.is_set():
-            await registry.refresh()
-            if not await dispatcher.run_once():
+            try:
+                await registry.refresh()
+                done = await dispatcher.run_once()
+            except Exception:  # a database hiccup must not end deliveries for good
+                log.exception("outbox dispatcher batch failed; retrying in a second")
+                done = 0
+                await asyncio.sleep(1.0)
+            if not done:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), 0.2)
         log.info("outbox dispatcher stopped after %d deliveries", dispatcher.delivered)

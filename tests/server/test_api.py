@@ -247,3 +247,52 @@ def test_jobs_from_plans_in_yaml_and_json_with_errors_that_name_the_line(api: Ap
         == 403
     )
     api.client.post("/api/auth/logout")
+
+
+def test_erasing_a_candidate_removes_their_data_and_tells_the_hr_systems(api: Api) -> None:
+    from ehr_sync.signing import new_secret
+    from server.db.models import Interview
+    from tests.ehr_sync.receiver import Receiver
+
+    receiver = Receiver(new_secret()).start()
+    try:
+        _staff(api, "admin-erase@example.test", "admin")
+        api.client.post(
+            "/api/auth/login", json={"email": "admin-erase@example.test", "password": "correct horse battery"}
+        )
+        made = api.client.post(
+            "/api/admin/connectors",
+            json={"name": "EHR", "kind": "webhook", "url": receiver.url, "secret": receiver.secret},
+        )
+        assert made.status_code == 201 and "secret" not in made.json()  # our own secret is never echoed
+        assert all("secret" not in c for c in api.client.get("/api/admin/connectors").json())
+        seeded = api.seed()
+        api.consent(seeded["token"])
+
+        async def candidate_of() -> str:
+            engine = make_engine(api.settings.db_url)
+            async with make_sessionmaker(engine)() as s:
+                row = await s.get(Interview, seeded["id"])
+                assert row is not None
+                candidate = row.candidate_id
+            await engine.dispose()
+            return candidate
+
+        candidate = asyncio.run(candidate_of())
+        erased = api.client.delete(f"/api/admin/candidates/{candidate}")
+        assert erased.status_code == 200 and erased.json()["interviews"] == 1
+        assert api.client.get(f"/api/interviews/{seeded['id']}").status_code == 404
+        gone = api.client.get(f"/api/invite/{seeded['token']}")
+        assert gone.status_code == 404 and "no longer exists" in gone.json()["detail"]
+        assert api.client.delete(f"/api/admin/candidates/{candidate}").status_code == 404
+        deadline = time.monotonic() + 15
+        while not receiver.processed and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [(e["type"], e["data"]["candidate_ref"]) for e in receiver.processed] == [
+            ("candidate.deleted", candidate)
+        ]
+        bad = api.client.post("/api/admin/connectors", json={"name": "x", "kind": "fax", "url": "http://x"})
+        assert bad.status_code == 400 and "unknown connector kind" in bad.json()["detail"]
+    finally:
+        receiver.stop()
+        api.client.post("/api/auth/logout")
