@@ -5,7 +5,7 @@ const I18N = {
     continue: "继续", join: "加入面试", leave: "离开", captions: "我们听到的内容",
     connecting: "正在连接…", connected: "已连接", ended: "面试已结束", question: "问题",
     transcript: "实时转写", login: "登录", email: "邮箱", password: "密码", interviews: "面试列表",
-    current: "当前问题", speaking: "正在说话", silent: "安静",
+    current: "当前问题", speaking: "正在说话", silent: "安静", waiting: "加入后，第一个问题会显示在这里。",
   },
   en: {
     connecting: "Connecting…", connected: "Connected", ended: "Interview ended", question: "Question",
