@@ -11,6 +11,7 @@ from typing import Any
 
 from agent.endpointing import EndOfAnswer, Endpointer, EndpointSettings, Prompt
 from agent.followups import choose_follow_up
+from agent.phrasing import FollowUpPhraser
 from agent.plan import InterviewPlan, PlannedQuestion
 from agent.texts import CLOSING, PROMPTS, line
 from scoring.analysis import analyse
@@ -25,6 +26,7 @@ class AgentSettings:
 
     endpoint: EndpointSettings = field(default_factory=EndpointSettings)
     max_follow_ups: int = 2
+    phraser: FollowUpPhraser | None = None  # optional LLM rewording; the decision stays deterministic
 
 
 @dataclass(frozen=True)
@@ -202,13 +204,18 @@ class InterviewAgent:
         )
         if choice is not None:
             turn.follow_ups.append(choice.reason)
+            text = choice.text
+            if self.settings.phraser is not None and answer is not None:
+                text = self.settings.phraser.phrase(
+                    text, choice.reason, turn.question.text, answer.text, self.language
+                )
             self._endpointer = Endpointer(self.language, self.settings.endpoint, asked_at=now)
             # The follow-up answer extends this answer: keep what was said, start a new turn clock.
             return actions + [
                 Action(
                     "follow_up",
                     now,
-                    {"reason": choice.reason, "text": choice.text, "question_index": turn.index},
+                    {"reason": choice.reason, "text": text, "question_index": turn.index},
                 )
             ]
         return actions + self._ask(self.plan.advance(elapsed_s), now)

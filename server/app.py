@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from agent.endpointing import EndpointSettings
 from agent.interviewer import AgentSettings
+from agent.phrasing import FollowUpPhraser
 from realtime.asr import (
     ZH_PROMPT,
     ASRSettings,
@@ -80,7 +81,15 @@ def agent_settings(settings: Settings) -> AgentSettings:
         prompt_after_s=settings.turn_prompt_after_s,
         give_up_after_s=settings.turn_give_up_after_s,
     )
-    return AgentSettings(endpoint=endpoint, max_follow_ups=settings.max_follow_ups)
+    phraser = None
+    if settings.llm_base_url and settings.llm_phrase_follow_ups:
+        llm = OpenAICompatibleLLM(
+            LLMSettings(
+                settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout_s
+            )
+        )
+        phraser = FollowUpPhraser(llm, budget_s=settings.llm_phrase_budget_s)
+    return AgentSettings(endpoint=endpoint, max_follow_ups=settings.max_follow_ups, phraser=phraser)
 
 
 def make_bus(settings: Settings) -> EventBus:

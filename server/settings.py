@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     llm_model: str = "gpt-4o-mini"
     llm_api_key: str | None = None
     llm_timeout_s: float = Field(default=8.0, gt=0)
+    llm_phrase_follow_ups: bool = False  # let the LLM reword follow-ups (decisions stay deterministic)
+    llm_phrase_budget_s: float = Field(default=1.5, gt=0)
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:

@@ -77,6 +77,7 @@ def endpoint() -> Iterator[tuple[Endpoint, str]]:
                 "bad_json": "{not json",
                 "bad_schema": json.dumps({"score": 9}),
                 "slow": json.dumps(verdict("I split the work into daily goals.")),
+                "phrase": "And how did the meeting end?",
             }[state.mode]
             payload = json.dumps(
                 {"choices": [{"message": {"role": "assistant", "content": content}}]}
@@ -125,3 +126,30 @@ def test_provisional_scores_never_wait_for_the_llm(endpoint: tuple[Endpoint, str
     state, url = endpoint
     assert make(url).score(ANSWER, provisional=True).scorer == "default"
     assert state.requests == []
+
+
+def test_follow_up_phrasing_uses_the_llm_within_budget_and_falls_back(endpoint: tuple[Endpoint, str]) -> None:
+    from agent.phrasing import FollowUpPhraser
+
+    state, url = endpoint
+    llm = OpenAICompatibleLLM(LLMSettings(url, "test-model", "sk-test", timeout_s=5))
+    phraser = FollowUpPhraser(llm, budget_s=0.5)
+    template = "What was the result?"
+    state.mode = "phrase"
+    assert (
+        phraser.phrase(template, "missing_result", "Q", "I set up a meeting.", "en")
+        == "And how did the meeting end?"
+    )
+    assert (
+        phraser.phrase("最后结果怎么样？", "missing_result", "Q", "我组织了会议。", "zh")
+        == "最后结果怎么样？"
+    )  # off-language
+    state.mode = "slow"  # 2 s > 0.5 s budget
+    started = time.monotonic()
+    assert phraser.phrase(template, "missing_result", "Q", "A", "en") == template
+    assert time.monotonic() - started < 1.0
+    state.mode = "error"
+    assert phraser.phrase(template, "missing_result", "Q", "A", "en") == template
+    assert phraser.fallbacks == 3
+    phraser.close()
+    llm.close()
