@@ -202,7 +202,8 @@ def test_a_killed_worker_loses_nothing_after_restart(tmp_path: Path) -> None:
         await engine.dispose()
 
     asyncio.run(seed())
-    try:
+
+    def run_worker_until(count: int) -> subprocess.Popen[bytes]:
         worker = subprocess.Popen(
             [sys.executable, "-m", "server.cli", "worker"],
             env=env,
@@ -210,22 +211,18 @@ def test_a_killed_worker_loses_nothing_after_restart(tmp_path: Path) -> None:
             stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 30
-        while len(receiver.processed) < 10 and time.monotonic() < deadline:
+        while len(receiver.processed) < count and time.monotonic() < deadline:
             time.sleep(0.05)
+        return worker
+
+    try:
+        worker = run_worker_until(10)
         worker.send_signal(signal.SIGKILL)
         worker.wait()
         killed_at = len(receiver.processed)
         assert 0 < killed_at < 40
         receiver.fault = lambda n: None
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "worker"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while len(receiver.processed) < 40 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        worker = run_worker_until(40)
         worker.send_signal(signal.SIGTERM)
         assert worker.wait(15) == 0
     finally:
