@@ -61,17 +61,21 @@ def load_models(settings: Settings) -> tuple[SileroVAD, LanguageRecognizers]:
     return vad, LanguageRecognizers(recognizers)
 
 
-def make_scorer(settings: Settings) -> Scorer:
-    """The default scorer, or the LLM scorer (falling back to it) when an endpoint is configured."""
+def make_llm(settings: Settings) -> OpenAICompatibleLLM | None:
+    """The optional OpenAI-compatible endpoint (one client for the scorer and the phraser)."""
     if not settings.llm_base_url:
-        return DefaultScorer()
-    llm = OpenAICompatibleLLM(
+        return None
+    return OpenAICompatibleLLM(
         LLMSettings(settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout_s)
     )
-    return LLMScorer(llm)
 
 
-def agent_settings(settings: Settings) -> AgentSettings:
+def make_scorer(llm: OpenAICompatibleLLM | None) -> Scorer:
+    """The default scorer, or the LLM scorer (falling back to it) when an endpoint is configured."""
+    return LLMScorer(llm) if llm is not None else DefaultScorer()
+
+
+def agent_settings(settings: Settings, llm: OpenAICompatibleLLM | None) -> AgentSettings:
     """The agent's patience and probing, from settings."""
     endpoint = EndpointSettings(
         complete_wait_s=settings.turn_complete_wait_s,
@@ -82,12 +86,7 @@ def agent_settings(settings: Settings) -> AgentSettings:
         give_up_after_s=settings.turn_give_up_after_s,
     )
     phraser = None
-    if settings.llm_base_url and settings.llm_phrase_follow_ups:
-        llm = OpenAICompatibleLLM(
-            LLMSettings(
-                settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout_s
-            )
-        )
+    if llm is not None and settings.llm_phrase_follow_ups:
         phraser = FollowUpPhraser(llm, budget_s=settings.llm_phrase_budget_s)
     return AgentSettings(endpoint=endpoint, max_follow_ups=settings.max_follow_ups, phraser=phraser)
 
@@ -119,6 +118,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.bus = bus
         app.state.peers = peers
         await asyncio.to_thread(warm_up)  # load the Chinese dictionary before the first answer
+        llm = make_llm(settings)
+        agent = agent_settings(settings, llm)
         app.state.calls = CallRuntime(
             settings,
             app.state.sessions,
@@ -126,8 +127,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             peers,
             vad,
             recognizer,
-            make_scorer(settings),
-            agent_settings(settings),
+            make_scorer(llm),
+            agent,
         )
         stop = asyncio.Event()
         dispatcher = (
@@ -153,6 +154,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if dispatcher is not None:
                 await dispatcher
             recognizer.close()
+            if agent.phraser is not None:
+                agent.phraser.close()
+            if llm is not None:
+                llm.close()
             await bus.close()
             await engine.dispose()
             log.info("interview server stopped")
