@@ -98,6 +98,7 @@ class EndOfAnswer:
     reason: str
     silence_s: float
     wait_s: float
+    pauses: tuple[float, ...] = ()  # the candidate's pauses between sentences so far
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,7 @@ class Endpointer:
         silence = now - (last_voiced if last_voiced is not None else self.asked_at)
         wait, reason = self._wait() if last_voiced is not None else (None, "no_answer_yet")
         if wait is not None and silence >= wait:
-            return EndOfAnswer(now, reason, round(silence, 3), wait)
+            return EndOfAnswer(now, reason, round(silence, 3), wait, tuple(round(p, 2) for p in self._pauses))
         if silence >= s.give_up_after_s:
             return EndOfAnswer(now, "long_silence", round(silence, 3), s.give_up_after_s)
         if silence >= s.prompt_after_s and "take_your_time" not in self._prompted:

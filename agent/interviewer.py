@@ -182,7 +182,12 @@ class InterviewAgent:
             Action(
                 "end_of_answer",
                 now,
-                {"reason": decision.reason, "silence_s": decision.silence_s, "wait_s": decision.wait_s},
+                {
+                    "reason": decision.reason,
+                    "silence_s": decision.silence_s,
+                    "wait_s": round(decision.wait_s, 3),
+                    "pauses": list(decision.pauses),
+                },
             )
         ]
         return actions + self._after_answer(now, elapsed_s)

@@ -213,6 +213,8 @@ class LiveInterview:
         await self._send({"type": "prompt", "kind": action.data["kind"], "text": action.data["text"]})
 
     async def _on_decision(self, action: Action) -> None:
+        detail = {k: v for k, v in action.data.items() if k != "text"}
+        log.info("interview %s: %s at %.2f s %s", self.interview_id, action.type, action.t, detail)
         await self._publish(
             AgentDecision(
                 interview_id=self.interview_id,

@@ -68,8 +68,16 @@ def test_candidate_call_is_transcribed_advanced_recorded_and_shown_live(
             answer_end_ms = metrics["mediaAt"] + (LEAD_S + spoken["answer_end"]) * 1000
             print(f"last word -> next question on the page: {(q2['at'] - answer_end_ms) / 1000:.2f} s")
             assert q2["at"] > answer_end_ms, "the next question came before the answer was over"
-            # The 2.2 s thinking pause ("So I, um,") did not end the answer: one question, no follow-up.
-            assert [q["index"] for q in metrics["questions"]] == [0, 1] and not metrics.get("followUps")
+            # The 2.2 s thinking pause ("So I, um,") did not end the answer: nothing was asked in it or
+            # in the moment after. (Cut-ins at the ~1.2 s gaps between sentences, where the policy's margin
+            # is a few tens of ms, are checked deterministically by the replay tests.)
+            assert [q["index"] for q in metrics["questions"]] == [0, 1]
+            thinking = next(p for p in spoken["pauses"] if p["kind"] == "thinking")
+            for asked in metrics.get("followUps", []) + metrics.get("prompts", []):
+                at_s = (asked["at"] - metrics["mediaAt"]) / 1000 - LEAD_S
+                assert not thinking["start"] <= at_s <= thinking["end"] + 1.0, (
+                    f"asked {asked['text']!r} {at_s:.2f} s into the answer, in the thinking pause"
+                )
             expect(candidate.locator("#captions")).to_contain_text("holiday", timeout=5_000, ignore_case=True)
 
             # The console shows the candidate's words live.

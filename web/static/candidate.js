@@ -86,6 +86,7 @@ function onMessage(msg) {
     metrics.followUps = (metrics.followUps || []).concat([{ reason: msg.reason, at: performance.now(), text: msg.text }]);
     $("question").textContent = msg.text; $("prompt").textContent = "";
   } else if (msg.type === "prompt") {
+    metrics.prompts = (metrics.prompts || []).concat([{ kind: msg.kind, at: performance.now(), text: msg.text }]);
     $("prompt").textContent = msg.text;
   } else if (msg.type === "caption") {
     const p = document.createElement("p"); p.textContent = msg.text; $("captions").appendChild(p);
