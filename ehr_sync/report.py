@@ -29,6 +29,17 @@ class CompetencyResult(BaseModel):
     coverage: Literal["covered", "weak", "not_yet"]
     evidence: list[EvidenceQuote] = []
     reasons: list[str] = []
+    human_score: float | None = Field(default=None, description="the reviewer's 1-5 score, once reviewed")
+
+
+class ReviewOutcome(BaseModel):
+    """The human decision on the interview (present on `report.reviewed`)."""
+
+    status: Literal["pending_review", "next_round", "rejected", "on_hold"]
+    recommendation: Literal["strong_no", "no", "yes", "strong_yes"] | None
+    decided_by: str | None
+    decided_at: datetime | None
+    comment: str | None
 
 
 class ReportLinks(BaseModel):
@@ -55,6 +66,7 @@ class ReportV1(BaseModel):
     competencies: list[CompetencyResult]
     integrity_flags: list[dict[str, Any]] = []
     reviewed_by: str | None = None
+    review: ReviewOutcome | None = None
     completed_at: datetime | None = None
     links: ReportLinks
 

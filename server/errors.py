@@ -62,6 +62,12 @@ class Unauthorized(DomainError):
     status = 401
 
 
+class Unprocessable(DomainError):
+    """Well-formed, but the content cannot be accepted as it is."""
+
+    status = 422
+
+
 class Forbidden(DomainError):
     """Logged in, but the role does not allow this."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -106,9 +106,41 @@ class InterviewSummary(BaseModel):
 
     id: str
     status: str
+    review_status: str
+    job_id: str
     job_title: str
+    department: str | None
     candidate_name: str
     created_at: datetime
+    overall_score: float | None = None
+
+
+class InterviewFilter(BaseModel):
+    """Narrow the interviews list (every field optional)."""
+
+    job_id: str | None = None
+    status: str | None = None
+    review_status: str | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    min_score: float | None = Field(default=None, ge=1, le=5)
+
+    def admits(self, interview: Any, job: Any) -> bool:
+        """Whether an interview passes the filters other than the score."""
+        created = interview.created_at
+        if created is not None and created.tzinfo is None:
+            created = created.replace(tzinfo=UTC)
+        return (
+            (self.job_id is None or job.id == self.job_id)
+            and (self.status is None or interview.status == self.status)
+            and (self.review_status is None or interview.review_status == self.review_status)
+            and (self.date_from is None or created >= _aware(self.date_from))
+            and (self.date_to is None or created <= _aware(self.date_to))
+        )
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 class InterviewDetail(InterviewSummary):
@@ -121,3 +153,77 @@ class InterviewDetail(InterviewSummary):
     recordings: list[RecordingOut]
     scores: list[ScoreOut]
     summary: dict[str, Any]
+    notes: list[NoteOut] = []
+
+
+Recommendation = Literal["strong_no", "no", "yes", "strong_yes"]
+
+
+class CompetencyDecisionIn(BaseModel):
+    """The reviewer's score of one competency (the AI's score, to confirm it, or their own)."""
+
+    name: str = Field(min_length=1, max_length=100)
+    score: int = Field(ge=1, le=5)
+
+
+class ReviewIn(BaseModel):
+    """A reviewer's decision: where the candidate goes next, and why."""
+
+    status: Literal["next_round", "rejected", "on_hold"]
+    recommendation: Recommendation
+    competencies: list[CompetencyDecisionIn] = Field(default=[], max_length=50)
+    comment: str = Field(max_length=4000)
+
+
+class CompetencyReviewOut(BaseModel):
+    """One competency: the AI's score and evidence, and the latest human score."""
+
+    name: str
+    ai_score: float | None
+    coverage: str
+    human_score: int | None
+    evidence: list[dict[str, Any]]
+    reasons: list[str]
+
+
+class AuditOut(BaseModel):
+    """A row of the audit trail."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    actor: str
+    action: str
+    created_at: datetime
+    detail: dict[str, Any]
+
+
+class NoteIn(BaseModel):
+    """An interviewer's private note, optionally at a time in the interview."""
+
+    text: str = Field(min_length=1, max_length=4000)
+    t_s: float | None = Field(default=None, ge=0)
+
+
+class NoteOut(NoteIn):
+    """A stored note."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    author: str
+    created_at: datetime
+
+
+class ReviewOut(BaseModel):
+    """The scorecard: AI and human side by side, the current status, and how it got there."""
+
+    interview_id: str
+    status: str
+    ai_overall: float | None
+    ai_recommendation: str | None
+    recommendation: str | None
+    decided_by: str | None
+    decided_at: datetime | None
+    comment: str | None
+    competencies: list[CompetencyReviewOut]
+    history: list[AuditOut]

@@ -7,13 +7,13 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, WebSocket, WebSocketDisconnect
+from fastapi import APIRouter, Depends, Query, WebSocket, WebSocketDisconnect
 from fastapi.responses import FileResponse
 
 from server.db.models import User
 from server.deps import CurrentUser, RequireRole, SessionDep, websocket_user
 from server.errors import DomainError
-from server.schemas import InterviewDetail, InterviewSummary
+from server.schemas import InterviewDetail, InterviewFilter, InterviewSummary
 from server.services import interviews as service
 from server.services.live import channel
 
@@ -22,9 +22,11 @@ Staff = Annotated[User, Depends(RequireRole("hr", "interviewer"))]
 
 
 @router.get("")
-async def list_interviews(user: Staff, session: SessionDep) -> list[InterviewSummary]:
-    """Interviews the user may see."""
-    return await service.list_for(session, user)
+async def list_interviews(
+    user: Staff, session: SessionDep, filters: Annotated[InterviewFilter, Query()]
+) -> list[InterviewSummary]:
+    """Interviews the user may see: filter by job, status, review status, dates and minimum score."""
+    return await service.list_for(session, user, filters)
 
 
 @router.get("/{interview_id}")

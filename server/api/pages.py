@@ -42,3 +42,15 @@ async def console_page(interview_id: str) -> FileResponse:
 async def candidate_page(token: str) -> FileResponse:
     """The candidate's page, opened from the invite link."""
     return _page("candidate.html")
+
+
+@router.get("/review/{interview_id}")
+async def review_page(interview_id: str) -> FileResponse:
+    """HR review of one interview: recording, synced transcript, scorecard, decision."""
+    return _page("review.html")
+
+
+@router.get("/report/{interview_id}")
+async def report_page(interview_id: str) -> FileResponse:
+    """The printable report of one interview."""
+    return _page("report.html")

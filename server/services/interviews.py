@@ -10,8 +10,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.db.models import Candidate, Interview, Job, Recording, User
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
+from server.db.repositories import reviews as review_repo
 from server.errors import NotFound
-from server.schemas import InterviewDetail, InterviewSummary, RecordingOut, ScoreOut, UtteranceOut
+from server.schemas import (
+    InterviewDetail,
+    InterviewFilter,
+    InterviewSummary,
+    NoteOut,
+    RecordingOut,
+    ScoreOut,
+    UtteranceOut,
+)
 from server.services.reports import summary_of
 
 
@@ -20,18 +29,39 @@ def _visible(user: User, job: Job) -> bool:
     return user.role != "hr" or user.department is None or user.department == job.department
 
 
-async def list_for(session: AsyncSession, user: User) -> list[InterviewSummary]:
-    """The interviews this user may see, newest first."""
-    return [
-        InterviewSummary(
-            id=i.id, status=i.status, job_title=j.title, candidate_name=c.name, created_at=i.created_at
-        )
-        for i, j, c in await repo.list_with_people(session)
-        if _visible(user, j)
+async def list_for(
+    session: AsyncSession, user: User, filters: InterviewFilter | None = None
+) -> list[InterviewSummary]:
+    """The interviews this user may see, newest first, narrowed by `filters`."""
+    f = filters or InterviewFilter()
+    rows = [
+        (i, j, c) for i, j, c in await repo.list_with_people(session) if _visible(user, j) and f.admits(i, j)
     ]
+    scores = await repo.scores_of(session, [i.id for i, _, _ in rows])
+    rubrics = {j.id: await job_repo.get_full(session, j.id) for i, j, _ in rows if i.id in scores}
+    out = []
+    for i, j, c in rows:
+        overall = summary_of(scores[i.id], rubrics[j.id]).overall if i.id in scores else None
+        if f.min_score is not None and (overall is None or overall < f.min_score):
+            continue
+        out.append(
+            InterviewSummary(
+                id=i.id,
+                status=i.status,
+                review_status=i.review_status,
+                job_id=j.id,
+                job_title=j.title,
+                department=j.department,
+                candidate_name=c.name,
+                created_at=i.created_at,
+                overall_score=overall,
+            )
+        )
+    return out
 
 
-async def _get_visible(session: AsyncSession, user: User, interview_id: str) -> tuple[Interview, Job]:
+async def get_visible(session: AsyncSession, user: User, interview_id: str) -> tuple[Interview, Job]:
+    """The interview and its job, or 404 when it does not exist or the user may not see it."""
     interview = await repo.get(session, interview_id)
     job = await job_repo.get_full(session, interview.job_id) if interview else None
     if interview is None or job is None or not _visible(user, job):
@@ -41,12 +71,16 @@ async def _get_visible(session: AsyncSession, user: User, interview_id: str) -> 
 
 async def detail(session: AsyncSession, user: User, interview_id: str) -> InterviewDetail:
     """An interview with questions, transcript and recordings."""
-    interview, job = await _get_visible(session, user, interview_id)
+    interview, job = await get_visible(session, user, interview_id)
     candidate = await session.get(Candidate, interview.candidate_id)
     rows = await repo.scores(session, interview.id)
+    summary = summary_of(rows, job)
     return InterviewDetail(
         id=interview.id,
         status=interview.status,
+        review_status=interview.review_status,
+        job_id=job.id,
+        department=job.department,
         job_title=job.title,
         candidate_name=candidate.name if candidate else "",
         created_at=interview.created_at,
@@ -56,13 +90,15 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         transcript=[UtteranceOut.model_validate(u) for u in await repo.utterances(session, interview.id)],
         recordings=[RecordingOut.model_validate(r) for r in await repo.recordings(session, interview.id)],
         scores=[ScoreOut.model_validate(s) for s in rows],
-        summary=summary_of(rows, job).as_dict(),
+        summary=summary.as_dict(),
+        overall_score=summary.overall,
+        notes=[NoteOut.model_validate(n) for n in await review_repo.notes(session, interview.id)],
     )
 
 
 async def recording_file(session: AsyncSession, user: User, interview_id: str, recording_id: str) -> Path:
     """The path of a recording the user may download (audited)."""
-    await _get_visible(session, user, interview_id)
+    await get_visible(session, user, interview_id)
     recording = await session.get(Recording, recording_id)
     if recording is None or recording.interview_id != interview_id:
         raise NotFound("no such recording")

@@ -7,13 +7,14 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ehr_sync.report import CompetencyResult, EvidenceQuote, ReportLinks, ReportV1
+from ehr_sync.report import CompetencyResult, EvidenceQuote, ReportLinks, ReportV1, ReviewOutcome
 from scoring.rubric import DEFAULT_RUBRIC, CompetencyRubric, Rubric
 from scoring.summary import InterviewResult, ScoredAnswer, summarise
 from server.db.models import AnswerScoreRow, Interview, Job
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories.outbox import enqueue
+from server.schemas import ReviewOut
 
 
 def job_rubric(job: Job | None) -> Rubric:
@@ -36,11 +37,14 @@ def summary_of(rows: Sequence[AnswerScoreRow], job: Job | None) -> InterviewResu
     return summarise(answers, job_rubric(job))
 
 
-async def build_report(session: AsyncSession, interview: Interview, public_url: str) -> ReportV1:
-    """The canonical report from stored scores."""
+async def build_report(
+    session: AsyncSession, interview: Interview, public_url: str, review: ReviewOut | None = None
+) -> ReportV1:
+    """The canonical report from stored scores, with the human decision once there is one."""
     job: Job | None = await job_repo.get_full(session, interview.job_id)
     rows = await repo.scores(session, interview.id)
     result = summary_of(rows, job)
+    human = {c.name: c.human_score for c in review.competencies} if review else {}
     competencies = []
     for c in result.competencies:
         mine = [r for r in rows if r.competency == c.name]
@@ -52,7 +56,12 @@ async def build_report(session: AsyncSession, interview: Interview, public_url: 
         reasons = list(dict.fromkeys(x for r in mine for x in r.detail.get("reasons", [])))[:5]
         competencies.append(
             CompetencyResult(
-                name=c.name, score=c.score, coverage=c.coverage, evidence=quotes, reasons=reasons
+                name=c.name,
+                score=c.score,
+                coverage=c.coverage,
+                evidence=quotes,
+                reasons=reasons,
+                human_score=human.get(c.name),
             )
         )
     base = public_url.rstrip("/")
@@ -68,9 +77,20 @@ async def build_report(session: AsyncSession, interview: Interview, public_url: 
         recommendation=result.recommendation,
         competencies=competencies,
         completed_at=interview.ended_at,
+        needs_human_review=review is None or review.decided_by is None,
+        reviewed_by=review.decided_by if review else None,
+        review=ReviewOutcome(
+            status=review.status,  # type: ignore[arg-type]
+            recommendation=review.recommendation,  # type: ignore[arg-type]
+            decided_by=review.decided_by,
+            decided_at=review.decided_at,
+            comment=review.comment,
+        )
+        if review
+        else None,
         links=ReportLinks(
-            report=f"{base}/console/{interview.id}",
-            transcript=f"{base}/console/{interview.id}",
+            report=f"{base}/report/{interview.id}",
+            transcript=f"{base}/review/{interview.id}",
             recording=f"{base}/api/interviews/{interview.id}/recordings/{recordings[-1].id}"
             if recordings
             else None,

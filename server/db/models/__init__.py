@@ -6,6 +6,7 @@ from server.db.models.interview import Consent, Interview
 from server.db.models.job import Competency, Job, Question
 from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
 from server.db.models.recording import Recording
+from server.db.models.review import InterviewNote, ReviewDecision
 from server.db.models.score import AnswerScoreRow
 from server.db.models.user import User
 from server.db.models.utterance import Utterance
@@ -20,9 +21,11 @@ __all__ = [
     "Competency",
     "Consent",
     "Interview",
+    "InterviewNote",
     "Job",
     "Question",
     "Recording",
+    "ReviewDecision",
     "User",
     "Utterance",
 ]

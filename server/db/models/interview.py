@@ -24,6 +24,7 @@ class Interview(IdMixin, Base):
     question_index: Mapped[int] = mapped_column(Integer, default=-1)
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    review_status: Mapped[str] = mapped_column(String(20), default="pending_review")
 
 
 class Consent(IdMixin, Base):

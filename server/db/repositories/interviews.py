@@ -98,6 +98,21 @@ async def scores(session: AsyncSession, interview_id: str) -> Sequence[AnswerSco
     return result.scalars().all()
 
 
+async def scores_of(session: AsyncSession, interview_ids: Sequence[str]) -> dict[str, list[AnswerScoreRow]]:
+    """Answer scores of several interviews, by interview."""
+    if not interview_ids:
+        return {}
+    result = await session.execute(
+        select(AnswerScoreRow)
+        .where(AnswerScoreRow.interview_id.in_(interview_ids))
+        .order_by(AnswerScoreRow.question_index, AnswerScoreRow.created_at)
+    )
+    out: dict[str, list[AnswerScoreRow]] = {}
+    for row in result.scalars():
+        out.setdefault(row.interview_id, []).append(row)
+    return out
+
+
 async def add_recording(session: AsyncSession, recording: Recording) -> Recording:
     """Register a recording file."""
     session.add(recording)

@@ -1,0 +1,53 @@
+"""HR review: scorecard, decisions, the printable report, and interviewers' notes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+
+from ehr_sync.report import ReportV1
+from server.db.models import User
+from server.deps import RequireRole, SessionDep, SettingsDep
+from server.schemas import NoteIn, NoteOut, ReviewIn, ReviewOut
+from server.services import review as service
+from server.services.interviews import get_visible
+from server.services.reports import build_report
+
+router = APIRouter(prefix="/api/interviews", tags=["review"])
+Staff = Annotated[User, Depends(RequireRole("hr", "interviewer"))]
+Reviewer = Annotated[User, Depends(RequireRole("hr"))]
+
+
+@router.get("/{interview_id}/review")
+async def get_review(interview_id: str, user: Staff, session: SessionDep) -> ReviewOut:
+    """AI and human scores side by side, the review status and its history."""
+    return await service.scorecard(session, user, interview_id)
+
+
+@router.post("/{interview_id}/review")
+async def post_review(
+    interview_id: str, review: ReviewIn, user: Reviewer, session: SessionDep, settings: SettingsDep
+) -> ReviewOut:
+    """Confirm or override the AI: a status, a recommendation, competency scores and a required comment."""
+    return await service.decide(session, user, interview_id, review, settings.public_url)
+
+
+@router.get("/{interview_id}/report")
+async def get_report(interview_id: str, user: Staff, session: SessionDep, settings: SettingsDep) -> ReportV1:
+    """The interview's report as the HR systems receive it."""
+    interview, _job = await get_visible(session, user, interview_id)
+    review = await service.scorecard(session, user, interview_id)
+    return await build_report(session, interview, settings.public_url, review)
+
+
+@router.get("/{interview_id}/notes")
+async def get_notes(interview_id: str, user: Staff, session: SessionDep) -> list[NoteOut]:
+    """The interviewers' notes, in time order."""
+    return await service.notes(session, user, interview_id)
+
+
+@router.post("/{interview_id}/notes", status_code=201)
+async def post_note(interview_id: str, note: NoteIn, user: Staff, session: SessionDep) -> NoteOut:
+    """Add a private note at a time in the interview."""
+    return await service.add_note(session, user, interview_id, note)

@@ -1,0 +1,41 @@
+"""Human review of an interview: decisions on the AI's scores, and interviewers' time-stamped notes.
+
+The AI's scores stay as given (`answer_score`); each decision is a new row beside them, so the history
+of who decided what, and what the AI had said, is never overwritten.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from server.db.base import Base, IdMixin
+
+REVIEW_STATUSES = ("pending_review", "next_round", "rejected", "on_hold")
+
+
+class ReviewDecision(IdMixin, Base):
+    """One reviewer's verdict on one competency (or, with `competency` None, on the whole interview)."""
+
+    __tablename__ = "review_decision"
+
+    interview_id: Mapped[str] = mapped_column(ForeignKey("interview.id", ondelete="CASCADE"), index=True)
+    actor: Mapped[str] = mapped_column(String(254))
+    competency: Mapped[str | None] = mapped_column(String(100))
+    ai_score: Mapped[float | None] = mapped_column(Float)
+    human_score: Mapped[int | None] = mapped_column(Integer)
+    ai_recommendation: Mapped[str | None] = mapped_column(String(20))
+    recommendation: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str | None] = mapped_column(String(20))
+    comment: Mapped[str] = mapped_column(Text)
+
+
+class InterviewNote(IdMixin, Base):
+    """A private note typed by an interviewer, at a time on the interview's media clock."""
+
+    __tablename__ = "interview_note"
+
+    interview_id: Mapped[str] = mapped_column(ForeignKey("interview.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(254))
+    t_s: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,146 @@
+"""HR review: the scorecard with AI and human scores side by side, decisions, and notes.
+
+AI scores, a human decides: a decision never changes an AI score. It adds decision rows, moves the
+review status, writes the audit trail (who, when, before, after), and publishes `report.reviewed` for
+the HR systems, all in the request's transaction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.db.models import InterviewNote, ReviewDecision, User
+from server.db.repositories import interviews as repo
+from server.db.repositories import reviews as review_repo
+from server.db.repositories.outbox import enqueue
+from server.errors import Conflict, Unprocessable
+from server.schemas import AuditOut, CompetencyReviewOut, NoteIn, NoteOut, ReviewIn, ReviewOut
+from server.services.interviews import get_visible
+from server.services.reports import build_report, summary_of
+
+REVIEWABLE = ("finished", "interrupted")
+REVIEW_ACTIONS = ("review.decided",)
+
+
+async def scorecard(session: AsyncSession, user: User, interview_id: str) -> ReviewOut:
+    """The interview's scorecard as the reviewer sees it."""
+    interview, job = await get_visible(session, user, interview_id)
+    rows = await repo.scores(session, interview.id)
+    result = summary_of(rows, job)
+    decided = await review_repo.decisions(session, interview.id)
+    human = {d.competency: d for d in decided if d.competency is not None}
+    overall = next((d for d in reversed(decided) if d.competency is None), None)
+    competencies = []
+    for c in result.competencies:
+        mine = [r for r in rows if r.competency == c.name]
+        competencies.append(
+            CompetencyReviewOut(
+                name=c.name,
+                ai_score=c.score,
+                coverage=c.coverage,
+                human_score=human[c.name].human_score if c.name in human else None,
+                evidence=[
+                    {**e, "question_index": r.question_index}
+                    for r in mine
+                    for e in r.detail.get("evidence", [])
+                ],
+                reasons=list(dict.fromkeys(x for r in mine for x in r.detail.get("reasons", []))),
+            )
+        )
+    history = [a for a in await repo.audit_trail(session, interview.id) if a.action in REVIEW_ACTIONS]
+    return ReviewOut(
+        interview_id=interview.id,
+        status=interview.review_status,
+        ai_overall=result.overall,
+        ai_recommendation=result.recommendation,
+        recommendation=overall.recommendation if overall else None,
+        decided_by=overall.actor if overall else None,
+        decided_at=overall.created_at if overall else None,
+        comment=overall.comment if overall else None,
+        competencies=competencies,
+        history=[AuditOut.model_validate(a) for a in history],
+    )
+
+
+async def decide(
+    session: AsyncSession, user: User, interview_id: str, review: ReviewIn, public_url: str
+) -> ReviewOut:
+    """Store a reviewer's decision; the AI's scores stay as they were."""
+    interview, _job = await get_visible(session, user, interview_id)
+    if interview.status not in REVIEWABLE:
+        raise Conflict(f"the interview is {interview.status}; it can be reviewed once it has ended")
+    comment = review.comment.strip()
+    if not comment:
+        raise Unprocessable("a comment is required: say why you confirm or change the AI's assessment")
+    before = await scorecard(session, user, interview_id)
+    known = {c.name: c for c in before.competencies}
+    unknown = [c.name for c in review.competencies if c.name not in known]
+    if unknown:
+        raise Unprocessable(f"this interview has no competency named {', '.join(map(repr, unknown))}")
+    rows = [
+        ReviewDecision(
+            interview_id=interview.id,
+            actor=user.email,
+            competency=c.name,
+            ai_score=known[c.name].ai_score,
+            human_score=c.score,
+            comment=comment,
+        )
+        for c in review.competencies
+    ]
+    rows.append(
+        ReviewDecision(
+            interview_id=interview.id,
+            actor=user.email,
+            competency=None,
+            ai_recommendation=before.ai_recommendation,
+            recommendation=review.recommendation,
+            status=review.status,
+            comment=comment,
+        )
+    )
+    await review_repo.add_decisions(session, rows)
+    interview.review_status = review.status
+    await repo.audit(
+        session,
+        user.email,
+        "review.decided",
+        interview.id,
+        comment=comment,
+        before={
+            "status": before.status,
+            "recommendation": before.recommendation,
+            "scores": {c.name: c.human_score for c in before.competencies},
+        },
+        after={
+            "status": review.status,
+            "recommendation": review.recommendation,
+            "scores": {
+                **{c.name: c.human_score for c in before.competencies},
+                **{c.name: c.score for c in review.competencies},
+            },
+        },
+        ai={
+            "recommendation": before.ai_recommendation,
+            "scores": {c.name: c.ai_score for c in before.competencies},
+        },
+    )
+    after = await scorecard(session, user, interview_id)
+    report = await build_report(session, interview, public_url, after)
+    await enqueue(session, "report.reviewed", interview.id, report.model_dump(mode="json"))
+    return after
+
+
+async def add_note(session: AsyncSession, user: User, interview_id: str, note: NoteIn) -> NoteOut:
+    """Keep an interviewer's private note on the interview's timeline."""
+    interview, _job = await get_visible(session, user, interview_id)
+    row = await review_repo.add_note(
+        session, InterviewNote(interview_id=interview.id, author=user.email, t_s=note.t_s, text=note.text)
+    )
+    return NoteOut.model_validate(row)
+
+
+async def notes(session: AsyncSession, user: User, interview_id: str) -> list[NoteOut]:
+    """The interview's notes."""
+    interview, _job = await get_visible(session, user, interview_id)
+    return [NoteOut.model_validate(n) for n in await review_repo.notes(session, interview.id)]
