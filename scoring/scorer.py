@@ -58,9 +58,11 @@ class _Quoter:
                 self._spans.append((at, at + len(text), seg.start_s, seg.end_s))
                 cursor = at + len(text)
 
-    def _time(self, offset: int) -> float | None:
+    def _time(self, offset: int, at_end: bool = False) -> float | None:
+        # Chinese segments join without a space: a sentence's first character is also where the previous
+        # segment ends, so a start belongs to the segment it opens and an end to the one it closes.
         for start, end, t0, t1 in self._spans:
-            if start <= offset <= end:
+            if (start < offset <= end) if at_end else (start <= offset < end):
                 return round(t0 + (t1 - t0) * (offset - start) / max(end - start, 1), 2)
         return None
 
@@ -72,7 +74,7 @@ class _Quoter:
                 f.sentence.end,
                 label,
                 self._time(f.sentence.start),
-                self._time(f.sentence.end),
+                self._time(f.sentence.end, at_end=True),
             )
             for f in facts
         )

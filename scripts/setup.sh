@@ -13,7 +13,7 @@ SUDO=""
 
 if [ "$DEV" = 1 ]; then
   missing=()
-  for pkg in chromium espeak-ng sox; do
+  for pkg in chromium espeak-ng sox fonts-wqy-zenhei; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then

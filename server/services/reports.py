@@ -17,6 +17,9 @@ from server.db.repositories.outbox import enqueue
 from server.schemas import ReviewOut
 
 
+MAX_QUOTES = 8
+
+
 def job_rubric(job: Job | None) -> Rubric:
     """The job's competencies as a rubric (built-in competencies when it has none)."""
     comps = tuple(
@@ -48,11 +51,12 @@ async def build_report(
     competencies = []
     for c in result.competencies:
         mine = [r for r in rows if r.competency == c.name]
+        # One quote per sentence (a sentence can be evidence of several STAR parts), in spoken order.
+        unique = {e["text"]: e for r in mine for e in reversed(r.detail.get("evidence", []))}
         quotes = [
             EvidenceQuote(text=e["text"], t_start=e.get("t_start"), t_end=e.get("t_end"))
-            for r in mine
-            for e in r.detail.get("evidence", [])
-        ][:5]
+            for e in sorted(unique.values(), key=lambda e: e.get("t_start") or 0.0)
+        ][:MAX_QUOTES]
         reasons = list(dict.fromkeys(x for r in mine for x in r.detail.get("reasons", [])))[:5]
         competencies.append(
             CompetencyResult(

@@ -7,6 +7,9 @@ the HR systems, all in the request's transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.models import InterviewNote, ReviewDecision, User
@@ -20,6 +23,18 @@ from server.services.reports import build_report, summary_of
 
 REVIEWABLE = ("finished", "interrupted")
 REVIEW_ACTIONS = ("review.decided",)
+
+
+def _unique_quotes(quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per quoted sentence (a sentence can be evidence of several STAR parts)."""
+    out: dict[str, dict[str, Any]] = {}
+    for q in quotes:
+        key = str(q.get("text", ""))
+        if key in out:
+            out[key]["labels"] = [*out[key]["labels"], q.get("label")]
+        else:
+            out[key] = {**q, "labels": [q.get("label")]}
+    return list(out.values())
 
 
 async def scorecard(session: AsyncSession, user: User, interview_id: str) -> ReviewOut:
@@ -39,11 +54,11 @@ async def scorecard(session: AsyncSession, user: User, interview_id: str) -> Rev
                 ai_score=c.score,
                 coverage=c.coverage,
                 human_score=human[c.name].human_score if c.name in human else None,
-                evidence=[
+                evidence=_unique_quotes(
                     {**e, "question_index": r.question_index}
                     for r in mine
                     for e in r.detail.get("evidence", [])
-                ],
+                ),
                 reasons=list(dict.fromkeys(x for r in mine for x in r.detail.get("reasons", []))),
             )
         )

@@ -124,3 +124,24 @@ def test_provisional_scores_grow_with_the_answer() -> None:
     assert all(s.provisional for s in scores)
     assert scores[0].score < scores[-1].score
     assert not scores[0].star["result"].present and scores[-1].star["result"].present
+
+
+@pytest.mark.parametrize("clip_id", ["en_leadership_star", "zh_leadership_star"])
+def test_each_evidence_quote_is_timed_inside_the_segment_that_says_it(clip_id: str) -> None:
+    """Chinese segments join without spaces: a quote must not take the previous segment's time."""
+    clip = next(c for c in manifest() if c["id"] == clip_id)
+    segments = tuple(TimedSegment(s["text"], s["start"], s["end"]) for s in clip["segments"])
+    answer = Answer(
+        clip["question"],
+        join_segments(segments, clip["language"]),
+        clip["language"],
+        clip["competency"],
+        segments=segments,
+    )
+    result = SCORER.score(answer)
+    assert result.evidence
+    for quote in result.evidence:
+        said = next(
+            s for s in segments if quote.text.strip("。.") in s.text or s.text.strip("。.") in quote.text
+        )
+        assert said.start_s - 0.01 <= (quote.t_start or -1) < said.end_s, (quote, said)

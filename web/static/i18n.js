@@ -1,15 +1,35 @@
-// Minimal page translations; the candidate page follows the job's language, staff pages the browser's.
+// Page translations. The candidate page follows the job's language; staff pages the user's choice.
 const I18N = {
   zh: {
     notice: "开始之前", version: "告知版本", agree: "我同意录音录像，并同意由 AI 辅助评估、由人工复核。",
     continue: "继续", join: "加入面试", leave: "离开", captions: "我们听到的内容",
     connecting: "正在连接…", connected: "已连接", ended: "面试已结束", question: "问题",
-    transcript: "实时转写", login: "登录", email: "邮箱", password: "密码", interviews: "面试列表",
+    transcript: "转写", login: "登录", email: "邮箱", password: "密码", interviews: "面试列表",
     current: "当前问题", speaking: "正在说话", silent: "安静", waiting: "加入后，第一个问题会显示在这里。",
+    review: "复核", recording: "录像", scorecard: "评分卡", competency: "能力项", ai_score: "AI 评分",
+    human_score: "人工评分", coverage: "覆盖", evidence: "证据", reasons: "依据", decision: "决定",
+    status: "状态", recommendation: "建议", comment: "说明（必填）", submit: "提交复核", history: "修改记录",
+    notes: "面试官笔记", report: "报告", print: "打印 / 导出 PDF", candidate: "候选人", job: "职位",
+    created: "创建时间", score: "分数", all: "全部", filter: "筛选", min_score: "最低分",
+    pending_review: "待复核", next_round: "进入复试", rejected: "未通过", on_hold: "待定",
+    strong_yes: "强烈推荐", yes: "推荐", no: "不推荐", strong_no: "强烈不推荐",
+    covered: "已覆盖", weak: "证据不足", not_yet: "未覆盖", saved: "已保存", ai_said: "AI 建议",
+    decided_by: "决定人", overall: "总分", needs_review: "AI 评分，需人工决定",
+    scheduled: "未开始", live: "进行中", finished: "已结束", interrupted: "已中断", cancelled: "已取消",
+    controls: "控制", inject: "插入问题", skip: "跳过问题", pause: "暂停 AI", resume: "继续 AI",
+    take_over: "接管", hand_back: "交还 AI", end: "结束面试", add_note: "添加笔记", outline: "面试提纲",
+    suggestions: "建议追问", flags: "诚信提示", progress: "进度", send: "发送", time_left: "剩余时间",
+    provisional: "暂定", final: "最终", ev_star: "情境/任务", ev_action: "行动", ev_result: "结果",
+    ev_specific: "具体细节", ev_plan: "计划步骤", agent_paused: "AI 已暂停", agent_taken_over: "面试官已接管",
   },
   en: {
     connecting: "Connecting…", connected: "Connected", ended: "Interview ended", question: "Question",
-    speaking: "speaking", silent: "silent",
+    speaking: "speaking", silent: "silent", pending_review: "Pending review", next_round: "Next round",
+    rejected: "Rejected", on_hold: "On hold", strong_yes: "Strong yes", yes: "Yes", no: "No",
+    strong_no: "Strong no", covered: "covered", weak: "weak evidence", not_yet: "not covered",
+    saved: "Saved", ai_said: "AI suggests", decided_by: "Decided by", overall: "Overall",
+    needs_review: "AI scores; a human decides", all: "All", provisional: "provisional", final: "final",
+    agent_paused: "Agent paused", agent_taken_over: "Interviewer has taken over",
   },
 };
 function t(lang, key, fallback) { return (I18N[lang] && I18N[lang][key]) || (I18N.en[key]) || fallback || key; }

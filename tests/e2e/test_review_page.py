@@ -1,0 +1,128 @@
+"""The HR review page in a real Chromium: the recording plays beside the transcript, an evidence quote
+seeks the player to it, a decision with a comment changes the status; the report prints to PDF.
+Screenshots of both languages go to artifacts/screenshots."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from server.db.engine import make_engine, make_sessionmaker
+from server.security import Signer
+from server.services.accounts import create_user
+from server.settings import Settings
+from tests.conftest import TEST_SECRET
+from tests.e2e.conftest import ServerProcess, launch_chromium
+from tests.finished import seed_finished
+
+pytestmark = pytest.mark.browser
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+PASSWORD = "correct horse battery"
+
+
+def seed(server: ServerProcess, language: str) -> dict[str, Any]:
+    settings = Settings(
+        environment="test",
+        secret_key=TEST_SECRET,
+        data_dir=server.data_dir,
+        database_url=server.env.get("INTERVIEW_DATABASE_URL"),
+    )
+
+    async def run() -> dict[str, Any]:
+        engine = make_engine(settings.db_url)
+        sessions = make_sessionmaker(engine)
+        try:
+            signer = Signer(settings.secret_key, 3600, 3600)
+            seeded = await seed_finished(sessions, signer, settings.recordings_dir, language, "Engineering")
+            async with sessions.begin() as s:
+                email = f"hr-{language}@example.test"
+                await create_user(s, email, "HR Reviewer", "hr", PASSWORD, "Engineering")
+            return {**seeded, "hr_email": email}
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def login(page: Page, server: ServerProcess, email: str, next_path: str) -> None:
+    page.goto(f"{server.url}/login?next={next_path}")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**{next_path}*")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProcess, language: str) -> None:
+    seeded = seed(server, language)
+    iid = seeded["interview_id"]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            login(page, server, seeded["hr_email"], f"/review/{iid}?lang={language}")
+            page.wait_for_function("window.__review && window.__review.ready")
+            page.wait_for_function("document.getElementById('player').readyState >= 1", timeout=15_000)
+            duration = page.evaluate("document.getElementById('player').duration")
+            assert duration > seeded["clip"]["duration"], "the recording did not load in the player"
+
+            # Clicking an evidence quote seeks the player to within 0.5 s of where it was said.
+            quotes = page.locator("button.evidence:not([disabled])")
+            assert quotes.count() >= 1
+            last = quotes.nth(quotes.count() - 1)
+            start = float(last.get_attribute("data-start") or "nan")
+            quote = last.get_attribute("data-text") or ""
+            last.click()
+            page.wait_for_function(
+                "Math.abs(document.getElementById('player').currentTime - %f) < 0.5" % start
+            )
+            said = next(
+                line
+                for line in page.evaluate(
+                    "[...document.querySelectorAll('#transcript p')].map(p => [Number(p.dataset.start), Number(p.dataset.end), p.textContent])"
+                )
+                if line[0] - 0.5 <= start <= line[1]
+            )
+            assert any(word in said[2] for word in quote.split()[:3] or [quote[:4]]), (quote, said)
+            # The transcript line being played is highlighted.
+            expect(page.locator("#transcript p.current")).to_have_count(1)
+            # Clicking a transcript line seeks there too.
+            first = page.locator("#transcript p.candidate").first
+            first_start = float(first.get_attribute("data-start") or "nan")
+            first.click()
+            page.wait_for_function(
+                "Math.abs(document.getElementById('player').currentTime - %f) < 0.5" % first_start
+            )
+
+            page.screenshot(path=str(SHOTS / f"review-{language}.png"), full_page=True)
+
+            # A decision without a comment is refused by the page; with one, the status changes.
+            page.select_option("#status", "next_round")
+            page.select_option("select[data-competency=leadership]", "3")
+            page.click("#submit")
+            assert page.evaluate("document.getElementById('comment').validity.valueMissing")
+            page.fill("#comment", "Concrete result; leadership score lowered: the team's part is unclear.")
+            page.click("#submit")
+            status = {"en": "Next round", "zh": "进入复试"}[language]
+            expect(page.locator("#review-status")).to_have_text(status)
+            expect(page.locator("#history li")).to_have_count(1)
+            expect(page.locator("#history li")).to_contain_text(seeded["hr_email"])
+            assert page.locator("select[data-competency=leadership]").input_value() == "3"
+
+            # The report shows AI and human scores side by side and prints to PDF.
+            page.goto(f"{server.url}/report/{iid}")
+            page.wait_for_function("window.__report && window.__report.ready")
+            row = page.locator("#rows tr").filter(has_text="leadership")
+            expect(row).to_contain_text("3")
+            expect(page.locator("#decision")).to_contain_text(status)
+            page.screenshot(path=str(SHOTS / f"report-{language}.png"), full_page=True)
+            pdf = page.pdf(format="A4")
+            assert pdf.startswith(b"%PDF") and len(pdf) > 5_000
+            (SHOTS / f"report-{language}.pdf").write_bytes(pdf)
+        finally:
+            browser.close()
