@@ -13,7 +13,7 @@ from agent.endpointing import EndOfAnswer, Endpointer, EndpointSettings, Prompt
 from agent.followups import choose_follow_up
 from agent.phrasing import FollowUpPhraser
 from agent.plan import InterviewPlan, PlannedQuestion
-from agent.texts import CLOSING, PROMPTS, line
+from agent.texts import CLOSING, FOLLOW_UPS, PROMPTS, line
 from scoring.analysis import analyse
 from scoring.models import Answer, AnswerScore, TimedSegment, join_segments
 from scoring.rubric import Rubric
@@ -68,8 +68,17 @@ class InterviewAgent:
         self.settings = settings or AgentSettings()
         self._turn: _Turn | None = None
         self._endpointer = Endpointer(language, self.settings.endpoint)
-        self.paused = False
+        self.paused = False  # answers are still heard and scored, but the agent asks nothing new
+        self.taken_over = False  # the interviewer leads: no prompts, no end-of-answer decisions
         self.finished = False
+        self._answered = False  # the current answer ended while paused: wait for resume
+
+    @property
+    def state(self) -> str:
+        """running, paused, taken_over or finished (shown on the console)."""
+        if self.finished:
+            return "finished"
+        return "taken_over" if self.taken_over else "paused" if self.paused else "running"
 
     @property
     def current(self) -> _Turn | None:
@@ -87,7 +96,7 @@ class InterviewAgent:
             self._turn = None
             return [Action("finished", now, {"text": CLOSING.get(self.language, CLOSING["en"])})]
         self._turn = _Turn(question, self.plan.index)
-        self._endpointer = Endpointer(self.language, self.settings.endpoint, asked_at=now)
+        self._listen(now)
         return [
             Action(
                 "next_question",
@@ -101,8 +110,13 @@ class InterviewAgent:
             )
         ]
 
+    def _listen(self, now: float) -> None:
+        self._endpointer = Endpointer(self.language, self.settings.endpoint, asked_at=now)
+        self._answered = False
+
     def speech_started(self, t: float) -> None:
-        """VAD heard the candidate begin."""
+        """VAD heard the candidate begin (after an answer ended, they are adding to it)."""
+        self._answered = False
         self._endpointer.speech_started(t)
 
     def speech_ended(self, start: float, end: float) -> None:
@@ -156,12 +170,20 @@ class InterviewAgent:
         return [self._score_action(score, now)]
 
     def _score_action(self, score: AnswerScore, now: float) -> Action:
-        assert self._turn is not None
-        return Action("score", now, {"question_index": self._turn.index, **score.as_dict()})
+        turn = self._turn
+        assert turn is not None
+        # What a structured interviewer would probe next, for the console to suggest.
+        suggestions = [
+            {"reason": r, "text": turn.question.follow_ups.get(r) or line(FOLLOW_UPS, self.language, r)}
+            for r in score.follow_up_reasons
+        ]
+        return Action(
+            "score", now, {"question_index": turn.index, **score.as_dict(), "suggestions": suggestions}
+        )
 
     def tick(self, now: float, elapsed_s: float = 0.0, sound: bool = False) -> list[Action]:
         """Check the clock: prompts, end of answer, and what follows it (`sound`: see Endpointer)."""
-        if self._turn is None or self.finished:
+        if self._turn is None or self.finished or self.taken_over or self._answered:
             return []
         decision = self._endpointer.decide(now, sound)
         if isinstance(decision, Prompt):
@@ -203,6 +225,7 @@ class InterviewAgent:
             actions.append(self._score_action(score, now))
             signals = score.follow_up_reasons
         if self.paused:
+            self._answered = True
             return actions
         choice = choose_follow_up(
             signals, turn.follow_ups, turn.question, self.language, self.settings.max_follow_ups
@@ -214,7 +237,7 @@ class InterviewAgent:
                 text = self.settings.phraser.phrase(
                     text, choice.reason, turn.question.text, answer.text, self.language
                 )
-            self._endpointer = Endpointer(self.language, self.settings.endpoint, asked_at=now)
+            self._listen(now)
             # The follow-up answer extends this answer: keep what was said, start a new turn clock.
             return actions + [
                 Action(
@@ -224,3 +247,62 @@ class InterviewAgent:
                 )
             ]
         return actions + self._ask(self.plan.advance(elapsed_s), now)
+
+    # The human interviewer's controls (from the live console). Each returns the actions to carry out.
+
+    def _final_score(self, now: float) -> list[Action]:
+        turn = self._turn
+        answer = self._answer()
+        if turn is None or answer is None:
+            return []
+        return [
+            self._score_action(self._scorer.score(answer, self._rubric.get(turn.question.competency)), now)
+        ]
+
+    def inject(self, text: str, now: float, by: str = "") -> list[Action]:
+        """Ask the interviewer's question now; its answer belongs to the current question."""
+        turn = self._turn
+        if turn is None or self.finished:
+            return []
+        self._listen(now)
+        data = {"reason": "interviewer", "text": text, "question_index": turn.index, "by": by}
+        return [Action("follow_up", now, data)]
+
+    def skip(self, now: float, elapsed_s: float = 0.0) -> list[Action]:
+        """Score what was said and move to the next question."""
+        if self._turn is None or self.finished:
+            return []
+        return self._final_score(now) + self._ask(self.plan.advance(elapsed_s), now)
+
+    def pause(self) -> list[Action]:
+        """Keep listening and scoring, but ask nothing new until `resume`."""
+        self.paused = True
+        return []
+
+    def resume(self, now: float, elapsed_s: float = 0.0) -> list[Action]:
+        """Carry on; an answer that ended during the pause gets its follow-up or the next question now."""
+        self.paused = False
+        if self._answered and self._turn is not None and not self.finished:
+            self._answered = False
+            return self._after_answer(now, elapsed_s)
+        return []
+
+    def take_over(self) -> list[Action]:
+        """The interviewer leads the conversation; the agent only listens and scores."""
+        self.taken_over = True
+        return []
+
+    def hand_back(self, now: float, elapsed_s: float = 0.0) -> list[Action]:
+        """The agent leads again, from the next question of the plan."""
+        self.taken_over = False
+        self.paused = False
+        return self.skip(now, elapsed_s)
+
+    def end(self, now: float) -> list[Action]:
+        """Finish now: score the answer in progress and say goodbye."""
+        if self.finished:
+            return []
+        actions = self._final_score(now)
+        self.finished = True
+        self._turn = None
+        return actions + [Action("finished", now, {"text": CLOSING.get(self.language, CLOSING["en"])})]

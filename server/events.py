@@ -59,6 +59,7 @@ class AnswerScored(_Event):
     star: dict[str, Any]
     evidence: list[dict[str, Any]]
     follow_up_reasons: list[str]
+    suggestions: list[dict[str, str]] = []
 
 
 class AgentDecision(_Event):
@@ -78,8 +79,25 @@ class InterviewStatus(_Event):
     status: str
 
 
+class ControlApplied(_Event):
+    """An interviewer's control took effect on the live agent (inject, skip, pause, ...)."""
+
+    type: Literal["control.applied"] = "control.applied"
+    action: str
+    by: str
+    t: float
+    agent_state: Literal["running", "paused", "taken_over", "finished"]
+    text: str | None = None
+
+
 LiveEvent = Annotated[
-    UtteranceFinal | QuestionAsked | SpeechActivity | AnswerScored | AgentDecision | InterviewStatus,
+    UtteranceFinal
+    | QuestionAsked
+    | SpeechActivity
+    | AnswerScored
+    | AgentDecision
+    | InterviewStatus
+    | ControlApplied,
     Field(discriminator="type"),
 ]
 live_event_adapter: TypeAdapter[LiveEvent] = TypeAdapter(LiveEvent)

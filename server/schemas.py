@@ -154,6 +154,8 @@ class InterviewDetail(InterviewSummary):
     scores: list[ScoreOut]
     summary: dict[str, Any]
     notes: list[NoteOut] = []
+    agent_state: str = "running"
+    started_at: datetime | None = None
 
 
 Recommendation = Literal["strong_no", "no", "yes", "strong_yes"]
@@ -227,3 +229,10 @@ class ReviewOut(BaseModel):
     comment: str | None
     competencies: list[CompetencyReviewOut]
     history: list[AuditOut]
+
+
+class ControlIn(BaseModel):
+    """An interviewer's control of the live agent."""
+
+    action: Literal["inject", "skip", "pause", "resume", "take_over", "hand_back", "end"]
+    text: str | None = Field(default=None, max_length=500)

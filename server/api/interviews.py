@@ -7,18 +7,20 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, WebSocket, WebSocketDisconnect
+from fastapi import APIRouter, Depends, Query, Request, WebSocket, WebSocketDisconnect
 from fastapi.responses import FileResponse
 
 from server.db.models import User
 from server.deps import CurrentUser, RequireRole, SessionDep, websocket_user
 from server.errors import DomainError
-from server.schemas import InterviewDetail, InterviewFilter, InterviewSummary
+from server.schemas import ControlIn, InterviewDetail, InterviewFilter, InterviewSummary
+from server.services import controls
 from server.services import interviews as service
 from server.services.live import channel
 
 router = APIRouter(prefix="/api/interviews", tags=["interviews"])
 Staff = Annotated[User, Depends(RequireRole("hr", "interviewer"))]
+Interviewer = Annotated[User, Depends(RequireRole("interviewer"))]
 
 
 @router.get("")
@@ -42,6 +44,15 @@ async def get_recording(
     """Stream a recording file (range requests supported for seeking)."""
     path = await service.recording_file(session, user, interview_id, recording_id)
     return FileResponse(path, media_type="video/mp4")
+
+
+@router.post("/{interview_id}/control", status_code=202)
+async def control(
+    interview_id: str, body: ControlIn, user: Interviewer, session: SessionDep, request: Request
+) -> dict[str, str]:
+    """Inject a question, skip, pause/resume the agent, take over/hand back, or end the interview."""
+    await controls.send(session, request.app.state.bus, user, interview_id, body)
+    return {"status": "sent"}
 
 
 @router.websocket("/{interview_id}/live")

@@ -14,6 +14,7 @@ from server.services import jobs as service
 
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])
 Editor = Annotated[User, Depends(RequireRole("hr"))]
+Reader = Annotated[User, Depends(RequireRole("hr", "interviewer"))]
 MAX_PLAN_BYTES = 256 * 1024
 
 
@@ -38,6 +39,6 @@ async def create_job(request: Request, user: Editor, session: SessionDep) -> dic
 
 
 @router.get("/{job_id}/plan")
-async def get_plan(job_id: str, user: Editor, session: SessionDep) -> dict[str, Any]:
-    """The job's plan."""
-    return await service.plan_of(session, job_id)
+async def get_plan(job_id: str, user: Reader, session: SessionDep) -> dict[str, Any]:
+    """The job's plan (also the interviewer's outline: questions per competency, what to listen for)."""
+    return await service.plan_of(session, job_id, user)

@@ -149,7 +149,7 @@ async def start_call(
         raise
     started = True
     runtime.peers.add(interview.id, peer)
-    live.attach(peer)
+    await live.attach(peer)
     interview.status = "live"
     interview.started_at = interview.started_at or utcnow()
     await repo.add_recording(session, Recording(id=recording_id, interview_id=interview.id, path=str(path)))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.db.models import Candidate, Interview, Job, Recording, User
+from server.db.models import AuditEvent, Candidate, Interview, Job, Recording, User
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories import reviews as review_repo
@@ -22,6 +23,25 @@ from server.schemas import (
     UtteranceOut,
 )
 from server.services.reports import summary_of
+
+
+def agent_state(status: str, trail: Sequence[AuditEvent]) -> str:
+    """The agent's state as the consoles' controls left it."""
+    if status == "finished":
+        return "finished"
+    state = "running"
+    for event in trail:
+        state = STATE_AFTER.get(event.action.removeprefix("control."), state)
+    return state
+
+
+STATE_AFTER = {
+    "pause": "paused",
+    "resume": "running",
+    "take_over": "taken_over",
+    "hand_back": "running",
+    "end": "finished",
+}
 
 
 def _visible(user: User, job: Job) -> bool:
@@ -93,6 +113,8 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         summary=summary.as_dict(),
         overall_score=summary.overall,
         notes=[NoteOut.model_validate(n) for n in await review_repo.notes(session, interview.id)],
+        agent_state=agent_state(interview.status, await repo.audit_trail(session, interview.id)),
+        started_at=interview.started_at,
     )
 
 

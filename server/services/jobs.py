@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agent.plan_spec import PlanSpec
-from server.db.models import Competency, Job, Question
+from server.db.models import Competency, Job, Question, User
 from server.db.repositories import interviews as audit_repo
 from server.db.repositories import jobs as repo
 from server.errors import NotFound
@@ -51,10 +51,16 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
     return job
 
 
-async def plan_of(session: AsyncSession, job_id: str) -> dict[str, Any]:
+async def plan_of(session: AsyncSession, job_id: str, user: User) -> dict[str, Any]:
     """A stored job as a plan document (the same shape `POST /api/jobs` accepts)."""
     job = await repo.get_full(session, job_id)
-    if job is None:
+    hidden = (
+        user.role == "hr"
+        and user.department is not None
+        and job is not None
+        and job.department != user.department
+    )
+    if job is None or hidden:
         raise NotFound("no such job")
     names = {c.id: c.name for c in job.competencies}
     return {

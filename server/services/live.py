@@ -26,6 +26,7 @@ from server.db.repositories import interviews as repo
 from server.events import (
     AgentDecision,
     AnswerScored,
+    ControlApplied,
     InterviewStatus,
     QuestionAsked,
     SpeechActivity,
@@ -40,6 +41,14 @@ TICK_S = 0.05
 def channel(interview_id: str) -> str:
     """The bus channel of one interview."""
     return f"interview.{interview_id}"
+
+
+def control_channel(interview_id: str) -> str:
+    """Where consoles send an interview's controls, to whichever process holds its call."""
+    return f"control.{interview_id}"
+
+
+CONTROLS = ("inject", "skip", "pause", "resume", "take_over", "hand_back", "end")
 
 
 class LiveInterview:
@@ -62,12 +71,57 @@ class LiveInterview:
         self._public_url = public_url
         self.peer: CandidatePeer | None = None
         self._ticker: asyncio.Task[None] | None = None
+        self._controls: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
 
-    def attach(self, peer: CandidatePeer) -> None:
-        """Bind the peer and start the agent's clock."""
+    async def attach(self, peer: CandidatePeer) -> None:
+        """Bind the peer, listen for the consoles' controls, and start the agent's clock."""
         self.peer = peer
+        listening = asyncio.Event()
+        self._controls = asyncio.create_task(
+            self._listen_controls(listening), name=f"controls:{self.interview_id}"
+        )
+        await listening.wait()
         self._ticker = asyncio.create_task(self._run(), name=f"agent:{self.interview_id}")
+
+    async def _listen_controls(self, listening: asyncio.Event) -> None:
+        async with self._bus.subscribe(control_channel(self.interview_id)) as controls:
+            listening.set()
+            async for message in controls:
+                try:
+                    await self.control(
+                        str(message["action"]), str(message.get("by", "")), message.get("text")
+                    )
+                except Exception:
+                    log.exception("interview %s: control %r failed", self.interview_id, message)
+
+    async def control(self, action: str, by: str, text: str | None = None) -> None:
+        """Carry out an interviewer's control and tell the consoles."""
+        now = self._now()
+        agent = self.agent
+        steps: dict[str, Callable[[], list[Action]]] = {
+            "inject": lambda: agent.inject(text or "", now, by),
+            "skip": lambda: agent.skip(now, now),
+            "pause": agent.pause,
+            "resume": lambda: agent.resume(now, now),
+            "take_over": agent.take_over,
+            "hand_back": lambda: agent.hand_back(now, now),
+            "end": lambda: agent.end(now),
+        }
+        if action not in steps:
+            raise ValueError(f"unknown control {action!r}")
+        await self._act(steps[action])
+        log.info("interview %s: %s by %s; agent %s", self.interview_id, action, by, agent.state)
+        await self._publish(
+            ControlApplied(
+                interview_id=self.interview_id,
+                action=action,
+                by=by,
+                t=now,
+                agent_state=agent.state,  # type: ignore[arg-type]
+                text=text,
+            )
+        )
 
     def _now(self) -> float:
         return self.peer.pipeline.audio_time if self.peer is not None else 0.0
@@ -132,6 +186,7 @@ class LiveInterview:
         peer = self.peer
         assert peer is not None
         await peer.connected.wait()
+        await self.set_status("live")  # consoles that opened before the candidate joined hear of it
         await self._act(lambda: self.agent.start(self._now(), self._now()))
         while not self.agent.finished:
             await asyncio.sleep(TICK_S)
@@ -186,6 +241,7 @@ class LiveInterview:
                 star=d["star"],
                 evidence=d["evidence"],
                 follow_up_reasons=d["follow_up_reasons"],
+                suggestions=d.get("suggestions", []),
             )
         )
 
@@ -205,7 +261,8 @@ class LiveInterview:
     async def _on_follow_up(self, action: Action) -> None:
         d = action.data
         await self._on_decision(action)
-        await self._store("agent", d["text"], action.t, action.t)
+        speaker = "interviewer" if d["reason"] == "interviewer" else "agent"
+        await self._store(speaker, d["text"], action.t, action.t)
         await self._send({"type": "follow_up", "reason": d["reason"], "text": d["text"]})
 
     async def _on_prompt(self, action: Action) -> None:
@@ -226,8 +283,9 @@ class LiveInterview:
         )
 
     async def _on_finished(self, action: Action) -> None:
-        await self._send({"type": "end", "text": action.data["text"]})
+        # Stored before the candidate hears goodbye: their page hangs up on it, which closes the call.
         await self.set_status("finished")
+        await self._send({"type": "end", "text": action.data["text"]})
         log.info("interview %s finished", self.interview_id)
         if self.peer is not None:
             self.peer.close_soon(self._finish_grace)
@@ -249,9 +307,14 @@ class LiveInterview:
         await self._publish(InterviewStatus(interview_id=self.interview_id, status=status))
 
     async def stop(self) -> None:
-        """Stop the agent's clock (the peer has closed)."""
-        if self._ticker is not None and self._ticker is not asyncio.current_task():
-            self._ticker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._ticker
+        """Stop the agent's clock and the control listener (the peer has closed).
+
+        An action in progress (storing a score, finishing the interview) completes first.
+        """
+        async with self._lock:  # cancelled only between actions; one waiting for the lock just stops
+            for task in (self._ticker, self._controls):
+                if task is not None and task is not asyncio.current_task():
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
         await self.set_status("interrupted")

@@ -16,7 +16,6 @@ from server.db.repositories import jobs as job_repo
 from server.db.repositories.outbox import enqueue
 from server.schemas import ReviewOut
 
-
 MAX_QUOTES = 8
 
 
@@ -29,8 +28,21 @@ def job_rubric(job: Job | None) -> Rubric:
     return Rubric(comps) if comps else DEFAULT_RUBRIC
 
 
+def latest_per_question(rows: Sequence[AnswerScoreRow]) -> list[AnswerScoreRow]:
+    """The final score of each question.
+
+    An answer extended by a follow-up is scored again; only its latest score counts (the earlier rows
+    stay, as history).
+    """
+    latest: dict[int, AnswerScoreRow] = {}
+    for row in sorted(rows, key=lambda r: (r.question_index, r.created_at)):
+        latest[row.question_index] = row
+    return [latest[i] for i in sorted(latest)]
+
+
 def summary_of(rows: Sequence[AnswerScoreRow], job: Job | None) -> InterviewResult:
-    """Interview-level result from the stored answer scores."""
+    """Interview-level result from the stored answer scores (the latest per question)."""
+    rows = latest_per_question(rows)
     answers = [
         ScoredAnswer(
             r.competency, r.score, r.score_exact, str(r.detail.get("scale", "anchored5")), r.confidence
@@ -45,7 +57,7 @@ async def build_report(
 ) -> ReportV1:
     """The canonical report from stored scores, with the human decision once there is one."""
     job: Job | None = await job_repo.get_full(session, interview.job_id)
-    rows = await repo.scores(session, interview.id)
+    rows = latest_per_question(await repo.scores(session, interview.id))
     result = summary_of(rows, job)
     human = {c.name: c.human_score for c in review.competencies} if review else {}
     competencies = []

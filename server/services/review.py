@@ -19,7 +19,7 @@ from server.db.repositories.outbox import enqueue
 from server.errors import Conflict, Unprocessable
 from server.schemas import AuditOut, CompetencyReviewOut, NoteIn, NoteOut, ReviewIn, ReviewOut
 from server.services.interviews import get_visible
-from server.services.reports import build_report, summary_of
+from server.services.reports import build_report, latest_per_question, summary_of
 
 REVIEWABLE = ("finished", "interrupted")
 REVIEW_ACTIONS = ("review.decided",)
@@ -40,7 +40,7 @@ def _unique_quotes(quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 async def scorecard(session: AsyncSession, user: User, interview_id: str) -> ReviewOut:
     """The interview's scorecard as the reviewer sees it."""
     interview, job = await get_visible(session, user, interview_id)
-    rows = await repo.scores(session, interview.id)
+    rows = latest_per_question(await repo.scores(session, interview.id))
     result = summary_of(rows, job)
     decided = await review_repo.decisions(session, interview.id)
     human = {d.competency: d for d in decided if d.competency is not None}

@@ -56,6 +56,11 @@ def login(page: Page, server: ServerProcess, email: str, next_path: str) -> None
     page.wait_for_url(f"**{next_path}*")
 
 
+def seeked(page: Page, to_s: float) -> None:
+    """Wait until the player is within 0.5 s of `to_s`."""
+    page.wait_for_function(f"Math.abs(document.getElementById('player').currentTime - {to_s}) < 0.5")
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProcess, language: str) -> None:
     seeded = seed(server, language)
@@ -78,13 +83,12 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
             start = float(last.get_attribute("data-start") or "nan")
             quote = last.get_attribute("data-text") or ""
             last.click()
-            page.wait_for_function(
-                "Math.abs(document.getElementById('player').currentTime - %f) < 0.5" % start
-            )
+            seeked(page, start)
             said = next(
                 line
                 for line in page.evaluate(
-                    "[...document.querySelectorAll('#transcript p')].map(p => [Number(p.dataset.start), Number(p.dataset.end), p.textContent])"
+                    "[...document.querySelectorAll('#transcript p')]"
+                    ".map(p => [Number(p.dataset.start), Number(p.dataset.end), p.textContent])"
                 )
                 if line[0] - 0.5 <= start <= line[1]
             )
@@ -95,9 +99,7 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
             first = page.locator("#transcript p.candidate").first
             first_start = float(first.get_attribute("data-start") or "nan")
             first.click()
-            page.wait_for_function(
-                "Math.abs(document.getElementById('player').currentTime - %f) < 0.5" % first_start
-            )
+            seeked(page, first_start)
 
             page.screenshot(path=str(SHOTS / f"review-{language}.png"), full_page=True)
 

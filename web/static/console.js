@@ -1,49 +1,136 @@
-// Live console: a snapshot of the interview, then live events over a WebSocket (reconnects by itself).
+// Live console: a snapshot of the interview, then live events over a WebSocket (reconnects by itself and
+// gets a fresh snapshot, so nothing is missed). Controls go to the agent through the API.
 const interviewId = location.pathname.split("/").pop();
-const lang = navigator.language.startsWith("zh") ? "zh" : "en";
+const lang = staffLang();
 translatePage(lang);
+langSwitch(lang);
 const $ = (id) => document.getElementById(id);
 const seen = new Set();
-let questions = [];
+let startedAt = null;
+window.__console = { delays: [], events: 0, snapshots: 0 };
 
 function addLine(u) {
   if (seen.has(u.id)) return;
   seen.add(u.id);
-  const p = document.createElement("p");
-  p.className = u.speaker;
-  p.dataset.start = u.start_s;
-  const ts = document.createElement("span"); ts.className = "t"; ts.textContent = fmtTime(u.start_s);
-  const who = document.createElement("span"); who.className = "agent"; who.textContent = u.speaker === "candidate" ? "" : "Q: ";
-  const text = document.createElement("span"); text.textContent = u.text;
-  p.append(ts, who, text);
-  $("transcript").appendChild(p);
+  const who = u.speaker === "candidate" ? "" : el("span", { class: "agent" }, u.speaker === "interviewer" ? "☎ " : "Q: ");
+  $("transcript").append(el("p", { class: u.speaker, dataset: { start: u.start_s } }, el("span", { class: "t" }, fmtTime(u.start_s)), who, u.text));
+  $("transcript").scrollTop = $("transcript").scrollHeight;
+}
+function addDecision(ev) {
+  const label = ev.kind === "end_of_answer" ? `— ${ev.reason} —` : `→ ${ev.kind}: ${ev.reason}`;
+  $("transcript").append(el("p", { class: "decision muted" }, el("span", { class: "t" }, fmtTime(ev.t)), label));
 }
 function showQuestion(index, total, text) {
   if (index < 0) return;
   $("progress").textContent = `${index + 1} / ${total}`;
   $("question").textContent = text;
 }
+function showState(state) {
+  $("agent-state").textContent = state === "running" ? "" : t(lang, state === "paused" ? "agent_paused" : state === "taken_over" ? "agent_taken_over" : state);
+  $("agent-state").className = `pill ${state}`;
+  $("pause-btn").classList.toggle("hidden", state === "paused");
+  $("resume-btn").classList.toggle("hidden", state !== "paused");
+  $("takeover-btn").classList.toggle("hidden", state === "taken_over");
+  $("handback-btn").classList.toggle("hidden", state !== "taken_over");
+  for (const b of document.querySelectorAll(".buttons button, #inject-btn")) b.disabled = state === "finished";
+}
+function showScore(ev) {
+  $("score").textContent = `${ev.score} / 5`;
+  $("score-kind").textContent = t(lang, ev.provisional ? "provisional" : "final");
+  $("star").textContent = Object.entries(ev.star).map(([k, v]) => `${v.present ? "✓" : "✗"} ${k}`).join("  ");
+  const quotes = [...new Set(ev.evidence.map((e) => e.text))].slice(0, 4);
+  $("evidence").replaceChildren(...quotes.map((q) => el("li", {}, `“${q}”`)));
+  $("reasons").textContent = ev.reasons.join("; ");
+  $("suggestions").replaceChildren(...(ev.suggestions || []).map((s) =>
+    el("li", {}, el("button", { type: "button", class: "secondary suggestion", dataset: { reason: s.reason }, onclick: () => control("inject", s.text) }, s.text), " ", el("span", { class: "tag" }, s.reason))));
+}
+function showCoverage(summary) {
+  $("coverage").replaceChildren(...summary.competencies.map((c) =>
+    el("li", { class: `cov-${c.coverage}` }, `${c.name}: ${t(lang, c.coverage)}` + (c.score !== null ? ` (${c.score.toFixed(1)})` : ""))));
+}
+function showNotes(notes) {
+  $("notes").replaceChildren(...notes.map((n) => el("li", {}, el("span", { class: "t" }, n.t_s !== null ? fmtTime(n.t_s) : ""), ` ${n.text}`)));
+}
+async function refreshSummary() {
+  const iv = await staffFetch(`/api/interviews/${interviewId}`);
+  showCoverage(iv.summary);
+}
+async function showOutline(jobId) {
+  const plan = await staffFetch(`/api/jobs/${jobId}/plan`).catch(() => null);
+  if (!plan) return;
+  const comps = Object.fromEntries(plan.competencies.map((c) => [c.name, c]));
+  $("outline").replaceChildren(...plan.questions.map((q) => {
+    const ind = (comps[q.competency] || {}).indicators || {};
+    const listen = ind[lang] || ind.en || Object.values(ind)[0] || [];
+    return el("li", {}, el("b", {}, q.competency || ""), ` ${q.text}`, listen.length ? el("div", { class: "muted" }, "👂 " + listen.join(", ")) : null);
+  }));
+}
 
 function onEvent(ev) {
+  window.__console.events++; (window.__console.types = window.__console.types || []).push(ev.type + (ev.status ? ":" + ev.status : ""));
   if (ev.type === "snapshot") {
+    window.__console.snapshots++;
     const iv = ev.interview;
     $("title").textContent = `${iv.candidate_name} — ${iv.job_title}`;
-    $("status").textContent = iv.status;
-    questions = iv.questions;
+    $("status").textContent = t(lang, iv.status);
+    startedAt = iv.started_at ? Date.parse(iv.started_at) : null;
     iv.transcript.forEach(addLine);
-    showQuestion(iv.question_index, questions.length, questions[iv.question_index]);
-  } else if (ev.type === "utterance.final") {
-    addLine(ev);
-  } else if (ev.type === "question.asked") {
-    showQuestion(ev.index, ev.total, ev.text);
-  } else if (ev.type === "interview.status") {
-    $("status").textContent = ev.status;
-  } else if (ev.type === "speech.started" || ev.type === "speech.ended") {
+    showQuestion(iv.question_index, iv.questions.length, iv.questions[iv.question_index]);
+    showState(iv.agent_state);
+    showCoverage(iv.summary);
+    showNotes(iv.notes);
+    const last = iv.scores[iv.scores.length - 1];
+    if (last) showScore({ ...last.detail, provisional: false });
+    if (!$("outline").children.length) showOutline(iv.job_id);
+    return;
+  }
+  if (ev.type === "utterance.final") addLine(ev);
+  else if (ev.type === "question.asked") showQuestion(ev.index, ev.total, ev.text);
+  else if (ev.type === "interview.status") {
+    $("status").textContent = t(lang, ev.status);
+    if (ev.status === "live" && !startedAt) startedAt = Date.parse(ev.created_at);
+    if (ev.status === "finished") showState("finished");
+  }
+  else if (ev.type === "answer.scored") { showScore(ev); if (!ev.provisional) refreshSummary().catch(() => {}); }
+  else if (ev.type === "agent.decision") addDecision(ev);
+  else if (ev.type === "control.applied") showState(ev.agent_state);
+  else if (ev.type === "speech.started" || ev.type === "speech.ended") {
     const on = ev.type === "speech.started";
     $("speech").textContent = t(lang, on ? "speaking" : "silent");
     $("speech").classList.toggle("speaking", on);
   }
+  // Event-to-screen delay: from the server's event time to the frame that shows it.
+  if (ev.created_at) requestAnimationFrame(() => window.__console.delays.push(performance.timeOrigin + performance.now() - Date.parse(ev.created_at)));
 }
+
+async function control(action, text) {
+  $("control-error").textContent = "";
+  try { await staffPost(`/api/interviews/${interviewId}/control`, { action, text }); return true; }
+  catch (e) { if (e.message !== "login") $("control-error").textContent = e.message; return false; }
+}
+$("inject-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  if (await control("inject", $("inject-text").value)) $("inject-text").value = "";
+});
+$("skip-btn").onclick = () => control("skip");
+$("pause-btn").onclick = () => control("pause");
+$("resume-btn").onclick = () => control("resume");
+$("takeover-btn").onclick = () => control("take_over");
+$("handback-btn").onclick = () => control("hand_back");
+$("end-btn").onclick = () => { if (confirm(t(lang, "end") + "?")) control("end"); };
+$("note-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const text = $("note-text").value.trim();
+  if (!text) return;
+  const t_s = startedAt ? (Date.now() - startedAt) / 1000 : null;
+  try {
+    await staffPost(`/api/interviews/${interviewId}/notes`, { text, t_s });
+    $("note-text").value = "";
+    showNotes((await staffFetch(`/api/interviews/${interviewId}`)).notes);
+  } catch (err) { if (err.message !== "login") $("control-error").textContent = err.message; }
+});
+setInterval(() => { if (startedAt) $("elapsed").textContent = fmtTime((Date.now() - startedAt) / 1000); }, 1000);
+$("review-link").href = `/review/${interviewId}`;
 
 let retry = 500;
 function connect() {

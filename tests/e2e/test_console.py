@@ -1,0 +1,107 @@
+"""The interviewer's live console in a real Chromium beside a candidate with fake media: captions and a
+score while the answer is spoken, pause holds the agent until resume, an injected question reaches the
+candidate, a reload resumes with the full transcript, end finishes the call. Screenshots in en and zh."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.e2e.conftest import ServerProcess, launch_chromium
+from tests.media import clip, padded_clip
+
+pytestmark = pytest.mark.browser
+LEAD_S = 1.5
+CLIP = "en_leadership_star"
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+INJECTED = "What would your team say about how you led them?"
+
+
+def login(page: Page, server: ServerProcess, email: str, password: str, next_path: str) -> None:
+    page.goto(f"{server.url}/login?next={next_path}")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**{next_path}*")
+
+
+def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProcess, tmp_path: Path) -> None:
+    spoken = clip(CLIP)
+    audio = padded_clip(CLIP, tmp_path / "answer.wav", lead_s=LEAD_S, tail_s=30)
+    demo = server.demo()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw, audio)
+        try:
+            console = browser.new_context(viewport={"width": 1440, "height": 960}).new_page()
+            console.on("dialog", lambda d: d.accept())
+            path = f"/console/{demo['interview_id']}"
+            login(console, server, demo["login_email"], demo["login_password"], path + "?lang=en")
+            expect(console.locator("#outline li")).to_have_count(3)
+
+            candidate = browser.new_context().new_page()
+            candidate.goto(demo["invite_url"])
+            candidate.check("#consent-box")
+            candidate.click("#consent-btn")
+            candidate.click("#join-btn")
+            expect(candidate.locator("#progress")).to_have_text("Question 1 / 3", timeout=20_000)
+            expect(console.locator("#status")).to_have_text("live")
+            media_at = candidate.evaluate("performance.timeOrigin + window.__metrics.mediaAt") / 1000
+            answer_end = media_at + LEAD_S + spoken["answer_end"]
+
+            # Pause: the agent keeps listening and scoring but asks nothing new.
+            console.click("#pause-btn")
+            expect(console.locator("#agent-state")).to_have_text("Agent paused")
+
+            # While the candidate is still speaking, the console shows their words and a score.
+            expect(console.locator("#transcript p.candidate").first).to_be_visible(timeout=20_000)
+            expect(console.locator("#score")).not_to_have_text("—", timeout=20_000)
+            assert time.time() < answer_end, "the score appeared only after the answer was over"
+
+            time.sleep(max(0.0, answer_end - time.time()) + 4.0)
+            expect(candidate.locator("#progress")).to_have_text("Question 1 / 3")
+            assert not candidate.evaluate("window.__metrics.followUps"), "a paused agent asked a follow-up"
+            expect(console.locator("#coverage li").first).to_contain_text("leadership")
+
+            console.click("#resume-btn")
+            expect(candidate.locator("#progress")).to_have_text("Question 2 / 3", timeout=10_000)
+            expect(console.locator("#question")).to_contain_text("disagreed")
+
+            # An injected question reaches the candidate's page and the transcript, with who asked.
+            console.fill("#inject-text", INJECTED)
+            console.click("#inject-btn")
+            expect(candidate.locator("#question")).to_have_text(INJECTED, timeout=10_000)
+            expect(console.locator("#transcript p.interviewer")).to_contain_text(INJECTED)
+
+            console.fill("#note-text", "Strong ownership of the schedule")
+            console.click("#note-form button")
+            expect(console.locator("#notes li")).to_contain_text("Strong ownership")
+
+            before = console.locator("#transcript p.candidate").count()
+            delays = console.evaluate("window.__console.delays")
+            console.screenshot(path=str(SHOTS / "console-en.png"), full_page=True)
+
+            # A reload (here, in Chinese) resumes with the full transcript.
+            console.goto(f"{server.url}{path}?lang=zh")
+            expect(console.locator("#transcript p.candidate")).to_have_count(before)
+            expect(console.locator("#transcript p.interviewer")).to_contain_text(INJECTED)
+            expect(console.locator("#notes li")).to_contain_text("Strong ownership")
+            expect(console.locator("#end-btn")).to_have_text("结束面试")
+            expect(console.locator("#score")).to_have_text("5 / 5")
+            console.screenshot(path=str(SHOTS / "console-zh.png"), full_page=True)
+
+            console.click("#end-btn")
+            expect(candidate.locator("#status")).to_have_text("Interview ended", timeout=10_000)
+            expect(console.locator("#status")).to_have_text("已结束", timeout=10_000)
+        finally:
+            browser.close()
+    assert delays, "no live events reached the console"
+    ordered = sorted(delays)
+    print(
+        f"event-to-screen delay over {len(ordered)} events: p50 {statistics.median(ordered):.0f} ms, "
+        f"p95 {ordered[int(0.95 * (len(ordered) - 1))]:.0f} ms"
+    )
