@@ -114,6 +114,10 @@ class InterviewAgent:
         self._endpointer = Endpointer(self.language, self.settings.endpoint, asked_at=now)
         self._answered = False
 
+    def spoken_until(self, t: float) -> None:
+        """The agent's voice is saying the question until `t`: silence before then is not the candidate's."""
+        self._endpointer.asked_at = max(self._endpointer.asked_at, t)
+
     def speech_started(self, t: float) -> None:
         """VAD heard the candidate begin (after an answer ended, they are adding to it)."""
         self._answered = False

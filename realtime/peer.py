@@ -23,6 +23,7 @@ from realtime.pipeline import SpeechPipeline
 from realtime.recorder import Recorder
 from realtime.resample import Resampler
 from realtime.sdp import check_offer
+from realtime.voice import AgentVoice
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class CandidatePeer:
         on_closed: Callable[[CandidatePeer], Awaitable[None]],
         on_message: Callable[[dict[str, Any]], Awaitable[None]] | None = None,
         disconnect_timeout_s: float = 10.0,
+        voice: AgentVoice | None = None,
     ) -> None:
         self.peer_id = peer_id
         self.pipeline = pipeline
@@ -47,6 +49,7 @@ class CandidatePeer:
         self._on_closed = on_closed
         self._on_message = on_message
         self._disconnect_timeout = disconnect_timeout_s
+        self.voice = voice
         self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
         self._tasks: set[asyncio.Task[None]] = set()
         self._channel: Any = None
@@ -65,6 +68,8 @@ class CandidatePeer:
         pc.on("connectionstatechange", self._on_state)
         try:
             await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
+            if self.voice is not None:
+                pc.addTrack(self.voice)  # answers on the microphone's transceiver: sendrecv
             await pc.setLocalDescription(await pc.createAnswer())
         except (ValueError, KeyError, IndexError) as exc:
             raise InvalidOfferError(f"the SDP offer could not be used: {exc}") from exc
@@ -183,6 +188,8 @@ class CandidatePeer:
         self._closed = True
         current = asyncio.current_task()
         await self._pc.close()
+        if self.voice is not None:
+            self.voice.stop()
         pending = [t for t in self._tasks if t is not current]
         for task in pending:
             task.cancel()

@@ -23,6 +23,7 @@ from realtime.asr import (
 from realtime.errors import ModelNotFoundError
 from realtime.models import multilingual_base_model
 from realtime.peer import PeerRegistry
+from realtime.tts import default_voices
 from realtime.vad import SileroVAD, VADSettings
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
@@ -129,6 +130,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             recognizer,
             make_scorer(llm),
             agent,
+            default_voices(settings.tts_zh_command, settings.tts_en_command)
+            if settings.tts_enabled
+            else None,
         )
         stop = asyncio.Event()
         dispatcher = (

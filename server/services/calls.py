@@ -9,13 +9,16 @@ from pathlib import Path
 import av
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from agent.bargein import BargeInPolicy
 from agent.interviewer import AgentSettings, InterviewAgent
 from agent.plan import InterviewPlan, PlannedQuestion
 from realtime.asr import LanguageRecognizers
 from realtime.peer import CandidatePeer, PeerRegistry
 from realtime.pipeline import SpeechPipeline
 from realtime.recorder import Recorder
+from realtime.tts import VoiceBook
 from realtime.vad import SileroVAD
+from realtime.voice import AgentVoice
 from scoring.rubric import Rubric
 from scoring.scorer import Scorer
 from server.bus import EventBus
@@ -44,6 +47,7 @@ class CallRuntime:
     recognizer: LanguageRecognizers
     scorer: Scorer
     agent_settings: AgentSettings
+    voices: VoiceBook | None = None
 
 
 async def _rubric(session: AsyncSession, job_id: str) -> Rubric:
@@ -108,7 +112,15 @@ async def start_call(
         await _rubric(session, interview.job_id),
         runtime.agent_settings,
     )
-    live = LiveInterview(interview.id, agent, runtime.sessions, runtime.bus, public_url=settings.public_url)
+    live = LiveInterview(
+        interview.id,
+        agent,
+        runtime.sessions,
+        runtime.bus,
+        public_url=settings.public_url,
+        voices=runtime.voices,
+        barge_in=BargeInPolicy(settings.barge_in_min_speech_s),
+    )
     pipeline = SpeechPipeline(
         runtime.vad,
         runtime.recognizer,
@@ -140,6 +152,7 @@ async def start_call(
         recorder,
         on_closed=closed,
         disconnect_timeout_s=settings.peer_disconnect_timeout_s,
+        voice=AgentVoice() if runtime.voices is not None else None,
     )
     try:
         answer = await peer.answer(sdp, kind)

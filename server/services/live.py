@@ -16,9 +16,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from agent.bargein import BargeInPolicy
 from agent.interviewer import Action, InterviewAgent
 from realtime.events import FinalTranscript, MediaEvent, SpeechEnded, SpeechStarted
 from realtime.peer import CandidatePeer
+from realtime.tts import TTSError, VoiceBook
 from server.bus import EventBus
 from server.db.base import utcnow
 from server.db.models import AnswerScoreRow, Utterance
@@ -62,6 +64,8 @@ class LiveInterview:
         bus: EventBus,
         finish_grace_s: float = 5.0,
         public_url: str = "",
+        voices: VoiceBook | None = None,
+        barge_in: BargeInPolicy | None = None,
     ) -> None:
         self.interview_id = interview_id
         self.agent = agent
@@ -69,6 +73,9 @@ class LiveInterview:
         self._bus = bus
         self._finish_grace = finish_grace_s
         self._public_url = public_url
+        self._voices = voices
+        self._barge = barge_in or BargeInPolicy()
+        self._speaking = False
         self.peer: CandidatePeer | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._controls: asyncio.Task[None] | None = None
@@ -132,11 +139,13 @@ class LiveInterview:
     async def on_media_event(self, event: MediaEvent) -> None:
         """React to VAD and ASR events from the speech pipeline."""
         if isinstance(event, SpeechStarted):
+            self._barge.speech_started(event.t)
             self.agent.speech_started(event.t)
             await self._publish(
                 SpeechActivity(interview_id=self.interview_id, type="speech.started", t=event.t)
             )
         elif isinstance(event, SpeechEnded):
+            self._barge.speech_ended()
             self.agent.speech_ended(event.start, event.end)
             await self._publish(
                 SpeechActivity(interview_id=self.interview_id, type="speech.ended", t=event.end)
@@ -191,7 +200,59 @@ class LiveInterview:
         while not self.agent.finished:
             await asyncio.sleep(TICK_S)
             now = self._now()
+            await self._check_barge_in(now)
             await self._act(lambda now=now: self.agent.tick(now, now, sound=peer.pipeline.sound))  # type: ignore[misc]
+
+    def _can_speak(self) -> bool:
+        peer = self.peer
+        return (
+            peer is not None
+            and peer.voice is not None
+            and self._voices is not None
+            and self._voices.speaks(self.agent.language)
+        )
+
+    async def _say(self, text: str, now: float) -> float:
+        """Speak on the call; returns the seconds until the agent will have said it (0: not spoken)."""
+        if not self._can_speak():
+            return 0.0
+        assert self.peer is not None and self.peer.voice is not None and self._voices is not None
+        try:
+            speech = await asyncio.to_thread(self._voices.synthesize, text, self.agent.language)
+        except TTSError as exc:
+            log.warning("interview %s: could not speak (%s); the page shows the text", self.interview_id, exc)
+            return 0.0
+        until = self.peer.voice.say(speech)
+        self.agent.spoken_until(now + until)
+        self._speaking = True
+        self._barge.agent_started()
+        return until
+
+    async def _check_barge_in(self, now: float) -> None:
+        """The candidate talking over the agent (not a cough) stops the agent's voice at once."""
+        voice = self.peer.voice if self.peer is not None else None
+        if voice is None or not self._speaking:
+            return
+        if not voice.speaking:
+            self._speaking = False
+            self._barge.agent_stopped()
+            return
+        hit = self._barge.check(now)
+        if hit is None:
+            return
+        cut = voice.interrupt()
+        self._speaking = False
+        self._barge.agent_stopped()
+        log.info("interview %s: barge-in at %.2f s; %.1f s of speech cut", self.interview_id, now, cut)
+        await self._publish(
+            AgentDecision(
+                interview_id=self.interview_id,
+                kind="barge_in",
+                t=now,
+                reason="candidate_spoke",
+                detail={"overlap_s": hit.overlap_s, "cut_s": round(cut, 2)},
+            )
+        )
 
     async def _carry_out(self, action: Action) -> None:
         handlers = {
@@ -252,7 +313,17 @@ class LiveInterview:
             if interview is not None:
                 interview.question_index = d["index"]
         await self._store("agent", d["text"], action.t, action.t)
-        await self._send({"type": "question", "index": d["index"], "total": d["total"], "text": d["text"]})
+        spoken = self._can_speak()
+        await self._send(
+            {
+                "type": "question",
+                "index": d["index"],
+                "total": d["total"],
+                "text": d["text"],
+                "spoken": spoken,
+            }
+        )
+        await self._say(d["text"], action.t)
         await self._publish(
             QuestionAsked(interview_id=self.interview_id, index=d["index"], total=d["total"], text=d["text"])
         )
@@ -263,11 +334,18 @@ class LiveInterview:
         await self._on_decision(action)
         speaker = "interviewer" if d["reason"] == "interviewer" else "agent"
         await self._store(speaker, d["text"], action.t, action.t)
-        await self._send({"type": "follow_up", "reason": d["reason"], "text": d["text"]})
+        await self._send(
+            {"type": "follow_up", "reason": d["reason"], "text": d["text"], "spoken": self._can_speak()}
+        )
+        await self._say(d["text"], action.t)
 
     async def _on_prompt(self, action: Action) -> None:
         await self._on_decision(action)
-        await self._send({"type": "prompt", "kind": action.data["kind"], "text": action.data["text"]})
+        text = action.data["text"]
+        await self._send(
+            {"type": "prompt", "kind": action.data["kind"], "text": text, "spoken": self._can_speak()}
+        )
+        await self._say(text, action.t)
 
     async def _on_decision(self, action: Action) -> None:
         detail = {k: v for k, v in action.data.items() if k != "text"}
@@ -285,10 +363,12 @@ class LiveInterview:
     async def _on_finished(self, action: Action) -> None:
         # Stored before the candidate hears goodbye: their page hangs up on it, which closes the call.
         await self.set_status("finished")
-        await self._send({"type": "end", "text": action.data["text"]})
+        spoken = self._can_speak()
+        speak_s = await self._say(action.data["text"], action.t)
+        await self._send({"type": "end", "text": action.data["text"], "spoken": spoken, "speak_s": speak_s})
         log.info("interview %s finished", self.interview_id)
         if self.peer is not None:
-            self.peer.close_soon(self._finish_grace)
+            self.peer.close_soon(max(self._finish_grace, speak_s + 1.0))
 
     async def set_status(self, status: str) -> None:
         """Store and publish a status change."""

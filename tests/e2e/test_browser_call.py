@@ -27,6 +27,29 @@ def _login(page: Page, server: ServerProcess, demo: dict[str, str], next_path: s
     page.wait_for_url(f"**{next_path}")
 
 
+def agent_audio_grows(page: Page, above: float, within_s: float = 5.0) -> bool:
+    """Whether the agent's voice arriving on the candidate's call grows past `above` (WebRTC stats)."""
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        if float(page.evaluate("window.__agentAudio()")) > above + 1e-4:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def agent_audio_settled(page: Page, within_s: float = 15.0) -> float:
+    """Wait until the agent has stopped speaking on the call; returns the voice energy received so far."""
+    deadline = time.monotonic() + within_s
+    last = float(page.evaluate("window.__agentAudio()"))
+    while time.monotonic() < deadline:
+        time.sleep(0.6)
+        now = float(page.evaluate("window.__agentAudio()"))
+        if now - last < 1e-5:
+            return now
+        last = now
+    raise AssertionError("the agent's voice never went quiet")
+
+
 def _audio_duration(data: bytes, tmp: Path) -> float:
     path = tmp / "recording.mp4"
     path.write_bytes(data)
@@ -58,6 +81,12 @@ def test_candidate_call_is_transcribed_advanced_recorded_and_shown_live(
             expect(candidate.locator("#status")).to_have_text("Connected", timeout=15_000)
             expect(candidate.locator("#progress")).to_have_text("Question 1 / 3", timeout=10_000)
             expect(console.locator("#question")).to_contain_text("led a team", timeout=10_000)
+            # The agent says the question on the call; the candidate starting to answer over it (the
+            # answer begins 1.5 s in, the question takes ~4 s) stops the agent's voice: barge-in.
+            assert agent_audio_grows(candidate, 0.0), "the question was not spoken on the call"
+            expect(console.locator("#transcript p.decision").filter(has_text="barge_in")).to_have_count(
+                1, timeout=10_000
+            )
 
             # The second question arrives only after the first answer is over.
             expect(candidate.locator("#progress")).to_have_text(
@@ -130,12 +159,14 @@ def test_an_answer_without_a_result_gets_the_follow_up_live(server: ServerProces
             expect(candidate.locator("#question")).to_contain_text(
                 "What was the result?", timeout=(LEAD_S + spoken["duration"] + 10) * 1000
             )
+            heard = float(candidate.evaluate("window.__agentAudio()"))
             metrics = candidate.evaluate("window.__metrics")
             follow = metrics["followUps"][0]
             assert follow["reason"] == "missing_result"
             delay = (follow["at"] - metrics["mediaAt"]) / 1000 - (LEAD_S + spoken["answer_end"])
             print(f"last word -> follow-up on the page: {delay:.2f} s")
             assert delay > 0
+            assert agent_audio_grows(candidate, heard), "the follow-up was not spoken on the call"
             candidate.click("#leave-btn")
         finally:
             browser.close()

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.e2e.conftest import ServerProcess, launch_chromium
+from tests.e2e.test_browser_call import agent_audio_grows, agent_audio_settled
 from tests.media import clip, padded_clip
 
 pytestmark = pytest.mark.browser
@@ -72,9 +73,11 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             expect(console.locator("#question")).to_contain_text("disagreed")
 
             # An injected question reaches the candidate's page and the transcript, with who asked.
+            heard = agent_audio_settled(candidate)  # the agent has finished saying question 2
             console.fill("#inject-text", INJECTED)
             console.click("#inject-btn")
             expect(candidate.locator("#question")).to_have_text(INJECTED, timeout=10_000)
+            assert agent_audio_grows(candidate, heard), "the injected question was not spoken on the call"
             expect(console.locator("#transcript p.interviewer")).to_contain_text(INJECTED)
 
             console.fill("#note-text", "Strong ownership of the schedule")

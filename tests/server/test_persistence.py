@@ -66,6 +66,7 @@ class FakePeer:
     def __init__(self) -> None:
         self.sent: list[dict[str, Any]] = []
         self.pipeline = SimpleNamespace(audio_time=2.5, sound=False)
+        self.voice = None  # text only
 
     async def send(self, message: dict[str, Any]) -> bool:
         self.sent.append(message)
@@ -115,7 +116,12 @@ async def test_each_transcript_is_committed_and_published_as_it_arrives(engine: 
     assert [(r.question_index, r.score) for r in stored] == [(0, final["score"])]
     assert all(e["t_start"] is not None for e in final["evidence"])  # audio times from the segments
     assert peer.sent[0]["type"] == "question" and peer.sent[1]["type"] == "caption"
-    assert peer.sent[-1] == {"type": "follow_up", "reason": "too_short", "text": agent_text("too_short")}
+    assert peer.sent[-1] == {
+        "type": "follow_up",
+        "reason": "too_short",
+        "text": agent_text("too_short"),
+        "spoken": False,  # no voice on this peer: the page reads it (or shows it)
+    }
 
 
 def agent_text(reason: str) -> str:

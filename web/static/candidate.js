@@ -77,7 +77,24 @@ $("join-btn").addEventListener("click", async () => {
   } catch (e) { showError(e.message); pc.close(); $("join-btn").disabled = false; $("status").textContent = ""; }
 });
 
+// When the server cannot speak this language, the browser reads the text aloud if it can.
+function speakLocally(msg) {
+  if (msg.spoken !== false || !msg.text || !window.speechSynthesis) return;
+  const u = new SpeechSynthesisUtterance(msg.text);
+  u.lang = lang === "zh" ? "zh-CN" : "en-US";
+  window.speechSynthesis.cancel();
+  window.speechSynthesis.speak(u);
+}
+// How much of the agent's voice has arrived on the call (for tests and the connection check).
+window.__agentAudio = async () => {
+  if (!pc) return 0;
+  let energy = 0;
+  (await pc.getStats()).forEach((r) => { if (r.type === "inbound-rtp" && r.kind === "audio") energy = r.totalAudioEnergy || 0; });
+  return energy;
+};
+
 function onMessage(msg) {
+  if (["question", "follow_up", "prompt", "end"].includes(msg.type)) speakLocally(msg);
   if (msg.type === "question") {
     metrics.questions.push({ index: msg.index, at: performance.now(), text: msg.text });
     $("progress").textContent = `${t(lang, "question")} ${msg.index + 1} / ${msg.total}`;
@@ -91,7 +108,8 @@ function onMessage(msg) {
   } else if (msg.type === "caption") {
     const p = document.createElement("p"); p.textContent = msg.text; $("captions").appendChild(p);
   } else if (msg.type === "end") {
-    $("question").textContent = msg.text; $("status").textContent = t(lang, "ended"); hangUp();
+    $("question").textContent = msg.text; $("status").textContent = t(lang, "ended");
+    setTimeout(hangUp, (msg.speak_s || 0) * 1000 + 300);  // let the goodbye finish
   }
 }
 

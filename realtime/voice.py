@@ -1,0 +1,98 @@
+"""The agent's voice on the call: an outbound audio track fed with synthesized speech.
+
+Speaking on the peer's own track (not as a separate file the page plays) lets the browser's echo
+cancellation remove it from the microphone, and tells the server exactly when the agent is speaking:
+barge-in stops it mid-sentence. The track sends 20 ms frames paced by the clock, silence when idle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from fractions import Fraction
+
+import av
+import numpy as np
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+
+from realtime.tts import Speech
+
+log = logging.getLogger(__name__)
+RATE = 48000
+FRAME = 960  # 20 ms
+MAX_QUEUED_S = 120.0
+
+
+def to_call_rate(speech: Speech) -> np.ndarray:
+    """Speech resampled to the call's 48 kHz mono int16."""
+    if speech.rate == RATE or len(speech.samples) == 0:
+        return speech.samples.astype(np.int16, copy=False)
+    frame = av.AudioFrame.from_ndarray(
+        speech.samples.reshape(1, -1).astype(np.int16), format="s16", layout="mono"
+    )
+    frame.sample_rate = speech.rate
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
+    out = [*resampler.resample(frame), *resampler.resample(None)]
+    return np.concatenate([f.to_ndarray().reshape(-1) for f in out]).astype(np.int16, copy=False)
+
+
+class AgentVoice(MediaStreamTrack):
+    """Plays queued speech in real time; `interrupt()` cuts it off at the next frame."""
+
+    kind = "audio"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._queue = np.zeros(0, np.int16)
+        self._start: float | None = None
+        self._pts = 0
+        self.frames_spoken = 0
+
+    @property
+    def speaking(self) -> bool:
+        """Whether speech is queued or playing."""
+        return len(self._queue) > 0
+
+    @property
+    def remaining_s(self) -> float:
+        """Seconds of speech still to play."""
+        return len(self._queue) / RATE
+
+    def say(self, speech: Speech) -> float:
+        """Queue speech after what is already queued; returns the seconds until it has been spoken."""
+        samples = to_call_rate(speech)
+        room = int(MAX_QUEUED_S * RATE) - len(self._queue)
+        if len(samples) > room:
+            log.warning("agent voice queue full: %.1f s of speech dropped", (len(samples) - room) / RATE)
+            samples = samples[: max(room, 0)]
+        self._queue = np.concatenate([self._queue, samples])
+        return self.remaining_s
+
+    def interrupt(self) -> float:
+        """Stop speaking now (barge-in); returns the seconds of speech cut off. The track stays live."""
+        cut = self.remaining_s
+        self._queue = np.zeros(0, np.int16)
+        return cut
+
+    async def recv(self) -> av.AudioFrame:
+        """The next 20 ms of the call's outbound audio, paced by the clock."""
+        if self.readyState != "live":
+            raise MediaStreamError
+        if self._start is None:
+            self._start = time.monotonic()
+        else:
+            wait = self._start + self._pts / RATE - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+        chunk, self._queue = self._queue[:FRAME], self._queue[FRAME:]
+        if len(chunk) < FRAME:
+            chunk = np.concatenate([chunk, np.zeros(FRAME - len(chunk), np.int16)])
+        else:
+            self.frames_spoken += 1
+        frame = av.AudioFrame.from_ndarray(chunk.reshape(1, -1), format="s16", layout="mono")
+        frame.sample_rate = RATE
+        frame.pts = self._pts
+        frame.time_base = Fraction(1, RATE)
+        self._pts += FRAME
+        return frame

@@ -1,0 +1,88 @@
+"""The agent's voice: offline speech synthesis and the outbound track that plays it in real time,
+stops at once on barge-in, and is understood by the speech recogniser at the other end."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from realtime.asr import WhisperRecognizer
+from realtime.tts import CommandTTS, EspeakTTS, Speech, TTSError, VoiceBook, default_voices
+from realtime.voice import FRAME, RATE, AgentVoice, to_call_rate
+from tests.media import word_error_rate
+
+needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="needs espeak-ng")
+QUESTION = "Tell me about a time you led a team through a difficult situation."
+
+
+def tone(seconds: float, rate: int = 16000) -> Speech:
+    t = np.arange(int(seconds * rate)) / rate
+    return Speech((8000 * np.sin(2 * np.pi * 440 * t)).astype(np.int16), rate)
+
+
+async def play(voice: AgentVoice, frames: int) -> np.ndarray:
+    out = [(await voice.recv()).to_ndarray().reshape(-1) for _ in range(frames)]
+    return np.concatenate(out)
+
+
+@needs_espeak
+def test_espeak_speaks_a_question_at_a_speaking_pace() -> None:
+    speech = EspeakTTS().synthesize(QUESTION)
+    assert 2.5 < speech.duration_s < 6.0 and np.abs(speech.samples).max() > 3000
+
+
+def test_a_command_engine_writes_a_wav_and_a_missing_one_is_a_clear_error(tmp_path: Path) -> None:
+    if shutil.which("sox") is None:
+        pytest.skip("needs sox")
+    speech = CommandTTS("sox -n -r 24000 -b 16 -c 1 {out} synth 0.5 sine 300").synthesize("你好")
+    assert speech.rate == 24000 and abs(speech.duration_s - 0.5) < 0.01
+    with pytest.raises(TTSError, match="not-a-tts-engine is not installed"):
+        CommandTTS("not-a-tts-engine {text} {out}").synthesize("hello")
+    book = VoiceBook({"en": CommandTTS("sox -n -r 16000 -b 16 -c 1 {out} synth 0.2 sine 300")})
+    assert book.speaks("en") and not book.speaks("zh")
+    with pytest.raises(TTSError, match="no speech engine for 'zh'"):
+        book.synthesize("你好", "zh")
+
+
+def test_chinese_is_spoken_only_with_a_configured_engine() -> None:
+    assert not default_voices().speaks("zh"), "espeak-ng reads Chinese characters as letters: never use it"
+    assert default_voices(zh_command="zh-tts {text} {out}").speaks("zh")
+
+
+async def test_the_track_plays_in_real_time_and_stops_at_once_on_interrupt() -> None:
+    voice = AgentVoice()
+    silent = await play(voice, 2)
+    assert not silent.any() and not voice.speaking
+    until = voice.say(tone(1.0))
+    assert voice.speaking and abs(until - 1.0) < 0.01
+    started = time.monotonic()
+    spoken = await play(voice, 10)  # 200 ms
+    elapsed = time.monotonic() - started
+    assert 0.15 < elapsed < 0.4, "frames are paced by the clock, not sent as fast as possible"
+    assert np.abs(spoken).max() > 5000 and len(spoken) == 10 * FRAME
+    assert abs(voice.remaining_s - 0.8) < 0.03
+    cut = voice.interrupt()
+    assert abs(cut - 0.8) < 0.03 and not voice.speaking
+    after = await play(voice, 2)
+    assert not after.any(), "the next frame after an interrupt is silence"
+    voice.stop()
+
+
+@needs_espeak
+async def test_the_agents_voice_is_understood_at_the_other_end(recognizer: WhisperRecognizer) -> None:
+    voice = AgentVoice()
+    voice.say(EspeakTTS().synthesize(QUESTION))
+    frames = int(voice.remaining_s * RATE / FRAME) + 5
+    call = await play(voice, frames)
+    voice.stop()
+    at_16k = call[::3].astype(np.float32) / 32768.0  # 48 kHz -> 16 kHz (the speech is band-limited)
+    heard = await recognizer.transcribe(at_16k, "en")
+    assert word_error_rate(QUESTION, heard) <= 0.25, heard
+
+
+def test_resampling_keeps_the_duration() -> None:
+    assert abs(len(to_call_rate(tone(1.0, 22050))) / RATE - 1.0) < 0.01
