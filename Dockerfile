@@ -1,6 +1,8 @@
 # The interview server on Debian with the CPU build of torch. For users; tests do not need Docker.
 FROM python:3.11-slim-bookworm
 WORKDIR /app
+# espeak-ng: the agent's English voice (Mandarin needs a configured engine, INTERVIEW_TTS_ZH_COMMAND).
+RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng && rm -rf /var/lib/apt/lists/*
 ARG TORCH_INDEX_URL
 COPY pyproject.toml README.md ./
 COPY server server

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up a fresh machine: system packages (tests only), a virtual environment, the CPU build of torch
+# Set up a fresh machine: system packages (espeak-ng; for tests also Chromium, sox, a CJK font), a virtual environment, the CPU build of torch
 # first (so nothing pulls a multi-GB CUDA build), then the project.
 # Usage: scripts/setup.sh          # to run the server
 #        scripts/setup.sh --dev    # to run the tests too (Chromium, espeak-ng, sox, dev tools)
@@ -11,15 +11,22 @@ PYTHON=${PYTHON:-python3}
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
-if [ "$DEV" = 1 ]; then
-  missing=()
-  for pkg in chromium espeak-ng sox fonts-wqy-zenhei; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
+# espeak-ng is the agent's English voice; the tests also need Chromium, sox and a CJK font.
+packages=(espeak-ng)
+[ "$DEV" = 1 ] && packages+=(chromium sox fonts-wqy-zenhei)
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
     echo "installing system packages: ${missing[*]}"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  elif [ "$DEV" = 1 ]; then
+    echo "missing system packages (no apt-get here): ${missing[*]}" >&2; exit 1
+  else
+    echo "note: ${missing[*]} not installed; questions are shown as text and read by the browser" >&2
   fi
 fi
 
