@@ -23,7 +23,9 @@ from realtime.pipeline import SpeechPipeline
 from realtime.recorder import Recorder
 from realtime.resample import Resampler
 from realtime.sdp import check_offer
+from realtime.taps import FrameTap
 from realtime.voice import AgentVoice
+from realtime.watcher import WatcherPeer
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,8 @@ class CandidatePeer:
         self._on_message = on_message
         self._disconnect_timeout = disconnect_timeout_s
         self.voice = voice
+        self._taps: dict[str, set[FrameTap]] = {"audio": set(), "video": set()}
+        self._watchers: set[WatcherPeer] = set()
         self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
         self._tasks: set[asyncio.Task[None]] = set()
         self._channel: Any = None
@@ -136,6 +140,8 @@ class CandidatePeer:
                 if self._audio_started_at is None:
                     self._audio_started_at = time.monotonic()
                 samples = resampler.resample(frame)
+                for tap in list(self._taps["audio"]):
+                    tap.offer(frame)
                 if self.recorder is not None:
                     self.recorder.add_audio(frame)
                 await self.pipeline.push(samples)
@@ -149,10 +155,45 @@ class CandidatePeer:
                 frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
                 if not isinstance(frame, av.VideoFrame):
                     continue
+                for tap in list(self._taps["video"]):
+                    tap.offer(frame)
                 if self.recorder is not None and self._audio_started_at is not None:
                     self.recorder.add_video(frame, time.monotonic() - self._audio_started_at)
         except (MediaStreamError, TimeoutError):
             log.info("peer %s video ended", self.peer_id)
+
+    async def watch(self, watcher_id: str, sdp: str, kind: str, talk: bool = False) -> str:
+        """Let a console see and hear the candidate, or (`talk`) speak to them.
+
+        Watching relays the candidate's media (they upload once); talking mixes the console's microphone
+        into the agent's outbound track.
+        """
+        if self._closed:
+            raise InvalidOfferError("the candidate's call has ended")
+        taps = [] if talk else [self._tap("audio"), self._tap("video")]
+        feed = self.voice.feed_live if talk and self.voice is not None else None
+        watcher = WatcherPeer(watcher_id, taps, feed, on_closed=self._forget_watcher)
+        self._watchers.add(watcher)
+        try:
+            return await watcher.answer(sdp, kind)
+        except Exception:
+            await watcher.close()
+            raise
+
+    @property
+    def watchers(self) -> int:
+        """Consoles connected to this call."""
+        return len(self._watchers)
+
+    def _tap(self, kind: str) -> FrameTap:
+        tap = FrameTap(kind)
+        self._taps[kind].add(tap)
+        return tap
+
+    async def _forget_watcher(self, watcher: WatcherPeer) -> None:
+        self._watchers.discard(watcher)
+        for tap in watcher.taps:
+            self._taps[tap.kind].discard(tap)
 
     async def send(self, message: dict[str, Any]) -> bool:
         """Send a JSON message on the data channel; False when it is not open (yet or any more)."""
@@ -190,6 +231,7 @@ class CandidatePeer:
         await self._pc.close()
         if self.voice is not None:
             self.voice.stop()
+        await asyncio.gather(*(w.close() for w in list(self._watchers)), return_exceptions=True)
         pending = [t for t in self._tasks if t is not current]
         for task in pending:
             task.cancel()

@@ -7,8 +7,8 @@ from realtime.errors import InvalidOfferError, NoAudioTrackError
 MAX_OFFER_BYTES = 64 * 1024
 
 
-def check_offer(sdp: str, kind: str) -> None:
-    """Reject offers that are not offers, are oversized, malformed, or carry no audio to listen to."""
+def check_offer(sdp: str, kind: str, need_microphone: bool = True) -> None:
+    """Reject offers that are not offers, are oversized, malformed, or (a candidate's) carry no audio."""
     if kind != "offer":
         raise InvalidOfferError(f"expected an SDP offer, got type {kind!r}")
     if len(sdp.encode()) > MAX_OFFER_BYTES:
@@ -17,6 +17,10 @@ def check_offer(sdp: str, kind: str) -> None:
     if not lines or lines[0] != "v=0" or not any(line.startswith("o=") for line in lines):
         raise InvalidOfferError("the SDP offer is malformed (it must start with v=0 and have an o= line)")
     media = [line.split()[0][2:] for line in lines if line.startswith("m=") and len(line.split()) > 3]
+    if not media:
+        raise InvalidOfferError("the SDP offer has no media sections")
+    if not need_microphone:
+        return
     if "audio" not in media:
         raise NoAudioTrackError("the browser offered no microphone track; allow microphone access and retry")
     audio_sections = sdp.split("m=audio")[1:]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import deque
 from fractions import Fraction
 
 import av
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 RATE = 48000
 FRAME = 960  # 20 ms
 MAX_QUEUED_S = 120.0
+MAX_LIVE_S = 0.2
 
 
 def to_call_rate(speech: Speech) -> np.ndarray:
@@ -45,6 +47,8 @@ class AgentVoice(MediaStreamTrack):
     def __init__(self) -> None:
         super().__init__()
         self._queue = np.zeros(0, np.int16)
+        self._live: deque[np.ndarray] = deque()  # an interviewer's microphone, while they have taken over
+        self._live_samples = 0
         self._start: float | None = None
         self._pts = 0
         self.frames_spoken = 0
@@ -69,6 +73,25 @@ class AgentVoice(MediaStreamTrack):
         self._queue = np.concatenate([self._queue, samples])
         return self.remaining_s
 
+    def feed_live(self, samples: np.ndarray) -> None:
+        """Mix 48 kHz mono audio from a live source (an interviewer talking) into the call.
+
+        At most `MAX_LIVE_S` is held: a source that runs ahead loses its oldest audio, not its latency.
+        """
+        self._live.append(samples.astype(np.int16, copy=False))
+        self._live_samples += len(samples)
+        while self._live_samples > MAX_LIVE_S * RATE and self._live:
+            self._live_samples -= len(self._live.popleft())
+
+    def _take_live(self) -> np.ndarray | None:
+        if self._live_samples < FRAME:
+            return None
+        out = np.concatenate(list(self._live))
+        chunk, rest = out[:FRAME], out[FRAME:]
+        self._live = deque([rest]) if len(rest) else deque()
+        self._live_samples = len(rest)
+        return chunk
+
     def interrupt(self) -> float:
         """Stop speaking now (barge-in); returns the seconds of speech cut off. The track stays live."""
         cut = self.remaining_s
@@ -90,6 +113,9 @@ class AgentVoice(MediaStreamTrack):
             chunk = np.concatenate([chunk, np.zeros(FRAME - len(chunk), np.int16)])
         else:
             self.frames_spoken += 1
+        live = self._take_live()
+        if live is not None:
+            chunk = np.clip(chunk.astype(np.int32) + live, -32768, 32767).astype(np.int16)
         frame = av.AudioFrame.from_ndarray(chunk.reshape(1, -1), format="s16", layout="mono")
         frame.sample_rate = RATE
         frame.pts = self._pts

@@ -236,3 +236,9 @@ class ControlIn(BaseModel):
 
     action: Literal["inject", "skip", "pause", "resume", "take_over", "hand_back", "end"]
     text: str | None = Field(default=None, max_length=500)
+
+
+class WatchIn(OfferIn):
+    """A console's SDP offer: receive-only to watch the candidate, or with a microphone to talk."""
+
+    talk: bool = False

@@ -13,9 +13,10 @@ from fastapi.responses import FileResponse
 from server.db.models import User
 from server.deps import CurrentUser, RequireRole, SessionDep, websocket_user
 from server.errors import DomainError
-from server.schemas import ControlIn, InterviewDetail, InterviewFilter, InterviewSummary
+from server.schemas import AnswerOut, ControlIn, InterviewDetail, InterviewFilter, InterviewSummary, WatchIn
 from server.services import controls
 from server.services import interviews as service
+from server.services import watch as watch_service
 from server.services.live import channel
 
 router = APIRouter(prefix="/api/interviews", tags=["interviews"])
@@ -53,6 +54,18 @@ async def control(
     """Inject a question, skip, pause/resume the agent, take over/hand back, or end the interview."""
     await controls.send(session, request.app.state.bus, user, interview_id, body)
     return {"status": "sent"}
+
+
+@router.post("/{interview_id}/watch")
+async def watch(
+    interview_id: str, offer: WatchIn, user: Staff, session: SessionDep, request: Request
+) -> AnswerOut:
+    """WebRTC for the console: the candidate's video and audio, relayed by the server.
+
+    With `talk`, the interviewer's microphone goes to the candidate instead (after a take-over).
+    """
+    sdp = await watch_service.connect(session, request.app.state.peers, user, interview_id, offer)
+    return AnswerOut(sdp=sdp)
 
 
 @router.websocket("/{interview_id}/live")

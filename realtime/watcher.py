@@ -1,0 +1,117 @@
+"""An interviewer's console connected to a live call.
+
+It receives copies of the candidate's audio and video (taps on the candidate's peer: the candidate
+uploads once), and when the interviewer takes over it sends their microphone, which the candidate's
+peer mixes into the agent's outbound track. `close()` is idempotent; the candidate's peer closes its
+watchers when the call ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+import av
+import numpy as np
+from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+
+from realtime.errors import InvalidOfferError
+from realtime.resample import Resampler
+from realtime.sdp import check_offer
+from realtime.taps import FrameTap
+
+log = logging.getLogger(__name__)
+RECV_TIMEOUT_S = 5.0
+CONNECT_TIMEOUT_S = 30.0
+
+
+class WatcherPeer:
+    """Server side of one console's media connection."""
+
+    def __init__(
+        self,
+        peer_id: str,
+        taps: list[FrameTap],
+        feed: Callable[[np.ndarray], None] | None,
+        on_closed: Callable[[WatcherPeer], Awaitable[None]],
+    ) -> None:
+        self.peer_id = peer_id
+        self.taps = taps
+        self._feed = feed
+        self._on_closed = on_closed
+        self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._connected = asyncio.Event()
+        self._closed = False
+
+    async def answer(self, sdp: str, kind: str) -> str:
+        """Accept the console's offer: receive-only to watch, with a microphone to talk."""
+        check_offer(sdp, kind, need_microphone=self._feed is not None)
+        pc = self._pc
+        pc.on("track", self._on_track)
+        pc.on("connectionstatechange", self._on_state)
+        try:
+            await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
+            for tap in self.taps:
+                pc.addTrack(tap)
+            await pc.setLocalDescription(await pc.createAnswer())
+        except (ValueError, KeyError, IndexError) as exc:
+            raise InvalidOfferError(f"the SDP offer could not be used: {exc}") from exc
+        self._spawn(self._watch_connect(), "connect-timeout")
+        return str(pc.localDescription.sdp)
+
+    def _spawn(self, coro: Awaitable[None], name: str) -> None:
+        task = asyncio.ensure_future(coro)
+        task.set_name(f"{self.peer_id}:{name}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _on_track(self, track: MediaStreamTrack) -> None:
+        if track.kind == "audio" and self._feed is not None:
+            self._spawn(self._read_microphone(track), "microphone")
+
+    async def _read_microphone(self, track: MediaStreamTrack) -> None:
+        assert self._feed is not None
+        resampler = Resampler(rate=48000)
+        try:
+            while True:
+                frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+                if isinstance(frame, av.AudioFrame):
+                    self._feed(resampler.resample(frame))
+        except (MediaStreamError, TimeoutError):
+            log.info("watcher %s microphone ended", self.peer_id)
+
+    async def _on_state(self) -> None:
+        state = self._pc.connectionState
+        log.info("watcher %s connection %s", self.peer_id, state)
+        if state == "connected":
+            self._connected.set()
+        elif state in ("failed", "closed", "disconnected"):
+            self._spawn(self.close(), "close")
+
+    async def _watch_connect(self) -> None:
+        try:
+            await asyncio.wait_for(self._connected.wait(), CONNECT_TIMEOUT_S)
+        except TimeoutError:
+            log.warning("watcher %s never connected; closing", self.peer_id)
+            self._spawn(self.close(), "close")
+
+    async def close(self) -> None:
+        """Stop the copies and the connection. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        for tap in self.taps:
+            tap.stop()
+        await self._pc.close()
+        current = asyncio.current_task()
+        pending = [t for t in self._tasks if t is not current]
+        for task in pending:
+            task.cancel()
+        for task in pending:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        await self._on_closed(self)
