@@ -54,6 +54,10 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             media_at = candidate.evaluate("performance.timeOrigin + window.__metrics.mediaAt") / 1000
             answer_end = media_at + LEAD_S + spoken["answer_end"]
 
+            # The console sees and hears the candidate, relayed by the server.
+            console.wait_for_function("document.getElementById('video').videoWidth > 0", timeout=15_000)
+            assert float(console.evaluate("window.__watchAudio()")) >= 0.0
+
             # Pause: the agent keeps listening and scoring but asks nothing new.
             console.click("#pause-btn")
             expect(console.locator("#agent-state")).to_have_text("Agent paused")
@@ -62,6 +66,11 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             expect(console.locator("#transcript p.candidate").first).to_be_visible(timeout=20_000)
             expect(console.locator("#score")).not_to_have_text("—", timeout=20_000)
             assert time.time() < answer_end, "the score appeared only after the answer was over"
+            heard_candidate = float(console.evaluate("window.__watchAudio()"))
+            assert heard_candidate > 1e-4, "the console does not hear the candidate"
+            playing = console.evaluate("document.getElementById('video').currentTime")
+            time.sleep(1.0)
+            assert console.evaluate("document.getElementById('video').currentTime") > playing + 0.5
 
             time.sleep(max(0.0, answer_end - time.time()) + 4.0)
             expect(candidate.locator("#progress")).to_have_text("Question 1 / 3")
@@ -79,6 +88,17 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             expect(candidate.locator("#question")).to_have_text(INJECTED, timeout=10_000)
             assert agent_audio_grows(candidate, heard), "the injected question was not spoken on the call"
             expect(console.locator("#transcript p.interviewer")).to_contain_text(INJECTED)
+
+            # Take-over: the agent stops leading and the interviewer's microphone reaches the candidate.
+            quiet = agent_audio_settled(candidate)
+            console.click("#takeover-btn")
+            expect(console.locator("#agent-state")).to_have_text("Interviewer has taken over")
+            console.wait_for_function("window.__console.talking === true", timeout=10_000)
+            assert agent_audio_grows(candidate, quiet, within_s=8), (
+                "the interviewer's voice did not reach the call"
+            )
+            console.click("#handback-btn")
+            expect(candidate.locator("#progress")).to_have_text("Question 3 / 3", timeout=10_000)
 
             console.fill("#note-text", "Strong ownership of the schedule")
             console.click("#note-form button")

@@ -48,15 +48,6 @@ async function startPreview() {
   $("join-btn").disabled = false;
 }
 
-function waitIce(pc) {
-  if (pc.iceGatheringState === "complete") return Promise.resolve();
-  return new Promise((resolve) => {
-    const check = () => { if (pc.iceGatheringState === "complete") { pc.removeEventListener("icegatheringstatechange", check); resolve(); } };
-    pc.addEventListener("icegatheringstatechange", check);
-    setTimeout(resolve, 2000);
-  });
-}
-
 $("join-btn").addEventListener("click", async () => {
   $("join-btn").disabled = true; $("status").textContent = t(lang, "connecting");
   pc = new RTCPeerConnection({ iceServers: [] });
@@ -86,12 +77,7 @@ function speakLocally(msg) {
   window.speechSynthesis.speak(u);
 }
 // How much of the agent's voice has arrived on the call (for tests and the connection check).
-window.__agentAudio = async () => {
-  if (!pc) return 0;
-  let energy = 0;
-  (await pc.getStats()).forEach((r) => { if (r.type === "inbound-rtp" && r.kind === "audio") energy = r.totalAudioEnergy || 0; });
-  return energy;
-};
+window.__agentAudio = () => inboundAudioEnergy(pc);
 
 function onMessage(msg) {
   if (["question", "follow_up", "prompt", "end"].includes(msg.type)) speakLocally(msg);

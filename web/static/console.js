@@ -8,6 +8,7 @@ const $ = (id) => document.getElementById(id);
 const seen = new Set();
 let startedAt = null;
 window.__console = { delays: [], events: 0, snapshots: 0 };
+window.__watchAudio = () => inboundAudioEnergy(watchPc);
 
 function addLine(u) {
   if (seen.has(u.id)) return;
@@ -82,6 +83,7 @@ function onEvent(ev) {
     const last = iv.scores[iv.scores.length - 1];
     if (last) showScore({ ...last.detail, provisional: false });
     if (!$("outline").children.length) showOutline(iv.job_id);
+    if (iv.status === "live") startWatching();
     return;
   }
   if (ev.type === "utterance.final") addLine(ev);
@@ -89,6 +91,8 @@ function onEvent(ev) {
   else if (ev.type === "interview.status") {
     $("status").textContent = t(lang, ev.status);
     if (ev.status === "live" && !startedAt) startedAt = Date.parse(ev.created_at);
+    if (ev.status === "live") startWatching();
+    if (ev.status !== "live") stopTalking();
     if (ev.status === "finished") showState("finished");
   }
   else if (ev.type === "answer.scored") { showScore(ev); if (!ev.provisional) refreshSummary().catch(() => {}); }
@@ -103,6 +107,52 @@ function onEvent(ev) {
   if (ev.created_at) requestAnimationFrame(() => window.__console.delays.push(performance.timeOrigin + performance.now() - Date.parse(ev.created_at)));
 }
 
+// The candidate's video and audio, relayed by the server (the candidate uploads once).
+let watchPc = null;
+async function startWatching() {
+  if (watchPc) return;
+  const pc = new RTCPeerConnection({ iceServers: [] });
+  watchPc = pc;
+  pc.addTransceiver("video", { direction: "recvonly" });
+  pc.addTransceiver("audio", { direction: "recvonly" });
+  const media = new MediaStream();
+  pc.ontrack = (e) => { media.addTrack(e.track); $("video").srcObject = media; };
+  pc.onconnectionstatechange = () => {
+    if (["failed", "closed", "disconnected"].includes(pc.connectionState) && watchPc === pc) { watchPc = null; pc.close(); }
+  };
+  try {
+    await pc.setLocalDescription(await pc.createOffer());
+    await waitIce(pc);
+    const answer = await staffPost(`/api/interviews/${interviewId}/watch`, { sdp: pc.localDescription.sdp, type: "offer" });
+    await pc.setRemoteDescription(answer);
+    $("video-note").textContent = "";
+  } catch (e) {
+    pc.close(); if (watchPc === pc) watchPc = null;
+    if (e.message !== "login") $("video-note").textContent = e.message;
+  }
+}
+// On take-over the interviewer's microphone goes to the candidate; handing back closes it.
+let talkPc = null;
+async function startTalking() {
+  if (talkPc) return;
+  try {
+    const mic = await navigator.mediaDevices.getUserMedia({ audio: true });
+    const pc = new RTCPeerConnection({ iceServers: [] });
+    talkPc = pc;
+    mic.getTracks().forEach((tr) => pc.addTransceiver(tr, { direction: "sendonly" }));
+    await pc.setLocalDescription(await pc.createOffer());
+    await waitIce(pc);
+    const answer = await staffPost(`/api/interviews/${interviewId}/watch`, { sdp: pc.localDescription.sdp, type: "offer", talk: true });
+    await pc.setRemoteDescription(answer);
+    pc.onconnectionstatechange = () => { if (pc.connectionState === "connected") window.__console.talking = true; };
+  } catch (e) { stopTalking(); $("control-error").textContent = e.message; }
+}
+function stopTalking() {
+  if (!talkPc) return;
+  talkPc.getSenders().forEach((s) => s.track && s.track.stop());
+  talkPc.close(); talkPc = null; window.__console.talking = false;
+}
+
 async function control(action, text) {
   $("control-error").textContent = "";
   try { await staffPost(`/api/interviews/${interviewId}/control`, { action, text }); return true; }
@@ -115,8 +165,8 @@ $("inject-form").addEventListener("submit", async (e) => {
 $("skip-btn").onclick = () => control("skip");
 $("pause-btn").onclick = () => control("pause");
 $("resume-btn").onclick = () => control("resume");
-$("takeover-btn").onclick = () => control("take_over");
-$("handback-btn").onclick = () => control("hand_back");
+$("takeover-btn").onclick = async () => { if (await control("take_over")) startTalking(); };
+$("handback-btn").onclick = async () => { stopTalking(); await control("hand_back"); };
 $("end-btn").onclick = () => { if (confirm(t(lang, "end") + "?")) control("end"); };
 $("note-form").addEventListener("submit", async (e) => {
   e.preventDefault();
