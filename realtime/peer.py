@@ -23,7 +23,7 @@ from realtime.pipeline import SpeechPipeline
 from realtime.recorder import Recorder
 from realtime.resample import Resampler
 from realtime.sdp import check_offer
-from realtime.taps import FrameTap
+from realtime.taps import FrameTap, copy_frame
 from realtime.voice import AgentVoice
 from realtime.watcher import WatcherPeer
 
@@ -140,8 +140,7 @@ class CandidatePeer:
                 if self._audio_started_at is None:
                     self._audio_started_at = time.monotonic()
                 samples = resampler.resample(frame)
-                for tap in list(self._taps["audio"]):
-                    tap.offer(frame)
+                self._offer_to_taps("audio", frame)
                 if self.recorder is not None:
                     self.recorder.add_audio(frame)
                 await self.pipeline.push(samples)
@@ -155,8 +154,7 @@ class CandidatePeer:
                 frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
                 if not isinstance(frame, av.VideoFrame):
                     continue
-                for tap in list(self._taps["video"]):
-                    tap.offer(frame)
+                self._offer_to_taps("video", frame)
                 if self.recorder is not None and self._audio_started_at is not None:
                     self.recorder.add_video(frame, time.monotonic() - self._audio_started_at)
         except (MediaStreamError, TimeoutError):
@@ -184,6 +182,13 @@ class CandidatePeer:
     def watchers(self) -> int:
         """Consoles connected to this call."""
         return len(self._watchers)
+
+    def _offer_to_taps(self, kind: str, frame: av.AudioFrame | av.VideoFrame) -> None:
+        taps = self._taps[kind]
+        if taps:
+            copy = copy_frame(frame)  # one copy for the viewers; the recorder keeps the original
+            for tap in list(taps):
+                tap.offer(copy)
 
     def _tap(self, kind: str) -> FrameTap:
         tap = FrameTap(kind)

@@ -17,6 +17,27 @@ VIDEO_BACKLOG = 1  # the newest frame only
 AUDIO_BACKLOG = 25  # 0.5 s of 20 ms frames
 
 
+def copy_frame(frame: av.AudioFrame | av.VideoFrame) -> av.AudioFrame | av.VideoFrame:
+    """An independent copy of a frame.
+
+    The recorder's encoder rebases the pts of the frame it encodes in its own thread; a viewer's
+    encoder must not share that object.
+    """
+    out: av.AudioFrame | av.VideoFrame
+    if isinstance(frame, av.AudioFrame):
+        audio = av.AudioFrame.from_ndarray(
+            frame.to_ndarray(), format=frame.format.name, layout=frame.layout.name
+        )
+        audio.sample_rate = frame.sample_rate
+        out = audio
+    else:
+        out = av.VideoFrame.from_ndarray(frame.to_ndarray(format="yuv420p"), format="yuv420p")
+    out.pts = frame.pts
+    if frame.time_base is not None:
+        out.time_base = frame.time_base
+    return out
+
+
 class FrameTap(MediaStreamTrack):
     """One viewer's copy of a candidate track."""
 

@@ -38,6 +38,12 @@ async def create_job(request: Request, user: Editor, session: SessionDep) -> dic
     return {"id": job.id, "title": job.title, "questions": len(spec.questions)}
 
 
+@router.get("")
+async def list_jobs(user: Reader, session: SessionDep) -> list[dict[str, Any]]:
+    """The jobs the user may see (for filters and outlines)."""
+    return await service.list_for(session, user)
+
+
 @router.get("/{job_id}/plan")
 async def get_plan(job_id: str, user: Reader, session: SessionDep) -> dict[str, Any]:
     """The job's plan (also the interviewer's outline: questions per competency, what to listen for)."""

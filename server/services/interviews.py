@@ -22,6 +22,7 @@ from server.schemas import (
     ScoreOut,
     UtteranceOut,
 )
+from server.services.jobs import visible_to
 from server.services.reports import summary_of
 
 
@@ -46,7 +47,7 @@ STATE_AFTER = {
 
 def _visible(user: User, job: Job) -> bool:
     """Admins and interviewers see every interview; HR sees their department's jobs."""
-    return user.role != "hr" or user.department is None or user.department == job.department
+    return visible_to(user, job)
 
 
 async def list_for(

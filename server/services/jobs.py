@@ -51,16 +51,24 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
     return job
 
 
+def visible_to(user: User, job: Job) -> bool:
+    """HR users with a department see that department's jobs; everyone else sees all."""
+    return user.role != "hr" or user.department is None or job.department == user.department
+
+
+async def list_for(session: AsyncSession, user: User) -> list[dict[str, Any]]:
+    """The jobs this user may see."""
+    return [
+        {"id": j.id, "title": j.title, "department": j.department, "language": j.language}
+        for j in await repo.list_all(session)
+        if visible_to(user, j)
+    ]
+
+
 async def plan_of(session: AsyncSession, job_id: str, user: User) -> dict[str, Any]:
     """A stored job as a plan document (the same shape `POST /api/jobs` accepts)."""
     job = await repo.get_full(session, job_id)
-    hidden = (
-        user.role == "hr"
-        and user.department is not None
-        and job is not None
-        and job.department != user.department
-    )
-    if job is None or hidden:
+    if job is None or not visible_to(user, job):
         raise NotFound("no such job")
     names = {c.id: c.name for c in job.competencies}
     return {

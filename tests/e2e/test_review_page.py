@@ -126,5 +126,13 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
             pdf = page.pdf(format="A4")
             assert pdf.startswith(b"%PDF") and len(pdf) > 5_000
             (SHOTS / f"report-{language}.pdf").write_bytes(pdf)
+
+            # The interviews list filters by review status.
+            page.goto(f"{server.url}/console")
+            page.select_option("#f-review", "rejected")
+            expect(page.locator(f"#rows a[href='/review/{iid}']")).to_have_count(0)
+            page.select_option("#f-review", "next_round")
+            expect(page.locator(f"#rows a[href='/review/{iid}']").first).to_be_visible()
+            page.screenshot(path=str(SHOTS / f"interviews-{language}.png"), full_page=True)
         finally:
             browser.close()

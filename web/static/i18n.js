@@ -19,7 +19,7 @@ const I18N = {
     controls: "控制", inject: "插入问题", skip: "跳过问题", pause: "暂停 AI", resume: "继续 AI",
     take_over: "接管", hand_back: "交还 AI", end: "结束面试", add_note: "添加笔记", outline: "面试提纲",
     suggestions: "建议追问", flags: "诚信提示", progress: "进度", send: "发送", time_left: "剩余时间",
-    ask_placeholder: "输入要问候选人的问题…", note_placeholder: "输入笔记…", provisional: "暂定", final: "最终", ev_star: "情境/任务", ev_action: "行动", ev_result: "结果",
+    date_from: "开始日期", date_to: "结束日期", console: "控制台", ask_placeholder: "输入要问候选人的问题…", note_placeholder: "输入笔记…", provisional: "暂定", final: "最终", ev_star: "情境/任务", ev_action: "行动", ev_result: "结果",
     ev_specific: "具体细节", ev_plan: "计划步骤", agent_paused: "AI 已暂停", agent_taken_over: "面试官已接管",
   },
   en: {
@@ -29,7 +29,9 @@ const I18N = {
     strong_no: "Strong no", covered: "covered", weak: "weak evidence", not_yet: "not covered",
     saved: "Saved", ai_said: "AI suggests", decided_by: "Decided by", overall: "Overall",
     needs_review: "AI scores; a human decides", all: "All", provisional: "provisional", final: "final",
-    agent_paused: "Agent paused", agent_taken_over: "Interviewer has taken over",
+    agent_paused: "Agent paused", agent_taken_over: "Interviewer has taken over", review: "Review",
+    report: "Report", console: "Console", scheduled: "scheduled", live: "live", finished: "finished",
+    interrupted: "interrupted", cancelled: "cancelled",
   },
 };
 function t(lang, key, fallback) { return (I18N[lang] && I18N[lang][key]) || (I18N.en[key]) || fallback || key; }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -24,3 +26,9 @@ async def get_full(session: AsyncSession, job_id: str) -> Job | None:
         .options(selectinload(Job.questions), selectinload(Job.competencies))
     )
     return result.scalar_one_or_none()
+
+
+async def list_all(session: AsyncSession) -> Sequence[Job]:
+    """Every job, by title."""
+    result = await session.execute(select(Job).order_by(Job.title))
+    return result.scalars().all()
