@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -77,6 +78,8 @@ class WhisperRecognizer:
         )
         self._settings = settings
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="asr")
+        self.in_flight = 0  # recognitions running or queued (all interviews)
+        self._count_lock = threading.Lock()
         self.multilingual = bool(self._model.model.is_multilingual)
         log.info("ASR model %s loaded in %.2f s", path, time.perf_counter() - started)
 
@@ -142,7 +145,24 @@ class WhisperRecognizer:
     async def transcribe(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
         """Recognise audio in the worker pool without blocking the event loop."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, self.transcribe_sync, audio, language, prompt)
+        with self._count_lock:
+            self.in_flight += 1
+        return await loop.run_in_executor(self._pool, self._counted, audio, language, prompt)
+
+    def _counted(self, audio: np.ndarray, language: str, prompt: str | None) -> str:
+        # Counted down in the worker, when the work is really done (a cancelled await does not stop it).
+        try:
+            return self.transcribe_sync(audio, language, prompt)
+        finally:
+            with self._count_lock:
+                self.in_flight -= 1
+
+    def idle(self, language: str = "") -> bool:
+        """Whether no recognition is running or queued.
+
+        Only then may a partial start, so a final never waits behind more than one partial.
+        """
+        return self.in_flight == 0
 
     def close(self) -> None:
         """Stop the worker threads."""
@@ -175,6 +195,10 @@ class LanguageRecognizers:
     async def transcribe(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
         """Recognise with the language's model, off the event loop."""
         return await self.for_language(language).transcribe(audio, language, prompt)
+
+    def idle(self, language: str) -> bool:
+        """Whether the language's recogniser has nothing running or queued."""
+        return self.for_language(language).idle()
 
     def close(self) -> None:
         """Stop every model's workers."""

@@ -81,4 +81,18 @@ class FinalTranscript:
         _check_span(self.start, self.end)
 
 
-MediaEvent = SpeechStarted | SpeechPaused | SpeechEnded | FinalTranscript
+@dataclass(frozen=True, slots=True)
+class PartialTranscript:
+    """The open segment so far: `stable` never changes once shown; `text` is the whole caption."""
+
+    text: str
+    stable: str
+    start: float
+    t: float
+    language: str
+
+    def __post_init__(self) -> None:
+        _check_span(self.start, self.t)
+
+
+MediaEvent = SpeechStarted | SpeechPaused | SpeechEnded | PartialTranscript | FinalTranscript

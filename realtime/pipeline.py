@@ -14,11 +14,20 @@ from typing import Protocol
 
 import numpy as np
 
+from realtime.agreement import LocalAgreement
 from realtime.buffer import AudioWindow
-from realtime.events import FinalTranscript, MediaEvent, SpeechEnded, SpeechPaused
+from realtime.events import (
+    FinalTranscript,
+    MediaEvent,
+    PartialTranscript,
+    SpeechEnded,
+    SpeechPaused,
+    SpeechStarted,
+)
 from realtime.vad import SileroVAD
 
 log = logging.getLogger(__name__)
+MAX_PARTIAL_S = 20.0  # a partial recognises at most this much of a very long segment
 
 EventSink = Callable[[MediaEvent], Awaitable[None]]
 
@@ -44,6 +53,7 @@ class SpeechPipeline:
         prompt: str | None = None,
         pad_s: float = 0.2,
         max_pending: int = 16,
+        partial_every_s: float | None = None,
     ) -> None:
         self._vad = vad.stream()
         self._recognizer = recognizer
@@ -56,6 +66,14 @@ class SpeechPipeline:
         self._worker: asyncio.Task[None] | None = None
         self._speculative: tuple[tuple[float, float], asyncio.Task[str]] | None = None
         self._closed = False
+        # Live captions: a partial of the open segment every `partial_every_s` of new audio, when the
+        # recogniser is idle (under load partials thin out first; finals are never dropped).
+        self._partial_every = partial_every_s
+        self._open_start: float | None = None
+        self._last_partial_at = 0.0
+        self._partial: asyncio.Task[None] | None = None
+        self._agreement: LocalAgreement | None = None
+        self.partials_skipped = 0
 
     def prompt(self) -> str | None:
         """The job's vocabulary (company, product and technical terms) for the recogniser."""
@@ -86,8 +104,51 @@ class SpeechPipeline:
         self._window.append(samples)
         for event in self._vad.push(samples):
             await self._emit(event)
+        self._maybe_partial()
+
+    def _maybe_partial(self) -> None:
+        if self._partial_every is None or self._open_start is None or self._closed:
+            return
+        now = self.audio_time
+        if now - self._last_partial_at < self._partial_every or self._speculative is not None:
+            return
+        idle = getattr(self._recognizer, "idle", None)
+        busy = self._partial is not None and not self._partial.done()
+        if busy or (idle is not None and not idle(self._language)):
+            self.partials_skipped += 1  # due, but the recogniser is busy: this caption update is skipped
+            self._last_partial_at = now
+            return
+        self._last_partial_at = now
+        self._partial = asyncio.ensure_future(self._run_partial(self._open_start, now))
+
+    async def _run_partial(self, start: float, t: float) -> None:
+        audio = self._window.slice(max(start - self._pad, t - MAX_PARTIAL_S), t)
+        try:
+            text = await self._recognizer.transcribe(audio, self._language, self.prompt())
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("partial transcription failed")
+            return
+        if self._open_start != start or self._agreement is None or not text.strip():
+            return  # the segment closed meanwhile: its final supersedes this
+        stable, shown = self._agreement.update(text)
+        await self._on_event(
+            PartialTranscript(text=shown, stable=stable, start=start, t=t, language=self._language)
+        )
+
+    def _cancel_partial(self) -> None:
+        if self._partial is not None:
+            self._partial.cancel()
+            self._partial = None
 
     async def _emit(self, event: MediaEvent) -> None:
+        if isinstance(event, SpeechStarted):
+            self._open_start, self._last_partial_at = event.t, event.t
+            self._agreement = LocalAgreement(self._language)
+        elif isinstance(event, SpeechEnded):
+            self._open_start, self._agreement = None, None
+            self._cancel_partial()
         if isinstance(event, SpeechPaused):
             # Start recognising at the first silent chunk; SpeechEnded usually confirms it.
             self._drop_speculative()
@@ -133,6 +194,11 @@ class SpeechPipeline:
         if self._closed:
             return
         self._closed = True
+        partial = self._partial
+        self._cancel_partial()
+        if partial is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await partial
         for event in self._vad.flush():
             await self._emit(event)
         if self._worker is None:

@@ -29,6 +29,16 @@ class UtteranceFinal(_Event):
     question_index: int | None = None
 
 
+class UtterancePartial(_Event):
+    """The candidate's words so far in the open segment (not stored; the final replaces it)."""
+
+    type: Literal["utterance.partial"] = "utterance.partial"
+    text: str
+    stable: str
+    start_s: float
+    t: float
+
+
 class QuestionAsked(_Event):
     """The agent moved to a question."""
 
@@ -79,6 +89,17 @@ class InterviewStatus(_Event):
     status: str
 
 
+class IntegrityFlagged(_Event):
+    """A flag for the reviewer (raised, or ended when `t_end` is set)."""
+
+    type: Literal["integrity.flag"] = "integrity.flag"
+    id: str
+    kind: str
+    t_start: float
+    t_end: float | None
+    detail: dict[str, Any]
+
+
 class ControlApplied(_Event):
     """An interviewer's control took effect on the live agent (inject, skip, pause, ...)."""
 
@@ -92,11 +113,13 @@ class ControlApplied(_Event):
 
 LiveEvent = Annotated[
     UtteranceFinal
+    | UtterancePartial
     | QuestionAsked
     | SpeechActivity
     | AnswerScored
     | AgentDecision
     | InterviewStatus
+    | IntegrityFlagged
     | ControlApplied,
     Field(discriminator="type"),
 ]

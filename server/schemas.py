@@ -101,6 +101,18 @@ class ScoreOut(BaseModel):
     detail: dict[str, Any]
 
 
+class FlagOut(BaseModel):
+    """An integrity flag on the timeline."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    kind: str
+    t_start: float
+    t_end: float | None
+    detail: dict[str, Any]
+
+
 class InterviewSummary(BaseModel):
     """A row of the interviews list."""
 
@@ -154,6 +166,7 @@ class InterviewDetail(InterviewSummary):
     scores: list[ScoreOut]
     summary: dict[str, Any]
     notes: list[NoteOut] = []
+    flags: list[FlagOut] = []
     agent_state: str = "running"
     started_at: datetime | None = None
 
@@ -242,3 +255,23 @@ class WatchIn(OfferIn):
     """A console's SDP offer: receive-only to watch the candidate, or with a microphone to talk."""
 
     talk: bool = False
+
+
+class LetterIn(BaseModel):
+    """HR's edit of a feedback letter."""
+
+    text: str = Field(min_length=1, max_length=20_000)
+
+
+class LetterOut(BaseModel):
+    """A feedback letter and where it stands."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    interview_id: str
+    language: str
+    text: str
+    status: str
+    drafted_by: str
+    approved_by: str | None
+    approved_at: datetime | None

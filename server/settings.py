@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     asr_cpu_threads: int = Field(default=1, ge=1)
     asr_workers: int = Field(default=2, ge=1)
     vad_min_silence_s: float = Field(default=0.3, gt=0)
+    asr_partial_every_s: float = Field(default=0.5, ge=0)  # live captions; 0 turns partials off
 
     turn_complete_wait_s: float = Field(default=0.6, gt=0)
     turn_base_wait_s: float = Field(default=0.9, gt=0)

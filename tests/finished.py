@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from scoring.models import Answer, TimedSegment, join_segments
 from scoring.scorer import DefaultScorer
 from server.db.base import utcnow
-from server.db.models import AnswerScoreRow, Interview, Job, Recording, Utterance
+from server.db.models import AnswerScoreRow, IntegrityFlag, Interview, Job, Recording, Utterance
 from server.security import Signer
 from server.services.demo import create_demo
 from tests.media import MEDIA, clip, read_wav
@@ -123,6 +123,15 @@ async def seed_finished(
         path = recordings_dir / interview.id / f"{recording.id}.mp4"
         recording.duration_s = write_recording(path, samples, rate, LEAD_S)
         recording.path, recording.ended_at = str(path), utcnow()
+        s.add(
+            IntegrityFlag(
+                interview_id=interview.id,
+                kind="tab_hidden",
+                t_start=20.0,
+                t_end=23.5,
+                detail={"recording_id": recording.id},
+            )
+        )
         interview.status, interview.question_index = "finished", 0
         interview.started_at = interview.ended_at = utcnow()
         return {

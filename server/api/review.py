@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends
 from ehr_sync.report import ReportV1
 from server.db.models import User
 from server.deps import RequireRole, SessionDep, SettingsDep
-from server.schemas import NoteIn, NoteOut, ReviewIn, ReviewOut
+from server.schemas import LetterIn, LetterOut, NoteIn, NoteOut, ReviewIn, ReviewOut
+from server.services import feedback
 from server.services import review as service
 from server.services.interviews import get_visible
 from server.services.reports import build_report
@@ -51,3 +52,27 @@ async def get_notes(interview_id: str, user: Staff, session: SessionDep) -> list
 async def post_note(interview_id: str, note: NoteIn, user: Staff, session: SessionDep) -> NoteOut:
     """Add a private note at a time in the interview."""
     return await service.add_note(session, user, interview_id, note)
+
+
+@router.get("/{interview_id}/feedback")
+async def get_feedback(interview_id: str, user: Reviewer, session: SessionDep) -> LetterOut:
+    """The feedback letter to the candidate."""
+    return await feedback.get(session, user, interview_id)
+
+
+@router.post("/{interview_id}/feedback/draft")
+async def draft_feedback(interview_id: str, user: Reviewer, session: SessionDep) -> LetterOut:
+    """Draft the letter from the evidence of the candidate's answers (no scores, no decision)."""
+    return await feedback.draft(session, user, interview_id)
+
+
+@router.put("/{interview_id}/feedback")
+async def edit_feedback(interview_id: str, body: LetterIn, user: Reviewer, session: SessionDep) -> LetterOut:
+    """Save HR's edits."""
+    return await feedback.edit(session, user, interview_id, body)
+
+
+@router.post("/{interview_id}/feedback/approve")
+async def approve_feedback(interview_id: str, user: Reviewer, session: SessionDep) -> LetterOut:
+    """Approve the letter; it is sent to the candidate through the connected HR system."""
+    return await feedback.approve(session, user, interview_id)

@@ -23,7 +23,8 @@ from scoring.rubric import Rubric
 from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import new_id, utcnow
-from server.db.models import Recording
+from server.db.models import IntegrityFlag, Recording
+from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.errors import Busy, Conflict, NotFound
@@ -127,8 +128,10 @@ async def start_call(
         live.on_media_event,
         language=ctx.job.language,
         prompt=ctx.job.vocabulary,
+        partial_every_s=settings.asr_partial_every_s or None,
     )
     recording_id = new_id()
+    live.recording_id = recording_id
     path = settings.recordings_dir / interview.id / f"{recording_id}.mp4"
     recorder = Recorder(path, width=settings.record_video_width, height=settings.record_video_height)
 
@@ -151,6 +154,7 @@ async def start_call(
         pipeline,
         recorder,
         on_closed=closed,
+        on_message=live.on_page_message,
         disconnect_timeout_s=settings.peer_disconnect_timeout_s,
         voice=AgentVoice() if runtime.voices is not None else None,
     )
@@ -165,6 +169,18 @@ async def start_call(
     await live.attach(peer)
     interview.status = "live"
     interview.started_at = interview.started_at or utcnow()
+    earlier = await repo.recordings(session, interview.id)
     await repo.add_recording(session, Recording(id=recording_id, interview_id=interview.id, path=str(path)))
+    if earlier:  # the candidate joins again: the reviewer should know the interview was split
+        await integrity_repo.add(
+            session,
+            IntegrityFlag(
+                interview_id=interview.id,
+                kind="reconnected",
+                t_start=0.0,
+                t_end=0.0,
+                detail={"recording_id": recording_id, "previous_calls": len(earlier)},
+            ),
+        )
     await repo.audit(session, "candidate", "call.started", interview.id)
     return answer

@@ -9,11 +9,13 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.models import AuditEvent, Candidate, Interview, Job, Recording, User
+from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories import reviews as review_repo
 from server.errors import NotFound
 from server.schemas import (
+    FlagOut,
     InterviewDetail,
     InterviewFilter,
     InterviewSummary,
@@ -114,6 +116,7 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         summary=summary.as_dict(),
         overall_score=summary.overall,
         notes=[NoteOut.model_validate(n) for n in await review_repo.notes(session, interview.id)],
+        flags=[FlagOut.model_validate(f) for f in await integrity_repo.flags(session, interview.id)],
         agent_state=agent_state(interview.status, await repo.audit_trail(session, interview.id)),
         started_at=interview.started_at,
     )

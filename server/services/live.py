@@ -18,21 +18,24 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agent.bargein import BargeInPolicy
 from agent.interviewer import Action, InterviewAgent
-from realtime.events import FinalTranscript, MediaEvent, SpeechEnded, SpeechStarted
+from realtime.events import FinalTranscript, MediaEvent, PartialTranscript, SpeechEnded, SpeechStarted
 from realtime.peer import CandidatePeer
 from realtime.tts import TTSError, VoiceBook
 from server.bus import EventBus
 from server.db.base import utcnow
-from server.db.models import AnswerScoreRow, Utterance
+from server.db.models import AnswerScoreRow, IntegrityFlag, Utterance
+from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.events import (
     AgentDecision,
     AnswerScored,
     ControlApplied,
+    IntegrityFlagged,
     InterviewStatus,
     QuestionAsked,
     SpeechActivity,
     UtteranceFinal,
+    UtterancePartial,
 )
 from server.services.reports import interview_completed
 
@@ -76,6 +79,7 @@ class LiveInterview:
         self._voices = voices
         self._barge = barge_in or BargeInPolicy()
         self._speaking = False
+        self.recording_id: str | None = None
         self.peer: CandidatePeer | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._controls: asyncio.Task[None] | None = None
@@ -150,12 +154,56 @@ class LiveInterview:
             await self._publish(
                 SpeechActivity(interview_id=self.interview_id, type="speech.ended", t=event.end)
             )
+        elif isinstance(event, PartialTranscript):
+            await self._publish(
+                UtterancePartial(
+                    interview_id=self.interview_id,
+                    text=event.text,
+                    stable=event.stable,
+                    start_s=event.start,
+                    t=event.t,
+                )
+            )
+            if self.peer is not None:
+                await self.peer.send({"type": "caption", "text": event.text, "final": False})
+            await self._act(lambda: self.agent.partial(event.text, event.start, self._now()))
         elif isinstance(event, FinalTranscript):
             if event.text:
                 await self._store("candidate", event.text, event.start, event.end)
                 if self.peer is not None:
                     await self.peer.send({"type": "caption", "text": event.text, "final": True})
             await self._act(lambda: self.agent.final(event.text, event.start, event.end, self._now()))
+
+    async def on_page_message(self, message: dict[str, Any]) -> None:
+        """Signals from the candidate's page: leaving the interview tab raises a flag until they return."""
+        if message.get("type") != "visibility":
+            return
+        now = self._now()
+        async with self._sessions.begin() as session:
+            if message.get("hidden"):
+                flag: IntegrityFlag | None = await integrity_repo.add(
+                    session,
+                    IntegrityFlag(
+                        interview_id=self.interview_id,
+                        kind="tab_hidden",
+                        t_start=now,
+                        detail={"recording_id": self.recording_id},
+                    ),
+                )
+            else:
+                flag = await integrity_repo.close_open(session, self.interview_id, "tab_hidden", now)
+            if flag is None:
+                return
+            event = IntegrityFlagged(
+                interview_id=self.interview_id,
+                id=flag.id,
+                kind=flag.kind,
+                t_start=flag.t_start,
+                t_end=flag.t_end,
+                detail=flag.detail,
+            )
+        log.info("interview %s: integrity flag %s at %.1f s", self.interview_id, event.kind, now)
+        await self._publish(event)
 
     async def _act(self, decide: Callable[[], list[Action]]) -> None:
         """Run an agent step off the event loop (it scores text) and carry out its actions in order."""

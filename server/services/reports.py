@@ -11,6 +11,7 @@ from ehr_sync.report import CompetencyResult, EvidenceQuote, ReportLinks, Report
 from scoring.rubric import DEFAULT_RUBRIC, CompetencyRubric, Rubric
 from scoring.summary import InterviewResult, ScoredAnswer, summarise
 from server.db.models import AnswerScoreRow, Interview, Job
+from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories.outbox import enqueue
@@ -94,6 +95,10 @@ async def build_report(
         competencies=competencies,
         completed_at=interview.ended_at,
         needs_human_review=review is None or review.decided_by is None,
+        integrity_flags=[
+            {"kind": f.kind, "t_start": f.t_start, "t_end": f.t_end}
+            for f in await integrity_repo.flags(session, interview.id)
+        ],
         reviewed_by=review.decided_by if review else None,
         review=ReviewOutcome(
             status=review.status,  # type: ignore[arg-type]

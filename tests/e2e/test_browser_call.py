@@ -101,6 +101,7 @@ def test_candidate_call_is_transcribed_advanced_recorded_and_shown_live(
             # in the moment after. (Cut-ins at the ~1.2 s gaps between sentences, where the policy's margin
             # is a few tens of ms, are checked deterministically by the replay tests.)
             assert [q["index"] for q in metrics["questions"]] == [0, 1]
+            assert metrics.get("partials", 0) >= 3, "no live captions while the candidate was speaking"
             thinking = next(p for p in spoken["pauses"] if p["kind"] == "thinking")
             for asked in metrics.get("followUps", []) + metrics.get("prompts", []):
                 at_s = (asked["at"] - metrics["mediaAt"]) / 1000 - LEAD_S

@@ -72,6 +72,14 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             time.sleep(1.0)
             assert console.evaluate("document.getElementById('video').currentTime") > playing + 0.5
 
+            # The candidate leaves the interview tab for a moment: a flag on the console's timeline.
+            hide = "v => { Object.defineProperty(document, 'hidden', {value: v, configurable: true});"
+            hide += " document.dispatchEvent(new Event('visibilitychange')); }"
+            candidate.evaluate(hide, True)
+            time.sleep(1.0)
+            candidate.evaluate(hide, False)
+            expect(console.locator("#flags li.flag")).to_contain_text("left the interview tab (1.")
+
             time.sleep(max(0.0, answer_end - time.time()) + 4.0)
             expect(candidate.locator("#progress")).to_have_text("Question 1 / 3")
             assert not candidate.evaluate("window.__metrics.followUps"), "a paused agent asked a follow-up"
@@ -104,13 +112,15 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             console.click("#note-form button")
             expect(console.locator("#notes li")).to_contain_text("Strong ownership")
 
-            before = console.locator("#transcript p.candidate").count()
+            before = console.locator("#transcript p.candidate:not(.partial)").count()
+            types = console.evaluate("window.__console.types")
+            assert types.count("utterance.partial") >= 3, "the console showed no live captions"
             delays = console.evaluate("window.__console.delays")
             console.screenshot(path=str(SHOTS / "console-en.png"), full_page=True)
 
             # A reload (here, in Chinese) resumes with the full transcript.
             console.goto(f"{server.url}{path}?lang=zh")
-            expect(console.locator("#transcript p.candidate")).to_have_count(before)
+            expect(console.locator("#transcript p.candidate:not(.partial)")).to_have_count(before)
             expect(console.locator("#transcript p.interviewer")).to_contain_text(INJECTED)
             expect(console.locator("#notes li")).to_contain_text("Strong ownership")
             expect(console.locator("#end-btn")).to_have_text("结束面试")

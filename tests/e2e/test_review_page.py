@@ -5,6 +5,7 @@ Screenshots of both languages go to artifacts/screenshots."""
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,12 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
             first.click()
             seeked(page, first_start)
 
+            # Integrity flags sit on the timeline too.
+            flag = page.locator("#flags li.flag")
+            expect(flag).to_contain_text({"en": "left the interview tab", "zh": "离开了面试页面"}[language])
+            flag.locator("button").click()
+            seeked(page, 20.0)
+
             page.screenshot(path=str(SHOTS / f"review-{language}.png"), full_page=True)
 
             # A decision without a comment is refused by the page; with one, the status changes.
@@ -115,6 +122,15 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
             expect(page.locator("#history li")).to_have_count(1)
             expect(page.locator("#history li")).to_contain_text(seeded["hr_email"])
             assert page.locator("select[data-competency=leadership]").input_value() == "3"
+
+            # A feedback letter, drafted from the evidence in the interview's language, sent once approved.
+            page.on("dialog", lambda d: d.accept())
+            page.click("#draft-btn")
+            greeting = {"en": "Dear Demo Candidate,", "zh": "演示候选人，您好："}[language]
+            expect(page.locator("#letter")).to_have_value(re.compile("^" + re.escape(greeting)))
+            page.screenshot(path=str(SHOTS / f"review-letter-{language}.png"), full_page=True)
+            page.click("#approve-letter")
+            expect(page.locator("#letter-status")).to_contain_text(seeded["hr_email"])
 
             # The report shows AI and human scores side by side and prints to PDF.
             page.goto(f"{server.url}/report/{iid}")

@@ -221,3 +221,36 @@ def test_the_report_carries_scores_evidence_and_links(review: Review) -> None:
     assert report["links"]["report"].endswith(f"/report/{seeded['interview_id']}")
     comp = next(c for c in report["competencies"] if c["name"] == "leadership")
     assert abs(comp["score"] - seeded["score"]) < 0.5 and comp["evidence"]
+    assert report["integrity_flags"] == [{"kind": "tab_hidden", "t_start": 20.0, "t_end": 23.5}]
+
+
+def test_a_feedback_letter_is_drafted_edited_and_sent_only_once_approved(review: Review) -> None:
+    seeded = review.finished()
+    iid = seeded["interview_id"]
+    review.staff("iv-letter@example.test", "interviewer")
+    assert review.client.post(f"/api/interviews/{iid}/feedback/draft").status_code == 403
+    review.staff("hr-letter@example.test", "hr", "Engineering")
+    r = review.client.get(f"/api/interviews/{iid}/feedback")
+    assert r.status_code == 404 and "no feedback letter" in r.json()["detail"]
+    draft = review.client.post(f"/api/interviews/{iid}/feedback/draft").json()
+    assert draft["status"] == "draft" and draft["text"].startswith("Dear Demo Candidate,")
+    quote = seeded["evidence"][0]["text"]
+    assert quote[:30] in draft["text"], "strengths quote the candidate's own words"
+    assert not [e for e in review.rows(OutboxEvent, iid) if e.type == "candidate.feedback"], (
+        "a draft is not sent"
+    )
+
+    edited = draft["text"].replace("We wish you every success.", "We hope to speak again soon.")
+    assert (
+        review.client.put(f"/api/interviews/{iid}/feedback", json={"text": edited}).json()["text"] == edited
+    )
+    assert review.client.put(f"/api/interviews/{iid}/feedback", json={"text": ""}).status_code == 422
+    approved = review.client.post(f"/api/interviews/{iid}/feedback/approve").json()
+    assert approved["status"] == "approved" and approved["approved_by"] == "hr-letter@example.test"
+    (sent,) = [e for e in review.rows(OutboxEvent, iid) if e.type == "candidate.feedback"]
+    assert sent.payload["text"] == edited and sent.payload["language"] == "en"
+    r = review.client.put(f"/api/interviews/{iid}/feedback", json={"text": "changed"})
+    assert r.status_code == 409 and "approved and sent" in r.json()["detail"]
+    assert review.client.post(f"/api/interviews/{iid}/feedback/draft").status_code == 409
+    actions = [a.action for a in review.rows(AuditEvent, iid)]
+    assert {"feedback.drafted", "feedback.edited", "feedback.approved"} <= set(actions)

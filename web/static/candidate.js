@@ -55,6 +55,10 @@ $("join-btn").addEventListener("click", async () => {
   pc.ontrack = (ev) => { if (ev.track.kind === "audio") $("agent-audio").srcObject = new MediaStream([ev.track]); };
   const channel = pc.createDataChannel("control");
   channel.onmessage = (ev) => onMessage(JSON.parse(ev.data));
+  // Leaving the interview tab is shown to the reviewer (a signal to look at, not a verdict).
+  document.addEventListener("visibilitychange", () => {
+    if (channel.readyState === "open") channel.send(JSON.stringify({ type: "visibility", hidden: document.hidden }));
+  });
   pc.onconnectionstatechange = () => {
     if (pc.connectionState === "connected") { metrics.connectedAt = performance.now(); $("status").textContent = t(lang, "connected"); }
     if (pc.connectionState === "failed") showError("The connection failed. Check your network and reload the page.");
@@ -92,7 +96,12 @@ function onMessage(msg) {
     metrics.prompts = (metrics.prompts || []).concat([{ kind: msg.kind, at: performance.now(), text: msg.text }]);
     $("prompt").textContent = msg.text;
   } else if (msg.type === "caption") {
-    const p = document.createElement("p"); p.textContent = msg.text; $("captions").appendChild(p);
+    // One live line, updated as the words settle, replaced by the final text when the sentence ends.
+    let live = $("captions").querySelector("p.partial");
+    if (!live) { live = document.createElement("p"); $("captions").appendChild(live); }
+    live.textContent = msg.text;
+    live.className = msg.final ? "" : "partial";
+    if (!msg.final) metrics.partials = (metrics.partials || 0) + 1;
   } else if (msg.type === "end") {
     $("question").textContent = msg.text; $("status").textContent = t(lang, "ended");
     setTimeout(hangUp, (msg.speak_s || 0) * 1000 + 300);  // let the goodbye finish

@@ -10,9 +10,16 @@ let startedAt = null;
 window.__console = { delays: [], events: 0, snapshots: 0 };
 window.__watchAudio = () => inboundAudioEnergy(watchPc);
 
+function showPartial(ev) {
+  let live = $("transcript").querySelector("p.partial");
+  if (!live) { live = el("p", { class: "candidate partial" }); $("transcript").append(live); }
+  live.replaceChildren(el("span", { class: "t" }, fmtTime(ev.start_s)), ev.text);
+  $("transcript").scrollTop = $("transcript").scrollHeight;
+}
 function addLine(u) {
   if (seen.has(u.id)) return;
   seen.add(u.id);
+  if (u.speaker === "candidate") { const live = $("transcript").querySelector("p.partial"); if (live) live.remove(); }
   const who = u.speaker === "candidate" ? "" : el("span", { class: "agent" }, u.speaker === "interviewer" ? "☎ " : "Q: ");
   $("transcript").append(el("p", { class: u.speaker, dataset: { start: u.start_s } }, el("span", { class: "t" }, fmtTime(u.start_s)), who, u.text));
   $("transcript").scrollTop = $("transcript").scrollHeight;
@@ -49,6 +56,12 @@ function showCoverage(summary) {
   $("coverage").replaceChildren(...summary.competencies.map((c) =>
     el("li", { class: `cov-${c.coverage}` }, `${c.name}: ${t(lang, c.coverage)}` + (c.score !== null ? ` (${c.score.toFixed(1)})` : ""))));
 }
+const flags = new Map();
+function showFlag(f) {
+  flags.set(f.id, f);
+  $("flags").replaceChildren(...[...flags.values()].map((x) => el("li", { class: "flag" },
+    el("span", { class: "t" }, fmtTime(x.t_start)), ` ${t(lang, "flag_" + x.kind, x.kind)}` + (x.t_end !== null && x.t_end > x.t_start ? ` (${(x.t_end - x.t_start).toFixed(1)} s)` : ""))));
+}
 function showNotes(notes) {
   $("notes").replaceChildren(...notes.map((n) => el("li", {}, el("span", { class: "t" }, n.t_s !== null ? fmtTime(n.t_s) : ""), ` ${n.text}`)));
 }
@@ -80,6 +93,7 @@ function onEvent(ev) {
     showState(iv.agent_state);
     showCoverage(iv.summary);
     showNotes(iv.notes);
+    iv.flags.forEach(showFlag);
     const last = iv.scores[iv.scores.length - 1];
     if (last) showScore({ ...last.detail, provisional: false });
     if (!$("outline").children.length) showOutline(iv.job_id);
@@ -87,6 +101,7 @@ function onEvent(ev) {
     return;
   }
   if (ev.type === "utterance.final") addLine(ev);
+  else if (ev.type === "utterance.partial") showPartial(ev);
   else if (ev.type === "question.asked") showQuestion(ev.index, ev.total, ev.text);
   else if (ev.type === "interview.status") {
     $("status").textContent = t(lang, ev.status);
@@ -98,6 +113,7 @@ function onEvent(ev) {
   else if (ev.type === "answer.scored") { showScore(ev); if (!ev.provisional) refreshSummary().catch(() => {}); }
   else if (ev.type === "agent.decision") addDecision(ev);
   else if (ev.type === "control.applied") showState(ev.agent_state);
+  else if (ev.type === "integrity.flag") showFlag(ev);
   else if (ev.type === "speech.started" || ev.type === "speech.ended") {
     const on = ev.type === "speech.started";
     $("speech").textContent = t(lang, on ? "speaking" : "silent");

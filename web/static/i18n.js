@@ -19,7 +19,10 @@ const I18N = {
     controls: "控制", inject: "插入问题", skip: "跳过问题", pause: "暂停 AI", resume: "继续 AI",
     take_over: "接管", hand_back: "交还 AI", end: "结束面试", add_note: "添加笔记", outline: "面试提纲",
     suggestions: "建议追问", flags: "诚信提示", progress: "进度", send: "发送", time_left: "剩余时间",
-    date_from: "开始日期", date_to: "结束日期", console: "控制台", ask_placeholder: "输入要问候选人的问题…", note_placeholder: "输入笔记…", provisional: "暂定", final: "最终", ev_star: "情境/任务", ev_action: "行动", ev_result: "结果",
+    flag_tab_hidden: "离开了面试页面", flag_reconnected: "重新连接", flag_no_face: "画面中没有人脸",
+    flag_multiple_faces: "画面中有多张人脸", date_from: "开始日期",
+    letter: "反馈信", letter_note: "根据候选人的回答起草，不含分数和结论。批准之前不会发送。", draft: "起草反馈信",
+    save: "保存", approve: "批准并发送", approved_by: "批准人", draft_status: "草稿（未发送）", date_to: "结束日期", console: "控制台", ask_placeholder: "输入要问候选人的问题…", note_placeholder: "输入笔记…", provisional: "暂定", final: "最终", ev_star: "情境/任务", ev_action: "行动", ev_result: "结果",
     ev_specific: "具体细节", ev_plan: "计划步骤", agent_paused: "AI 已暂停", agent_taken_over: "面试官已接管",
   },
   en: {
@@ -31,7 +34,9 @@ const I18N = {
     needs_review: "AI scores; a human decides", all: "All", provisional: "provisional", final: "final",
     agent_paused: "Agent paused", agent_taken_over: "Interviewer has taken over", review: "Review",
     report: "Report", console: "Console", scheduled: "scheduled", live: "live", finished: "finished",
-    interrupted: "interrupted", cancelled: "cancelled",
+    interrupted: "interrupted", cancelled: "cancelled", approved_by: "Approved by", draft_status: "Draft (not sent)",
+    approve: "Approve and send", flag_tab_hidden: "left the interview tab",
+    flag_reconnected: "reconnected", flag_no_face: "no face in view", flag_multiple_faces: "several faces in view",
   },
 };
 function t(lang, key, fallback) { return (I18N[lang] && I18N[lang][key]) || (I18N.en[key]) || fallback || key; }

@@ -78,6 +78,16 @@ function renderNotes(notes) {
   }
 }
 
+function renderFlags(flags) {
+  const ul = $("flags"); ul.replaceChildren();
+  if (!flags.length) ul.append(el("li", { class: "muted" }, "—"));
+  for (const f of flags) {
+    const span = f.t_end !== null && f.t_end > f.t_start ? ` (${(f.t_end - f.t_start).toFixed(1)} s)` : "";
+    ul.append(el("li", { class: "flag" }, el("button", { type: "button", class: "link", onclick: () => seek(f.t_start) }, fmtTime(f.t_start)),
+      ` ${t(lang, "flag_" + f.kind, f.kind)}${span}`));
+  }
+}
+
 for (const o of document.querySelectorAll("#status option, #recommendation option")) o.textContent = t(lang, o.value);
 
 $("decision").addEventListener("submit", async (e) => {
@@ -95,6 +105,33 @@ $("decision").addEventListener("submit", async (e) => {
   } catch (err) { if (err.message !== "login") $("decision-error").textContent = err.message; }
 });
 
+// The feedback letter (HR): draft from the evidence, edit, approve to send.
+function showLetter(letter) {
+  for (const id of ["letter", "letter-label", "letter-actions"]) $(id).classList.remove("hidden");
+  $("letter").value = letter.text;
+  const approved = letter.status === "approved";
+  $("letter").readOnly = approved;
+  $("letter-actions").classList.toggle("hidden", approved);
+  $("draft-btn").classList.toggle("hidden", approved);
+  $("letter-status").textContent = approved
+    ? `${t(lang, "approved_by")} ${letter.approved_by}, ${new Date(letter.approved_at).toLocaleString()}` : t(lang, "draft_status");
+}
+async function letterCall(path, method, body) {
+  $("letter-error").textContent = "";
+  try {
+    showLetter(await staffFetch(`/api/interviews/${interviewId}/feedback${path}`, {
+      method, headers: { "Content-Type": "application/json" }, body: body ? JSON.stringify(body) : undefined,
+    }));
+  } catch (e) { if (e.message !== "login") $("letter-error").textContent = e.message; }
+}
+$("draft-btn").onclick = () => letterCall("/draft", "POST");
+$("save-letter").onclick = () => letterCall("", "PUT", { text: $("letter").value });
+$("approve-letter").onclick = async () => {
+  if (!confirm(t(lang, "approve") + "?")) return;
+  await letterCall("", "PUT", { text: $("letter").value });
+  if (!$("letter-error").textContent) await letterCall("/approve", "POST");
+};
+
 async function load() {
   const [iv, card] = await Promise.all([staffFetch(`/api/interviews/${interviewId}`), staffFetch(`/api/interviews/${interviewId}/review`)]);
   document.title = `${t(lang, "review")} — ${iv.candidate_name}`;
@@ -105,7 +142,14 @@ async function load() {
   else player.classList.add("hidden");
   renderTranscript(iv.transcript);
   renderNotes(iv.notes);
+  renderFlags(iv.flags);
   renderCard(card);
+  const me = await staffFetch("/api/auth/me");
+  if (me.role === "hr" || me.role === "admin") {
+    $("letter-card").classList.remove("hidden");
+    const res = await fetch(`/api/interviews/${interviewId}/feedback`);
+    if (res.ok) showLetter(await res.json());
+  }
   window.__review.ready = true;
 }
 load().catch((e) => { if (e.message !== "login") $("error").textContent = e.message; });

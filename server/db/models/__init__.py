@@ -2,11 +2,12 @@
 
 from server.db.models.audit import AuditEvent
 from server.db.models.candidate import Candidate
+from server.db.models.integrity import IntegrityFlag
 from server.db.models.interview import Consent, Interview
 from server.db.models.job import Competency, Job, Question
 from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
 from server.db.models.recording import Recording
-from server.db.models.review import InterviewNote, ReviewDecision
+from server.db.models.review import FeedbackLetter, InterviewNote, ReviewDecision
 from server.db.models.score import AnswerScoreRow
 from server.db.models.user import User
 from server.db.models.utterance import Utterance
@@ -20,6 +21,8 @@ __all__ = [
     "Candidate",
     "Competency",
     "Consent",
+    "IntegrityFlag",
+    "FeedbackLetter",
     "Interview",
     "InterviewNote",
     "Job",

@@ -6,7 +6,9 @@ of who decided what, and what the AI had said, is never overwritten.
 
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text
+from datetime import datetime
+
+from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base, IdMixin
@@ -39,3 +41,19 @@ class InterviewNote(IdMixin, Base):
     author: Mapped[str] = mapped_column(String(254))
     t_s: Mapped[float | None] = mapped_column(Float)
     text: Mapped[str] = mapped_column(Text)
+
+
+class FeedbackLetter(IdMixin, Base):
+    """A letter to the candidate drafted from the evidence; HR edits it and approves it to send."""
+
+    __tablename__ = "feedback_letter"
+
+    interview_id: Mapped[str] = mapped_column(
+        ForeignKey("interview.id", ondelete="CASCADE"), index=True, unique=True
+    )
+    language: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="draft")  # draft, approved
+    drafted_by: Mapped[str] = mapped_column(String(254))
+    approved_by: Mapped[str | None] = mapped_column(String(254))
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

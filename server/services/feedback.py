@@ -1,0 +1,107 @@
+"""Feedback letters: drafted from the evidence, edited by HR, approved to send.
+
+Sending goes through the outbox, so the ATS that emails the candidate gets the letter with retries,
+like every other message that leaves.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from scoring.feedback import AnswerFinding, draft_letter
+from server.db.base import utcnow
+from server.db.models import Candidate, FeedbackLetter, User
+from server.db.repositories import interviews as repo
+from server.db.repositories.outbox import enqueue
+from server.errors import Conflict, NotFound
+from server.schemas import LetterIn, LetterOut
+from server.services.interviews import get_visible
+from server.services.reports import latest_per_question
+from server.services.review import REVIEWABLE
+
+
+async def _letter(session: AsyncSession, interview_id: str) -> FeedbackLetter | None:
+    result = await session.execute(select(FeedbackLetter).where(FeedbackLetter.interview_id == interview_id))
+    return result.scalar_one_or_none()
+
+
+async def get(session: AsyncSession, user: User, interview_id: str) -> LetterOut:
+    """The interview's letter."""
+    interview, _job = await get_visible(session, user, interview_id)
+    letter = await _letter(session, interview.id)
+    if letter is None:
+        raise NotFound("no feedback letter has been drafted for this interview yet")
+    return LetterOut.model_validate(letter)
+
+
+async def draft(session: AsyncSession, user: User, interview_id: str) -> LetterOut:
+    """Draft (or redraft) the letter from the answers' evidence; an approved letter stays as sent."""
+    interview, job = await get_visible(session, user, interview_id)
+    if interview.status not in REVIEWABLE:
+        raise Conflict("a feedback letter can be drafted once the interview has ended")
+    letter = await _letter(session, interview.id)
+    if letter is not None and letter.status == "approved":
+        raise Conflict("this letter was approved and sent; it cannot be redrafted")
+    candidate = await session.get(Candidate, interview.candidate_id)
+    findings = [
+        AnswerFinding(
+            competency=row.competency or job.title,
+            score=row.score_exact,
+            quotes=tuple(e["text"] for e in row.detail.get("evidence", []) if e.get("text")),
+            missing=tuple(row.detail.get("follow_up_reasons", [])),
+        )
+        for row in latest_per_question(await repo.scores(session, interview.id))
+    ]
+    text = draft_letter(candidate.name if candidate else "", job.title, job.language, findings)
+    if letter is None:
+        letter = FeedbackLetter(
+            interview_id=interview.id, language=job.language, text=text, drafted_by=user.email
+        )
+        session.add(letter)
+    else:
+        letter.text, letter.drafted_by = text, user.email
+    await session.flush()
+    await repo.audit(session, user.email, "feedback.drafted", interview.id)
+    return LetterOut.model_validate(letter)
+
+
+async def edit(session: AsyncSession, user: User, interview_id: str, body: LetterIn) -> LetterOut:
+    """Save HR's edits to the draft."""
+    interview, _job = await get_visible(session, user, interview_id)
+    letter = await _letter(session, interview.id)
+    if letter is None:
+        raise NotFound("no feedback letter has been drafted for this interview yet")
+    if letter.status == "approved":
+        raise Conflict("this letter was approved and sent; it cannot be changed")
+    before = letter.text
+    letter.text = body.text.strip()
+    await session.flush()
+    await repo.audit(session, user.email, "feedback.edited", interview.id, before=before, after=letter.text)
+    return LetterOut.model_validate(letter)
+
+
+async def approve(session: AsyncSession, user: User, interview_id: str) -> LetterOut:
+    """Approve the letter: it goes to the HR systems (outbox) to be sent to the candidate."""
+    interview, _job = await get_visible(session, user, interview_id)
+    letter = await _letter(session, interview.id)
+    if letter is None:
+        raise NotFound("no feedback letter has been drafted for this interview yet")
+    if letter.status == "approved":
+        raise Conflict("this letter has already been approved")
+    letter.status, letter.approved_by, letter.approved_at = "approved", user.email, utcnow()
+    await session.flush()
+    await repo.audit(session, user.email, "feedback.approved", interview.id)
+    await enqueue(
+        session,
+        "candidate.feedback",
+        interview.id,
+        {
+            "interview_id": interview.id,
+            "candidate_ref": interview.candidate_id,
+            "language": letter.language,
+            "text": letter.text,
+            "approved_by": user.email,
+        },
+    )
+    return LetterOut.model_validate(letter)

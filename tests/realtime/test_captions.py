@@ -1,0 +1,102 @@
+"""Live captions: partial transcripts of the open segment, stabilised by local agreement (committed
+words never change), thinned out when the recogniser is busy, always followed by the final."""
+
+from __future__ import annotations
+
+import asyncio
+
+from realtime.agreement import LocalAgreement
+from realtime.asr import WhisperRecognizer
+from realtime.events import FinalTranscript, MediaEvent, PartialTranscript
+from realtime.pipeline import SpeechPipeline
+from realtime.vad import SileroVAD
+from tests.media import MEDIA, clip, read_wav, word_error_rate
+
+
+def test_words_are_committed_once_two_hypotheses_agree_and_never_taken_back() -> None:
+    a = LocalAgreement("en")
+    assert a.update("Last year our") == ("", "Last year our")
+    assert a.update("Last year our mobile app") == ("Last year our", "Last year our mobile app")
+    # The recogniser changes its mind about a committed word: the caption keeps what was shown.
+    stable, shown = a.update("Last yeah our mobile app released")
+    assert stable == "Last year our" and shown.startswith("Last year our")
+    stable, _ = a.update("Last yeah our mobile app released was")
+    assert stable.startswith("Last year our"), "agreement after a changed word never rewrites committed words"
+
+
+def test_chinese_is_agreed_character_by_character() -> None:
+    a = LocalAgreement("zh")
+    a.update("去年我们")
+    stable, shown = a.update("去年我们的新产品")
+    assert stable == "去年我们" and shown == "去年我们的新产品"
+
+
+async def test_partials_arrive_while_speaking_and_the_final_follows(
+    vad: SileroVAD, recognizer: WhisperRecognizer
+) -> None:
+    spoken = clip("en_leadership_star")
+    samples, _ = read_wav(MEDIA / spoken["file"])
+    first = spoken["segments"][1]  # "As the team lead, I was responsible ..." (4.8 s)
+    audio = samples[: int((first["end"] + 1.0) * 16000)]
+    events: list[MediaEvent] = []
+
+    async def sink(event: MediaEvent) -> None:
+        events.append(event)
+
+    pipeline = SpeechPipeline(vad, recognizer, sink, language="en", partial_every_s=0.5)
+    pipeline.start()
+    for i in range(0, len(audio), 320):  # 20 ms chunks at twice real time
+        await pipeline.push(audio[i : i + 320])
+        await asyncio.sleep(0.01)
+    await pipeline.close()
+
+    partials = [e for e in events if isinstance(e, PartialTranscript) and e.start >= first["start"] - 0.5]
+    final = next(e for e in events if isinstance(e, FinalTranscript) and e.start >= first["start"] - 0.5)
+    assert len(partials) >= 2, "captions update while the candidate speaks"
+    assert all(p.t <= final.end + 0.5 for p in partials)
+    for earlier, later in zip(partials, partials[1:], strict=False):
+        assert later.stable.startswith(earlier.stable), "a committed word was taken back"
+    assert word_error_rate(first["text"], final.text) <= 0.3
+
+
+class BusyRecognizer:
+    """Takes 0.4 s per request and is busy while it works."""
+
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self.requests: list[float] = []
+
+    async def transcribe(self, audio: object, language: str, prompt: str | None = None) -> str:
+        self.in_flight += 1
+        self.requests.append(len(audio) / 16000)  # type: ignore[arg-type]
+        try:
+            await asyncio.sleep(0.4)
+            return "words"
+        finally:
+            self.in_flight -= 1
+
+    def idle(self, language: str) -> bool:
+        return self.in_flight == 0
+
+
+async def test_under_load_partials_thin_out_and_every_final_still_comes(vad: SileroVAD) -> None:
+    spoken = clip("en_leadership_star")
+    samples, _ = read_wav(MEDIA / spoken["file"])
+    audio = samples[: int(10.5 * 16000)]  # two sentences
+    events: list[MediaEvent] = []
+
+    async def sink(event: MediaEvent) -> None:
+        events.append(event)
+
+    recognizer = BusyRecognizer()
+    pipeline = SpeechPipeline(vad, recognizer, sink, language="en", partial_every_s=0.5)
+    pipeline.start()
+    for i in range(0, len(audio), 320):  # ten times real time: far more partials due than can run
+        await pipeline.push(audio[i : i + 320])
+        await asyncio.sleep(0.002)
+    await pipeline.close()
+    finals = [e for e in events if isinstance(e, FinalTranscript)]
+    assert len(finals) == 2, "finals are never dropped"
+    assert pipeline.partials_skipped > 0
+    due = 10.0 / 0.5
+    assert len([e for e in events if isinstance(e, PartialTranscript)]) < due / 2
