@@ -7,6 +7,7 @@ from __future__ import annotations
 import statistics
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
@@ -27,7 +28,7 @@ def login(page: Page, server: ServerProcess, email: str, password: str, next_pat
     page.fill("#email", email)
     page.fill("#password", password)
     page.click("button[type=submit]")
-    page.wait_for_url(f"**{next_path}*")
+    page.wait_for_url(lambda url: urlparse(url).path == next_path.split("?")[0])
 
 
 def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProcess, tmp_path: Path) -> None:
@@ -71,6 +72,14 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             playing = console.evaluate("document.getElementById('video').currentTime")
             time.sleep(1.0)
             assert console.evaluate("document.getElementById('video').currentTime") > playing + 0.5
+
+            # A second interviewer watches the same call: the same video and transcript.
+            second = browser.new_context().new_page()
+            login(second, server, demo["login_email"], demo["login_password"], path)
+            second.wait_for_function("document.getElementById('video').videoWidth > 0", timeout=15_000)
+            expect(second.locator("#transcript p.candidate").first).to_be_visible(timeout=10_000)
+            expect(second.locator("#agent-state")).to_have_text("Agent paused")
+            second.close()
 
             # The candidate leaves the interview tab for a moment: a flag on the console's timeline.
             hide = "v => { Object.defineProperty(document, 'hidden', {value: v, configurable: true});"
