@@ -6,6 +6,8 @@ like every other message that leaves.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,6 +21,16 @@ from server.schemas import LetterIn, LetterOut
 from server.services.interviews import get_visible
 from server.services.reports import latest_per_question
 from server.services.review import REVIEWABLE
+
+QUOTE_PRIORITY = {"action": 0, "result": 1, "specific": 2, "plan": 3}
+
+
+def _strongest_first(evidence: list[dict[str, Any]]) -> tuple[str, ...]:
+    """Quotes of what the candidate did and achieved before scene-setting ones."""
+    ranked = sorted(
+        (e for e in evidence if e.get("text")), key=lambda e: QUOTE_PRIORITY.get(str(e.get("label")), 9)
+    )
+    return tuple(dict.fromkeys(str(e["text"]) for e in ranked))
 
 
 async def _letter(session: AsyncSession, interview_id: str) -> FeedbackLetter | None:
@@ -48,7 +60,7 @@ async def draft(session: AsyncSession, user: User, interview_id: str) -> LetterO
         AnswerFinding(
             competency=row.competency or job.title,
             score=row.score_exact,
-            quotes=tuple(e["text"] for e in row.detail.get("evidence", []) if e.get("text")),
+            quotes=_strongest_first(row.detail.get("evidence", [])),
             missing=tuple(row.detail.get("follow_up_reasons", [])),
         )
         for row in latest_per_question(await repo.scores(session, interview.id))

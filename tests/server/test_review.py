@@ -234,8 +234,8 @@ def test_a_feedback_letter_is_drafted_edited_and_sent_only_once_approved(review:
     assert r.status_code == 404 and "no feedback letter" in r.json()["detail"]
     draft = review.client.post(f"/api/interviews/{iid}/feedback/draft").json()
     assert draft["status"] == "draft" and draft["text"].startswith("Dear Demo Candidate,")
-    quote = seeded["evidence"][0]["text"]
-    assert quote[:30] in draft["text"], "strengths quote the candidate's own words"
+    action = next(e["text"] for e in seeded["evidence"] if e["label"] == "action")
+    assert action[:30] in draft["text"], "strengths quote what the candidate did, in their own words"
     assert not [e for e in review.rows(OutboxEvent, iid) if e.type == "candidate.feedback"], (
         "a draft is not sent"
     )
