@@ -80,6 +80,9 @@ class Dispatcher:
         await self._record(delivery, result)
 
     async def _record(self, delivery: Delivery, result: PushResult) -> None:
+        if result.outcome == "throttled":
+            await self._store.defer(delivery, result.retry_after_s or 1.0, result.error)
+            return
         attempts = delivery.attempts + 1
         if result.outcome == "delivered":
             self.delivered += 1

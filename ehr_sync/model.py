@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-EVENT_TYPES = ("interview.completed", "report.ready", "report.reviewed", "candidate.deleted")
+EVENT_TYPES = (
+    "interview.completed",
+    "report.ready",
+    "report.reviewed",
+    "candidate.feedback",
+    "candidate.deleted",
+)
 
 
 @dataclass(frozen=True)
@@ -25,7 +31,7 @@ class Delivery:
 class PushResult:
     """A connector's verdict on one attempt."""
 
-    outcome: Literal["delivered", "retry", "gone"]
+    outcome: Literal["delivered", "retry", "gone", "throttled"]  # throttled: not sent, not an attempt
     status: int | None = None
     retry_after_s: float | None = None
     error: str = ""
@@ -63,6 +69,10 @@ class OutboxStore(Protocol):
 
     async def retry_later(self, delivery: Delivery, delay_s: float, status: int | None, error: str) -> None:
         """Record a failed attempt and when to try again."""
+        ...
+
+    async def defer(self, delivery: Delivery, delay_s: float, reason: str) -> None:
+        """Try again later without counting an attempt (nothing was sent: a rate limit)."""
         ...
 
     async def dead_letter(self, delivery: Delivery, status: int | None, error: str) -> None:

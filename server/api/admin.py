@@ -24,7 +24,11 @@ Admin = Annotated[User, Depends(RequireRole("admin"))]
 
 
 class ConnectorIn(BaseModel):
-    """A new connector. For webhooks, omit `secret` to have one generated (shown once)."""
+    """A new connector.
+
+    webhook: omit `secret` to have a `whsec_` one generated (shown once). dingtalk: the robot's URL with
+    its access_token, `secret` the 加签 secret if set. wecom: the robot's URL with its key.
+    """
 
     name: str = Field(min_length=1, max_length=100)
     kind: str
@@ -33,12 +37,18 @@ class ConnectorIn(BaseModel):
     options: dict[str, Any] = {}
 
 
+def masked(url: str) -> str:
+    """A connector URL without its query string (robot URLs carry their access token there)."""
+    base, _, query = url.partition("?")
+    return f"{base}?…" if query else base
+
+
 def _out(row: Endpoint) -> dict[str, Any]:
     return {
         "id": row.id,
         "name": row.name,
         "kind": row.kind,
-        "url": row.url,
+        "url": masked(row.url),
         "enabled": row.enabled,
         "disabled_reason": row.disabled_reason,
         "has_secret": bool(row.secret_encrypted),
@@ -52,12 +62,13 @@ async def create_connector(
     """Add a connector; its secret is stored encrypted."""
     if body.kind not in KINDS:
         raise DomainError(f"unknown connector kind {body.kind!r}; available: {', '.join(KINDS)}")
-    generated = body.secret is None
-    secret = body.secret or new_secret()
-    try:
-        key_bytes(secret)
-    except SignatureError as exc:
-        raise DomainError(str(exc)) from exc
+    generated = body.kind == "webhook" and body.secret is None
+    secret = new_secret() if generated else (body.secret or "")
+    if body.kind == "webhook":
+        try:
+            key_bytes(secret)
+        except SignatureError as exc:
+            raise DomainError(str(exc)) from exc
     box = SecretBox(request.app.state.settings.secret_key)
     row = Endpoint(
         name=body.name, kind=body.kind, url=body.url, secret_encrypted=box.seal(secret), options=body.options

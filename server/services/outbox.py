@@ -11,16 +11,19 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from ehr_sync.connectors.robots import DingTalkRobot, WeComRobot
 from ehr_sync.connectors.webhook import WebhookConnector
 from ehr_sync.dispatcher import Dispatcher
 from ehr_sync.model import Connector, EndpointConfig
+from ehr_sync.ratelimit import SlidingWindow
 from ehr_sync.schedule import SCHEDULE_S
 from server.crypto import SecretBox
 from server.db.models import Endpoint
 from server.db.repositories.outbox import SqlOutboxStore
 
 log = logging.getLogger(__name__)
-KINDS = ("webhook",)
+ROBOTS: dict[str, type[DingTalkRobot] | type[WeComRobot]] = {"dingtalk": DingTalkRobot, "wecom": WeComRobot}
+KINDS = ("webhook", "dingtalk", "wecom")
 
 
 class ConnectorRegistry:
@@ -39,6 +42,7 @@ class ConnectorRegistry:
         self._refresh_s = refresh_s
         self._loaded_at = 0.0
         self._connectors: dict[str, Connector] = {}
+        self._limiters: dict[str, SlidingWindow] = {}  # outlive reloads: a robot's last minute counts
 
     async def refresh(self, force: bool = False) -> None:
         """Reload endpoints when stale."""
@@ -49,10 +53,16 @@ class ConnectorRegistry:
         connectors: dict[str, Connector] = {}
         for row in rows:
             try:
-                secrets = [self._box.open(s) for s in row.secret_encrypted.split("\n") if s]
+                opened = [self._box.open(s) for s in row.secret_encrypted.split("\n") if s]
+                secrets = [s for s in opened if s]
                 config = EndpointConfig(row.id, row.kind, row.url, secrets, row.options or {})
                 if row.kind == "webhook":
                     connectors[row.id] = WebhookConnector(config, self._client)
+                elif row.kind in ROBOTS:
+                    limiter = self._limiters.get(row.id)
+                    robot = ROBOTS[row.kind](config, self._client, limiter)
+                    self._limiters[row.id] = robot.limiter
+                    connectors[row.id] = robot
             except ValueError as exc:
                 log.error("endpoint %s (%s) cannot be used: %s", row.name, row.id, exc)
         self._connectors = connectors

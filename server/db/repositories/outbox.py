@@ -134,6 +134,20 @@ class SqlOutboxStore:
             last_error=error[:500],
         )
 
+    async def defer(self, delivery: DeliveryItem, delay_s: float, reason: str) -> None:
+        """Release the claim and try again after `delay_s`, without counting an attempt."""
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(Delivery)
+                .where(Delivery.id == delivery.id)
+                .values(
+                    locked_until=None,
+                    claim=None,
+                    next_attempt_at=utcnow() + timedelta(seconds=delay_s),
+                    last_error=reason[:500],
+                )
+            )
+
     async def dead_letter(self, delivery: DeliveryItem, status: int | None, error: str) -> None:
         """Give up (replayable by hand)."""
         await self._update(delivery, status="dead", last_status=status, last_error=error[:500])
