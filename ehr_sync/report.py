@@ -57,6 +57,9 @@ class ReportV1(BaseModel):
     report_id: str
     interview_id: str
     candidate_ref: str
+    candidate_external_refs: dict[str, str] = Field(
+        default={}, description="the candidate's ids in the HR systems, e.g. feishu_application"
+    )
     job_ref: str
     job_title: str
     status: str

@@ -27,7 +27,8 @@ class ConnectorIn(BaseModel):
     """A new connector.
 
     webhook: omit `secret` to have a `whsec_` one generated (shown once). dingtalk: the robot's URL with
-    its access_token, `secret` the 加签 secret if set. wecom: the robot's URL with its key.
+    its access_token, `secret` the 加签 secret if set. wecom: the robot's URL with its key. feishu: the
+    open platform's base URL (https://open.feishu.cn), `secret` the app secret, `options.app_id`.
     """
 
     name: str = Field(min_length=1, max_length=100)

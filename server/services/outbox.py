@@ -11,6 +11,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from ehr_sync.connectors.feishu import FeishuHireConnector, TenantToken
 from ehr_sync.connectors.robots import DingTalkRobot, WeComRobot
 from ehr_sync.connectors.webhook import WebhookConnector
 from ehr_sync.dispatcher import Dispatcher
@@ -23,7 +24,7 @@ from server.db.repositories.outbox import SqlOutboxStore
 
 log = logging.getLogger(__name__)
 ROBOTS: dict[str, type[DingTalkRobot] | type[WeComRobot]] = {"dingtalk": DingTalkRobot, "wecom": WeComRobot}
-KINDS = ("webhook", "dingtalk", "wecom")
+KINDS = ("webhook", "dingtalk", "wecom", "feishu")
 
 
 class ConnectorRegistry:
@@ -43,6 +44,7 @@ class ConnectorRegistry:
         self._loaded_at = 0.0
         self._connectors: dict[str, Connector] = {}
         self._limiters: dict[str, SlidingWindow] = {}  # outlive reloads: a robot's last minute counts
+        self._tokens: dict[str, TenantToken] = {}  # and access tokens stay cached
 
     async def refresh(self, force: bool = False) -> None:
         """Reload endpoints when stale."""
@@ -63,6 +65,10 @@ class ConnectorRegistry:
                     robot = ROBOTS[row.kind](config, self._client, limiter)
                     self._limiters[row.id] = robot.limiter
                     connectors[row.id] = robot
+                elif row.kind == "feishu":
+                    feishu = FeishuHireConnector(config, self._client, self._tokens.get(row.id))
+                    self._tokens[row.id] = feishu.token
+                    connectors[row.id] = feishu
             except ValueError as exc:
                 log.error("endpoint %s (%s) cannot be used: %s", row.name, row.id, exc)
         self._connectors = connectors

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String
+from typing import Any
+
+from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base, IdMixin
@@ -15,3 +17,5 @@ class Candidate(IdMixin, Base):
 
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254))
+    # The candidate in the HR systems, e.g. {"feishu_application": "6960663240925956437"} (from an import).
+    external_refs: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

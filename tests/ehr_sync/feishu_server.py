@@ -1,0 +1,107 @@
+"""A local server implementing the Feishu Hire contract we use, as documented on open.feishu.cn.
+
+Tenant tokens from `/open-apis/auth/v3/tenant_access_token/internal` (app id and secret checked); every
+hire call needs `Authorization: Bearer <live token>` (99991663 otherwise, which `revoke()` simulates);
+external interviews need a known external application and an external_id not used in the last 24 hours;
+assessments need an existing external interview and a conclusion of 1, 2 or 3. It records what it
+accepted.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+
+class FeishuServer:
+    """Feishu's open platform, the parts Hire external interviews use."""
+
+    def __init__(self, app_id: str, app_secret: str, applications: set[str]) -> None:
+        self.app_id, self.app_secret, self.applications = app_id, app_secret, applications
+        self.tokens: set[str] = set()
+        self.tokens_issued = 0
+        self.interviews: list[dict[str, Any]] = []
+        self.assessments: list[dict[str, Any]] = []
+        self.errors: list[int] = []
+        self._ids = itertools.count(7_000_000_000_000_000_000)
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802
+                url = urlparse(self.path)
+                query = {k: v[0] for k, v in parse_qs(url.query).items()}
+                body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
+                status, answer = server.handle(url.path, query, body, self.headers.get("authorization", ""))
+                if answer.get("code"):
+                    server.errors.append(int(answer["code"]))
+                data = json.dumps(answer).encode()
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.end_headers()
+                self.wfile.write(data)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def revoke(self) -> None:
+        """Every issued token stops working (as after expiry)."""
+        with self._lock:
+            self.tokens.clear()
+
+    def handle(
+        self, path: str, query: dict[str, str], body: dict[str, Any], auth: str
+    ) -> tuple[int, dict[str, Any]]:
+        with self._lock:
+            if path == "/open-apis/auth/v3/tenant_access_token/internal":
+                if body.get("app_id") != self.app_id or body.get("app_secret") != self.app_secret:
+                    return 200, {"code": 10014, "msg": "app secret invalid"}
+                self.tokens_issued += 1
+                token = f"t-{self.tokens_issued:04d}"
+                self.tokens.add(token)
+                return 200, {"code": 0, "msg": "ok", "tenant_access_token": token, "expire": 7200}
+            if auth.removeprefix("Bearer ") not in self.tokens:
+                return 400, {"code": 99991663, "msg": "Invalid access token for authorization"}
+            if path == "/open-apis/hire/v1/external_interviews":
+                if body.get("external_application_id") not in self.applications:
+                    return 200, {"code": 1002002, "msg": "external application not found"}
+                if any(i["external_id"] == body.get("external_id") for i in self.interviews):
+                    return 200, {"code": 1002001, "msg": "external_id can only be created once in 24 hours"}
+                for a in body.get("interview_assessments", []):
+                    if a.get("conclusion") not in (1, 2, 3):
+                        return 200, {"code": 1002003, "msg": "invalid conclusion"}
+                record = {"id": str(next(self._ids)), **body}
+                self.interviews.append(record)
+                return 200, {"code": 0, "msg": "success", "data": {"external_interview": record}}
+            if path == "/open-apis/hire/v1/external_interviews/batch_query":
+                app = query.get("external_application_id")
+                items = [i for i in self.interviews if i["external_application_id"] == app]
+                return 200, {"code": 0, "msg": "success", "data": {"items": items, "has_more": False}}
+            if path == "/open-apis/hire/v1/external_interview_assessments":
+                if not any(i["id"] == body.get("external_interview_id") for i in self.interviews):
+                    return 200, {"code": 1002004, "msg": "external interview not found"}
+                if body.get("conclusion") not in (1, 2, 3):
+                    return 200, {"code": 1002003, "msg": "invalid conclusion"}
+                record = {"id": str(next(self._ids)), **body}
+                self.assessments.append(record)
+                return 200, {"code": 0, "msg": "success", "data": {"external_interview_assessment": record}}
+            return 404, {"code": 404, "msg": "not found"}
+
+    def start(self) -> FeishuServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
