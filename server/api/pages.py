@@ -54,3 +54,9 @@ async def review_page(interview_id: str) -> FileResponse:
 async def report_page(interview_id: str) -> FileResponse:
     """The printable report of one interview."""
     return _page("report.html")
+
+
+@router.get("/admin")
+async def admin_page() -> FileResponse:
+    """Admin: HR-system connectors and the delivery log."""
+    return _page("admin.html")

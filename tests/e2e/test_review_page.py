@@ -153,3 +153,31 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
             page.screenshot(path=str(SHOTS / f"interviews-{language}.png"), full_page=True)
         finally:
             browser.close()
+
+
+@pytest.mark.parametrize("server", ["embedded"], indirect=True)
+def test_admins_add_a_connector_and_see_the_delivery_log(server: ServerProcess) -> None:
+    settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=server.data_dir)
+
+    async def make_admin() -> None:
+        engine = make_engine(settings.db_url)
+        async with make_sessionmaker(engine).begin() as s:
+            await create_user(s, "admin@example.test", "Admin", "admin", PASSWORD)
+        await engine.dispose()
+
+    asyncio.run(make_admin())
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        try:
+            page = browser.new_page()
+            login(page, server, "admin@example.test", "/admin?lang=zh")
+            page.fill("#c-name", "HR 群")
+            page.select_option("#c-kind", "wecom")
+            page.fill("#c-url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc-secret-key")
+            page.click("#add button[type=submit]")
+            row = page.locator("#connectors tr").filter(has_text="HR 群")
+            expect(row).to_contain_text("wecom")
+            expect(row).not_to_contain_text("abc-secret-key")  # the key in the URL is never shown back
+            page.screenshot(path=str(SHOTS / "admin-zh.png"), full_page=True)
+        finally:
+            browser.close()
