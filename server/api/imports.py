@@ -1,0 +1,41 @@
+"""Imports from the EHR side: jobs and candidates as JSON or CSV uploads (all or nothing)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+
+from server.db.models import User
+from server.deps import RequireRole, SessionDep, SettingsDep
+from server.errors import DomainError
+from server.services import imports as service
+
+router = APIRouter(prefix="/api/import", tags=["import"])
+Editor = Annotated[User, Depends(RequireRole("hr"))]
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+async def _body(request: Request) -> tuple[bytes, str]:
+    body = await request.body()
+    if len(body) > MAX_UPLOAD_BYTES:
+        raise DomainError(f"the upload is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB")
+    return body, request.headers.get("content-type", "application/json")
+
+
+@router.post("/jobs", status_code=201)
+async def import_jobs(request: Request, user: Editor, session: SessionDep) -> list[dict[str, Any]]:
+    """Jobs with competency models and questions: a JSON list of plans, or CSV (`text/csv`)."""
+    body, kind = await _body(request)
+    return await service.import_jobs(session, user, body, kind)
+
+
+@router.post("/candidates", status_code=201)
+async def import_candidates(
+    request: Request, user: Editor, session: SessionDep, settings: SettingsDep
+) -> list[dict[str, Any]]:
+    """Candidates, each with an interview for a job and an invite link: JSON list or CSV."""
+    body, kind = await _body(request)
+    return await service.import_candidates(
+        session, user, body, kind, request.app.state.signer, settings.public_url
+    )
