@@ -28,7 +28,7 @@ from realtime.vad import SileroVAD, VADSettings
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
 from scoring.text import warm_up
-from server.api import admin, auth, candidate, imports, interviews, jobs, pages, review
+from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, pages, review
 from server.bus import EventBus, InProcessBus, RedisBus
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
@@ -174,6 +174,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(review.router)
     app.include_router(jobs.router)
     app.include_router(imports.router)
+    app.include_router(greenhouse.router)
     app.include_router(admin.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

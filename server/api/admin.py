@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -17,6 +18,7 @@ from server.db.repositories import outbox as repo
 from server.deps import RequireRole, SessionDep
 from server.errors import DomainError, NotFound
 from server.services.erasure import erase_candidate
+from server.services.greenhouse import MAX_KEY_CHARS
 from server.services.outbox import KINDS
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
@@ -29,6 +31,8 @@ class ConnectorIn(BaseModel):
     webhook: omit `secret` to have a `whsec_` one generated (shown once). dingtalk: the robot's URL with
     its access_token, `secret` the 加签 secret if set. wecom: the robot's URL with its key. feishu: the
     open platform's base URL (https://open.feishu.cn), `secret` the app secret, `options.app_id`.
+    greenhouse: any URL (results go to the URL each `send_test` gives); omit `secret` to have the partner
+    API key generated (shown once); `options.job_ids` limits the tests offered.
     """
 
     name: str = Field(min_length=1, max_length=100)
@@ -63,8 +67,13 @@ async def create_connector(
     """Add a connector; its secret is stored encrypted."""
     if body.kind not in KINDS:
         raise DomainError(f"unknown connector kind {body.kind!r}; available: {', '.join(KINDS)}")
-    generated = body.kind == "webhook" and body.secret is None
-    secret = new_secret() if generated else (body.secret or "")
+    generated = body.kind in ("webhook", "greenhouse") and body.secret is None
+    if body.kind == "greenhouse":
+        secret = body.secret or secrets.token_urlsafe(32)  # the API key Greenhouse will use
+        if len(secret) > MAX_KEY_CHARS:
+            raise DomainError(f"a Greenhouse API key must be shorter than {MAX_KEY_CHARS + 1} characters")
+    else:
+        secret = new_secret() if generated else (body.secret or "")
     if body.kind == "webhook":
         try:
             key_bytes(secret)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ehr_sync.connectors.feishu import FeishuHireConnector, TenantToken
+from ehr_sync.connectors.greenhouse import GreenhouseConnector
 from ehr_sync.connectors.robots import DingTalkRobot, WeComRobot
 from ehr_sync.connectors.webhook import WebhookConnector
 from ehr_sync.dispatcher import Dispatcher
@@ -24,7 +25,7 @@ from server.db.repositories.outbox import SqlOutboxStore
 
 log = logging.getLogger(__name__)
 ROBOTS: dict[str, type[DingTalkRobot] | type[WeComRobot]] = {"dingtalk": DingTalkRobot, "wecom": WeComRobot}
-KINDS = ("webhook", "dingtalk", "wecom", "feishu")
+KINDS = ("webhook", "dingtalk", "wecom", "feishu", "greenhouse")
 
 
 class ConnectorRegistry:
@@ -65,6 +66,8 @@ class ConnectorRegistry:
                     robot = ROBOTS[row.kind](config, self._client, limiter)
                     self._limiters[row.id] = robot.limiter
                     connectors[row.id] = robot
+                elif row.kind == "greenhouse":
+                    connectors[row.id] = GreenhouseConnector(config, self._client)
                 elif row.kind == "feishu":
                     feishu = FeishuHireConnector(config, self._client, self._tokens.get(row.id))
                     self._tokens[row.id] = feishu.token

@@ -12,8 +12,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.db.models import InterviewNote, ReviewDecision, User
+from server.db.models import Interview, InterviewNote, ReviewDecision, User
 from server.db.repositories import interviews as repo
+from server.db.repositories import jobs as job_repo
 from server.db.repositories import reviews as review_repo
 from server.db.repositories.outbox import enqueue
 from server.errors import Conflict, Unprocessable
@@ -39,7 +40,13 @@ def _unique_quotes(quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 async def scorecard(session: AsyncSession, user: User, interview_id: str) -> ReviewOut:
     """The interview's scorecard as the reviewer sees it."""
-    interview, job = await get_visible(session, user, interview_id)
+    interview, _job = await get_visible(session, user, interview_id)
+    return await scorecard_of(session, interview)
+
+
+async def scorecard_of(session: AsyncSession, interview: Interview) -> ReviewOut:
+    """The scorecard of an interview (no access check: for callers that did their own)."""
+    job = await job_repo.get_full(session, interview.job_id)
     rows = latest_per_question(await repo.scores(session, interview.id))
     result = summary_of(rows, job)
     decided = await review_repo.decisions(session, interview.id)

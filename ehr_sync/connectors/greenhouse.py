@@ -1,0 +1,65 @@
+"""Greenhouse Assessment Partner: results back to Greenhouse when an interview's report is ready.
+
+Greenhouse calls our partner endpoints (`list_tests`, `send_test`, `test_status`, `request_errors`,
+served by the server, HTTP Basic with the org's API key as user name); `send_test` gives a `url` that
+we PATCH, with the same test status body, once the interview is complete and again after HR review.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from ehr_sync.connectors.webhook import verdict
+from ehr_sync.model import Delivery, EndpointConfig, PushResult
+
+
+def test_status(report: dict[str, Any] | None, profile_url: str) -> dict[str, Any]:
+    """The `test_status` body: partner_status, partner_profile_url, partner_score (0-100), flat metadata."""
+    if report is None:
+        return {"partner_status": "pending", "partner_profile_url": profile_url}
+    review = report.get("review") or {}
+    metadata: dict[str, str] = {}
+    for c in report.get("competencies", []):
+        score = c.get("human_score") if c.get("human_score") is not None else c.get("score")
+        metadata[c["name"]] = f"{float(score):.1f}/5" if score is not None else "not covered"
+    metadata["recommendation"] = str(report.get("recommendation") or "")
+    metadata["review_status"] = str(review.get("status") or "pending_review")
+    if review.get("decided_by"):
+        metadata["reviewed_by"] = str(review["decided_by"])
+    overall = report.get("overall_score")
+    return {
+        "partner_status": "complete",
+        "partner_profile_url": profile_url,
+        "partner_score": round(float(overall) * 20) if overall is not None else None,
+        "metadata": metadata,
+    }
+
+
+class GreenhouseConnector:
+    """PATCHes the `url` Greenhouse gave in `send_test` with the completed test status."""
+
+    def __init__(self, endpoint: EndpointConfig, client: httpx.AsyncClient) -> None:
+        if not endpoint.secrets:
+            raise ValueError("a Greenhouse connector needs the partner API key")
+        self._key = endpoint.secrets[0]
+        self._client = client
+
+    async def push(self, delivery: Delivery) -> PushResult:
+        """One attempt."""
+        if delivery.event_type not in ("report.ready", "report.reviewed"):
+            return PushResult("delivered", None, error="no Greenhouse update for this event")
+        report = delivery.payload
+        callback = (report.get("candidate_external_refs") or {}).get("greenhouse_callback_url")
+        if not callback:
+            return PushResult("delivered", None, error="skipped: not a Greenhouse test")
+        body = {
+            "partner_interview_id": report["interview_id"],
+            **test_status(report, (report.get("links") or {}).get("report", "")),
+        }
+        try:
+            response = await self._client.patch(callback, json=body, auth=(self._key, ""))
+        except httpx.HTTPError as exc:
+            return PushResult("retry", None, None, f"{type(exc).__name__}: {exc}")
+        return verdict(response)
