@@ -3,8 +3,8 @@ captions, finals-first scheduling), as the server runs them.
 
 For each N, N streams (half English, half Chinese; each a few clips back to back) are fed in real
 time, 20 ms at a time, all at once. Prints: final transcript latency after the end of speech p50/p95
-per language, partial caption lag p95, partials skipped under load, recogniser real-time factor, pooled WER (en) and
-CER (zh, simplified) against the manifest, utterances lost, CPU and peak memory.
+per language, partial caption lag p95, partials skipped under load, recogniser real-time factor,
+pooled WER (en) and CER (zh, simplified) against the manifest, utterances lost, CPU and peak memory.
 
 Run: .venv/bin/python -m bench.asr [--streams 1,2,4,8,16] [--clips-per-stream 3] [--media DIR]
 """
