@@ -196,6 +196,10 @@ class LanguageRecognizers:
         """Recognise with the language's model, off the event loop."""
         return await self.for_language(language).transcribe(audio, language, prompt)
 
+    def queue_depth(self) -> dict[str, int]:
+        """Recognitions running or waiting, per language."""
+        return {lang: r.in_flight for lang, r in self._by_language.items()}
+
     def idle(self, language: str) -> bool:
         """Whether the language's recogniser has nothing running or queued."""
         return self.for_language(language).idle()

@@ -52,6 +52,8 @@ class CandidatePeer:
         self._on_message = on_message
         self._disconnect_timeout = disconnect_timeout_s
         self.voice = voice
+        if voice is not None and recorder is not None:
+            voice.on_audio = recorder.add_agent_audio  # the recording has both sides of the call
         self._taps: dict[str, set[FrameTap]] = {"audio": set(), "video": set()}
         self._watchers: set[WatcherPeer] = set()
         self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
@@ -178,6 +180,18 @@ class CandidatePeer:
             await watcher.close()
             raise
 
+    def metrics(self) -> dict[str, Any]:
+        """What an operator needs to see of this call."""
+        p = self.pipeline
+        return {
+            "audio_s": round(p.audio_time, 1),
+            "final_lag_s": None if p.final_lag_s is None else round(p.final_lag_s, 3),
+            "final_lag_max_s": round(p.final_lag_max_s, 3),
+            "partials_skipped": p.partials_skipped,
+            "agent_speaking": bool(self.voice is not None and self.voice.speaking),
+            "watchers": len(self._watchers),
+        }
+
     @property
     def watchers(self) -> int:
         """Consoles connected to this call."""
@@ -271,6 +285,10 @@ class PeerRegistry:
 
     def __len__(self) -> int:
         return len(self._peers)
+
+    def metrics(self) -> dict[str, dict[str, Any]]:
+        """Per live interview."""
+        return {key: peer.metrics() for key, peer in self._peers.items() if not peer.closed}
 
     async def close_all(self) -> None:
         """Close every live peer."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
@@ -74,6 +75,9 @@ class SpeechPipeline:
         self._partial: asyncio.Task[None] | None = None
         self._agreement: LocalAgreement | None = None
         self.partials_skipped = 0
+        self.final_lag_s: float | None = None  # the last final: seconds from segment close to transcript
+        self.final_lag_max_s = 0.0
+        self._closed_at: dict[tuple[float, float], float] = {}
 
     def prompt(self) -> str | None:
         """The job's vocabulary (company, product and technical terms) for the recogniser."""
@@ -157,6 +161,7 @@ class SpeechPipeline:
             return
         await self._on_event(event)
         if isinstance(event, SpeechEnded):
+            self._closed_at[(event.start, event.end)] = time.monotonic()
             await self._segments.put(event)
 
     def _drop_speculative(self) -> None:
@@ -184,6 +189,10 @@ class SpeechPipeline:
             except Exception:
                 log.exception("transcription of %.2f-%.2f s failed", segment.start, segment.end)
                 text = ""
+            closed = self._closed_at.pop((segment.start, segment.end), None)
+            if closed is not None:
+                self.final_lag_s = time.monotonic() - closed
+                self.final_lag_max_s = max(self.final_lag_max_s, self.final_lag_s)
             # Empty finals are emitted too: they tell the turn policy the segment is settled.
             await self._on_event(
                 FinalTranscript(text=text, start=segment.start, end=segment.end, language=self._language)

@@ -1,5 +1,8 @@
 """Records a call's audio and video to one fragmented MP4, encoding in a thread of its own.
 
+The agent's voice is mixed into the candidate's audio track, placed by the wall clock relative to
+the first candidate frame (both run in real time; a late chunk is mixed where encoding has reached).
+
 Fragmented MP4 (`empty_moov`, a fragment at least every second) stays playable if the process dies:
 at most the fragment in flight is lost. Encoding H.264 on the event loop would stall live calls,
 so frames cross a bounded queue to an encoder thread; when it falls behind, video frames are dropped
@@ -11,14 +14,18 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
+from collections import deque
 from fractions import Fraction
 from pathlib import Path
 
 import av
+import numpy as np
 
 log = logging.getLogger(__name__)
 
 AUDIO_RATE = 48000
+MAX_AGENT_CHUNKS = 3000  # 60 s of 20 ms chunks waiting to be mixed
 VIDEO_CLOCK = 90000
 
 
@@ -49,6 +56,9 @@ class Recorder:
         self.dropped_video = 0
         self.dropped_audio = 0
         self.audio_seconds = 0.0
+        self._audio_started: float | None = None  # monotonic time of the first candidate audio frame
+        self._agent: deque[tuple[int, np.ndarray]] = deque()  # (sample index, 48 kHz mono int16)
+        self._agent_lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name=f"recorder-{path.stem}", daemon=True)
         self._closed = False
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,6 +70,7 @@ class Recorder:
             return
         if self._audio_origin is None:
             self._audio_origin = frame.pts
+            self._audio_started = time.monotonic()
         frame.pts -= self._audio_origin
         try:
             self._queue.put_nowait(("a", frame))
@@ -87,6 +98,39 @@ class Recorder:
             self._video_pending += 1
         except queue.Full:
             self.dropped_video += 1
+
+    def add_agent_audio(self, samples: np.ndarray, at: float) -> None:
+        """The agent's voice (48 kHz mono int16) that went out on the call at monotonic time `at`."""
+        if self._closed or self._audio_started is None or not samples.any():
+            return
+        index = int((at - self._audio_started) * AUDIO_RATE)
+        with self._agent_lock:
+            if len(self._agent) < MAX_AGENT_CHUNKS:
+                self._agent.append((max(index, 0), samples.astype(np.int16, copy=True)))
+
+    def _mix_agent(self, out: av.AudioFrame, start: int) -> av.AudioFrame:
+        """Add the agent's samples that fall in [start, start + out.samples) (or are overdue)."""
+        end = start + out.samples
+        with self._agent_lock:
+            due = []
+            while self._agent and self._agent[0][0] < end:
+                due.append(self._agent.popleft())
+        if not due:
+            return out
+        mixed = out.to_ndarray().reshape(-1).astype(np.float32).copy()
+        for index, samples in due:
+            at = max(index - start, 0)
+            part = samples[: len(mixed) - at].astype(np.float32) / 32768.0
+            mixed[at : at + len(part)] += part
+            rest = samples[len(part) :]
+            if len(rest):  # the chunk runs into the next frame
+                with self._agent_lock:
+                    self._agent.appendleft((end, rest))
+        frame = av.AudioFrame.from_ndarray(
+            np.clip(mixed, -1.0, 1.0).reshape(1, -1), format="fltp", layout="mono"
+        )
+        frame.sample_rate = out.sample_rate
+        return frame
 
     def close(self, timeout: float = 10.0) -> None:
         """Flush the encoders and finalise the file. Idempotent; blocks up to `timeout` seconds."""
@@ -154,7 +198,8 @@ class Recorder:
         frame: av.AudioFrame,
     ) -> None:
         pts = frame.pts or 0
-        for out in resampler.resample(frame):
+        for resampled in resampler.resample(frame):
+            out = self._mix_agent(resampled, pts)
             out.pts, out.time_base = pts, Fraction(1, AUDIO_RATE)
             pts += out.samples
             self.audio_seconds = pts / AUDIO_RATE

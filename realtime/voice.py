@@ -11,6 +11,7 @@ import asyncio
 import logging
 import time
 from collections import deque
+from collections.abc import Callable
 from fractions import Fraction
 
 import av
@@ -52,6 +53,7 @@ class AgentVoice(MediaStreamTrack):
         self._start: float | None = None
         self._pts = 0
         self.frames_spoken = 0
+        self.on_audio: Callable[[np.ndarray, float], None] | None = None  # e.g. the recorder
 
     @property
     def speaking(self) -> bool:
@@ -116,6 +118,8 @@ class AgentVoice(MediaStreamTrack):
         live = self._take_live()
         if live is not None:
             chunk = np.clip(chunk.astype(np.int32) + live, -32768, 32767).astype(np.int16)
+        if self.on_audio is not None and chunk.any():
+            self.on_audio(chunk, time.monotonic())
         frame = av.AudioFrame.from_ndarray(chunk.reshape(1, -1), format="s16", layout="mono")
         frame.sample_rate = RATE
         frame.pts = self._pts

@@ -139,6 +139,17 @@ async def erase(candidate_id: str, request: Request, user: Admin) -> dict[str, A
     return {"erased": candidate_id, "interviews": count}
 
 
+@router.get("/metrics")
+async def metrics(request: Request, user: Admin) -> dict[str, Any]:
+    """Live load: recogniser queue depth per language, and per interview its transcript lag and more."""
+    state = request.app.state
+    return {
+        "live_interviews": len(state.peers),
+        "asr_queue_depth": state.calls.recognizer.queue_depth(),
+        "interviews": state.peers.metrics(),
+    }
+
+
 @router.get("/schemas/report.json", include_in_schema=True)
 async def get_report_schema() -> dict[str, Any]:
     """JSON Schema of the report sent to HR systems."""
