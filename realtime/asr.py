@@ -80,6 +80,7 @@ class WhisperRecognizer:
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="asr")
         self.in_flight = 0  # recognitions running or queued (all interviews)
         self._count_lock = threading.Lock()
+        self._waiting: dict[int, float] = {}  # streams with a partial due, and since when
         self.multilingual = bool(self._model.model.is_multilingual)
         log.info("ASR model %s loaded in %.2f s", path, time.perf_counter() - started)
 
@@ -164,6 +165,21 @@ class WhisperRecognizer:
         """
         return self.in_flight == 0
 
+    def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
+        """Fair turns for partials across interviews.
+
+        Only when nothing else runs (finals first), and then to the stream that has waited longest.
+        """
+        self._waiting[stream] = due_since
+        if self.in_flight or min(self._waiting, key=self._waiting.__getitem__) != stream:
+            return False
+        del self._waiting[stream]
+        return True
+
+    def forget_partial(self, language: str, stream: int) -> None:
+        """The stream's segment ended or it closed: it waits no longer."""
+        self._waiting.pop(stream, None)
+
     def close(self) -> None:
         """Stop the worker threads."""
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -199,6 +215,14 @@ class LanguageRecognizers:
     def queue_depth(self) -> dict[str, int]:
         """Recognitions running or waiting, per language."""
         return {lang: r.in_flight for lang, r in self._by_language.items()}
+
+    def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
+        """See `WhisperRecognizer.may_start_partial`."""
+        return self.for_language(language).may_start_partial(language, stream, due_since)
+
+    def forget_partial(self, language: str, stream: int) -> None:
+        """See `WhisperRecognizer.forget_partial`."""
+        self.for_language(language).forget_partial(language, stream)
 
     def idle(self, language: str) -> bool:
         """Whether the language's recogniser has nothing running or queued."""

@@ -75,6 +75,7 @@ class SpeechPipeline:
         self._partial: asyncio.Task[None] | None = None
         self._agreement: LocalAgreement | None = None
         self.partials_skipped = 0
+        self._due_since: float | None = None  # when a partial became due and is waiting for a turn
         self.final_lag_s: float | None = None  # the last final: seconds from segment close to transcript
         self.final_lag_max_s = 0.0
         self._closed_at: dict[tuple[float, float], float] = {}
@@ -116,14 +117,30 @@ class SpeechPipeline:
         now = self.audio_time
         if now - self._last_partial_at < self._partial_every or self._speculative is not None:
             return
-        idle = getattr(self._recognizer, "idle", None)
+        if self._due_since is None:
+            self._due_since = time.monotonic()
         busy = self._partial is not None and not self._partial.done()
-        if busy or (idle is not None and not idle(self._language)):
-            self.partials_skipped += 1  # due, but the recogniser is busy: this caption update is skipped
-            self._last_partial_at = now
+        if busy or not self._may_start_partial(self._due_since):
+            if now - self._last_partial_at >= 2 * self._partial_every:
+                self.partials_skipped += 1  # a whole caption update missed while the recogniser was busy
+                self._last_partial_at += self._partial_every
             return
+        self._due_since = None
         self._last_partial_at = now
         self._partial = asyncio.ensure_future(self._run_partial(self._open_start, now))
+
+    def _may_start_partial(self, due_since: float) -> bool:
+        gate = getattr(self._recognizer, "may_start_partial", None)
+        if gate is not None:
+            return bool(gate(self._language, id(self), due_since))
+        idle = getattr(self._recognizer, "idle", None)
+        return idle is None or bool(idle(self._language))
+
+    def _stop_waiting(self) -> None:
+        self._due_since = None
+        forget = getattr(self._recognizer, "forget_partial", None)
+        if forget is not None:
+            forget(self._language, id(self))
 
     async def _run_partial(self, start: float, t: float) -> None:
         audio = self._window.slice(max(start - self._pad, t - MAX_PARTIAL_S), t)
@@ -153,6 +170,7 @@ class SpeechPipeline:
         elif isinstance(event, SpeechEnded):
             self._open_start, self._agreement = None, None
             self._cancel_partial()
+            self._stop_waiting()
         if isinstance(event, SpeechPaused):
             # Start recognising at the first silent chunk; SpeechEnded usually confirms it.
             self._drop_speculative()
@@ -203,6 +221,7 @@ class SpeechPipeline:
         if self._closed:
             return
         self._closed = True
+        self._stop_waiting()
         partial = self._partial
         self._cancel_partial()
         if partial is not None:

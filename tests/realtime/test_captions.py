@@ -100,3 +100,36 @@ async def test_under_load_partials_thin_out_and_every_final_still_comes(vad: Sil
     assert pipeline.partials_skipped > 0
     due = 10.0 / 0.5
     assert len([e for e in events if isinstance(e, PartialTranscript)]) < due / 2
+
+
+async def test_two_interviews_take_turns_for_partials(vad: SileroVAD, recognizer: WhisperRecognizer) -> None:
+    """With one recogniser busy for both, neither interview's captions starve the other's."""
+    spoken = clip("en_leadership_star")
+    samples, _ = read_wav(MEDIA / spoken["file"])
+    audio = samples[: int(10.0 * 16000)]
+    counts: list[int] = [0, 0]
+    finals: list[int] = [0, 0]
+
+    def sink_for(i: int):  # type: ignore[no-untyped-def]
+        async def sink(event: MediaEvent) -> None:
+            if isinstance(event, PartialTranscript):
+                counts[i] += 1
+            elif isinstance(event, FinalTranscript):
+                finals[i] += 1
+
+        return sink
+
+    pipelines = [
+        SpeechPipeline(vad, recognizer, sink_for(i), language="en", partial_every_s=0.5) for i in range(2)
+    ]
+
+    async def feed(p: SpeechPipeline) -> None:
+        p.start()
+        for j in range(0, len(audio), 320):  # five times real time: the recogniser is the bottleneck
+            await p.push(audio[j : j + 320])
+            await asyncio.sleep(0.004)
+        await p.close()
+
+    await asyncio.gather(*(feed(p) for p in pipelines))
+    assert finals[0] == finals[1] >= 2, "every final of both interviews arrives"
+    assert min(counts) >= 2 and abs(counts[0] - counts[1]) <= 2, counts
