@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
@@ -29,6 +30,7 @@ from realtime.vad import SileroVAD
 
 log = logging.getLogger(__name__)
 MAX_PARTIAL_S = 20.0  # a partial recognises at most this much of a very long segment
+ARRIVALS_KEPT = 1500  # arrival times of the last ~30 s of 20 ms pushes
 
 EventSink = Callable[[MediaEvent], Awaitable[None]]
 
@@ -76,9 +78,10 @@ class SpeechPipeline:
         self._agreement: LocalAgreement | None = None
         self.partials_skipped = 0
         self._due_since: float | None = None  # when a partial became due and is waiting for a turn
-        self.final_lag_s: float | None = None  # the last final: seconds from segment close to transcript
+        # Transcript lag: from the arrival of a segment's last voiced audio to its final transcript.
+        self.final_lag_s: float | None = None
         self.final_lag_max_s = 0.0
-        self._closed_at: dict[tuple[float, float], float] = {}
+        self._arrivals: deque[tuple[float, float]] = deque(maxlen=ARRIVALS_KEPT)
 
     def prompt(self) -> str | None:
         """The job's vocabulary (company, product and technical terms) for the recogniser."""
@@ -107,6 +110,7 @@ class SpeechPipeline:
     async def push(self, samples: np.ndarray) -> None:
         """Feed the next 16 kHz int16 samples of the stream."""
         self._window.append(samples)
+        self._arrivals.append((self.audio_time, time.monotonic()))
         for event in self._vad.push(samples):
             await self._emit(event)
         self._maybe_partial()
@@ -179,7 +183,6 @@ class SpeechPipeline:
             return
         await self._on_event(event)
         if isinstance(event, SpeechEnded):
-            self._closed_at[(event.start, event.end)] = time.monotonic()
             await self._segments.put(event)
 
     def _drop_speculative(self) -> None:
@@ -207,9 +210,9 @@ class SpeechPipeline:
             except Exception:
                 log.exception("transcription of %.2f-%.2f s failed", segment.start, segment.end)
                 text = ""
-            closed = self._closed_at.pop((segment.start, segment.end), None)
-            if closed is not None:
-                self.final_lag_s = time.monotonic() - closed
+            arrived = next((mono for audio_t, mono in self._arrivals if audio_t >= segment.end), None)
+            if arrived is not None:
+                self.final_lag_s = time.monotonic() - arrived
                 self.final_lag_max_s = max(self.final_lag_max_s, self.final_lag_s)
             # Empty finals are emitted too: they tell the turn policy the segment is settled.
             await self._on_event(
