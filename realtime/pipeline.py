@@ -93,6 +93,11 @@ class SpeechPipeline:
         return self._window.end_time
 
     @property
+    def pending_segments(self) -> int:
+        """Closed segments waiting for their final transcript."""
+        return self._segments.qsize()
+
+    @property
     def sound(self) -> bool:
         """Whether the newest audio is above the noise floor (see VADStream.sound)."""
         return self._vad.sound

@@ -106,3 +106,19 @@ def test_a_crash_leaves_a_playable_file(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", CRASH.format(root=root, path=str(path))], check=False, timeout=60)
     audio_s, _video_s = durations(path)
     assert audio_s >= 6.0  # 8 s were sent; every fragment but the one in flight survives
+
+
+def test_the_audio_window_keeps_the_newest_audio_and_cuts_by_time() -> None:
+    from realtime.buffer import AudioWindow
+
+    w = AudioWindow(rate=100, max_seconds=1.0)  # 100 samples kept
+    for k in range(25):  # 2.5 s of audio in 10-sample pushes: the ring wraps twice
+        w.append(np.arange(k * 10, k * 10 + 10, dtype=np.int16))
+    assert w.end_time == 2.5
+    got = (w.slice(1.6, 1.9) * 32768).round().astype(int)
+    assert got.tolist() == list(range(160, 190))
+    assert len(w.slice(0.0, 2.5)) == 100, "only the newest second is kept"
+    assert (w.slice(1.45, 1.55) * 32768).round().astype(int).tolist() == list(range(150, 155))
+    assert len(w.slice(2.4, 9.0)) == 10 and len(w.slice(3.0, 4.0)) == 0
+    w.append(np.arange(1000, 1250, dtype=np.int16))  # more than the whole window at once
+    assert (w.slice(4.9, 5.0) * 32768).round().astype(int).tolist() == list(range(1240, 1250))
