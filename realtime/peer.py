@@ -15,9 +15,11 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import av
+import numpy as np
 from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
+from realtime.clock import MediaClock
 from realtime.errors import InvalidOfferError
 from realtime.pipeline import SpeechPipeline
 from realtime.recorder import Recorder
@@ -134,6 +136,7 @@ class CandidatePeer:
 
     async def _read_audio(self, track: MediaStreamTrack) -> None:
         resampler = Resampler()
+        clock = MediaClock(rate_in=48000, rate_out=resampler.rate)
         try:
             while True:
                 frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
@@ -141,13 +144,16 @@ class CandidatePeer:
                     continue
                 if self._audio_started_at is None:
                     self._audio_started_at = time.monotonic()
+                lost = clock.gap(frame.pts, frame.samples) if frame.sample_rate == 48000 else 0
+                if lost:  # packets lost on the way: silence keeps later times on the media clock
+                    await self.pipeline.push(np.zeros(lost, np.int16))
                 samples = resampler.resample(frame)
                 self._offer_to_taps("audio", frame)
                 if self.recorder is not None:
                     self.recorder.add_audio(frame)
                 await self.pipeline.push(samples)
         except (MediaStreamError, TimeoutError):
-            log.info("peer %s audio ended", self.peer_id)
+            log.info("peer %s audio ended (%.1f s lost on the network, filled)", self.peer_id, clock.filled_s)
         await self.pipeline.push(resampler.flush())
 
     async def _read_video(self, track: MediaStreamTrack) -> None:

@@ -122,3 +122,15 @@ def test_the_audio_window_keeps_the_newest_audio_and_cuts_by_time() -> None:
     assert len(w.slice(2.4, 9.0)) == 10 and len(w.slice(3.0, 4.0)) == 0
     w.append(np.arange(1000, 1250, dtype=np.int16))  # more than the whole window at once
     assert (w.slice(4.9, 5.0) * 32768).round().astype(int).tolist() == list(range(1240, 1250))
+
+
+def test_audio_lost_on_the_network_is_filled_so_times_stay_on_the_media_clock() -> None:
+    from realtime.clock import MediaClock
+
+    clock = MediaClock()
+    assert clock.gap(1000, 960) == 0  # the first frame sets the clock
+    assert clock.gap(1960, 960) == 0  # on time
+    assert clock.gap(1960 + 960 + 9600, 960) == 3200  # 200 ms missing at 48 kHz -> 3200 samples at 16 kHz
+    assert clock.gap(1960 + 960 + 9600 + 960 + 100, 960) == 0  # jitter smaller than half a frame
+    assert clock.gap(10_000_000, 960) == 0, "a jump of minutes is a restart, not loss"
+    assert abs(clock.filled_s - 0.2) < 1e-9
