@@ -26,14 +26,10 @@ import jiwer
 import numpy as np
 
 from realtime.asr import (
-    ZH_PROMPT,
-    ASRSettings,
     LanguageRecognizers,
-    WhisperRecognizer,
-    default_asr_model_path,
+    bundled_recognizers,
 )
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript
-from realtime.models import multilingual_base_model
 from realtime.pipeline import SpeechPipeline
 from realtime.vad import SileroVAD
 from tests.media import normalise_words, read_wav
@@ -153,14 +149,7 @@ def main() -> None:
     media = Path(args.media)
     clips = json.loads((media / "manifest.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as cache:
-        recognizers = LanguageRecognizers(
-            {
-                "en": WhisperRecognizer(ASRSettings(default_asr_model_path(), workers=args.workers)),
-                "zh": WhisperRecognizer(
-                    ASRSettings(multilingual_base_model(Path(cache)), prompt=ZH_PROMPT, workers=args.workers)
-                ),
-            }
-        )
+        recognizers = bundled_recognizers(Path(cache), workers=args.workers)
         vad = SileroVAD()
         print(
             f"{'N':>3} {'en p50':>7} {'en p95':>7} {'zh p50':>7} {'zh p95':>7} {'partial p95':>11} "

@@ -15,14 +15,7 @@ import tempfile
 from pathlib import Path
 
 from agent.plan import PlannedQuestion
-from realtime.asr import (
-    ZH_PROMPT,
-    ASRSettings,
-    LanguageRecognizers,
-    WhisperRecognizer,
-    default_asr_model_path,
-)
-from realtime.models import multilingual_base_model
+from realtime.asr import bundled_recognizers
 from realtime.vad import SileroVAD
 from scoring.scorer import DefaultScorer
 from server.replay import Replay, load_audio, single_question_plan
@@ -42,12 +35,7 @@ def main() -> None:
     media = Path(args.media)
     clips = json.loads((media / "manifest.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as cache:
-        recognizers = LanguageRecognizers(
-            {
-                "en": WhisperRecognizer(ASRSettings(default_asr_model_path())),
-                "zh": WhisperRecognizer(ASRSettings(multilingual_base_model(Path(cache)), prompt=ZH_PROMPT)),
-            }
-        )
+        recognizers = bundled_recognizers(Path(cache))
         vad = SileroVAD()
         cut_ins, delays, correct, latencies = 0, [], 0, []
         print(f"{'clip':<28}{'end (s)':>9}{'delay':>8}  decision")

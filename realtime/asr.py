@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from realtime.errors import ModelNotFoundError
+from realtime.models import multilingual_base_model
 
 log = logging.getLogger(__name__)
 SHORT_WINDOW_MAX_S = 28.0
@@ -232,3 +233,15 @@ class LanguageRecognizers:
         """Stop every model's workers."""
         for recognizer in self._by_language.values():
             recognizer.close()
+
+
+def bundled_recognizers(cache_dir: Path, workers: int = 2) -> LanguageRecognizers:
+    """English `tiny.en` and Chinese multilingual `base` from the installed packages (benches, tests)."""
+    return LanguageRecognizers(
+        {
+            "en": WhisperRecognizer(ASRSettings(default_asr_model_path(), workers=workers)),
+            "zh": WhisperRecognizer(
+                ASRSettings(multilingual_base_model(cache_dir), prompt=ZH_PROMPT, workers=workers)
+            ),
+        }
+    )

@@ -7,7 +7,6 @@ carries questions and captions. `close()` is idempotent.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import time
@@ -16,11 +15,12 @@ from typing import Any
 
 import av
 import numpy as np
-from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
+from aiortc import RTCConfiguration, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from realtime.clock import MediaClock
 from realtime.errors import InvalidOfferError
+from realtime.owned import OwnedTasks, answer_offer
 from realtime.pipeline import SpeechPipeline
 from realtime.recorder import Recorder
 from realtime.resample import Resampler
@@ -59,7 +59,7 @@ class CandidatePeer:
         self._taps: dict[str, set[FrameTap]] = {"audio": set(), "video": set()}
         self._watchers: set[WatcherPeer] = set()
         self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = OwnedTasks(peer_id)
         self._channel: Any = None
         self._channel_open = asyncio.Event()
         self._audio_started_at: float | None = None
@@ -74,22 +74,13 @@ class CandidatePeer:
         pc.on("track", self._on_track)
         pc.on("datachannel", self._on_datachannel)
         pc.on("connectionstatechange", self._on_state)
-        try:
-            await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
-            if self.voice is not None:
-                pc.addTrack(self.voice)  # answers on the microphone's transceiver: sendrecv
-            await pc.setLocalDescription(await pc.createAnswer())
-        except (ValueError, KeyError, IndexError) as exc:
-            raise InvalidOfferError(f"the SDP offer could not be used: {exc}") from exc
+        answer = await answer_offer(pc, sdp, [self.voice] if self.voice is not None else [])
         self.pipeline.start()
         self._spawn(self._watch_connect(), "connect-timeout")
-        return str(pc.localDescription.sdp)
+        return answer
 
     def _spawn(self, coro: Awaitable[None], name: str) -> None:
-        task = asyncio.ensure_future(coro)
-        task.set_name(f"{self.peer_id}:{name}")
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.spawn(coro, name)
 
     def _on_track(self, track: MediaStreamTrack) -> None:
         if track.kind == "audio":
@@ -252,17 +243,11 @@ class CandidatePeer:
         if self._closed:
             return
         self._closed = True
-        current = asyncio.current_task()
         await self._pc.close()
         if self.voice is not None:
             self.voice.stop()
         await asyncio.gather(*(w.close() for w in list(self._watchers)), return_exceptions=True)
-        pending = [t for t in self._tasks if t is not current]
-        for task in pending:
-            task.cancel()
-        for task in pending:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        await self._tasks.cancel_all()
         await self.pipeline.close()
         if self.recorder is not None:
             await asyncio.to_thread(self.recorder.close)

@@ -9,16 +9,15 @@ watchers when the call ends.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
 import av
 import numpy as np
-from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
+from aiortc import RTCConfiguration, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
-from realtime.errors import InvalidOfferError
+from realtime.owned import OwnedTasks, answer_offer
 from realtime.resample import Resampler
 from realtime.sdp import check_offer
 from realtime.taps import FrameTap
@@ -43,7 +42,7 @@ class WatcherPeer:
         self._feed = feed
         self._on_closed = on_closed
         self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = OwnedTasks(peer_id)
         self._connected = asyncio.Event()
         self._closed = False
 
@@ -53,21 +52,12 @@ class WatcherPeer:
         pc = self._pc
         pc.on("track", self._on_track)
         pc.on("connectionstatechange", self._on_state)
-        try:
-            await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
-            for tap in self.taps:
-                pc.addTrack(tap)
-            await pc.setLocalDescription(await pc.createAnswer())
-        except (ValueError, KeyError, IndexError) as exc:
-            raise InvalidOfferError(f"the SDP offer could not be used: {exc}") from exc
+        answer = await answer_offer(pc, sdp, self.taps)
         self._spawn(self._watch_connect(), "connect-timeout")
-        return str(pc.localDescription.sdp)
+        return answer
 
     def _spawn(self, coro: Awaitable[None], name: str) -> None:
-        task = asyncio.ensure_future(coro)
-        task.set_name(f"{self.peer_id}:{name}")
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.spawn(coro, name)
 
     def _on_track(self, track: MediaStreamTrack) -> None:
         if track.kind == "audio" and self._feed is not None:
@@ -107,11 +97,5 @@ class WatcherPeer:
         for tap in self.taps:
             tap.stop()
         await self._pc.close()
-        current = asyncio.current_task()
-        pending = [t for t in self._tasks if t is not current]
-        for task in pending:
-            task.cancel()
-        for task in pending:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        await self._tasks.cancel_all()
         await self._on_closed(self)

@@ -38,13 +38,17 @@ async def _letter(session: AsyncSession, interview_id: str) -> FeedbackLetter | 
     return result.scalar_one_or_none()
 
 
-async def get(session: AsyncSession, user: User, interview_id: str) -> LetterOut:
-    """The interview's letter."""
+async def _existing(session: AsyncSession, user: User, interview_id: str) -> FeedbackLetter:
     interview, _job = await get_visible(session, user, interview_id)
     letter = await _letter(session, interview.id)
     if letter is None:
         raise NotFound("no feedback letter has been drafted for this interview yet")
-    return LetterOut.model_validate(letter)
+    return letter
+
+
+async def get(session: AsyncSession, user: User, interview_id: str) -> LetterOut:
+    """The interview's letter."""
+    return LetterOut.model_validate(await _existing(session, user, interview_id))
 
 
 async def draft(session: AsyncSession, user: User, interview_id: str) -> LetterOut:
@@ -80,25 +84,23 @@ async def draft(session: AsyncSession, user: User, interview_id: str) -> LetterO
 
 async def edit(session: AsyncSession, user: User, interview_id: str, body: LetterIn) -> LetterOut:
     """Save HR's edits to the draft."""
-    interview, _job = await get_visible(session, user, interview_id)
-    letter = await _letter(session, interview.id)
-    if letter is None:
-        raise NotFound("no feedback letter has been drafted for this interview yet")
+    letter = await _existing(session, user, interview_id)
     if letter.status == "approved":
         raise Conflict("this letter was approved and sent; it cannot be changed")
     before = letter.text
     letter.text = body.text.strip()
     await session.flush()
-    await repo.audit(session, user.email, "feedback.edited", interview.id, before=before, after=letter.text)
+    await repo.audit(
+        session, user.email, "feedback.edited", letter.interview_id, before=before, after=letter.text
+    )
     return LetterOut.model_validate(letter)
 
 
 async def approve(session: AsyncSession, user: User, interview_id: str) -> LetterOut:
     """Approve the letter: it goes to the HR systems (outbox) to be sent to the candidate."""
-    interview, _job = await get_visible(session, user, interview_id)
-    letter = await _letter(session, interview.id)
-    if letter is None:
-        raise NotFound("no feedback letter has been drafted for this interview yet")
+    letter = await _existing(session, user, interview_id)
+    interview = await repo.get(session, letter.interview_id)
+    assert interview is not None
     if letter.status == "approved":
         raise Conflict("this letter has already been approved")
     letter.status, letter.approved_by, letter.approved_at = "approved", user.email, utcnow()

@@ -16,13 +16,9 @@ import pytest
 
 from agent.plan import PlannedQuestion
 from realtime.asr import (
-    ZH_PROMPT,
-    ASRSettings,
     LanguageRecognizers,
-    WhisperRecognizer,
-    default_asr_model_path,
+    bundled_recognizers,
 )
-from realtime.models import multilingual_base_model
 from realtime.vad import SileroVAD
 from scoring.scorer import DefaultScorer
 from server.replay import Replay, single_question_plan
@@ -38,12 +34,7 @@ KNOWN = {
 @pytest.fixture(scope="module")
 def models(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SileroVAD, LanguageRecognizers]]:
     cache = tmp_path_factory.mktemp("models")
-    recognizers = LanguageRecognizers(
-        {
-            "en": WhisperRecognizer(ASRSettings(default_asr_model_path())),
-            "zh": WhisperRecognizer(ASRSettings(multilingual_base_model(cache), prompt=ZH_PROMPT)),
-        }
-    )
+    recognizers = bundled_recognizers(cache)
     yield SileroVAD(), recognizers
     recognizers.close()
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import httpx
 import pytest
@@ -136,3 +137,23 @@ def launch_chromium(playwright: Any, audio: Path | None = None) -> Any:
     if audio is not None:
         flags.append(f"--use-file-for-fake-audio-capture={audio}%noloop")
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=flags)
+
+
+def login(page: Any, server: ServerProcess, email: str, password: str, next_path: str) -> None:
+    """Log a staff page in and wait for the page it was going to."""
+    page.goto(f"{server.url}/login?next={next_path}")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: urlparse(url).path == next_path.split("?")[0])
+
+
+def join_call(page: Any, invite_url: str) -> None:
+    """A candidate opens the invite, consents, and joins; returns once the first question is shown."""
+    from playwright.sync_api import expect
+
+    page.goto(invite_url)
+    page.check("#consent-box")
+    page.click("#consent-btn")
+    page.click("#join-btn")
+    expect(page.locator("#progress")).to_have_text("Question 1 / 3", timeout=20_000)

@@ -11,20 +11,12 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from tests.e2e.conftest import ServerProcess, launch_chromium
+from tests.e2e.conftest import ServerProcess, join_call, launch_chromium, login
 from tests.media import clip, padded_clip, word_error_rate
 
 pytestmark = pytest.mark.browser
 LEAD_S = 1.5
 CLIP = "en_leadership_star"
-
-
-def _login(page: Page, server: ServerProcess, demo: dict[str, str], next_path: str) -> None:
-    page.goto(f"{server.url}/login?next={next_path}")
-    page.fill("#email", demo["login_email"])
-    page.fill("#password", demo["login_password"])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"**{next_path}")
 
 
 def agent_audio_grows(page: Page, above: float, within_s: float = 5.0) -> bool:
@@ -70,7 +62,13 @@ def test_candidate_call_is_transcribed_advanced_recorded_and_shown_live(
         browser = launch_chromium(pw, audio)
         try:
             console = browser.new_context().new_page()
-            _login(console, server, demo, f"/console/{demo['interview_id']}")
+            login(
+                console,
+                server,
+                demo["login_email"],
+                demo["login_password"],
+                f"/console/{demo['interview_id']}",
+            )
 
             candidate = browser.new_context().new_page()
             candidate.goto(demo["invite_url"])
@@ -152,11 +150,7 @@ def test_an_answer_without_a_result_gets_the_follow_up_live(server: ServerProces
         browser = launch_chromium(pw, audio)
         try:
             candidate = browser.new_context().new_page()
-            candidate.goto(demo["invite_url"])
-            candidate.check("#consent-box")
-            candidate.click("#consent-btn")
-            candidate.click("#join-btn")
-            expect(candidate.locator("#progress")).to_have_text("Question 1 / 3", timeout=15_000)
+            join_call(candidate, demo["invite_url"])
             expect(candidate.locator("#question")).to_contain_text(
                 "What was the result?", timeout=(LEAD_S + spoken["duration"] + 10) * 1000
             )

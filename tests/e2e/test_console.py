@@ -7,12 +7,11 @@ from __future__ import annotations
 import statistics
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
-from tests.e2e.conftest import ServerProcess, launch_chromium
+from tests.e2e.conftest import ServerProcess, join_call, launch_chromium, login
 from tests.e2e.test_browser_call import agent_audio_grows, agent_audio_settled
 from tests.media import clip, padded_clip
 
@@ -21,14 +20,6 @@ LEAD_S = 1.5
 CLIP = "en_leadership_star"
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 INJECTED = "What would your team say about how you led them?"
-
-
-def login(page: Page, server: ServerProcess, email: str, password: str, next_path: str) -> None:
-    page.goto(f"{server.url}/login?next={next_path}")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: urlparse(url).path == next_path.split("?")[0])
 
 
 def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProcess, tmp_path: Path) -> None:
@@ -46,11 +37,7 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             expect(console.locator("#outline li")).to_have_count(3)
 
             candidate = browser.new_context().new_page()
-            candidate.goto(demo["invite_url"])
-            candidate.check("#consent-box")
-            candidate.click("#consent-btn")
-            candidate.click("#join-btn")
-            expect(candidate.locator("#progress")).to_have_text("Question 1 / 3", timeout=20_000)
+            join_call(candidate, demo["invite_url"])
             expect(console.locator("#status")).to_have_text("live")
             media_at = candidate.evaluate("performance.timeOrigin + window.__metrics.mediaAt") / 1000
             answer_end = media_at + LEAD_S + spoken["answer_end"]

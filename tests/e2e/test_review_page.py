@@ -8,7 +8,6 @@ import asyncio
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
@@ -18,7 +17,7 @@ from server.security import Signer
 from server.services.accounts import create_user
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
-from tests.e2e.conftest import ServerProcess, launch_chromium
+from tests.e2e.conftest import ServerProcess, launch_chromium, login
 from tests.finished import seed_finished
 
 pytestmark = pytest.mark.browser
@@ -50,14 +49,6 @@ def seed(server: ServerProcess, language: str) -> dict[str, Any]:
     return asyncio.run(run())
 
 
-def login(page: Page, server: ServerProcess, email: str, next_path: str) -> None:
-    page.goto(f"{server.url}/login?next={next_path}")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: urlparse(url).path == next_path.split("?")[0])
-
-
 def seeked(page: Page, to_s: float) -> None:
     """Wait until the player is within 0.5 s of `to_s`."""
     page.wait_for_function(f"Math.abs(document.getElementById('player').currentTime - {to_s}) < 0.5")
@@ -72,7 +63,7 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
         browser = launch_chromium(pw)
         try:
             page = browser.new_page(viewport={"width": 1366, "height": 900})
-            login(page, server, seeded["hr_email"], f"/review/{iid}?lang={language}")
+            login(page, server, seeded["hr_email"], PASSWORD, f"/review/{iid}?lang={language}")
             page.wait_for_function("window.__review && window.__review.ready")
             page.wait_for_function("document.getElementById('player').readyState >= 1", timeout=15_000)
             duration = page.evaluate("document.getElementById('player').duration")
@@ -170,7 +161,7 @@ def test_admins_add_a_connector_and_see_the_delivery_log(server: ServerProcess) 
         browser = launch_chromium(pw)
         try:
             page = browser.new_page()
-            login(page, server, "admin@example.test", "/admin?lang=zh")
+            login(page, server, "admin@example.test", PASSWORD, "/admin?lang=zh")
             page.fill("#c-name", "HR 群")
             page.select_option("#c-kind", "wecom")
             page.fill("#c-url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc-secret-key")

@@ -10,23 +10,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
-from tests.e2e.conftest import ServerProcess, launch_chromium
+from tests.e2e.conftest import ServerProcess, join_call, launch_chromium
 from tests.e2e.test_browser_call import agent_audio_grows
 from tests.media import clip, padded_clip
 
 pytestmark = pytest.mark.browser
 CLIP = "en_leadership_star"
 OPS_PASSWORD = "ops-password-for-tests"
-
-
-def join(page: Page, invite: str) -> None:
-    page.goto(invite)
-    page.check("#consent-box")
-    page.click("#consent-btn")
-    page.click("#join-btn")
-    expect(page.locator("#progress")).to_have_text("Question 1 / 3", timeout=20_000)
 
 
 @pytest.mark.parametrize("server", ["embedded"], indirect=True)
@@ -44,10 +36,10 @@ def test_a_second_candidate_joining_does_not_stall_the_first(server: ServerProce
         browser = launch_chromium(pw, audio)
         try:
             one = browser.new_context().new_page()
-            join(one, first["invite_url"])
+            join_call(one, first["invite_url"])
             time.sleep(6.0)  # the first candidate is mid-answer when the second joins
             two = browser.new_context().new_page()
-            join(two, second["invite_url"])
+            join_call(two, second["invite_url"])
             assert agent_audio_grows(two, 0.0), "the second candidate did not hear their question"
             for page in (one, two):
                 expect(page.locator("#progress")).to_have_text(
