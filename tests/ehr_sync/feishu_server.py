@@ -10,14 +10,13 @@ accepted.
 from __future__ import annotations
 
 import itertools
-import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+
+from tests.ehr_sync.jsonserver import JsonServer
 
 
-class FeishuServer:
+class FeishuServer(JsonServer):
     """Feishu's open platform, the parts Hire external interviews use."""
 
     def __init__(self, app_id: str, app_secret: str, applications: set[str]) -> None:
@@ -29,31 +28,15 @@ class FeishuServer:
         self.errors: list[int] = []
         self._ids = itertools.count(7_000_000_000_000_000_000)
         self._lock = threading.Lock()
-        server = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_POST(self) -> None:  # noqa: N802
-                url = urlparse(self.path)
-                query = {k: v[0] for k, v in parse_qs(url.query).items()}
-                body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
-                status, answer = server.handle(url.path, query, body, self.headers.get("authorization", ""))
-                if answer.get("code"):
-                    server.errors.append(int(answer["code"]))
-                data = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.end_headers()
-                self.wfile.write(data)
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+    def respond(
+        self, method: str, path: str, query: dict[str, str], body: Any, headers: dict[str, str]
+    ) -> tuple[int, dict[str, Any] | None]:
+        status, answer = self.handle(path, query, body, headers.get("authorization", ""))
+        if answer.get("code"):
+            self.errors.append(int(answer["code"]))
+        return status, answer
 
     def revoke(self) -> None:
         """Every issued token stops working (as after expiry)."""
@@ -97,11 +80,3 @@ class FeishuServer:
                 self.assessments.append(record)
                 return 200, {"code": 0, "msg": "success", "data": {"external_interview_assessment": record}}
             return 404, {"code": 404, "msg": "not found"}
-
-    def start(self) -> FeishuServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()

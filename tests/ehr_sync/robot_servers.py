@@ -14,15 +14,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+
+from tests.ehr_sync.jsonserver import JsonServer
 
 
-class RobotServer:
+class RobotServer(JsonServer):
     """Both robots on one local port."""
 
     def __init__(
@@ -41,32 +40,16 @@ class RobotServer:
         self._sent: dict[str, list[float]] = {"dingtalk": [], "wecom": []}
         self._blocked_until = 0.0
         self._lock = threading.Lock()
-        server = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_POST(self) -> None:  # noqa: N802
-                url = urlparse(self.path)
-                query = {k: v[0] for k, v in parse_qs(url.query).items()}
-                body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
-                robot = "dingtalk" if url.path == "/robot/send" else "wecom"
-                errcode, errmsg = server.handle(robot, query, body)
-                if errcode:
-                    server.errors.append((robot, errcode))
-                data = json.dumps({"errcode": errcode, "errmsg": errmsg}).encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.end_headers()
-                self.wfile.write(data)
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+    def respond(
+        self, method: str, path: str, query: dict[str, str], body: Any, headers: dict[str, str]
+    ) -> tuple[int, dict[str, Any] | None]:
+        robot = "dingtalk" if path == "/robot/send" else "wecom"
+        errcode, errmsg = self.handle(robot, query, body)
+        if errcode:
+            self.errors.append((robot, errcode))
+        return 200, {"errcode": errcode, "errmsg": errmsg}
 
     def _rate(self, robot: str, now: float) -> bool:
         sent = [t for t in self._sent[robot] if now - t < self.window_s]
@@ -111,11 +94,3 @@ class RobotServer:
                     return 45009, "api freq out of limit"
             self.accepted[robot].append({"at": now, **body})
             return 0, "ok"
-
-    def start(self) -> RobotServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()

@@ -4,11 +4,8 @@ test_status with HTTP Basic, and serves the URL we PATCH with the result, checki
 from __future__ import annotations
 
 import base64
-import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -19,49 +16,37 @@ from server.db.models import AnswerScoreRow, Interview
 from server.services.reports import interview_completed
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
+from tests.ehr_sync.jsonserver import JsonServer
 from tests.server.test_review import Review
 
 
-class GreenhouseCallbacks:
+class GreenhouseCallbacks(JsonServer):
     """Greenhouse's side of the PATCH: Basic auth with the partner key, JSON test status."""
 
     def __init__(self) -> None:
         self.key = ""
         self.patches: list[dict[str, Any]] = []
         self.unauthorised = 0
-        server = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_PATCH(self) -> None:  # noqa: N802
-                body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))))
-                expected = "Basic " + base64.b64encode(f"{server.key}:".encode()).decode()
-                if self.headers.get("authorization") != expected:
-                    server.unauthorised += 1
-                    self.send_response(401)
-                    self.end_headers()
-                    return
-                server.patches.append({"path": self.path, **body})
-                self.send_response(200)
-                self.end_headers()
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+    def respond(
+        self, method: str, path: str, query: dict[str, str], body: Any, headers: dict[str, str]
+    ) -> tuple[int, dict[str, Any] | None]:
+        expected = "Basic " + base64.b64encode(f"{self.key}:".encode()).decode()
+        if method != "PATCH" or headers.get("authorization") != expected:
+            self.unauthorised += 1
+            return 401, None
+        self.patches.append({"path": path, **body})
+        return 200, None
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        return self.base
 
 
 @pytest.fixture(scope="module")
 def greenhouse() -> Iterator[GreenhouseCallbacks]:
-    server = GreenhouseCallbacks()
+    server = GreenhouseCallbacks().start()
     yield server
     server.stop()
 
