@@ -6,10 +6,22 @@ import asyncio
 import shutil
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from server.db.models import AnswerScoreRow, Candidate, Consent, Interview, Recording, Utterance
+from server.db.models import (
+    AnswerScoreRow,
+    AuditEvent,
+    Candidate,
+    Consent,
+    FeedbackLetter,
+    IntegrityFlag,
+    Interview,
+    InterviewNote,
+    Recording,
+    ReviewDecision,
+    Utterance,
+)
 from server.db.repositories import interviews as audit_repo
 from server.db.repositories.outbox import enqueue
 from server.errors import Conflict, NotFound
@@ -18,7 +30,10 @@ from server.errors import Conflict, NotFound
 async def erase_candidate(
     sessions: async_sessionmaker[AsyncSession], candidate_id: str, actor: str, recordings_dir: Path
 ) -> int:
-    """Delete the candidate, their interviews, transcripts, scores, consents and recordings.
+    """Delete the candidate and everything about them; clear what the audit trail said about them.
+
+    That is their interviews, transcripts, scores, reviews, notes, flags, letters, consents and
+    recordings.
 
     The `candidate.deleted` outbox event is written in the same transaction, so every connected system
     hears of it exactly when the data is gone. Returns the number of interviews erased. A candidate in a
@@ -44,8 +59,22 @@ async def _erase_rows(session: AsyncSession, candidate_id: str, actor: str) -> l
         raise Conflict("the candidate is in a live interview; end it before erasing their data")
     ids = [i.id for i in interviews]
     if ids:
-        for model in (Utterance, AnswerScoreRow, Consent, Recording):
+        personal = (
+            Utterance,
+            AnswerScoreRow,
+            Consent,
+            Recording,
+            ReviewDecision,
+            InterviewNote,
+            IntegrityFlag,
+            FeedbackLetter,
+        )
+        for model in personal:
             await session.execute(delete(model).where(model.interview_id.in_(ids)))
+        # The audit trail keeps who did what and when, not what was said or written about the candidate.
+        await session.execute(
+            update(AuditEvent).where(AuditEvent.interview_id.in_(ids)).values(detail={"erased": True})
+        )
         await session.execute(delete(Interview).where(Interview.id.in_(ids)))
     await session.delete(candidate)
     await enqueue(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -254,3 +255,43 @@ def test_a_feedback_letter_is_drafted_edited_and_sent_only_once_approved(review:
     assert review.client.post(f"/api/interviews/{iid}/feedback/draft").status_code == 409
     actions = [a.action for a in review.rows(AuditEvent, iid)]
     assert {"feedback.drafted", "feedback.edited", "feedback.approved"} <= set(actions)
+
+
+def test_erasing_a_candidate_removes_reviews_notes_flags_letters_and_what_the_audit_said(
+    review: Review,
+) -> None:
+    seeded = review.finished()
+    iid = seeded["interview_id"]
+    review.staff("hr-erase@example.test", "hr", "Engineering")
+    comment = "Strong example of leading the release under pressure"
+    review.client.post(
+        f"/api/interviews/{iid}/review",
+        json={"status": "on_hold", "recommendation": "yes", "comment": comment},
+    )
+    review.client.post(f"/api/interviews/{iid}/notes", json={"text": "Mentions a holiday sale deadline"})
+    draft = review.client.post(f"/api/interviews/{iid}/feedback/draft").json()
+    review.client.put(f"/api/interviews/{iid}/feedback", json={"text": draft["text"] + " P.S."})
+
+    async def candidate_of(sessions: Any) -> str:
+        async with sessions() as s:
+            from server.db.models import Interview
+
+            interview = await s.get(Interview, iid)
+            return str(interview.candidate_id)
+
+    candidate = review.run(candidate_of)
+    review.staff("admin-erase@example.test", "admin")
+    assert review.client.delete(f"/api/admin/candidates/{candidate}").status_code == 200
+
+    from server.db.models import FeedbackLetter, IntegrityFlag, InterviewNote, ReviewDecision
+
+    for model in (ReviewDecision, InterviewNote, IntegrityFlag, FeedbackLetter):
+        assert review.rows(model, iid) == [], model.__name__
+
+    async def audit_texts(sessions: Any) -> str:
+        async with sessions() as s:
+            rows = (await s.execute(select(AuditEvent.detail))).scalars().all()
+            return json.dumps(rows, ensure_ascii=False)
+
+    trail = review.run(audit_texts)
+    assert comment not in trail and "Demo Candidate" not in trail and "holiday sale" not in trail
