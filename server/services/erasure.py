@@ -14,10 +14,12 @@ from server.db.models import (
     AuditEvent,
     Candidate,
     Consent,
+    Delivery,
     FeedbackLetter,
     IntegrityFlag,
     Interview,
     InterviewNote,
+    OutboxEvent,
     Recording,
     ReviewDecision,
     Utterance,
@@ -71,6 +73,17 @@ async def _erase_rows(session: AsyncSession, candidate_id: str, actor: str) -> l
         )
         for model in personal:
             await session.execute(delete(model).where(model.interview_id.in_(ids)))
+        # Reports about them that were queued for the HR systems are not sent; stored copies are cleared
+        # (`candidate.deleted`, below, tells every connected system to erase theirs).
+        events = select(OutboxEvent.seq).where(OutboxEvent.ordering_key.in_(ids))
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.event_seq.in_(events), Delivery.status == "pending")
+            .values(status="dead", last_error="not sent: the candidate's data was erased")
+        )
+        await session.execute(
+            update(OutboxEvent).where(OutboxEvent.ordering_key.in_(ids)).values(payload={"erased": True})
+        )
         # The audit trail keeps who did what and when, not what was said or written about the candidate.
         await session.execute(
             update(AuditEvent).where(AuditEvent.interview_id.in_(ids)).values(detail={"erased": True})

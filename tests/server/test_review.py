@@ -293,5 +293,6 @@ def test_erasing_a_candidate_removes_reviews_notes_flags_letters_and_what_the_au
             rows = (await s.execute(select(AuditEvent.detail))).scalars().all()
             return json.dumps(rows, ensure_ascii=False)
 
+    assert all(e.payload == {"erased": True} for e in review.rows(OutboxEvent, iid))
     trail = review.run(audit_texts)
     assert comment not in trail and "Demo Candidate" not in trail and "holiday sale" not in trail
