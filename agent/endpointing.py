@@ -4,8 +4,11 @@ Silence alone cannot tell a thinking pause from the end of an answer, so the wai
 has been said:
 - a trailing clause or filler ("and", "so", "um", "然后", "嗯", a trailing comma) means the candidate
   is thinking: no end; after a long silence, a gentle prompt, and only much later, move on;
-- a behavioural answer with a single sentence or no action yet is an unfinished story: a long wait;
-- a complete sentence after a complete story (situation/task, action, result) ends the answer soon;
+- a behavioural answer with a single sentence or no action yet is an unfinished story: a long wait, and
+  so is a story with an action but no result yet whose last utterance the recogniser left without a
+  sentence end (the candidate stopped mid-clause);
+- a complete sentence after a complete story (situation/task, action, result) ends the answer after
+  the candidate's usual (median) pause between sentences, never sooner than `complete_wait_s`;
 - otherwise the wait follows the candidate's own rhythm: a little longer than their longest pause
   between sentences so far, never shorter than `base_wait_s`.
 """
@@ -68,6 +71,7 @@ TRAILING = {
 
 
 SHORT_EN, SHORT_ZH = 3, 5
+COMPLETE_PLAN_STEPS = 3  # a situational answer that lays out three steps is a whole plan
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,11 @@ class _Segment:
     start: float
     end: float | None = None
     text: str | None = None
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the recogniser closed the utterance with a sentence end (. ! ? 。 ！ ？)."""
+    return text.rstrip().endswith((".", "!", "?", "。", "！", "？"))
 
 
 def is_trailing(text: str, language: str) -> bool:
@@ -213,13 +222,25 @@ class Endpointer:
                 and bool(a.with_part("result"))
                 and bool(a.with_part("situation") or a.with_part("task"))
             )
-            if complete:
-                return s.complete_wait_s, "complete_story"
+            if complete:  # over after this candidate's usual gap between sentences, not their longest
+                return self._typical_wait(), "complete_story"
+            # Mid-story (an action, no result yet) and the recogniser heard no sentence end: the
+            # candidate stopped mid-clause ("I traced the slow queries, and then ..."), likely thinking.
+            if acted and not a.with_part("result") and not ends_sentence(spoken[-1].text or ""):
+                return s.story_wait_s, "story_mid_sentence"
             # A story needs more than one sentence and an action; an answer in "I would" never gets one.
             if len(a.facts) <= 1 or (not acted and a.hypothetical_share < 0.5):
                 return s.story_wait_s, "unfinished_story"
+        if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS:
+            return self._typical_wait(), "complete_plan"
         rhythm = s.rhythm_factor * max(self._pauses, default=0.0)
         return min(max(s.base_wait_s, rhythm), s.max_rhythm_wait_s), "sentence_complete_after_pause"
+
+    def _typical_wait(self) -> float:
+        """The candidate's usual (median) gap between sentences, within the configured bounds."""
+        s = self.settings
+        typical = sorted(self._pauses)[len(self._pauses) // 2] if self._pauses else 0.0
+        return min(max(s.complete_wait_s, typical), s.max_rhythm_wait_s)
 
     def decide(self, now: float, sound: bool = False) -> EndOfAnswer | Prompt | None:
         """Check at audio-clock time `now`; returns at most one decision.
