@@ -270,7 +270,8 @@ def test_erasing_a_candidate_removes_reviews_notes_flags_letters_and_what_the_au
     )
     review.client.post(f"/api/interviews/{iid}/notes", json={"text": "Mentions a holiday sale deadline"})
     draft = review.client.post(f"/api/interviews/{iid}/feedback/draft").json()
-    review.client.put(f"/api/interviews/{iid}/feedback", json={"text": draft["text"] + " P.S."})
+    marker = "P.S. we enjoyed the story about the release"
+    review.client.put(f"/api/interviews/{iid}/feedback", json={"text": draft["text"] + marker})
 
     async def candidate_of(sessions: Any) -> str:
         async with sessions() as s:
@@ -294,5 +295,5 @@ def test_erasing_a_candidate_removes_reviews_notes_flags_letters_and_what_the_au
             return json.dumps(rows, ensure_ascii=False)
 
     assert all(e.payload == {"erased": True} for e in review.rows(OutboxEvent, iid))
-    trail = review.run(audit_texts)
-    assert comment not in trail and "Demo Candidate" not in trail and "holiday sale" not in trail
+    trail = review.run(audit_texts)  # (other tests' interviews share this database: look for our texts)
+    assert comment not in trail and marker not in trail and "holiday sale" not in trail
