@@ -159,13 +159,6 @@ class WhisperRecognizer:
             with self._count_lock:
                 self.in_flight -= 1
 
-    def idle(self, language: str = "") -> bool:
-        """Whether no recognition is running or queued.
-
-        Only then may a partial start, so a final never waits behind more than one partial.
-        """
-        return self.in_flight == 0
-
     def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
         """Fair turns for partials across interviews.
 
@@ -224,10 +217,6 @@ class LanguageRecognizers:
     def forget_partial(self, language: str, stream: int) -> None:
         """See `WhisperRecognizer.forget_partial`."""
         self.for_language(language).forget_partial(language, stream)
-
-    def idle(self, language: str) -> bool:
-        """Whether the language's recogniser has nothing running or queued."""
-        return self.for_language(language).idle()
 
     def close(self) -> None:
         """Stop every model's workers."""

@@ -140,10 +140,7 @@ class SpeechPipeline:
 
     def _may_start_partial(self, due_since: float) -> bool:
         gate = getattr(self._recognizer, "may_start_partial", None)
-        if gate is not None:
-            return bool(gate(self._language, id(self), due_since))
-        idle = getattr(self._recognizer, "idle", None)
-        return idle is None or bool(idle(self._language))
+        return gate is None or bool(gate(self._language, id(self), due_since))
 
     def _stop_waiting(self) -> None:
         self._due_since = None

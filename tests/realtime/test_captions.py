@@ -75,7 +75,7 @@ class BusyRecognizer:
         finally:
             self.in_flight -= 1
 
-    def idle(self, language: str) -> bool:
+    def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
         return self.in_flight == 0
 
 
