@@ -18,6 +18,7 @@ import av
 import numpy as np
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
+from realtime.resample import Resampler
 from realtime.tts import Speech
 
 log = logging.getLogger(__name__)
@@ -35,9 +36,8 @@ def to_call_rate(speech: Speech) -> np.ndarray:
         speech.samples.reshape(1, -1).astype(np.int16), format="s16", layout="mono"
     )
     frame.sample_rate = speech.rate
-    resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
-    out = [*resampler.resample(frame), *resampler.resample(None)]
-    return np.concatenate([f.to_ndarray().reshape(-1) for f in out]).astype(np.int16, copy=False)
+    resampler = Resampler(rate=RATE)
+    return np.concatenate([resampler.resample(frame), resampler.flush()])
 
 
 class AgentVoice(MediaStreamTrack):
