@@ -37,8 +37,8 @@ async def post_review(
 @router.get("/{interview_id}/report")
 async def get_report(interview_id: str, user: Staff, session: SessionDep, settings: SettingsDep) -> ReportV1:
     """The interview's report as the HR systems receive it."""
-    interview, _job = await get_visible(session, user, interview_id)
-    review = await service.scorecard(session, user, interview_id)
+    interview, job = await get_visible(session, user, interview_id)
+    review = await service.scorecard_of(session, interview, job)
     return await build_report(session, interview, settings.public_url, review)
 
 

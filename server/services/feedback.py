@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from scoring.feedback import AnswerFinding, draft_letter
 from server.db.base import utcnow
-from server.db.models import Candidate, FeedbackLetter, User
+from server.db.models import Candidate, FeedbackLetter, Interview, User
 from server.db.repositories import interviews as repo
 from server.db.repositories.outbox import enqueue
 from server.errors import Conflict, NotFound
@@ -38,17 +38,18 @@ async def _letter(session: AsyncSession, interview_id: str) -> FeedbackLetter | 
     return result.scalar_one_or_none()
 
 
-async def _existing(session: AsyncSession, user: User, interview_id: str) -> FeedbackLetter:
+async def _existing(session: AsyncSession, user: User, interview_id: str) -> tuple[Interview, FeedbackLetter]:
     interview, _job = await get_visible(session, user, interview_id)
     letter = await _letter(session, interview.id)
     if letter is None:
         raise NotFound("no feedback letter has been drafted for this interview yet")
-    return letter
+    return interview, letter
 
 
 async def get(session: AsyncSession, user: User, interview_id: str) -> LetterOut:
     """The interview's letter."""
-    return LetterOut.model_validate(await _existing(session, user, interview_id))
+    _interview, letter = await _existing(session, user, interview_id)
+    return LetterOut.model_validate(letter)
 
 
 async def draft(session: AsyncSession, user: User, interview_id: str) -> LetterOut:
@@ -84,23 +85,19 @@ async def draft(session: AsyncSession, user: User, interview_id: str) -> LetterO
 
 async def edit(session: AsyncSession, user: User, interview_id: str, body: LetterIn) -> LetterOut:
     """Save HR's edits to the draft."""
-    letter = await _existing(session, user, interview_id)
+    interview, letter = await _existing(session, user, interview_id)
     if letter.status == "approved":
         raise Conflict("this letter was approved and sent; it cannot be changed")
     before = letter.text
     letter.text = body.text.strip()
     await session.flush()
-    await repo.audit(
-        session, user.email, "feedback.edited", letter.interview_id, before=before, after=letter.text
-    )
+    await repo.audit(session, user.email, "feedback.edited", interview.id, before=before, after=letter.text)
     return LetterOut.model_validate(letter)
 
 
 async def approve(session: AsyncSession, user: User, interview_id: str) -> LetterOut:
     """Approve the letter: it goes to the HR systems (outbox) to be sent to the candidate."""
-    letter = await _existing(session, user, interview_id)
-    interview = await repo.get(session, letter.interview_id)
-    assert interview is not None
+    interview, letter = await _existing(session, user, interview_id)
     if letter.status == "approved":
         raise Conflict("this letter has already been approved")
     letter.status, letter.approved_by, letter.approved_at = "approved", user.email, utcnow()

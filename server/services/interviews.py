@@ -47,21 +47,19 @@ STATE_AFTER = {
 }
 
 
-def _visible(user: User, job: Job) -> bool:
-    """Admins and interviewers see every interview; HR sees their department's jobs."""
-    return visible_to(user, job)
-
-
 async def list_for(
     session: AsyncSession, user: User, filters: InterviewFilter | None = None
 ) -> list[InterviewSummary]:
     """The interviews this user may see, newest first, narrowed by `filters`."""
     f = filters or InterviewFilter()
     rows = [
-        (i, j, c) for i, j, c in await repo.list_with_people(session) if _visible(user, j) and f.admits(i, j)
+        (i, j, c)
+        for i, j, c in await repo.list_with_people(session)
+        if visible_to(user, j) and f.admits(i, j)
     ]
     scores = await repo.scores_of(session, [i.id for i, _, _ in rows])
-    rubrics = {j.id: await job_repo.get_full(session, j.id) for i, j, _ in rows if i.id in scores}
+    scored_jobs = {j.id for i, j, _ in rows if i.id in scores}
+    rubrics = {job_id: await job_repo.get_full(session, job_id) for job_id in scored_jobs}
     out = []
     for i, j, c in rows:
         overall = summary_of(scores[i.id], rubrics[j.id]).overall if i.id in scores else None
@@ -87,7 +85,7 @@ async def get_visible(session: AsyncSession, user: User, interview_id: str) -> t
     """The interview and its job, or 404 when it does not exist or the user may not see it."""
     interview = await repo.get(session, interview_id)
     job = await job_repo.get_full(session, interview.job_id) if interview else None
-    if interview is None or job is None or not _visible(user, job):
+    if interview is None or job is None or not visible_to(user, job):
         raise NotFound("no such interview")
     return interview, job
 

@@ -41,6 +41,27 @@ def latest_per_question(rows: Sequence[AnswerScoreRow]) -> list[AnswerScoreRow]:
     return [latest[i] for i in sorted(latest)]
 
 
+def unique_quotes(rows: Sequence[AnswerScoreRow]) -> list[dict[str, Any]]:
+    """The answers' evidence, one entry per quoted sentence, with the question it answered.
+
+    A sentence can be evidence of several STAR parts: its labels are kept together.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        for quote in row.detail.get("evidence", []):
+            key = str(quote.get("text", ""))
+            if key in out:
+                out[key]["labels"] = [*out[key]["labels"], quote.get("label")]
+            else:
+                out[key] = {**quote, "question_index": row.question_index, "labels": [quote.get("label")]}
+    return list(out.values())
+
+
+def reasons_of(rows: Sequence[AnswerScoreRow]) -> list[str]:
+    """The scorer's reasons across answers, each once, in order."""
+    return list(dict.fromkeys(x for row in rows for x in row.detail.get("reasons", [])))
+
+
 def summary_of(rows: Sequence[AnswerScoreRow], job: Job | None) -> InterviewResult:
     """Interview-level result from the stored answer scores (the latest per question)."""
     rows = latest_per_question(rows)
@@ -65,13 +86,11 @@ async def build_report(
     competencies = []
     for c in result.competencies:
         mine = [r for r in rows if r.competency == c.name]
-        # One quote per sentence (a sentence can be evidence of several STAR parts), in spoken order.
-        unique = {e["text"]: e for r in mine for e in reversed(r.detail.get("evidence", []))}
         quotes = [
             EvidenceQuote(text=e["text"], t_start=e.get("t_start"), t_end=e.get("t_end"))
-            for e in sorted(unique.values(), key=lambda e: e.get("t_start") or 0.0)
+            for e in sorted(unique_quotes(mine), key=lambda e: e.get("t_start") or 0.0)
         ][:MAX_QUOTES]
-        reasons = list(dict.fromkeys(x for r in mine for x in r.detail.get("reasons", [])))[:5]
+        reasons = reasons_of(mine)[:5]
         competencies.append(
             CompetencyResult(
                 name=c.name,

@@ -7,12 +7,9 @@ the HR systems, all in the request's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.db.models import Interview, InterviewNote, ReviewDecision, User
+from server.db.models import Interview, InterviewNote, Job, ReviewDecision, User
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories import reviews as review_repo
@@ -20,33 +17,27 @@ from server.db.repositories.outbox import enqueue
 from server.errors import Conflict, Unprocessable
 from server.schemas import AuditOut, CompetencyReviewOut, NoteIn, NoteOut, ReviewIn, ReviewOut
 from server.services.interviews import get_visible
-from server.services.reports import build_report, latest_per_question, summary_of
+from server.services.reports import (
+    build_report,
+    latest_per_question,
+    reasons_of,
+    summary_of,
+    unique_quotes,
+)
 
 REVIEWABLE = ("finished", "interrupted")
 REVIEW_ACTIONS = ("review.decided",)
 
 
-def _unique_quotes(quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One entry per quoted sentence (a sentence can be evidence of several STAR parts)."""
-    out: dict[str, dict[str, Any]] = {}
-    for q in quotes:
-        key = str(q.get("text", ""))
-        if key in out:
-            out[key]["labels"] = [*out[key]["labels"], q.get("label")]
-        else:
-            out[key] = {**q, "labels": [q.get("label")]}
-    return list(out.values())
-
-
 async def scorecard(session: AsyncSession, user: User, interview_id: str) -> ReviewOut:
     """The interview's scorecard as the reviewer sees it."""
-    interview, _job = await get_visible(session, user, interview_id)
-    return await scorecard_of(session, interview)
+    interview, job = await get_visible(session, user, interview_id)
+    return await scorecard_of(session, interview, job)
 
 
-async def scorecard_of(session: AsyncSession, interview: Interview) -> ReviewOut:
+async def scorecard_of(session: AsyncSession, interview: Interview, job: Job | None = None) -> ReviewOut:
     """The scorecard of an interview (no access check: for callers that did their own)."""
-    job = await job_repo.get_full(session, interview.job_id)
+    job = job or await job_repo.get_full(session, interview.job_id)
     rows = latest_per_question(await repo.scores(session, interview.id))
     result = summary_of(rows, job)
     decided = await review_repo.decisions(session, interview.id)
@@ -61,12 +52,8 @@ async def scorecard_of(session: AsyncSession, interview: Interview) -> ReviewOut
                 ai_score=c.score,
                 coverage=c.coverage,
                 human_score=human[c.name].human_score if c.name in human else None,
-                evidence=_unique_quotes(
-                    {**e, "question_index": r.question_index}
-                    for r in mine
-                    for e in r.detail.get("evidence", [])
-                ),
-                reasons=list(dict.fromkeys(x for r in mine for x in r.detail.get("reasons", []))),
+                evidence=unique_quotes(mine),
+                reasons=reasons_of(mine),
             )
         )
     history = [a for a in await repo.audit_trail(session, interview.id) if a.action in REVIEW_ACTIONS]
@@ -88,13 +75,13 @@ async def decide(
     session: AsyncSession, user: User, interview_id: str, review: ReviewIn, public_url: str
 ) -> ReviewOut:
     """Store a reviewer's decision; the AI's scores stay as they were."""
-    interview, _job = await get_visible(session, user, interview_id)
+    interview, job = await get_visible(session, user, interview_id)
     if interview.status not in REVIEWABLE:
         raise Conflict(f"the interview is {interview.status}; it can be reviewed once it has ended")
     comment = review.comment.strip()
     if not comment:
         raise Unprocessable("a comment is required: say why you confirm or change the AI's assessment")
-    before = await scorecard(session, user, interview_id)
+    before = await scorecard_of(session, interview, job)
     known = {c.name: c for c in before.competencies}
     unknown = [c.name for c in review.competencies if c.name not in known]
     if unknown:
@@ -147,7 +134,7 @@ async def decide(
             "scores": {c.name: c.ai_score for c in before.competencies},
         },
     )
-    after = await scorecard(session, user, interview_id)
+    after = await scorecard_of(session, interview, job)
     report = await build_report(session, interview, public_url, after)
     await enqueue(session, "report.reviewed", interview.id, report.model_dump(mode="json"))
     return after
