@@ -13,8 +13,10 @@ COPY web web
 COPY ehr_sync ehr_sync
 RUN if [ -n "$TORCH_INDEX_URL" ]; then pip install --no-cache-dir torch==2.13.0 --index-url "$TORCH_INDEX_URL"; \
     else pip install --no-cache-dir torch==2.13.0; fi \
- && pip install --no-cache-dir .
-ENV INTERVIEW_HOST=0.0.0.0 INTERVIEW_DATA_DIR=/data
+ && pip install --no-cache-dir . \
+ && python -m venv /opt/vision && /opt/vision/bin/pip install --no-cache-dir "mediapipe==0.10.21"
+# The face detector for presence flags runs in its own environment (mediapipe pins numpy<2).
+ENV INTERVIEW_HOST=0.0.0.0 INTERVIEW_DATA_DIR=/data INTERVIEW_FACE_PYTHON=/opt/vision/bin/python
 VOLUME /data
 EXPOSE 8000
 CMD ["interview", "serve"]

@@ -30,3 +30,23 @@ class MediaClock:
             return 0
         self.filled_s += missing / self.rate_in
         return missing * self.rate_out // self.rate_in
+
+
+@dataclass
+class VideoClock:
+    """Places video frames on the interview's media clock, which starts at the first audio frame.
+
+    Frames keep their own RTP spacing (90 kHz); only where the video starts relative to the audio is
+    taken from arrival, once, when the first frame comes.
+    """
+
+    rate: int = 90000
+    _origin: int | None = None
+    _offset_s: float = 0.0
+
+    def seconds(self, pts: int, since_audio_start_s: float) -> float:
+        """Media time of a frame at `pts`; `since_audio_start_s` is used for the first frame only."""
+        if self._origin is None:
+            self._origin = pts
+            self._offset_s = max(since_audio_start_s, 0.0)
+        return (pts - self._origin) / self.rate + self._offset_s

@@ -18,10 +18,11 @@ import numpy as np
 from aiortc import RTCConfiguration, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
-from realtime.clock import MediaClock
+from realtime.clock import MediaClock, VideoClock
 from realtime.errors import InvalidOfferError
 from realtime.owned import OwnedTasks, answer_offer
 from realtime.pipeline import SpeechPipeline
+from realtime.presence import PresenceSampler
 from realtime.recorder import Recorder
 from realtime.resample import Resampler
 from realtime.sdp import check_offer
@@ -46,6 +47,7 @@ class CandidatePeer:
         on_message: Callable[[dict[str, Any]], Awaitable[None]] | None = None,
         disconnect_timeout_s: float = 10.0,
         voice: AgentVoice | None = None,
+        presence: PresenceSampler | None = None,
     ) -> None:
         self.peer_id = peer_id
         self.pipeline = pipeline
@@ -54,6 +56,7 @@ class CandidatePeer:
         self._on_message = on_message
         self._disconnect_timeout = disconnect_timeout_s
         self.voice = voice
+        self.presence = presence
         if voice is not None and recorder is not None:
             voice.on_audio = recorder.add_agent_audio  # the recording has both sides of the call
         self._taps: dict[str, set[FrameTap]] = {"audio": set(), "video": set()}
@@ -76,6 +79,8 @@ class CandidatePeer:
         pc.on("connectionstatechange", self._on_state)
         answer = await answer_offer(pc, sdp, [self.voice] if self.voice is not None else [])
         self.pipeline.start()
+        if self.presence is not None:
+            self._spawn(self.presence.run(), "presence")
         self._spawn(self._watch_connect(), "connect-timeout")
         return answer
 
@@ -148,14 +153,20 @@ class CandidatePeer:
         await self.pipeline.push(resampler.flush())
 
     async def _read_video(self, track: MediaStreamTrack) -> None:
+        clock = VideoClock()
         try:
             while True:
                 frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
                 if not isinstance(frame, av.VideoFrame):
                     continue
                 self._offer_to_taps("video", frame)
-                if self.recorder is not None and self._audio_started_at is not None:
-                    self.recorder.add_video(frame, time.monotonic() - self._audio_started_at)
+                if self._audio_started_at is None or frame.pts is None:
+                    continue  # the media clock starts with the candidate's audio
+                t = clock.seconds(frame.pts, time.monotonic() - self._audio_started_at)
+                if self.presence is not None:
+                    self.presence.offer(frame, t)
+                if self.recorder is not None:
+                    self.recorder.add_video(frame, t)
         except (MediaStreamError, TimeoutError):
             log.info("peer %s video ended", self.peer_id)
 
@@ -187,6 +198,7 @@ class CandidatePeer:
             "partials_skipped": p.partials_skipped,
             "agent_speaking": bool(self.voice is not None and self.voice.speaking),
             "watchers": len(self._watchers),
+            "presence_samples": None if self.presence is None else self.presence.samples,
         }
 
     @property
@@ -248,6 +260,8 @@ class CandidatePeer:
             self.voice.stop()
         await asyncio.gather(*(w.close() for w in list(self._watchers)), return_exceptions=True)
         await self._tasks.cancel_all()
+        if self.presence is not None:
+            await self.presence.finish()
         await self.pipeline.close()
         if self.recorder is not None:
             await asyncio.to_thread(self.recorder.close)

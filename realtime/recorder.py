@@ -50,8 +50,6 @@ class Recorder:
         self._max_video_pending = max_video_pending
         self._video_pending = 0
         self._audio_origin: int | None = None
-        self._video_origin: int | None = None
-        self._video_offset = 0  # 90 kHz ticks of video start after audio start
         self._last_video_pts = -1
         self.dropped_video = 0
         self.dropped_audio = 0
@@ -78,14 +76,11 @@ class Recorder:
             self.dropped_audio += 1
             log.warning("recorder queue full: dropped an audio frame (%d so far)", self.dropped_audio)
 
-    def add_video(self, frame: av.VideoFrame, seconds_after_audio_start: float) -> None:
-        """Queue one decoded video frame; drops it when the encoder is behind."""
-        if self._closed or frame.pts is None or self._audio_origin is None:
+    def add_video(self, frame: av.VideoFrame, t: float) -> None:
+        """Queue one decoded video frame at media time `t` (seconds after the first audio frame)."""
+        if self._closed or self._audio_origin is None:
             return
-        if self._video_origin is None:
-            self._video_origin = frame.pts
-            self._video_offset = int(max(seconds_after_audio_start, 0.0) * VIDEO_CLOCK)
-        pts = frame.pts - self._video_origin + self._video_offset
+        pts = int(round(t * VIDEO_CLOCK))
         if pts <= self._last_video_pts:
             return
         self._last_video_pts = pts

@@ -3,6 +3,7 @@
 # first (so nothing pulls a multi-GB CUDA build), then the project.
 # Usage: scripts/setup.sh          # to run the server
 #        scripts/setup.sh --dev    # to run the tests too (Chromium, espeak-ng, sox, dev tools)
+#        SKIP_VISION=1 scripts/setup.sh   # without the face detector (.venv-vision, ~1 GB): no presence flags
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEV=0
@@ -45,5 +46,12 @@ if [ "$DEV" = 1 ]; then
   "${PIP[@]}" -e ".[dev]"
 else
   "${PIP[@]}" -e .
+fi
+# Video presence flags: mediapipe 0.10.21 (the last release with its face models inside) pins numpy<2 and
+# protobuf<5, so it gets an environment of its own; the server runs realtime/face_worker.py with it.
+if [ "${SKIP_VISION:-0}" != 1 ] && ! .venv-vision/bin/python -c "import mediapipe" 2>/dev/null; then
+  echo "installing the face detector (mediapipe) in .venv-vision"
+  [ -x .venv-vision/bin/python ] || "$PYTHON" -m venv .venv-vision
+  .venv-vision/bin/python -m pip install -q --disable-pip-version-check "mediapipe==0.10.21"
 fi
 echo "setup done"

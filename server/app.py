@@ -21,6 +21,7 @@ from realtime.asr import (
     default_asr_model_path,
 )
 from realtime.errors import ModelNotFoundError
+from realtime.faces import FaceDetector, find_face_python
 from realtime.models import multilingual_base_model
 from realtime.peer import PeerRegistry
 from realtime.tts import default_voices
@@ -60,6 +61,20 @@ def load_models(settings: Settings) -> tuple[SileroVAD, LanguageRecognizers]:
             )
         )
     return vad, LanguageRecognizers(recognizers)
+
+
+def load_face_detector(settings: Settings) -> FaceDetector | None:
+    """The shared face detector for presence flags; None (logged) when mediapipe is not installed."""
+    if not settings.presence_checks:
+        return None
+    python = find_face_python(settings.face_python)
+    if python is None:
+        log.warning(
+            "video presence checks are off: no Python with mediapipe 0.10.21 "
+            "(run scripts/setup.sh, which makes .venv-vision, or set INTERVIEW_FACE_PYTHON)"
+        )
+        return None
+    return FaceDetector(python, settings.face_model, settings.face_min_confidence)
 
 
 def make_llm(settings: Settings) -> OpenAICompatibleLLM | None:
@@ -108,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if settings.auto_migrate:
             await upgrade(engine)
         vad, recognizer = load_models(settings)
+        faces = await asyncio.to_thread(load_face_detector, settings)
         bus = make_bus(settings)
         peers = PeerRegistry()
         app.state.settings = settings
@@ -133,6 +149,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             default_voices(settings.tts_zh_command, settings.tts_en_command)
             if settings.tts_enabled
             else None,
+            faces,
         )
         stop = asyncio.Event()
         dispatcher = (
@@ -158,6 +175,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if dispatcher is not None:
                 await dispatcher
             recognizer.close()
+            if faces is not None:
+                faces.close()
             if agent.phraser is not None:
                 agent.phraser.close()
             if llm is not None:

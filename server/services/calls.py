@@ -13,8 +13,10 @@ from agent.bargein import BargeInPolicy
 from agent.interviewer import AgentSettings, InterviewAgent
 from agent.plan import InterviewPlan, PlannedQuestion
 from realtime.asr import LanguageRecognizers
+from realtime.faces import FaceDetector
 from realtime.peer import CandidatePeer, PeerRegistry
 from realtime.pipeline import SpeechPipeline
+from realtime.presence import PresenceRules, PresenceSampler
 from realtime.recorder import Recorder
 from realtime.tts import VoiceBook
 from realtime.vad import SileroVAD
@@ -49,6 +51,17 @@ class CallRuntime:
     scorer: Scorer
     agent_settings: AgentSettings
     voices: VoiceBook | None = None
+    faces: FaceDetector | None = None
+
+    def presence(self, live: LiveInterview) -> PresenceSampler | None:
+        """A presence sampler for one call, reporting to its live interview; None when checks are off."""
+        if self.faces is None:
+            return None
+        s = self.settings
+        rules = PresenceRules(
+            s.presence_no_face_s, s.presence_multiple_faces_s, s.presence_looking_away_s, s.presence_yaw_limit
+        )
+        return PresenceSampler(self.faces, live.on_presence, rules, s.presence_every_s)
 
 
 async def _rubric(session: AsyncSession, job_id: str) -> Rubric:
@@ -157,6 +170,7 @@ async def start_call(
         on_message=live.on_page_message,
         disconnect_timeout_s=settings.peer_disconnect_timeout_s,
         voice=AgentVoice() if runtime.voices is not None else None,
+        presence=runtime.presence(live),
     )
     try:
         answer = await peer.answer(sdp, kind)

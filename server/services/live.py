@@ -20,6 +20,7 @@ from agent.bargein import BargeInPolicy
 from agent.interviewer import Action, InterviewAgent
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript, SpeechEnded, SpeechStarted
 from realtime.peer import CandidatePeer
+from realtime.presence import PresenceChange
 from realtime.tts import TTSError, VoiceBook
 from server.bus import EventBus
 from server.db.base import utcnow
@@ -179,19 +180,29 @@ class LiveInterview:
         if message.get("type") != "visibility":
             return
         now = self._now()
+        await self._flag("tab_hidden", now, None if message.get("hidden") else now, {})
+
+    async def on_presence(self, change: PresenceChange) -> None:
+        """The video presence checks raised or ended a flag (no face, several faces, looking away)."""
+        await self._flag(change.kind, change.t_start, change.t_end, dict(change.detail))
+
+    async def _flag(self, kind: str, t_start: float, t_end: float | None, detail: dict[str, Any]) -> None:
+        """Raise a flag (`t_end` None) or end the open one of that kind; store it and tell the consoles."""
         async with self._sessions.begin() as session:
-            if message.get("hidden"):
+            if t_end is None:
                 flag: IntegrityFlag | None = await integrity_repo.add(
                     session,
                     IntegrityFlag(
                         interview_id=self.interview_id,
-                        kind="tab_hidden",
-                        t_start=now,
-                        detail={"recording_id": self.recording_id},
+                        kind=kind,
+                        t_start=t_start,
+                        detail={"recording_id": self.recording_id, **detail},
                     ),
                 )
             else:
-                flag = await integrity_repo.close_open(session, self.interview_id, "tab_hidden", now)
+                flag = await integrity_repo.close_open(session, self.interview_id, kind, t_end)
+                if flag is not None and detail:
+                    flag.detail = {**flag.detail, **detail}
             if flag is None:
                 return
             event = IntegrityFlagged(
@@ -202,7 +213,9 @@ class LiveInterview:
                 t_end=flag.t_end,
                 detail=flag.detail,
             )
-        log.info("interview %s: integrity flag %s at %.1f s", self.interview_id, event.kind, now)
+        state = "raised" if t_end is None else "ended"
+        at = t_start if t_end is None else t_end
+        log.info("interview %s: integrity flag %s %s at %.1f s", self.interview_id, kind, state, at)
         await self._publish(event)
 
     async def _act(self, decide: Callable[[], list[Action]]) -> None:

@@ -74,7 +74,7 @@ def test_recorder_writes_audio_and_video_with_matching_length(tmp_path: Path) ->
     for i in range(250):  # 5 s of audio, 20 fps video
         recorder.add_audio(browser_audio_frame(rtp_start + i * 960))
         if i % 2 == 0:
-            recorder.add_video(video_frame(999 + i * 1800), seconds_after_audio_start=i * 0.02)
+            recorder.add_video(video_frame(999 + i * 1800), i * 0.02)
         time.sleep(0.004)  # roughly paced, as frames arrive from a call
     recorder.close()
     recorder.close()  # idempotent

@@ -20,7 +20,7 @@ const I18N = {
     take_over: "接管", hand_back: "交还 AI", end: "结束面试", add_note: "添加笔记", outline: "面试提纲",
     suggestions: "建议追问", flags: "诚信提示", progress: "进度", send: "发送", time_left: "剩余时间",
     flag_tab_hidden: "离开了面试页面", flag_reconnected: "重新连接", flag_no_face: "画面中没有人脸",
-    flag_multiple_faces: "画面中有多张人脸", date_from: "开始日期",
+    flag_multiple_faces: "画面中有多张人脸", flag_looking_away: "长时间看向别处", date_from: "开始日期",
     connectors: "HR 系统对接", add_connector: "添加对接", name: "名称", kind: "类型", secret: "密钥（加密保存；webhook 留空则自动生成）",
     options: "选项（JSON）", add: "添加", deliveries: "投递记录", event: "事件", interview: "面试", attempts: "尝试次数",
     last_error: "最近错误", retry: "重新投递",
@@ -39,7 +39,7 @@ const I18N = {
     report: "Report", console: "Console", scheduled: "scheduled", live: "live", finished: "finished",
     interrupted: "interrupted", cancelled: "cancelled", approved_by: "Approved by", draft_status: "Draft (not sent)",
     approve: "Approve and send", flag_tab_hidden: "left the interview tab",
-    flag_reconnected: "reconnected", flag_no_face: "no face in view", flag_multiple_faces: "several faces in view",
+    flag_reconnected: "reconnected", flag_no_face: "no face in view", flag_multiple_faces: "several faces in view", flag_looking_away: "looking away for long",
   },
 };
 function t(lang, key, fallback) { return (I18N[lang] && I18N[lang][key]) || (I18N.en[key]) || fallback || key; }

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base, IdMixin
 
-FLAG_KINDS = ("tab_hidden", "reconnected", "no_face", "multiple_faces")
+FLAG_KINDS = ("tab_hidden", "reconnected", "no_face", "multiple_faces", "looking_away")
 
 
 class IntegrityFlag(IdMixin, Base):
