@@ -22,11 +22,25 @@ from pathlib import Path
 import av
 import numpy as np
 
+from realtime.clock import MediaClock
+
 log = logging.getLogger(__name__)
 
 AUDIO_RATE = 48000
 MAX_AGENT_CHUNKS = 3000  # 60 s of 20 ms chunks waiting to be mixed
 VIDEO_CLOCK = 90000
+
+
+def silence_like(frame: av.AudioFrame, samples: int, pts: int) -> av.AudioFrame:
+    """`samples` of silence in the format, layout and rate of `frame`."""
+    channels = len(frame.layout.channels)
+    shape = (channels, samples) if frame.format.is_planar else (1, samples * channels)
+    dtype = frame.to_ndarray().dtype
+    out = av.AudioFrame.from_ndarray(
+        np.zeros(shape, dtype), format=frame.format.name, layout=frame.layout.name
+    )
+    out.sample_rate, out.pts, out.time_base = frame.sample_rate, pts, frame.time_base
+    return out
 
 
 class Recorder:
@@ -50,6 +64,7 @@ class Recorder:
         self._max_video_pending = max_video_pending
         self._video_pending = 0
         self._audio_origin: int | None = None
+        self._clock = MediaClock(rate_in=AUDIO_RATE, rate_out=AUDIO_RATE)
         self._last_video_pts = -1
         self.dropped_video = 0
         self.dropped_audio = 0
@@ -70,6 +85,12 @@ class Recorder:
             self._audio_origin = frame.pts
             self._audio_started = time.monotonic()
         frame.pts -= self._audio_origin
+        lost = self._clock.gap(frame.pts, frame.samples)
+        if lost:  # packets lost on the way: silence keeps the audio track as long as the call (no drift)
+            self._put_audio(silence_like(frame, lost, frame.pts - lost))
+        self._put_audio(frame)
+
+    def _put_audio(self, frame: av.AudioFrame) -> None:
         try:
             self._queue.put_nowait(("a", frame))
         except queue.Full:
@@ -142,6 +163,22 @@ class Recorder:
         self._thread.join(timeout)
         if self.dropped_video:
             log.info("recorder dropped %d video frames for %s", self.dropped_video, self.path.name)
+        if self._clock.filled_s:
+            log.info(
+                "recorder filled %.2f s of lost audio with silence in %s",
+                self._clock.filled_s,
+                self.path.name,
+            )
+
+    @property
+    def filled_s(self) -> float:
+        """Seconds of lost candidate audio replaced by silence."""
+        return self._clock.filled_s
+
+    @property
+    def backlog(self) -> int:
+        """Frames waiting for the encoder thread."""
+        return self._queue.qsize()
 
     def _run(self) -> None:
         try:
