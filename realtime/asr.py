@@ -44,7 +44,8 @@ class ASRSettings:
     compute_type: str = "int8"
     cpu_threads: int = 1
     workers: int = 2
-    beam_size: int = 1
+    beam_size: int = 5  # finals: beam search (WER 15.6 -> 10.4 % on our English clips, ~15 % more time)
+    draft_beam_size: int = 1  # partial captions: greedy, they are redone anyway
     prompt: str | None = None  # always given to the model first (e.g. to get simplified Chinese)
 
 
@@ -85,16 +86,22 @@ class WhisperRecognizer:
         self.multilingual = bool(self._model.model.is_multilingual)
         log.info("ASR model %s loaded in %.2f s", path, time.perf_counter() - started)
 
-    def transcribe_sync(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
-        """Recognise 16 kHz float32 audio; blocking, for worker threads and batch tools."""
+    def transcribe_sync(
+        self, audio: np.ndarray, language: str, prompt: str | None = None, draft: bool = False
+    ) -> str:
+        """Recognise 16 kHz float32 audio; blocking, for worker threads and batch tools.
+
+        `draft` (partial captions) decodes greedily; finals use beam search.
+        """
         full_prompt = " ".join(p for p in (self._settings.prompt, prompt) if p) or None
+        beam = self._settings.draft_beam_size if draft else self._settings.beam_size
         if len(audio) < SHORT_WINDOW_MAX_S * 16000:
-            text = self._transcribe_short(audio, language, full_prompt)
+            text = self._transcribe_short(audio, language, full_prompt, beam)
         else:
-            text = self._transcribe_long(audio, language, full_prompt)
+            text = self._transcribe_long(audio, language, full_prompt, beam)
         return to_chinese_punctuation(text) if language == "zh" else text
 
-    def _transcribe_short(self, audio: np.ndarray, language: str, prompt: str | None) -> str:
+    def _transcribe_short(self, audio: np.ndarray, language: str, prompt: str | None, beam: int) -> str:
         """Encode only as many mel frames as the audio needs (rounded up), not Whisper's fixed 30 s.
 
         CTranslate2 accepts a shorter encoder input; on a CPU without AVX-512 this cuts a segment's cost
@@ -122,7 +129,7 @@ class WhisperRecognizer:
         result = self._model.model.generate(
             encoded,
             [tokens],
-            beam_size=self._settings.beam_size,
+            beam_size=beam,
             max_length=224,
             suppress_blank=True,
             suppress_tokens=[-1],
@@ -132,11 +139,11 @@ class WhisperRecognizer:
             return ""
         return str(tokenizer.decode([t for t in result.sequences_ids[0] if t < tokenizer.eot])).strip()
 
-    def _transcribe_long(self, audio: np.ndarray, language: str, full_prompt: str | None) -> str:
+    def _transcribe_long(self, audio: np.ndarray, language: str, full_prompt: str | None, beam: int) -> str:
         segments, _info = self._model.transcribe(
             audio,
             language=language if self.multilingual else None,
-            beam_size=self._settings.beam_size,
+            beam_size=beam,
             initial_prompt=full_prompt,
             vad_filter=False,
             condition_on_previous_text=False,
@@ -144,17 +151,19 @@ class WhisperRecognizer:
         )
         return " ".join(s.text.strip() for s in list(segments)).strip()
 
-    async def transcribe(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
+    async def transcribe(
+        self, audio: np.ndarray, language: str, prompt: str | None = None, draft: bool = False
+    ) -> str:
         """Recognise audio in the worker pool without blocking the event loop."""
         loop = asyncio.get_running_loop()
         with self._count_lock:
             self.in_flight += 1
-        return await loop.run_in_executor(self._pool, self._counted, audio, language, prompt)
+        return await loop.run_in_executor(self._pool, self._counted, audio, language, prompt, draft)
 
-    def _counted(self, audio: np.ndarray, language: str, prompt: str | None) -> str:
+    def _counted(self, audio: np.ndarray, language: str, prompt: str | None, draft: bool) -> str:
         # Counted down in the worker, when the work is really done (a cancelled await does not stop it).
         try:
-            return self.transcribe_sync(audio, language, prompt)
+            return self.transcribe_sync(audio, language, prompt, draft)
         finally:
             with self._count_lock:
                 self.in_flight -= 1
@@ -202,9 +211,11 @@ class LanguageRecognizers:
         except KeyError:
             raise ModelNotFoundError(f"no speech model is configured for language {language!r}") from None
 
-    async def transcribe(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
+    async def transcribe(
+        self, audio: np.ndarray, language: str, prompt: str | None = None, draft: bool = False
+    ) -> str:
         """Recognise with the language's model, off the event loop."""
-        return await self.for_language(language).transcribe(audio, language, prompt)
+        return await self.for_language(language).transcribe(audio, language, prompt, draft)
 
     def queue_depth(self) -> dict[str, int]:
         """Recognitions running or waiting, per language."""

@@ -38,8 +38,10 @@ EventSink = Callable[[MediaEvent], Awaitable[None]]
 class Recognizer(Protocol):
     """What the pipeline needs from a speech recogniser."""
 
-    async def transcribe(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
-        """Return the text spoken in 16 kHz float32 `audio`."""
+    async def transcribe(
+        self, audio: np.ndarray, language: str, prompt: str | None = None, draft: bool = False
+    ) -> str:
+        """Return the text spoken in 16 kHz float32 `audio` (`draft`: a partial caption, speed first)."""
         ...
 
 
@@ -151,7 +153,7 @@ class SpeechPipeline:
     async def _run_partial(self, start: float, t: float) -> None:
         audio = self._window.slice(max(start - self._pad, t - MAX_PARTIAL_S), t)
         try:
-            text = await self._recognizer.transcribe(audio, self._language, self.prompt())
+            text = await self._recognizer.transcribe(audio, self._language, self.prompt(), draft=True)
         except asyncio.CancelledError:
             raise
         except Exception:

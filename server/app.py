@@ -57,7 +57,12 @@ def load_models(settings: Settings) -> tuple[SileroVAD, LanguageRecognizers]:
             raise ModelNotFoundError(f"no built-in speech model for language {language!r}")
         recognizers[language] = WhisperRecognizer(
             ASRSettings(
-                path, settings.asr_compute_type, settings.asr_cpu_threads, settings.asr_workers, prompt=prompt
+                path,
+                settings.asr_compute_type,
+                settings.asr_cpu_threads,
+                settings.asr_workers,
+                beam_size=settings.asr_beam_size,
+                prompt=prompt,
             )
         )
     return vad, LanguageRecognizers(recognizers)

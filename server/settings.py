@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     asr_compute_type: str = "int8"
     asr_cpu_threads: int = Field(default=1, ge=1)
     asr_workers: int = Field(default=2, ge=1)
+    asr_beam_size: int = Field(default=5, ge=1)  # final transcripts; partial captions decode greedily
     vad_min_silence_s: float = Field(default=0.3, gt=0)
     asr_partial_every_s: float = Field(default=0.5, ge=0)  # live captions; 0 turns partials off
 

@@ -80,7 +80,9 @@ async def test_pipeline_transcribes_every_english_answer(
 class SlowRecognizer:
     """A fake that answers with the audio length, after a delay, to check ordering and close()."""
 
-    async def transcribe(self, audio: np.ndarray, language: str, prompt: str | None = None) -> str:
+    async def transcribe(
+        self, audio: np.ndarray, language: str, prompt: str | None = None, draft: bool = False
+    ) -> str:
         import asyncio
 
         await asyncio.sleep(0.05)

@@ -66,7 +66,9 @@ class BusyRecognizer:
         self.in_flight = 0
         self.requests: list[float] = []
 
-    async def transcribe(self, audio: object, language: str, prompt: str | None = None) -> str:
+    async def transcribe(
+        self, audio: object, language: str, prompt: str | None = None, draft: bool = False
+    ) -> str:
         self.in_flight += 1
         self.requests.append(len(audio) / 16000)  # type: ignore[arg-type]
         try:
