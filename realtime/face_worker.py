@@ -2,40 +2,27 @@
 
 mediapipe 0.10.21 (the last release that ships its face models) needs numpy<2 and protobuf<5, so it
 usually lives in an environment of its own (`scripts/setup.sh` makes `.venv-vision`). This file
-imports nothing from the project: the server starts it as `PYTHON face_worker.py MODEL MIN_CONFIDENCE`.
+imports nothing from the project but `worker_protocol` (standard library only, found beside it): the
+server starts it as `PYTHON face_worker.py MODEL MIN_CONFIDENCE`.
 
-Protocol, one request at a time: the server writes a 12-byte header (width, height, payload length;
-little-endian uint32) and the RGB24 pixels; the worker answers one JSON line,
+Requests (`worker_protocol` framing): `{"width", "height"}` and the RGB24 pixels. Replies:
 `{"faces": [{"score", "box": [x, y, w, h], "keypoints": [[x, y] x 6]}]}` in coordinates relative to the
-frame, or `{"error": "..."}`. Its first line is `{"ready": ..., "model": ...}` or `{"error": ...}`.
+frame, or `{"error": "..."}`.
 Keypoints: right eye, left eye, nose tip, mouth centre, right ear, left ear (as seen by the camera).
 """
 
 from __future__ import annotations
 
-import json
 import os
-import struct
 import sys
 from typing import Any
 
-HEADER = struct.Struct("<III")
+try:  # the worker runs as a script beside worker_protocol.py, where `realtime` is not importable
+    from realtime.worker_protocol import read_message, worker_streams, write_message
+except ImportError:  # pragma: no cover - the usual case in the worker's own environment
+    from worker_protocol import read_message, worker_streams, write_message  # type: ignore[no-redef, import-not-found]
+
 MODELS = {"full-range": 1, "short-range": 0}
-
-
-def _say(message: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
-
-
-def _read_exact(stream: Any, n: int) -> bytes | None:
-    data = bytearray()
-    while len(data) < n:
-        chunk = stream.read(n - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return bytes(data)
 
 
 class _Solutions:
@@ -98,9 +85,9 @@ class _Task:
 
 def main(argv: list[str]) -> int:
     """Load the model, say ready, then answer frames until stdin closes."""
+    requests, replies = worker_streams()
     model = argv[1] if len(argv) > 1 else "full-range"
     min_confidence = float(argv[2]) if len(argv) > 2 else 0.5
-    os.environ.setdefault("GLOG_minloglevel", "2")
     try:
         import mediapipe as mp
         import numpy as np
@@ -110,26 +97,22 @@ def main(argv: list[str]) -> int:
         elif os.path.isfile(model):
             detector = _Task(mp, model, min_confidence)
         else:
-            _say({"error": f"face model {model!r} is neither 'full-range', 'short-range' nor a file"})
-            return 2
+            raise ValueError(f"face model {model!r} is neither 'full-range', 'short-range' nor a file")
         detector.detect(np.zeros((64, 64, 3), np.uint8))  # load the graph before saying ready
     except Exception as exc:  # noqa: BLE001 - reported to the server as a sentence
-        _say({"error": f"{type(exc).__name__}: {exc}"})
+        write_message(replies, {"error": f"{type(exc).__name__}: {exc}"})
         return 2
-    _say({"ready": True, "model": model, "mediapipe": getattr(mp, "__version__", "?")})
-    stdin = sys.stdin.buffer
-    while (header := _read_exact(stdin, HEADER.size)) is not None:
-        width, height, length = HEADER.unpack(header)
-        payload = _read_exact(stdin, length)
-        if payload is None:
-            break
+    write_message(replies, {"ready": True, "model": model, "mediapipe": getattr(mp, "__version__", "?")})
+    while (message := read_message(requests)) is not None:
+        header, pixels = message
         try:
-            if length != width * height * 3:
-                raise ValueError(f"{length} bytes is not a {width}x{height} RGB frame")
-            rgb = np.frombuffer(payload, np.uint8).reshape(height, width, 3)
-            _say({"faces": detector.detect(rgb)})
+            width, height = int(header["width"]), int(header["height"])
+            if len(pixels) != width * height * 3:
+                raise ValueError(f"{len(pixels)} bytes is not a {width}x{height} RGB frame")
+            rgb = np.frombuffer(pixels, np.uint8).reshape(height, width, 3)
+            write_message(replies, {"faces": detector.detect(rgb)})
         except Exception as exc:  # noqa: BLE001 - one bad frame must not end the worker
-            _say({"error": f"{type(exc).__name__}: {exc}"})
+            write_message(replies, {"error": f"{type(exc).__name__}: {exc}"})
     return 0
 
 

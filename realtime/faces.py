@@ -10,25 +10,19 @@ again on the next sample.
 from __future__ import annotations
 
 import importlib.util
-import json
 import logging
-import os
-import struct
-import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from realtime.errors import ModelNotFoundError
+from realtime.workers import WorkerProcess
 
 log = logging.getLogger(__name__)
 WORKER = Path(__file__).with_name("face_worker.py")
 VISION_VENV = Path(__file__).resolve().parent.parent / ".venv-vision"
-HEADER = struct.Struct("<III")  # width, height, payload bytes
-READY_TIMEOUT_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -57,7 +51,7 @@ class Face:
 
 
 class FaceDetectorError(ModelNotFoundError):
-    """The face detector could not start (no mediapipe, a bad model path)."""
+    """The face detector is misconfigured (no such interpreter or model)."""
 
 
 def find_face_python(configured: str | None) -> str | None:
@@ -77,113 +71,50 @@ def find_face_python(configured: str | None) -> str | None:
 
 
 class FaceDetector:
-    """Talks to the worker process; `detect` blocks, so callers run it in a thread."""
+    """Asks the worker process; `detect` blocks, so callers run it in a thread."""
 
     def __init__(self, python: str, model: str = "full-range", min_confidence: float = 0.5) -> None:
         if model not in ("full-range", "short-range") and not Path(model).is_file():
             raise FaceDetectorError(
                 f"INTERVIEW_FACE_MODEL={model} is neither 'full-range', 'short-range' nor a .tflite file"
             )
-        self.python, self.model, self.min_confidence = python, model, min_confidence
-        self._lock = threading.Lock()
-        self._proc: subprocess.Popen[bytes] | None = None
+        self.model = model
+        self.worker = WorkerProcess(
+            python,
+            WORKER,
+            [model, str(min_confidence)],
+            name="face detector",
+            hint="install mediapipe==0.10.21 there (scripts/setup.sh makes .venv-vision)",
+        )
         self.frames = 0
         self.skipped = 0
-        self.restarts = 0
-        self.info: dict[str, object] = {}
-        self._start()
-
-    def _start(self) -> None:
-        env = dict(os.environ, GLOG_minloglevel="2", TF_CPP_MIN_LOG_LEVEL="2")
-        proc = subprocess.Popen(
-            [self.python, str(WORKER), self.model, str(self.min_confidence)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
-        assert proc.stdout is not None
-        timer = threading.Timer(READY_TIMEOUT_S, proc.kill)
-        timer.start()
-        try:
-            line = proc.stdout.readline()
-        finally:
-            timer.cancel()
-        message = json.loads(line) if line.strip() else {"error": "the worker exited without a word"}
-        if not message.get("ready"):
-            proc.kill()
-            raise FaceDetectorError(
-                f"the face detector did not start with {self.python} ({message.get('error')}); "
-                "install mediapipe==0.10.21 there (scripts/setup.sh makes .venv-vision)"
-            )
-        self._proc = proc
-        self.info = message
-        log.info("face detector ready: %s, mediapipe %s", self.model, message.get("mediapipe"))
 
     def detect(self, rgb: np.ndarray) -> list[Face] | None:
         """Faces in one RGB frame; None when another interview is using the worker (skip this sample)."""
-        if not self._lock.acquire(blocking=False):
+        rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
+        height, width = rgb.shape[:2]
+        reply = self.worker.ask({"width": width, "height": height}, rgb.tobytes(), wait=False)
+        if reply is None:
             self.skipped += 1
             return None
-        try:
-            return self._ask(np.ascontiguousarray(rgb, dtype=np.uint8))
-        finally:
-            self._lock.release()
-
-    def _ask(self, rgb: np.ndarray) -> list[Face]:
-        height, width = rgb.shape[:2]
-        payload = rgb.tobytes()
-        for attempt in range(2):
-            proc = self._proc
-            try:
-                if proc is None or proc.poll() is not None:
-                    raise BrokenPipeError("worker not running")
-                assert proc.stdin is not None and proc.stdout is not None
-                proc.stdin.write(HEADER.pack(width, height, len(payload)) + payload)
-                proc.stdin.flush()
-                line = proc.stdout.readline()
-                if not line:
-                    raise BrokenPipeError("worker closed its output")
-            except (BrokenPipeError, OSError) as exc:
-                if attempt:
-                    raise FaceDetectorError(f"the face detector keeps failing: {exc}") from exc
-                log.warning("face detector worker died (%s); starting it again", exc)
-                self.restarts += 1
-                self._kill()
-                self._start()
-                continue
-            message = json.loads(line)
-            if "error" in message:
-                log.warning("face detector: %s", message["error"])
-                return []
-            self.frames += 1
-            return [
-                Face(
-                    float(f["score"]),
-                    (f["box"][0], f["box"][1], f["box"][2], f["box"][3]),
-                    tuple((float(k[0]), float(k[1])) for k in f["keypoints"]),
-                )
-                for f in message["faces"]
-            ]
-        return []  # pragma: no cover - the loop returns or raises
+        header, _ = reply
+        if "error" in header:
+            log.warning("face detector: %s", header["error"])
+            return []
+        self.frames += 1
+        return [
+            Face(
+                float(f["score"]),
+                (f["box"][0], f["box"][1], f["box"][2], f["box"][3]),
+                tuple((float(k[0]), float(k[1])) for k in f["keypoints"]),
+            )
+            for f in header["faces"]
+        ]
 
     def metrics(self) -> dict[str, object]:
         """Frames analysed, samples skipped because the worker was busy, restarts."""
-        return {"frames": self.frames, "skipped": self.skipped, "restarts": self.restarts}
-
-    def _kill(self) -> None:
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.wait()
-            self._proc = None
+        return {"frames": self.frames, "skipped": self.skipped, "restarts": self.worker.restarts}
 
     def close(self) -> None:
         """Stop the worker."""
-        with self._lock:
-            if self._proc is not None and self._proc.stdin is not None:
-                try:
-                    self._proc.stdin.close()
-                    self._proc.wait(timeout=5)
-                except (OSError, subprocess.TimeoutExpired):
-                    pass
-            self._kill()
+        self.worker.close()

