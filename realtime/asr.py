@@ -81,6 +81,7 @@ class WhisperRecognizer:
         self._settings = settings
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="asr")
         self.in_flight = 0  # recognitions running or queued (all interviews)
+        self.greedy_finals = 0  # finals decoded greedily because others were waiting
         self._count_lock = threading.Lock()
         self._waiting: dict[int, float] = {}  # streams with a partial due, and since when
         self.multilingual = bool(self._model.model.is_multilingual)
@@ -163,6 +164,10 @@ class WhisperRecognizer:
     def _counted(self, audio: np.ndarray, language: str, prompt: str | None, draft: bool) -> str:
         # Counted down in the worker, when the work is really done (a cancelled await does not stop it).
         try:
+            if not draft and self.in_flight > self._settings.workers:
+                # Others are queued behind this one: decode greedily so lag stays flat under load.
+                draft = True
+                self.greedy_finals += 1
             return self.transcribe_sync(audio, language, prompt, draft)
         finally:
             with self._count_lock:
@@ -220,6 +225,10 @@ class LanguageRecognizers:
     def queue_depth(self) -> dict[str, int]:
         """Recognitions running or waiting, per language."""
         return {lang: r.in_flight for lang, r in self._by_language.items()}
+
+    def greedy_finals(self) -> dict[str, int]:
+        """Finals decoded greedily under load (instead of with beam search), per language."""
+        return {lang: r.greedy_finals for lang, r in self._by_language.items()}
 
     def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
         """See `WhisperRecognizer.may_start_partial`."""

@@ -146,6 +146,7 @@ async def metrics(request: Request, user: Admin) -> dict[str, Any]:
     return {
         "live_interviews": len(state.peers),
         "asr_queue_depth": state.calls.recognizer.queue_depth(),
+        "asr_greedy_finals": state.calls.recognizer.greedy_finals(),
         "face_detector": None if state.calls.faces is None else state.calls.faces.metrics(),
         "interviews": state.peers.metrics(),
     }

@@ -102,3 +102,16 @@ async def test_close_transcribes_pending_segments_in_order(vad: SileroVAD) -> No
     finals = [e for e in events if isinstance(e, FinalTranscript)]
     assert len(finals) == len(ended) >= 3
     assert [(f.start, f.end) for f in finals] == [(e.start, e.end) for e in ended]
+
+
+async def test_finals_decode_greedily_while_others_wait(recognizer: WhisperRecognizer) -> None:
+    spoken = clip("en_leadership_star")
+    samples, rate = read_wav(MEDIA / spoken["file"])
+    seg = spoken["segments"][1]
+    audio = samples[int(seg["start"] * rate) : int((seg["end"] + 0.2) * rate)].astype(np.float32) / 32768
+    before = recognizer.greedy_finals
+    import asyncio
+
+    texts = await asyncio.gather(*(recognizer.transcribe(audio, "en") for _ in range(6)))
+    assert recognizer.greedy_finals - before >= 2, "a queue of finals should not all pay for beam search"
+    assert all(word_error_rate(seg["text"], t) <= 0.3 for t in texts), texts
