@@ -21,19 +21,7 @@ import wave
 from pathlib import Path
 from typing import Any
 
-from pipecat.audio.vad.silero import SileroVADAnalyzer
-from pipecat.frames.frames import EndFrame
-from pipecat.pipeline.pipeline import Pipeline
-from pipecat.pipeline.runner import PipelineRunner
-from pipecat.pipeline.task import PipelineParams, PipelineTask
-from pipecat.processors.aggregators.llm_context import LLMContext
-from pipecat.processors.aggregators.llm_response_universal import (
-    LLMContextAggregatorPair,
-    LLMUserAggregatorParams,
-)
-from pipecat.services.whisper.stt import WhisperSTTService
-from pipecat.transcriptions.language import Language
-from pipecat_turns import RATE, ClipInput, Watch
+from pipecat_turns import RATE, run_pcm
 
 GAP_S = 1.0  # silence between clips, as bench/asr.py feeds our pipeline
 
@@ -47,30 +35,7 @@ def stream_pcm(media: Path, clips: list[dict[str, Any]]) -> bytes:
 
 
 async def run_stream(pcm: bytes, language: str, model: str) -> list[list[Any]]:
-    clock: dict[str, float] = {}
-    out: dict[str, list[Any]] = {"turn_ends": [], "finals": []}
-    stt = WhisperSTTService(
-        model=model,
-        device="cpu",
-        compute_type="int8",
-        language=Language.ZH if language == "zh" else Language.EN,
-    )
-    aggregators = LLMContextAggregatorPair(
-        LLMContext(), user_params=LLMUserAggregatorParams(vad_analyzer=SileroVADAnalyzer())
-    )
-    # Transcripts are watched before the user aggregator, which consumes them.
-    pipeline = Pipeline([ClipInput(pcm, clock), stt, Watch(clock, out), aggregators.user()])
-    task = PipelineTask(pipeline, params=PipelineParams())
-    runner = PipelineRunner(handle_sigint=False)
-
-    async def stop_when_done() -> None:
-        while "done" not in clock:  # noqa: ASYNC110 - the feeder runs inside the pipeline
-            await asyncio.sleep(0.1)
-        await asyncio.sleep(1.0)
-        await task.queue_frame(EndFrame())
-
-    await asyncio.gather(runner.run(task), stop_when_done())
-    return out["finals"]
+    return (await run_pcm(pcm, language, model))["finals"]
 
 
 async def run_all(media: Path, en_model: str, zh_model: str, streams: list[dict[str, Any]]) -> list[Any]:

@@ -74,33 +74,41 @@ class ClipInput(BaseInputTransport):
 
 
 class Watch(FrameProcessor):
-    """Notes when turns end and transcripts arrive, relative to the clip's start."""
+    """Notes when turns end (`what="turn_ends"`) or transcripts arrive (`"finals"`), since the start."""
 
-    def __init__(self, clock: dict[str, float], out: dict[str, list[Any]]) -> None:
+    def __init__(self, clock: dict[str, float], out: dict[str, list[Any]], what: str) -> None:
         super().__init__()
-        self._clock, self._out = clock, out
+        self._clock, self._out, self._what = clock, out, what
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
         t = time.monotonic() - self._clock.get("t0", time.monotonic())
-        if isinstance(frame, UserStoppedSpeakingFrame):
+        if self._what == "turn_ends" and isinstance(frame, UserStoppedSpeakingFrame):
             self._out["turn_ends"].append(round(t, 3))
-        elif isinstance(frame, TranscriptionFrame):
+        elif self._what == "finals" and isinstance(frame, TranscriptionFrame):
             self._out["finals"].append([round(t, 3), frame.text])
         await self.push_frame(frame, direction)
 
 
-async def run_clip(clip: dict[str, Any], media: Path, model: str) -> dict[str, Any]:
-    with wave.open(str(media / clip["file"])) as w:
-        pcm = w.readframes(w.getnframes()) + b"\0" * (RATE * 2 * 5)  # 5 s of silence after the answer
+async def run_pcm(pcm: bytes, language: str, model: str) -> dict[str, list[Any]]:
+    """One Pipecat call fed `pcm` (16 kHz mono s16) in real time; its turn ends and transcripts."""
     clock: dict[str, float] = {}
     out: dict[str, list[Any]] = {"turn_ends": [], "finals": []}
-    language = Language.ZH if clip["language"] == "zh" else Language.EN
-    stt = WhisperSTTService(model=model, device="cpu", compute_type="int8", language=language)
+    spoken = Language.ZH if language == "zh" else Language.EN
+    stt = WhisperSTTService(model=model, device="cpu", compute_type="int8", language=spoken)
     aggregators = LLMContextAggregatorPair(
         LLMContext(), user_params=LLMUserAggregatorParams(vad_analyzer=SileroVADAnalyzer())
     )
-    pipeline = Pipeline([ClipInput(pcm, clock), stt, aggregators.user(), Watch(clock, out)])
+    # Transcripts are watched before the user aggregator (which consumes them), turn ends after it.
+    pipeline = Pipeline(
+        [
+            ClipInput(pcm, clock),
+            stt,
+            Watch(clock, out, "finals"),
+            aggregators.user(),
+            Watch(clock, out, "turn_ends"),
+        ]
+    )
     task = PipelineTask(pipeline, params=PipelineParams())
     runner = PipelineRunner(handle_sigint=False)
 
@@ -111,7 +119,13 @@ async def run_clip(clip: dict[str, Any], media: Path, model: str) -> dict[str, A
         await task.queue_frame(EndFrame())
 
     await asyncio.gather(runner.run(task), stop_when_done())
-    return {"id": clip["id"], **out}
+    return out
+
+
+async def run_clip(clip: dict[str, Any], media: Path, model: str) -> dict[str, Any]:
+    with wave.open(str(media / clip["file"])) as w:
+        pcm = w.readframes(w.getnframes()) + b"\0" * (RATE * 2 * 5)  # 5 s of silence after the answer
+    return {"id": clip["id"], **await run_pcm(pcm, clip["language"], model)}
 
 
 def main() -> None:

@@ -38,6 +38,12 @@ async def get_interview(interview_id: str, user: Staff, session: SessionDep) -> 
     return await service.detail(session, user, interview_id)
 
 
+@router.get("/{interview_id}/summary")
+async def get_summary(interview_id: str, user: Staff, session: SessionDep) -> dict[str, Any]:
+    """Scores so far and competency coverage, without the transcript (the console asks after each score)."""
+    return await service.coverage(session, user, interview_id)
+
+
 @router.get("/{interview_id}/recordings/{recording_id}")
 async def get_recording(
     interview_id: str, recording_id: str, user: CurrentUser, session: SessionDep

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -118,6 +119,13 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         agent_state=agent_state(interview.status, await repo.audit_trail(session, interview.id)),
         started_at=interview.started_at,
     )
+
+
+async def coverage(session: AsyncSession, user: User, interview_id: str) -> dict[str, Any]:
+    """The interview's score summary and competency coverage (what the console refreshes per score)."""
+    interview, job = await get_visible(session, user, interview_id)
+    summary = summary_of(await repo.scores(session, interview.id), job)
+    return {"summary": summary.as_dict(), "overall_score": summary.overall}
 
 
 async def recording_file(session: AsyncSession, user: User, interview_id: str, recording_id: str) -> Path:

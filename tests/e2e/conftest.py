@@ -62,6 +62,20 @@ class ServerProcess:
         )
         return out.stdout
 
+    def ops_client(
+        self, email: str = "ops@example.test", password: str = "ops-password-for-tests"
+    ) -> httpx.Client:
+        """A logged-in HTTP client of a new admin account."""
+        subprocess.run(
+            [sys.executable, "-m", "server.cli", "create-admin", email, "--role", "admin"],
+            env={**self.env, "INTERVIEW_ADMIN_PASSWORD": password},
+            check=True,
+            capture_output=True,
+        )
+        client = httpx.Client(base_url=self.url)
+        client.post("/api/auth/login", json={"email": email, "password": password}).raise_for_status()
+        return client
+
     def demo(self, language: str = "en") -> dict[str, Any]:
         data: dict[str, Any] = json.loads(
             self.cli("demo", "--json", "--language", language).strip().splitlines()[-1]

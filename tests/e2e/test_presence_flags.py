@@ -3,8 +3,6 @@ chair, two people, the candidate turned away) and the server flags each on the i
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -36,12 +34,7 @@ def flags(ops: httpx.Client, interview_id: str) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("server", ["embedded"], indirect=True)
 def test_the_camera_feed_raises_presence_flags(server: ServerProcess, tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "server.cli", "create-admin", "ops@example.test", "--role", "admin"],
-        env={**server.env, "INTERVIEW_ADMIN_PASSWORD": OPS_PASSWORD},
-        check=True,
-        capture_output=True,
-    )
+    ops = server.ops_client("ops@example.test", OPS_PASSWORD)
     camera = video.write_y4m(tmp_path / "camera.y4m", SCENES)
     audio = padded_clip("en_motivation_short", tmp_path / "answer.wav", lead_s=1.0, tail_s=30)
     demo = server.demo()
@@ -58,8 +51,6 @@ def test_the_camera_feed_raises_presence_flags(server: ServerProcess, tmp_path: 
         try:
             page = browser.new_context().new_page()
             join_call(page, demo["invite_url"])
-            ops = httpx.Client(base_url=server.url)
-            ops.post("/api/auth/login", json={"email": "ops@example.test", "password": OPS_PASSWORD})
             deadline = time.monotonic() + 45
             kinds: dict[str, dict[str, object]] = {}
             while time.monotonic() < deadline:

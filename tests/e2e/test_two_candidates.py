@@ -3,12 +3,9 @@ both are heard, captioned, asked their questions out loud and advanced; neither 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
@@ -23,12 +20,7 @@ OPS_PASSWORD = "ops-password-for-tests"
 
 @pytest.mark.parametrize("server", ["embedded"], indirect=True)
 def test_a_second_candidate_joining_does_not_stall_the_first(server: ServerProcess, tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "server.cli", "create-admin", "ops@example.test", "--role", "admin"],
-        env={**server.env, "INTERVIEW_ADMIN_PASSWORD": OPS_PASSWORD},
-        check=True,
-        capture_output=True,
-    )
+    ops = server.ops_client("ops@example.test", OPS_PASSWORD)
     spoken = clip(CLIP)
     audio = padded_clip(CLIP, tmp_path / "answer.wav", lead_s=1.5, tail_s=10)
     first, second = server.demo(), server.demo()
@@ -48,8 +40,6 @@ def test_a_second_candidate_joining_does_not_stall_the_first(server: ServerProce
                 assert page.evaluate("window.__metrics.partials") >= 3, "captions stopped updating"
                 expect(page.locator("#captions")).to_contain_text("holiday", ignore_case=True)
 
-            ops = httpx.Client(base_url=server.url)
-            ops.post("/api/auth/login", json={"email": "ops@example.test", "password": OPS_PASSWORD})
             metrics = ops.get("/api/admin/metrics").json()
             assert metrics["live_interviews"] == 2 and set(metrics["asr_queue_depth"]) >= {"en"}
             for demo in (first, second):

@@ -166,6 +166,7 @@ def test_hr_of_another_department_gets_404_for_the_interview_and_its_recording(r
         f"/api/interviews/{iid}/review",
         f"/api/interviews/{iid}/report",
         f"/api/interviews/{iid}/notes",
+        f"/api/interviews/{iid}/summary",
     ):
         r = review.client.get(path)
         assert r.status_code == 404 and r.json()["detail"] == "no such interview", path
@@ -177,6 +178,10 @@ def test_hr_of_another_department_gets_404_for_the_interview_and_its_recording(r
     review.staff("hr-eng2@example.test", "hr", "Engineering")
     r = review.client.get(f"/api/interviews/{iid}/recordings/{rid}")
     assert r.status_code == 200 and r.headers["content-type"] == "video/mp4" and len(r.content) > 10_000
+    summary = review.client.get(f"/api/interviews/{iid}/summary").json()
+    detail = review.client.get(f"/api/interviews/{iid}").json()
+    assert summary == {"summary": detail["summary"], "overall_score": detail["overall_score"]}
+    assert summary["summary"]["competencies"], "the console's coverage needs the competencies"
 
 
 def test_interviewers_may_not_decide_and_live_interviews_cannot_be_reviewed(review: Review) -> None:

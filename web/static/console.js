@@ -66,8 +66,8 @@ function showNotes(notes) {
   $("notes").replaceChildren(...notes.map((n) => el("li", {}, el("span", { class: "t" }, n.t_s !== null ? fmtTime(n.t_s) : ""), ` ${n.text}`)));
 }
 async function refreshSummary() {
-  const iv = await staffFetch(`/api/interviews/${interviewId}`);
-  showCoverage(iv.summary);
+  const { summary } = await staffFetch(`/api/interviews/${interviewId}/summary`);
+  showCoverage(summary);
 }
 async function showOutline(jobId) {
   const plan = await staffFetch(`/api/jobs/${jobId}/plan`).catch(() => null);
