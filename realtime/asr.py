@@ -164,8 +164,9 @@ class WhisperRecognizer:
     def _counted(self, audio: np.ndarray, language: str, prompt: str | None, draft: bool) -> str:
         # Counted down in the worker, when the work is really done (a cancelled await does not stop it).
         try:
-            if not draft and self.in_flight > self._settings.workers:
-                # Others are queued behind this one: decode greedily so lag stays flat under load.
+            if not draft and self.in_flight > 2 * self._settings.workers:
+                # A backlog behind this one (more than a round per worker): decode greedily so the lag
+                # stays flat under load; a moment's queueing still gets beam search.
                 draft = True
                 self.greedy_finals += 1
             return self.transcribe_sync(audio, language, prompt, draft)
