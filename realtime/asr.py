@@ -174,13 +174,14 @@ class WhisperRecognizer:
             with self._count_lock:
                 self.in_flight -= 1
 
-    def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
+    def may_start_partial(self, language: str, stream: int, due_since: float, busy: bool = False) -> bool:
         """Fair turns for partials across interviews.
 
-        Only when nothing else runs (finals first), and then to the stream that has waited longest.
+        Only when nothing else runs (finals first; `busy`: another model is recognising on the same
+        CPUs), and then to the stream that has waited longest.
         """
         self._waiting[stream] = due_since
-        if self.in_flight or min(self._waiting, key=self._waiting.__getitem__) != stream:
+        if busy or self.in_flight or min(self._waiting, key=self._waiting.__getitem__) != stream:
             return False
         del self._waiting[stream]
         return True
@@ -232,8 +233,9 @@ class LanguageRecognizers:
         return {lang: r.greedy_finals for lang, r in self._by_language.items()}
 
     def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
-        """See `WhisperRecognizer.may_start_partial`."""
-        return self.for_language(language).may_start_partial(language, stream, due_since)
+        """See `WhisperRecognizer.may_start_partial`; a final in any language comes before every partial."""
+        busy = any(r.in_flight for lang, r in self._by_language.items() if lang != language)
+        return self.for_language(language).may_start_partial(language, stream, due_since, busy)
 
     def forget_partial(self, language: str, stream: int) -> None:
         """See `WhisperRecognizer.forget_partial`."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from realtime.agreement import LocalAgreement
-from realtime.asr import WhisperRecognizer
+from realtime.asr import ASRSettings, LanguageRecognizers, WhisperRecognizer, default_asr_model_path
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript
 from realtime.pipeline import SpeechPipeline
 from realtime.vad import SileroVAD
@@ -135,3 +135,16 @@ async def test_two_interviews_take_turns_for_partials(vad: SileroVAD, recognizer
     await asyncio.gather(*(feed(p) for p in pipelines))
     assert finals[0] == finals[1] >= 2, "every final of both interviews arrives"
     assert min(counts) >= 2 and abs(counts[0] - counts[1]) <= 2, counts
+
+
+def test_a_final_in_one_language_holds_partials_in_the_other(recognizer: WhisperRecognizer) -> None:
+    # Both models share the same CPUs: a Chinese final waiting or running comes before an English caption.
+    other = WhisperRecognizer(ASRSettings(default_asr_model_path(), workers=1))
+    both = LanguageRecognizers({"en": recognizer, "zh": other})
+    try:
+        other.in_flight = 1
+        assert not both.may_start_partial("en", 1, 0.0)
+        other.in_flight = 0
+        assert both.may_start_partial("en", 1, 0.0)
+    finally:
+        other.close()
