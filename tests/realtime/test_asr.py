@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from realtime.asr import ASRSettings, WhisperRecognizer
+from realtime.asr import ASRSettings, WhisperRecognizer, keep_trailing_off
 from realtime.errors import ModelNotFoundError
 from realtime.events import FinalTranscript, MediaEvent, SpeechEnded, SpeechStarted
 from realtime.pipeline import SpeechPipeline
@@ -115,3 +115,16 @@ async def test_finals_decode_greedily_while_others_wait(recognizer: WhisperRecog
     texts = await asyncio.gather(*(recognizer.transcribe(audio, "en") for _ in range(8)))
     assert recognizer.greedy_finals - before >= 2, "a backlog of finals should not all pay for beam search"
     assert all(word_error_rate(seg["text"], t) <= 0.3 for t in texts), texts
+
+
+def test_beam_words_keep_the_greedy_sentence_ending() -> None:
+    # Greedy decoding leaves a hanging sentence open; beam search closes it. The turn-taking needs it open.
+    assert keep_trailing_off(
+        "I traced the look we are in the end.", "I traced the silk we are in the end"
+    ) == ("I traced the look we are in the end")
+    assert keep_trailing_off("I traced the slow queries.", "I traced the slow queries...") == (
+        "I traced the slow queries..."
+    )
+    assert keep_trailing_off("We shipped early.", "We shipped are Lee.") == "We shipped early."
+    assert keep_trailing_off("我们提前上线。", "我们提前上线") == "我们提前上线"
+    assert keep_trailing_off("And then...", "And then") == "And then..."
