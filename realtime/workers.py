@@ -20,6 +20,15 @@ READY_TIMEOUT_S = 120.0
 QUIET = {"GLOG_minloglevel": "2", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONUNBUFFERED": "1"}
 
 
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def venv_python(name: str) -> str | None:
+    """The interpreter of a model environment `scripts/setup.sh` made beside the project, if it is there."""
+    candidate = PROJECT_DIR / name / "bin" / "python"
+    return str(candidate) if candidate.is_file() else None
+
+
 class WorkerError(ModelNotFoundError):
     """A model worker could not start, or keeps failing."""
 
