@@ -30,11 +30,11 @@ from typing import Any
 import jiwer
 import numpy as np
 
-from realtime.asr import LanguageRecognizers, bundled_recognizers, default_asr_model_path
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript
-from realtime.models import multilingual_base_model
-from realtime.pipeline import SpeechPipeline
-from realtime.vad import SileroVAD
+from realtime.speech.asr import LanguageRecognizers, bundled_recognizers, default_asr_model_path
+from realtime.speech.models import multilingual_base_model
+from realtime.speech.pipeline import SpeechPipeline
+from realtime.speech.vad import SileroVAD
 from tests.media import normalise_words, read_wav
 
 ROOT = Path(__file__).resolve().parents[1]

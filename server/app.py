@@ -13,19 +13,19 @@ from fastapi.staticfiles import StaticFiles
 from agent.endpointing import EndpointSettings
 from agent.interviewer import AgentSettings
 from agent.phrasing import FollowUpPhraser
-from realtime.asr import (
+from realtime.errors import ModelNotFoundError
+from realtime.presence.faces import FaceDetector, find_face_python
+from realtime.speech.asr import (
     ZH_PROMPT,
     ASRSettings,
     LanguageRecognizers,
     WhisperRecognizer,
     default_asr_model_path,
 )
-from realtime.errors import ModelNotFoundError
-from realtime.faces import FaceDetector, find_face_python
-from realtime.models import multilingual_base_model
-from realtime.peer import PeerRegistry
-from realtime.tts import default_voices
-from realtime.vad import SileroVAD, VADSettings
+from realtime.speech.models import multilingual_base_model
+from realtime.speech.vad import SileroVAD, VADSettings
+from realtime.voice.tts import default_voices
+from realtime.webrtc.peer import PeerRegistry
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
 from scoring.text import warm_up

@@ -19,11 +19,11 @@ import numpy as np
 
 from agent.interviewer import Action, AgentSettings, InterviewAgent
 from agent.plan import InterviewPlan, PlannedQuestion
-from realtime.asr import LanguageRecognizers
-from realtime.buffer import AudioWindow
 from realtime.events import SpeechEnded, SpeechPaused, SpeechStarted
-from realtime.resample import Resampler
-from realtime.vad import CHUNK, RATE, SileroVAD
+from realtime.speech.asr import LanguageRecognizers
+from realtime.speech.buffer import AudioWindow
+from realtime.speech.vad import CHUNK, RATE, SileroVAD
+from realtime.webrtc.resample import Resampler
 from scoring.rubric import DEFAULT_RUBRIC, Rubric
 from scoring.scorer import Scorer
 

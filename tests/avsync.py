@@ -18,8 +18,8 @@ from pathlib import Path
 import av
 import numpy as np
 
-from realtime.clock import VideoClock
-from realtime.recorder import Recorder
+from realtime.webrtc.clock import VideoClock
+from realtime.webrtc.recorder import Recorder
 
 RATE = 48000
 FRAME = 960  # 20 ms

@@ -55,9 +55,9 @@ def test_checker_sees_a_forbidden_import(tmp_path: Path) -> None:
 @pytest.mark.parametrize("worker", ["face_worker.py", "zh_tts_worker.py"])
 def test_model_workers_need_nothing_but_the_framing(worker: str) -> None:
     # They run under other interpreters (mediapipe's, TensorFlow's), where the project is not installed.
-    tree = ast.parse((ROOT / "realtime" / worker).read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "realtime" / "workers" / worker).read_text(encoding="utf-8"))
     modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    assert {m for m in modules if m.split(".")[0] in PACKAGES} <= {"realtime.worker_protocol"}
-    source = (ROOT / "realtime" / "worker_protocol.py").read_text(encoding="utf-8")
+    assert {m for m in modules if m.split(".")[0] in PACKAGES} <= {"realtime.workers.worker_protocol"}
+    source = (ROOT / "realtime" / "workers" / "worker_protocol.py").read_text(encoding="utf-8")
     assert project_imports_of(source) == set()

@@ -12,15 +12,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from agent.bargein import BargeInPolicy
 from agent.interviewer import AgentSettings, InterviewAgent
 from agent.plan import InterviewPlan, PlannedQuestion
-from realtime.asr import LanguageRecognizers
-from realtime.faces import FaceDetector
-from realtime.peer import CandidatePeer, PeerRegistry
-from realtime.pipeline import SpeechPipeline
-from realtime.presence import PresenceRules, PresenceSampler
-from realtime.recorder import Recorder
-from realtime.tts import VoiceBook
-from realtime.vad import SileroVAD
-from realtime.voice import AgentVoice
+from realtime.presence.faces import FaceDetector
+from realtime.presence.presence import PresenceRules, PresenceSampler
+from realtime.speech.asr import LanguageRecognizers
+from realtime.speech.pipeline import SpeechPipeline
+from realtime.speech.vad import SileroVAD
+from realtime.voice.tts import VoiceBook
+from realtime.voice.voice import AgentVoice
+from realtime.webrtc.peer import CandidatePeer, PeerRegistry
+from realtime.webrtc.recorder import Recorder
 from scoring.rubric import Rubric
 from scoring.scorer import Scorer
 from server.bus import EventBus

@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from agent.bargein import BargeInPolicy
 from agent.interviewer import Action, InterviewAgent
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript, SpeechEnded, SpeechStarted
-from realtime.peer import CandidatePeer
-from realtime.presence import PresenceChange
-from realtime.tts import TTSError, VoiceBook
+from realtime.presence.presence import PresenceChange
+from realtime.voice.tts import TTSError, VoiceBook
+from realtime.webrtc.peer import CandidatePeer
 from server.bus import EventBus
 from server.db.base import utcnow
 from server.db.models import AnswerScoreRow, IntegrityFlag, Utterance

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from realtime.peer import PeerRegistry
+from realtime.webrtc.peer import PeerRegistry
 from server.db.base import new_id
 from server.db.models import User
 from server.db.repositories import interviews as repo

@@ -15,11 +15,11 @@ import numpy as np
 import pytest
 
 from agent.plan import PlannedQuestion
-from realtime.asr import (
+from realtime.speech.asr import (
     LanguageRecognizers,
     bundled_recognizers,
 )
-from realtime.vad import SileroVAD
+from realtime.speech.vad import SileroVAD
 from scoring.scorer import DefaultScorer
 from server.replay import Replay, single_question_plan
 from tests.media import MEDIA, manifest, read_wav, write_wav

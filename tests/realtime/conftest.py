@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from realtime.asr import ASRSettings, WhisperRecognizer, default_asr_model_path
-from realtime.vad import SileroVAD
+from realtime.speech.asr import ASRSettings, WhisperRecognizer, default_asr_model_path
+from realtime.speech.vad import SileroVAD
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from realtime.asr import ASRSettings, WhisperRecognizer, keep_trailing_off
 from realtime.errors import ModelNotFoundError
 from realtime.events import FinalTranscript, MediaEvent, SpeechEnded, SpeechStarted
-from realtime.pipeline import SpeechPipeline
-from realtime.vad import SileroVAD
+from realtime.speech.asr import ASRSettings, WhisperRecognizer, keep_trailing_off
+from realtime.speech.pipeline import SpeechPipeline
+from realtime.speech.vad import SileroVAD
 from tests.media import MEDIA, clip, manifest, read_wav, word_error_rate
 
 ENGLISH = [c for c in manifest() if c["language"] == "en"]

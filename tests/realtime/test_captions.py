@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import asyncio
 
-from realtime.agreement import LocalAgreement
-from realtime.asr import ASRSettings, LanguageRecognizers, WhisperRecognizer, default_asr_model_path
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript
-from realtime.pipeline import SpeechPipeline
-from realtime.vad import SileroVAD
+from realtime.speech.agreement import LocalAgreement
+from realtime.speech.asr import ASRSettings, LanguageRecognizers, WhisperRecognizer, default_asr_model_path
+from realtime.speech.pipeline import SpeechPipeline
+from realtime.speech.vad import SileroVAD
 from tests.media import MEDIA, clip, read_wav, word_error_rate
 
 

@@ -9,10 +9,10 @@ import time
 
 import numpy as np
 
-from realtime.asr import WhisperRecognizer
 from realtime.events import FinalTranscript, MediaEvent, SpeechEnded
-from realtime.pipeline import SpeechPipeline
-from realtime.vad import SileroVAD
+from realtime.speech.asr import WhisperRecognizer
+from realtime.speech.pipeline import SpeechPipeline
+from realtime.speech.vad import SileroVAD
 from tests.media import MEDIA, manifest, read_wav
 
 

@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 from realtime.errors import InvalidOfferError, NoAudioTrackError
-from realtime.recorder import Recorder
-from realtime.resample import Resampler
-from realtime.sdp import check_offer
+from realtime.webrtc.recorder import Recorder
+from realtime.webrtc.resample import Resampler
+from realtime.webrtc.sdp import check_offer
 
 
 def browser_audio_frame(pts: int, freq: float = 440.0) -> av.AudioFrame:
@@ -87,7 +87,7 @@ CRASH = """
 import sys, os
 sys.path.insert(0, {root!r})
 from tests.realtime.test_media_units import browser_audio_frame, video_frame
-from realtime.recorder import Recorder
+from realtime.webrtc.recorder import Recorder
 import time
 r = Recorder(__import__('pathlib').Path({path!r}))
 for i in range(400):
@@ -109,7 +109,7 @@ def test_a_crash_leaves_a_playable_file(tmp_path: Path) -> None:
 
 
 def test_the_audio_window_keeps_the_newest_audio_and_cuts_by_time() -> None:
-    from realtime.buffer import AudioWindow
+    from realtime.speech.buffer import AudioWindow
 
     w = AudioWindow(rate=100, max_seconds=1.0)  # 100 samples kept
     for k in range(25):  # 2.5 s of audio in 10-sample pushes: the ring wraps twice
@@ -125,7 +125,7 @@ def test_the_audio_window_keeps_the_newest_audio_and_cuts_by_time() -> None:
 
 
 def test_audio_lost_on_the_network_is_filled_so_times_stay_on_the_media_clock() -> None:
-    from realtime.clock import MediaClock
+    from realtime.webrtc.clock import MediaClock
 
     clock = MediaClock()
     assert clock.gap(1000, 960) == 0  # the first frame sets the clock

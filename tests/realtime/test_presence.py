@@ -10,9 +10,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from realtime.faces import Face, FaceDetector, FaceDetectorError, find_face_python
-from realtime.presence import PresenceChange, PresenceRules, PresenceSampler, PresenceTracker, conditions
-from realtime.workers import WorkerError
+from realtime.presence.faces import Face, FaceDetector, FaceDetectorError, find_face_python
+from realtime.presence.presence import (
+    PresenceChange,
+    PresenceRules,
+    PresenceSampler,
+    PresenceTracker,
+    conditions,
+)
+from realtime.workers.process import WorkerError
 from tests import video
 
 EYES, MOUTH, EARS = ((0.45, 0.4), (0.55, 0.4)), (0.5, 0.5), ((0.4, 0.42), (0.6, 0.42))

@@ -9,7 +9,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from realtime.recorder import Recorder
+from realtime.webrtc.recorder import Recorder
 
 
 def candidate_frames(seconds: float) -> list[av.AudioFrame]:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from aiortc.mediastreams import MediaStreamError
 
-from realtime.taps import AUDIO_BACKLOG, FrameTap, copy_frame
+from realtime.webrtc.taps import AUDIO_BACKLOG, FrameTap, copy_frame
 
 
 def audio_frame(pts: int) -> av.AudioFrame:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from realtime.events import SpeechEnded, SpeechStarted
-from realtime.vad import SileroVAD, VADSettings
+from realtime.speech.vad import SileroVAD, VADSettings
 from tests.media import MEDIA, manifest, read_wav
 
 

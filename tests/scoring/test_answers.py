@@ -6,17 +6,17 @@ import asyncio
 
 import pytest
 
-from realtime.asr import (
+from realtime.events import FinalTranscript, MediaEvent
+from realtime.speech.asr import (
     ZH_PROMPT,
     ASRSettings,
     LanguageRecognizers,
     WhisperRecognizer,
     default_asr_model_path,
 )
-from realtime.events import FinalTranscript, MediaEvent
-from realtime.models import multilingual_base_model
-from realtime.pipeline import SpeechPipeline
-from realtime.vad import SileroVAD
+from realtime.speech.models import multilingual_base_model
+from realtime.speech.pipeline import SpeechPipeline
+from realtime.speech.vad import SileroVAD
 from scoring.models import STAR_PARTS, Answer, TimedSegment, join_segments
 from scoring.scorer import DefaultScorer
 from tests.media import MEDIA, manifest, read_wav

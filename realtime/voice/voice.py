@@ -18,8 +18,8 @@ import av
 import numpy as np
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
-from realtime.resample import Resampler
-from realtime.tts import Speech
+from realtime.voice.tts import Speech
+from realtime.webrtc.resample import Resampler
 
 log = logging.getLogger(__name__)
 RATE = 48000

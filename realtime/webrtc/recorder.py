@@ -22,7 +22,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from realtime.clock import MediaClock
+from realtime.webrtc.clock import MediaClock
 
 log = logging.getLogger(__name__)
 

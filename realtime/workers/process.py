@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from realtime.errors import ModelNotFoundError
-from realtime.worker_protocol import read_message, write_message
+from realtime.workers.worker_protocol import read_message, write_message
 
 log = logging.getLogger(__name__)
 READY_TIMEOUT_S = 120.0
 QUIET = {"GLOG_minloglevel": "2", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONUNBUFFERED": "1"}
 
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
 def venv_python(name: str) -> str | None:

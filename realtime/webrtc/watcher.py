@@ -17,10 +17,10 @@ import numpy as np
 from aiortc import RTCConfiguration, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
-from realtime.owned import OwnedTasks, answer_offer
-from realtime.resample import Resampler
-from realtime.sdp import check_offer
-from realtime.taps import FrameTap
+from realtime.webrtc.owned import OwnedTasks, answer_offer
+from realtime.webrtc.resample import Resampler
+from realtime.webrtc.sdp import check_offer
+from realtime.webrtc.taps import FrameTap
 
 log = logging.getLogger(__name__)
 RECV_TIMEOUT_S = 5.0

@@ -18,7 +18,7 @@ import sys
 from typing import Any
 
 try:  # the worker runs as a script beside worker_protocol.py, where `realtime` is not importable
-    from realtime.worker_protocol import read_message, worker_streams, write_message
+    from realtime.workers.worker_protocol import read_message, worker_streams, write_message
 except ImportError:  # pragma: no cover - the usual case in the worker's own environment
     from worker_protocol import read_message, worker_streams, write_message  # type: ignore[no-redef, import-not-found]
 

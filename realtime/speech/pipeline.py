@@ -16,8 +16,6 @@ from typing import Protocol
 
 import numpy as np
 
-from realtime.agreement import LocalAgreement
-from realtime.buffer import AudioWindow
 from realtime.events import (
     FinalTranscript,
     MediaEvent,
@@ -26,7 +24,9 @@ from realtime.events import (
     SpeechPaused,
     SpeechStarted,
 )
-from realtime.vad import SileroVAD
+from realtime.speech.agreement import LocalAgreement
+from realtime.speech.buffer import AudioWindow
+from realtime.speech.vad import SileroVAD
 
 log = logging.getLogger(__name__)
 MAX_PARTIAL_S = 20.0  # a partial recognises at most this much of a very long segment

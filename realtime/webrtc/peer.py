@@ -18,17 +18,17 @@ import numpy as np
 from aiortc import RTCConfiguration, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
-from realtime.clock import MediaClock, VideoClock
 from realtime.errors import InvalidOfferError
-from realtime.owned import OwnedTasks, answer_offer
-from realtime.pipeline import SpeechPipeline
-from realtime.presence import PresenceSampler
-from realtime.recorder import Recorder
-from realtime.resample import Resampler
-from realtime.sdp import check_offer
-from realtime.taps import FrameTap, copy_frame
-from realtime.voice import AgentVoice
-from realtime.watcher import WatcherPeer
+from realtime.presence.presence import PresenceSampler
+from realtime.speech.pipeline import SpeechPipeline
+from realtime.voice.voice import AgentVoice
+from realtime.webrtc.clock import MediaClock, VideoClock
+from realtime.webrtc.owned import OwnedTasks, answer_offer
+from realtime.webrtc.recorder import Recorder
+from realtime.webrtc.resample import Resampler
+from realtime.webrtc.sdp import check_offer
+from realtime.webrtc.taps import FrameTap, copy_frame
+from realtime.webrtc.watcher import WatcherPeer
 
 log = logging.getLogger(__name__)
 

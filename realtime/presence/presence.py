@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import av
 
-from realtime.faces import Face, FaceDetector
+from realtime.presence.faces import Face, FaceDetector
 
 log = logging.getLogger(__name__)
 SAMPLE_WIDTH, SAMPLE_HEIGHT = 320, 240  # enough for BlazeFace (its input is 128 or 192 pixels)

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from realtime.errors import ModelNotFoundError
-from realtime.models import multilingual_base_model
+from realtime.speech.models import multilingual_base_model
 
 log = logging.getLogger(__name__)
 SHORT_WINDOW_MAX_S = 28.0
