@@ -95,7 +95,7 @@ class EndpointSettings:
 
 
 @dataclass(frozen=True)
-class EndOfAnswer:
+class AnswerEnds:
     """The answer is over."""
 
     t: float
@@ -106,7 +106,7 @@ class EndOfAnswer:
 
 
 @dataclass(frozen=True)
-class Prompt:
+class PromptDue:
     """Say something without ending the answer."""
 
     t: float
@@ -242,7 +242,7 @@ class Endpointer:
         typical = sorted(self._pauses)[len(self._pauses) // 2] if self._pauses else 0.0
         return min(max(s.complete_wait_s, typical), s.max_rhythm_wait_s)
 
-    def decide(self, now: float, sound: bool = False) -> EndOfAnswer | Prompt | None:
+    def decide(self, now: float, sound: bool = False) -> AnswerEnds | PromptDue | None:
         """Check at audio-clock time `now`; returns at most one decision.
 
         `sound` says the latest audio is above the noise floor although VAD has not (yet) called it
@@ -257,16 +257,16 @@ class Endpointer:
                 and "wrap_up" not in self._prompted
             ):
                 self._prompted.add("wrap_up")
-                return Prompt(now, "wrap_up", "very_long_answer")
+                return PromptDue(now, "wrap_up", "very_long_answer")
             return None
         last_voiced = self._last_voiced()
         silence = now - (last_voiced if last_voiced is not None else self.asked_at)
         wait, reason = self._wait() if last_voiced is not None else (None, "no_answer_yet")
         if wait is not None and silence >= wait:
-            return EndOfAnswer(now, reason, round(silence, 3), wait, tuple(round(p, 2) for p in self._pauses))
+            return AnswerEnds(now, reason, round(silence, 3), wait, tuple(round(p, 2) for p in self._pauses))
         if silence >= s.give_up_after_s:
-            return EndOfAnswer(now, "long_silence", round(silence, 3), s.give_up_after_s)
+            return AnswerEnds(now, "long_silence", round(silence, 3), s.give_up_after_s)
         if silence >= s.prompt_after_s and "take_your_time" not in self._prompted:
             self._prompted.add("take_your_time")
-            return Prompt(now, "take_your_time", reason)
+            return PromptDue(now, "take_your_time", reason)
         return None

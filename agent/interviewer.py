@@ -7,17 +7,20 @@ Pure and clock-injected: callers feed speech and transcript events with audio-cl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Literal
 
-from agent.endpointing import EndOfAnswer, Endpointer, EndpointSettings, Prompt
+from agent.actions import Action, AskQuestion, EndOfAnswer, Finished, FollowUp, Prompt, Scored, Suggestion
+from agent.endpointing import AnswerEnds, Endpointer, EndpointSettings, PromptDue
 from agent.followups import choose_follow_up
 from agent.phrasing import FollowUpPhraser
 from agent.plan import InterviewPlan, PlannedQuestion
 from agent.texts import CLOSING, FOLLOW_UPS, PROMPTS, line
-from scoring.analysis import analyse
+from scoring.analysis import Analysis, analyse
 from scoring.models import Answer, AnswerScore, TimedSegment, join_segments
 from scoring.rubric import Rubric
 from scoring.scorer import Scorer
+
+AgentState = Literal["running", "paused", "taken_over", "finished"]
 
 
 @dataclass(frozen=True)
@@ -27,19 +30,6 @@ class AgentSettings:
     endpoint: EndpointSettings = field(default_factory=EndpointSettings)
     max_follow_ups: int = 2
     phraser: FollowUpPhraser | None = None  # optional LLM rewording; the decision stays deterministic
-
-
-@dataclass(frozen=True)
-class Action:
-    """Something the agent decided at audio-clock time `t`; `event()` is its JSON form."""
-
-    type: str
-    t: float
-    data: dict[str, Any]
-
-    def event(self) -> dict[str, Any]:
-        """`{"type": ..., "t": ..., **data}`."""
-        return {"type": self.type, "t": round(self.t, 3), **self.data}
 
 
 @dataclass
@@ -74,7 +64,7 @@ class InterviewAgent:
         self._answered = False  # the current answer ended while paused: wait for resume
 
     @property
-    def state(self) -> str:
+    def state(self) -> AgentState:
         """running, paused, taken_over or finished (shown on the console)."""
         if self.finished:
             return "finished"
@@ -94,20 +84,11 @@ class InterviewAgent:
         if question is None:
             self.finished = True
             self._turn = None
-            return [Action("finished", now, {"text": CLOSING.get(self.language, CLOSING["en"])})]
+            return [Finished(now, CLOSING.get(self.language, CLOSING["en"]))]
         self._turn = _Turn(question, self.plan.index)
         self._listen(now)
         return [
-            Action(
-                "next_question",
-                now,
-                {
-                    "index": self.plan.index,
-                    "total": len(self.plan.questions),
-                    "text": question.text,
-                    "competency": question.competency,
-                },
-            )
+            AskQuestion(now, self.plan.index, len(self.plan.questions), question.text, question.competency)
         ]
 
     def _listen(self, now: float) -> None:
@@ -151,17 +132,26 @@ class InterviewAgent:
             return []
         if text:
             turn.segments.append(TimedSegment(text, start, end))
-        answer = self._answer()
-        if answer is None:
-            self._endpointer.transcribed(
-                start, end, text, analyse(Answer(turn.question.text, "", self.language))
-            )
-            return []
-        self._endpointer.transcribed(start, end, text, analyse(answer))
+        answer = self._answer() or Answer(turn.question.text, "", self.language)
+        analysis = self._analyse(answer)  # once: the turn policy and the scorer read the same analysis
+        self._endpointer.transcribed(start, end, text, analysis)
         if not text:
             return []
-        score = self._scorer.score(answer, self._rubric.get(turn.question.competency), provisional=True)
-        return [self._score_action(score, now)]
+        return [self._scored(answer, now, provisional=True, analysis=analysis)]
+
+    def _analyse(self, answer: Answer) -> Analysis:
+        turn = self._turn
+        assert turn is not None
+        return analyse(answer, self._rubric.get(turn.question.competency).indicator_words(self.language))
+
+    def _scored(
+        self, answer: Answer, now: float, provisional: bool = False, analysis: Analysis | None = None
+    ) -> Scored:
+        turn = self._turn
+        assert turn is not None
+        rubric = self._rubric.get(turn.question.competency)
+        score = self._scorer.score(answer, rubric, provisional=provisional, analysis=analysis)
+        return self._score_action(score, now)
 
     def partial(self, text: str, start: float, now: float) -> list[Action]:
         """A partial transcript of the open segment: a provisional score of the answer so far."""
@@ -170,53 +160,29 @@ class InterviewAgent:
             return []
         answer = self._answer(TimedSegment(text, start, now))
         assert answer is not None
-        score = self._scorer.score(answer, self._rubric.get(turn.question.competency), provisional=True)
-        return [self._score_action(score, now)]
+        return [self._scored(answer, now, provisional=True)]
 
-    def _score_action(self, score: AnswerScore, now: float) -> Action:
+    def _score_action(self, score: AnswerScore, now: float) -> Scored:
         turn = self._turn
         assert turn is not None
         # What a structured interviewer would probe next, for the console to suggest.
-        suggestions = [
-            {"reason": r, "text": turn.question.follow_ups.get(r) or line(FOLLOW_UPS, self.language, r)}
+        suggestions = tuple(
+            Suggestion(r, turn.question.follow_ups.get(r) or line(FOLLOW_UPS, self.language, r))
             for r in score.follow_up_reasons
-        ]
-        return Action(
-            "score", now, {"question_index": turn.index, **score.as_dict(), "suggestions": suggestions}
         )
+        return Scored(now, turn.index, score, suggestions)
 
     def tick(self, now: float, elapsed_s: float = 0.0, sound: bool = False) -> list[Action]:
         """Check the clock: prompts, end of answer, and what follows it (`sound`: see Endpointer)."""
         if self._turn is None or self.finished or self.taken_over or self._answered:
             return []
         decision = self._endpointer.decide(now, sound)
-        if isinstance(decision, Prompt):
-            return [
-                Action(
-                    "prompt",
-                    now,
-                    {
-                        "kind": decision.kind,
-                        "reason": decision.reason,
-                        "text": line(PROMPTS, self.language, decision.kind),
-                    },
-                )
-            ]
-        if not isinstance(decision, EndOfAnswer):
+        if isinstance(decision, PromptDue):
+            return [Prompt(now, decision.kind, decision.reason, line(PROMPTS, self.language, decision.kind))]
+        if not isinstance(decision, AnswerEnds):
             return []
-        actions = [
-            Action(
-                "end_of_answer",
-                now,
-                {
-                    "reason": decision.reason,
-                    "silence_s": decision.silence_s,
-                    "wait_s": round(decision.wait_s, 3),
-                    "pauses": list(decision.pauses),
-                },
-            )
-        ]
-        return actions + self._after_answer(now, elapsed_s)
+        ended = EndOfAnswer(now, decision.reason, decision.silence_s, decision.wait_s, decision.pauses)
+        return [ended, *self._after_answer(now, elapsed_s)]
 
     def _after_answer(self, now: float, elapsed_s: float) -> list[Action]:
         turn = self._turn
@@ -225,9 +191,9 @@ class InterviewAgent:
         actions: list[Action] = []
         signals: tuple[str, ...] = ("too_short",)
         if answer is not None:
-            score = self._scorer.score(answer, self._rubric.get(turn.question.competency))
-            actions.append(self._score_action(score, now))
-            signals = score.follow_up_reasons
+            scored = self._scored(answer, now)
+            actions.append(scored)
+            signals = scored.score.follow_up_reasons
         if self.paused:
             self._answered = True
             return actions
@@ -243,13 +209,7 @@ class InterviewAgent:
                 )
             self._listen(now)
             # The follow-up answer extends this answer: keep what was said, start a new turn clock.
-            return actions + [
-                Action(
-                    "follow_up",
-                    now,
-                    {"reason": choice.reason, "text": text, "question_index": turn.index},
-                )
-            ]
+            return [*actions, FollowUp(now, choice.reason, text, turn.index)]
         return actions + self._ask(self.plan.advance(elapsed_s), now)
 
     # The human interviewer's controls (from the live console). Each returns the actions to carry out.
@@ -259,9 +219,7 @@ class InterviewAgent:
         answer = self._answer()
         if turn is None or answer is None:
             return []
-        return [
-            self._score_action(self._scorer.score(answer, self._rubric.get(turn.question.competency)), now)
-        ]
+        return [self._scored(answer, now)]
 
     def inject(self, text: str, now: float, by: str = "") -> list[Action]:
         """Ask the interviewer's question now; its answer belongs to the current question."""
@@ -269,8 +227,7 @@ class InterviewAgent:
         if turn is None or self.finished:
             return []
         self._listen(now)
-        data = {"reason": "interviewer", "text": text, "question_index": turn.index, "by": by}
-        return [Action("follow_up", now, data)]
+        return [FollowUp(now, "interviewer", text, turn.index, by)]
 
     def skip(self, now: float, elapsed_s: float = 0.0) -> list[Action]:
         """Score what was said and move to the next question."""
@@ -309,4 +266,4 @@ class InterviewAgent:
         actions = self._final_score(now)
         self.finished = True
         self._turn = None
-        return actions + [Action("finished", now, {"text": CLOSING.get(self.language, CLOSING["en"])})]
+        return [*actions, Finished(now, CLOSING.get(self.language, CLOSING["en"]))]

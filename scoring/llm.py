@@ -15,6 +15,7 @@ from typing import Any, Literal
 import httpx
 from pydantic import BaseModel, Field, ValidationError
 
+from scoring.analysis import Analysis
 from scoring.models import STAR_PARTS, Answer, AnswerScore, CriterionScore, Evidence, StarFinding
 from scoring.rubric import CompetencyRubric
 from scoring.scorer import DefaultScorer, Scorer
@@ -113,10 +114,14 @@ class LLMScorer:
         self.fallbacks = 0
 
     def score(
-        self, answer: Answer, rubric: CompetencyRubric | None = None, provisional: bool = False
+        self,
+        answer: Answer,
+        rubric: CompetencyRubric | None = None,
+        provisional: bool = False,
+        analysis: Analysis | None = None,
     ) -> AnswerScore:
         """Score with the LLM, or with the fallback scorer (logged) when it fails."""
-        base = self._fallback.score(answer, rubric, provisional)
+        base = self._fallback.score(answer, rubric, provisional, analysis)
         if provisional:
             return base  # provisional scores stay local and instant
         try:

@@ -22,9 +22,17 @@ class Scorer(Protocol):
     """Scores one answer against a competency's rubric."""
 
     def score(
-        self, answer: Answer, rubric: CompetencyRubric | None = None, provisional: bool = False
+        self,
+        answer: Answer,
+        rubric: CompetencyRubric | None = None,
+        provisional: bool = False,
+        analysis: Analysis | None = None,
     ) -> AnswerScore:
-        """Score `answer`; `provisional` marks a score of an answer still being spoken."""
+        """Score `answer`; `provisional` marks a score of an answer still being spoken.
+
+        `analysis`: the answer already analysed with the rubric's indicator words in its language (the
+        agent analyses each final transcript once, for turn-taking and scoring alike).
+        """
         ...
 
 
@@ -100,14 +108,21 @@ class DefaultScorer:
     name = "default"
 
     def score(
-        self, answer: Answer, rubric: CompetencyRubric | None = None, provisional: bool = False
+        self,
+        answer: Answer,
+        rubric: CompetencyRubric | None = None,
+        provisional: bool = False,
+        analysis: Analysis | None = None,
     ) -> AnswerScore:
         """Score one answer; pure and deterministic."""
         competency = rubric or DEFAULT_RUBRIC.get(answer.competency)
         language_hint = answer.language
-        a = analyse(answer, competency.indicator_words(language_hint or "en") if language_hint else None)
-        if not language_hint:
-            a = analyse(answer, competency.indicator_words(a.language))
+        if analysis is not None and language_hint:
+            a = analysis
+        else:
+            a = analyse(answer, competency.indicator_words(language_hint or "en") if language_hint else None)
+            if not language_hint:
+                a = analyse(answer, competency.indicator_words(a.language))
         quote = _Quoter(answer)
         weights = WEIGHTS[a.kind]
         criteria = tuple(CRITERIA[name](a, quote) for name in weights)

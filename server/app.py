@@ -13,27 +13,15 @@ from fastapi.staticfiles import StaticFiles
 from agent.endpointing import EndpointSettings
 from agent.interviewer import AgentSettings
 from agent.phrasing import FollowUpPhraser
-from realtime.errors import ModelNotFoundError
-from realtime.presence.faces import FaceDetector, find_face_python
-from realtime.speech.asr import (
-    ZH_PROMPT,
-    ASRSettings,
-    LanguageRecognizers,
-    WhisperRecognizer,
-    default_asr_model_path,
-)
-from realtime.speech.models import multilingual_base_model
-from realtime.speech.vad import SileroVAD, VADSettings
-from realtime.voice.tts import default_voices
 from realtime.webrtc.peer import PeerRegistry
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
-from scoring.text import warm_up
 from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, pages, review
 from server.bus import EventBus, InProcessBus, RedisBus
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
 from server.errors import install_error_handlers
+from server.runtime import ModelRuntime, load_runtime
 from server.security import Signer
 from server.services.calls import CallRuntime
 from server.services.outbox import run_dispatcher
@@ -41,45 +29,6 @@ from server.settings import Settings
 from web import STATIC_DIR
 
 log = logging.getLogger(__name__)
-
-
-def load_models(settings: Settings) -> tuple[SileroVAD, LanguageRecognizers]:
-    """Load VAD and one recogniser per language once for the process; a missing model fails startup."""
-    vad = SileroVAD(settings.vad_model_path, VADSettings(min_silence_s=settings.vad_min_silence_s))
-    recognizers: dict[str, WhisperRecognizer] = {}
-    for language in [x.strip() for x in settings.asr_languages.split(",") if x.strip()]:
-        if language == "en":
-            path, prompt = settings.asr_model_path or default_asr_model_path(), None
-        elif language == "zh":
-            path = settings.asr_zh_model_path or multilingual_base_model(settings.data_dir / "models")
-            prompt = ZH_PROMPT
-        else:
-            raise ModelNotFoundError(f"no built-in speech model for language {language!r}")
-        recognizers[language] = WhisperRecognizer(
-            ASRSettings(
-                path,
-                settings.asr_compute_type,
-                settings.asr_cpu_threads,
-                settings.asr_workers,
-                beam_size=settings.asr_beam_size,
-                prompt=prompt,
-            )
-        )
-    return vad, LanguageRecognizers(recognizers)
-
-
-def load_face_detector(settings: Settings) -> FaceDetector | None:
-    """The shared face detector for presence flags; None (logged) when mediapipe is not installed."""
-    if not settings.presence_checks:
-        return None
-    python = find_face_python(settings.face_python)
-    if python is None:
-        log.warning(
-            "video presence checks are off: no Python with mediapipe 0.10.21 "
-            "(run scripts/setup.sh, which makes .venv-vision, or set INTERVIEW_FACE_PYTHON)"
-        )
-        return None
-    return FaceDetector(python, settings.face_model, settings.face_min_confidence)
 
 
 def make_llm(settings: Settings) -> OpenAICompatibleLLM | None:
@@ -117,8 +66,12 @@ def make_bus(settings: Settings) -> EventBus:
     return RedisBus(settings.redis_url) if settings.redis_url else InProcessBus()
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the application; nothing is loaded until the lifespan starts."""
+def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = None) -> FastAPI:
+    """Build the application; nothing is loaded until the lifespan starts.
+
+    `runtime`: models to use instead of loading them (tests hand in scripted fakes); the caller keeps
+    ownership and closes them.
+    """
     settings = settings or Settings()
 
     @asynccontextmanager
@@ -127,15 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = make_engine(settings.db_url)
         if settings.auto_migrate:
             await upgrade(engine)
-        vad, recognizer = load_models(settings)
-        faces = await asyncio.to_thread(load_face_detector, settings)
-        voices = (
-            await asyncio.to_thread(
-                default_voices, settings.tts_zh_command, settings.tts_en_command, settings.tts_zh_python
-            )
-            if settings.tts_enabled
-            else None
-        )
+        models = runtime or await load_runtime(settings)
         bus = make_bus(settings)
         peers = PeerRegistry()
         app.state.settings = settings
@@ -146,20 +91,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.bus = bus
         app.state.peers = peers
-        await asyncio.to_thread(warm_up)  # load the Chinese dictionary before the first answer
         llm = make_llm(settings)
         agent = agent_settings(settings, llm)
         app.state.calls = CallRuntime(
-            settings,
-            app.state.sessions,
-            bus,
-            peers,
-            vad,
-            recognizer,
-            make_scorer(llm),
-            agent,
-            voices,
-            faces,
+            settings, app.state.sessions, bus, peers, models, make_scorer(llm), agent
         )
         stop = asyncio.Event()
         dispatcher = (
@@ -184,11 +119,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             stop.set()
             if dispatcher is not None:
                 await dispatcher
-            recognizer.close()
-            if faces is not None:
-                faces.close()
-            if voices is not None:
-                voices.close()
+            if runtime is None:
+                models.close()
             if agent.phraser is not None:
                 agent.phraser.close()
             if llm is not None:

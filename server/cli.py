@@ -127,8 +127,9 @@ def _replay(settings: Settings, args: argparse.Namespace) -> int:
     from agent.plan_spec import load_plan_file
     from scoring.rubric import DEFAULT_RUBRIC
     from scoring.scorer import DefaultScorer
-    from server.app import load_models
+    from server.app import agent_settings
     from server.replay import Replay, load_audio, single_question_plan
+    from server.runtime import load_speech
 
     rubric = DEFAULT_RUBRIC
     language = args.language
@@ -146,21 +147,21 @@ def _replay(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     language = language or "en"
     settings = settings.model_copy(update={"asr_languages": language})
-    vad, recognizers = load_models(settings)
-    try:
-        replay = Replay(
-            vad,
-            recognizers,
-            DefaultScorer(),
-            single_question_plan(question),
-            language,
-            rubric,
-            partial_interval_s=args.partial_interval,
-        )
-        for event in replay.run(load_audio(Path(args.wav)), tail_s=args.tail):
-            print(json.dumps(event, ensure_ascii=False), flush=True)
-    finally:
-        recognizers.close()
+    vad, engines = load_speech(settings)
+    every = settings.asr_partial_every_s if args.partial_interval is None else args.partial_interval
+    replay = Replay(
+        vad,
+        engines,
+        DefaultScorer(),
+        single_question_plan(question),
+        language,
+        rubric,
+        settings=agent_settings(settings, None),  # the live call's patience and probing
+        partial_interval_s=every or None,
+        workers=settings.asr_workers,
+    )
+    audio = load_audio(Path(args.wav))
+    replay.run(audio, args.tail, lambda e: print(json.dumps(e, ensure_ascii=False), flush=True))
     return 0
 
 
@@ -251,7 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     replay.add_argument("--kind", choices=["behavioural", "situational", "technical", "general"])
     replay.add_argument("--plan", help="plan YAML (questions, competencies, follow-up prompts)")
     replay.add_argument(
-        "--partial-interval", type=float, default=1.0, help="seconds of speech between partials"
+        "--partial-interval",
+        type=float,
+        default=None,
+        help="seconds between partial captions (default: the server's ASR_PARTIAL_EVERY_S; 0: none)",
     )
     replay.add_argument("--tail", type=float, default=0.0, help="seconds of silence to add after the audio")
     audit = sub.add_parser(

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from agent.interviewer import AgentState
 from server.db.base import utcnow
 
 
@@ -107,7 +108,7 @@ class ControlApplied(_Event):
     action: str
     by: str
     t: float
-    agent_state: Literal["running", "paused", "taken_over", "finished"]
+    agent_state: AgentState
     text: str | None = None
 
 

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from agent.controls import ControlName
+
 
 class LoginIn(BaseModel):
     """Staff login."""
@@ -247,7 +249,7 @@ class ReviewOut(BaseModel):
 class ControlIn(BaseModel):
     """An interviewer's control of the live agent."""
 
-    action: Literal["inject", "skip", "pause", "resume", "take_over", "hand_back", "end"]
+    action: ControlName
     text: str | None = Field(default=None, max_length=500)
 
 

@@ -19,9 +19,28 @@ TEST_SECRET = "test-secret-" + "x" * 40
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Embedded defaults (SQLite, in-process bus) in a temporary data dir."""
-    return Settings(
-        environment="test", secret_key=TEST_SECRET, data_dir=tmp_path / "data", answer_silence_s=1.5
+    return Settings(environment="test", secret_key=TEST_SECRET, data_dir=tmp_path / "data")
+
+
+def _refuse_model(*args: object, **kwargs: object) -> None:
+    raise AssertionError(
+        "this test loads a model: mark it `models` "
+        "(or give the app the fakes of tests/fakes: create_app(settings, runtime=fake_runtime()))"
     )
+
+
+@pytest.fixture(autouse=True)
+def models_only_when_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests not marked `models` or `browser` must not load a model: the fast suite loads none."""
+    if request.node.get_closest_marker("models") or request.node.get_closest_marker("browser"):
+        return
+    from realtime.presence.faces import FaceDetector
+    from realtime.speech.asr import WhisperRecognizer
+    from realtime.speech.vad import SileroVAD
+    from realtime.voice.tts import EspeakTTS, WorkerTTS
+
+    for model in (SileroVAD, WhisperRecognizer, FaceDetector, EspeakTTS, WorkerTTS):
+        monkeypatch.setattr(model, "__init__", _refuse_model)
 
 
 @pytest.fixture
@@ -45,8 +64,14 @@ def chdir_tmp(tmp_path: Path) -> Iterator[Path]:
         os.chdir(old)
 
 
+# Fixtures that load real models: a test using one is `models`.
+MODEL_FIXTURES = {"vad", "recognizer", "models", "engines", "detector", "mandarin", "asr_transcripts"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every async test gets the task-leak check."""
+    """Every async test gets the task-leak check; tests using a real model's fixture are `models`."""
     for item in items:
         if isinstance(item, pytest.Function) and asyncio.iscoroutinefunction(item.obj):
             item.add_marker(pytest.mark.usefixtures("no_leaked_tasks"))
+        if isinstance(item, pytest.Function) and MODEL_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.models)

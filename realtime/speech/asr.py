@@ -1,16 +1,14 @@
-"""Speech recognition with faster-whisper, loaded once per process and run off the event loop.
+"""Speech recognition with faster-whisper, loaded once per process (`pool.py` schedules it).
 
-faster-whisper's `transcribe()` returns a lazy generator; it is consumed inside the worker thread,
-otherwise decoding would run on the asyncio loop and stall every live call.
+faster-whisper's `transcribe()` returns a lazy generator; it is consumed inside `transcribe_sync`, which
+runs on a worker, otherwise decoding would run on the asyncio loop and stall every live call.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import numpy as np
 
 from realtime.errors import ModelNotFoundError
 from realtime.speech.models import multilingual_base_model
+from realtime.speech.pool import Compute, RecognitionPool, ThreadCompute
 
 log = logging.getLogger(__name__)
 SHORT_WINDOW_MAX_S = 28.0
@@ -76,7 +75,7 @@ def to_chinese_punctuation(text: str) -> str:
 
 
 class WhisperRecognizer:
-    """One loaded Whisper model shared by every interview, with a small pool of worker threads."""
+    """One loaded Whisper model shared by every interview; `RecognitionPool` runs it on its workers."""
 
     def __init__(self, settings: ASRSettings) -> None:
         from faster_whisper import WhisperModel
@@ -96,11 +95,6 @@ class WhisperRecognizer:
             num_workers=settings.workers,
         )
         self._settings = settings
-        self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="asr")
-        self.in_flight = 0  # recognitions running or queued (all interviews)
-        self.greedy_finals = 0  # finals decoded greedily because others were waiting
-        self._count_lock = threading.Lock()
-        self._waiting: dict[int, float] = {}  # streams with a partial due, and since when
         self.multilingual = bool(self._model.model.is_multilingual)
         log.info("ASR model %s loaded in %.2f s", path, time.perf_counter() - started)
 
@@ -180,108 +174,22 @@ class WhisperRecognizer:
         )
         return " ".join(s.text.strip() for s in list(segments)).strip()
 
-    async def transcribe(
-        self, audio: np.ndarray, language: str, prompt: str | None = None, draft: bool = False
-    ) -> str:
-        """Recognise audio in the worker pool without blocking the event loop."""
-        loop = asyncio.get_running_loop()
-        with self._count_lock:
-            self.in_flight += 1
-        return await loop.run_in_executor(self._pool, self._counted, audio, language, prompt, draft)
-
-    def _counted(self, audio: np.ndarray, language: str, prompt: str | None, draft: bool) -> str:
-        # Counted down in the worker, when the work is really done (a cancelled await does not stop it).
-        try:
-            if not draft and self.in_flight > 2 * self._settings.workers:
-                # A backlog behind this one (more than a round per worker): decode greedily so the lag
-                # stays flat under load; a moment's queueing still gets beam search.
-                draft = True
-                self.greedy_finals += 1
-            return self.transcribe_sync(audio, language, prompt, draft)
-        finally:
-            with self._count_lock:
-                self.in_flight -= 1
-
-    def may_start_partial(self, language: str, stream: int, due_since: float, busy: bool = False) -> bool:
-        """Fair turns for partials across interviews.
-
-        Only when nothing else runs (finals first; `busy`: another model is recognising on the same
-        CPUs), and then to the stream that has waited longest.
-        """
-        self._waiting[stream] = due_since
-        if busy or self.in_flight or min(self._waiting, key=self._waiting.__getitem__) != stream:
-            return False
-        del self._waiting[stream]
-        return True
-
-    def forget_partial(self, language: str, stream: int) -> None:
-        """The stream's segment ended or it closed: it waits no longer."""
-        self._waiting.pop(stream, None)
-
-    def close(self) -> None:
-        """Stop the worker threads."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
 
 ZH_PROMPT = "以下是普通话的句子。"  # steers Whisper to simplified characters with punctuation
 
 
-class LanguageRecognizers:
-    """One recogniser per language (e.g. `tiny.en` for English, multilingual `base` for Chinese)."""
-
-    def __init__(self, recognizers: dict[str, WhisperRecognizer]) -> None:
-        if not recognizers:
-            raise ValueError("at least one language needs a recogniser")
-        self._by_language = recognizers
-
-    @property
-    def languages(self) -> list[str]:
-        """Languages that can be transcribed."""
-        return sorted(self._by_language)
-
-    def for_language(self, language: str) -> WhisperRecognizer:
-        """The recogniser for a language; ModelNotFoundError when none is configured."""
-        try:
-            return self._by_language[language]
-        except KeyError:
-            raise ModelNotFoundError(f"no speech model is configured for language {language!r}") from None
-
-    async def transcribe(
-        self, audio: np.ndarray, language: str, prompt: str | None = None, draft: bool = False
-    ) -> str:
-        """Recognise with the language's model, off the event loop."""
-        return await self.for_language(language).transcribe(audio, language, prompt, draft)
-
-    def queue_depth(self) -> dict[str, int]:
-        """Recognitions running or waiting, per language."""
-        return {lang: r.in_flight for lang, r in self._by_language.items()}
-
-    def greedy_finals(self) -> dict[str, int]:
-        """Finals decoded greedily under load (instead of with beam search), per language."""
-        return {lang: r.greedy_finals for lang, r in self._by_language.items()}
-
-    def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
-        """See `WhisperRecognizer.may_start_partial`; a final in any language comes before every partial."""
-        busy = any(r.in_flight for lang, r in self._by_language.items() if lang != language)
-        return self.for_language(language).may_start_partial(language, stream, due_since, busy)
-
-    def forget_partial(self, language: str, stream: int) -> None:
-        """See `WhisperRecognizer.forget_partial`."""
-        self.for_language(language).forget_partial(language, stream)
-
-    def close(self) -> None:
-        """Stop every model's workers."""
-        for recognizer in self._by_language.values():
-            recognizer.close()
-
-
-def bundled_recognizers(cache_dir: Path, workers: int = 2) -> LanguageRecognizers:
+def bundled_engines(cache_dir: Path, workers: int = 2) -> dict[str, WhisperRecognizer]:
     """English `tiny.en` and Chinese multilingual `base` from the installed packages (benches, tests)."""
-    return LanguageRecognizers(
-        {
-            "en": WhisperRecognizer(ASRSettings(default_asr_model_path(), workers=workers)),
-            "zh": WhisperRecognizer(
-                ASRSettings(multilingual_base_model(cache_dir), prompt=ZH_PROMPT, workers=workers)
-            ),
-        }
-    )
+    return {
+        "en": WhisperRecognizer(ASRSettings(default_asr_model_path(), workers=workers)),
+        "zh": WhisperRecognizer(
+            ASRSettings(multilingual_base_model(cache_dir), prompt=ZH_PROMPT, workers=workers)
+        ),
+    }
+
+
+def bundled_recognizers(
+    cache_dir: Path, workers: int = 2, compute: Callable[[int], Compute] = ThreadCompute
+) -> RecognitionPool:
+    """Both bundled models behind one pool (threads for a live call, simulated for replay)."""
+    return RecognitionPool(dict(bundled_engines(cache_dir, workers)), workers, compute)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -26,7 +25,6 @@ from realtime.events import (
 )
 from realtime.speech.agreement import LocalAgreement
 from realtime.speech.buffer import AudioWindow
-from realtime.speech.vad import SileroVAD
 
 log = logging.getLogger(__name__)
 MAX_PARTIAL_S = 20.0  # a partial recognises at most this much of a very long segment
@@ -36,7 +34,7 @@ EventSink = Callable[[MediaEvent], Awaitable[None]]
 
 
 class Recognizer(Protocol):
-    """What the pipeline needs from a speech recogniser."""
+    """What the pipeline needs from the shared recognisers (`RecognitionPool`, or a test's fake)."""
 
     async def transcribe(
         self, audio: np.ndarray, language: str, prompt: str | None = None, draft: bool = False
@@ -44,13 +42,64 @@ class Recognizer(Protocol):
         """Return the text spoken in 16 kHz float32 `audio` (`draft`: a partial caption, speed first)."""
         ...
 
+    def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
+        """Whether this stream's due partial caption may start now (finals first, fair turns)."""
+        ...
+
+    def forget_partial(self, language: str, stream: int) -> None:
+        """The stream no longer waits for a partial."""
+        ...
+
+
+class SpeechDetector(Protocol):
+    """One stream's voice activity detection (`VADStream`, or a scripted fake)."""
+
+    @property
+    def heard_s(self) -> float:
+        """Audio time up to which speech has been looked for."""
+        ...
+
+    @property
+    def in_speech(self) -> bool:
+        """Whether a segment is open."""
+        ...
+
+    @property
+    def sound(self) -> bool:
+        """Whether the newest audio is above the noise floor."""
+        ...
+
+    def push(self, samples: np.ndarray) -> Sequence[MediaEvent]:
+        """Feed 16 kHz int16 samples; speech started/paused/ended events out."""
+        ...
+
+    def flush(self) -> Sequence[MediaEvent]:
+        """Close an open segment at the end of the stream."""
+        ...
+
+
+class VAD(Protocol):
+    """The shared VAD model: one detector per stream."""
+
+    def stream(self) -> SpeechDetector:
+        """A fresh detector for one stream."""
+        ...
+
+
+Clock = Callable[[], float]
+
+
+def loop_clock() -> float:
+    """The running event loop's clock: real time in a call, simulated time in a replay."""
+    return asyncio.get_running_loop().time()
+
 
 class SpeechPipeline:
     """VAD segmentation plus transcription of each segment for one candidate stream."""
 
     def __init__(
         self,
-        vad: SileroVAD,
+        vad: VAD,
         recognizer: Recognizer,
         on_event: EventSink,
         *,
@@ -59,8 +108,10 @@ class SpeechPipeline:
         pad_s: float = 0.2,
         max_pending: int = 16,
         partial_every_s: float | None = None,
+        clock: Clock = loop_clock,
     ) -> None:
         self._vad = vad.stream()
+        self._clock = clock
         self._recognizer = recognizer
         self._on_event = on_event
         self._language = language
@@ -95,6 +146,15 @@ class SpeechPipeline:
         return self._window.end_time
 
     @property
+    def heard_time(self) -> float:
+        """Audio time up to which VAD has listened: the clock turn-taking decides on.
+
+        A few milliseconds behind `audio_time` (VAD works in 32 ms chunks, audio arrives in 20 ms
+        frames); deciding on audio VAD has not heard yet would call a pause longer than it was.
+        """
+        return self._vad.heard_s
+
+    @property
     def pending_segments(self) -> int:
         """Closed segments waiting for their final transcript."""
         return self._segments.qsize()
@@ -117,7 +177,7 @@ class SpeechPipeline:
     async def push(self, samples: np.ndarray) -> None:
         """Feed the next 16 kHz int16 samples of the stream."""
         self._window.append(samples)
-        self._arrivals.append((self.audio_time, time.monotonic()))
+        self._arrivals.append((self.audio_time, self._clock()))
         for event in self._vad.push(samples):
             await self._emit(event)
         self._maybe_partial()
@@ -129,7 +189,7 @@ class SpeechPipeline:
         if now - self._last_partial_at < self._partial_every or self._speculative is not None:
             return
         if self._due_since is None:
-            self._due_since = time.monotonic()
+            self._due_since = self._clock()
         busy = self._partial is not None and not self._partial.done()
         if busy or not self._may_start_partial(self._due_since):
             if now - self._last_partial_at >= 2 * self._partial_every:
@@ -141,14 +201,11 @@ class SpeechPipeline:
         self._partial = asyncio.ensure_future(self._run_partial(self._open_start, now))
 
     def _may_start_partial(self, due_since: float) -> bool:
-        gate = getattr(self._recognizer, "may_start_partial", None)
-        return gate is None or bool(gate(self._language, id(self), due_since))
+        return self._recognizer.may_start_partial(self._language, id(self), due_since)
 
     def _stop_waiting(self) -> None:
         self._due_since = None
-        forget = getattr(self._recognizer, "forget_partial", None)
-        if forget is not None:
-            forget(self._language, id(self))
+        self._recognizer.forget_partial(self._language, id(self))
 
     async def _run_partial(self, start: float, t: float) -> None:
         audio = self._window.slice(max(start - self._pad, t - MAX_PARTIAL_S), t)
@@ -216,7 +273,7 @@ class SpeechPipeline:
                 text = ""
             arrived = next((mono for audio_t, mono in self._arrivals if audio_t >= segment.end), None)
             if arrived is not None:
-                self.final_lag_s = time.monotonic() - arrived
+                self.final_lag_s = self._clock() - arrived
                 self.final_lag_max_s = max(self.final_lag_max_s, self.final_lag_s)
             # Empty finals are emitted too: they tell the turn policy the segment is settled.
             await self._on_event(

@@ -102,6 +102,11 @@ class VADStream:
         self.last_probability = 0.0
 
     @property
+    def heard_s(self) -> float:
+        """Audio time up to which the model has listened (it works in 32 ms chunks)."""
+        return self._consumed / RATE
+
+    @property
     def in_speech(self) -> bool:
         """Whether a speech segment is open."""
         return self._in_speech

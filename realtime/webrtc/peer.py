@@ -188,6 +188,21 @@ class CandidatePeer:
             await watcher.close()
             raise
 
+    @property
+    def audio_time(self) -> float:
+        """The media clock: seconds of the candidate's audio received (lost packets count as silence)."""
+        return self.pipeline.audio_time
+
+    @property
+    def heard_time(self) -> float:
+        """The media clock as VAD has heard it (turn-taking decides on it)."""
+        return self.pipeline.heard_time
+
+    @property
+    def sound(self) -> bool:
+        """Whether the candidate's newest audio is above the noise floor."""
+        return self.pipeline.sound
+
     def metrics(self) -> dict[str, Any]:
         """What an operator needs to see of this call."""
         p = self.pipeline

@@ -145,9 +145,9 @@ async def metrics(request: Request, user: Admin) -> dict[str, Any]:
     state = request.app.state
     return {
         "live_interviews": len(state.peers),
-        "asr_queue_depth": state.calls.recognizer.queue_depth(),
-        "asr_greedy_finals": state.calls.recognizer.greedy_finals(),
-        "face_detector": None if state.calls.faces is None else state.calls.faces.metrics(),
+        "asr_queue_depth": state.calls.models.recognizers.queue_depth(),
+        "asr_greedy_finals": state.calls.models.recognizers.greedy_finals(),
+        "face_detector": None if state.calls.models.faces is None else state.calls.models.faces.metrics(),
         "interviews": state.peers.metrics(),
     }
 

@@ -11,17 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agent.bargein import BargeInPolicy
 from agent.interviewer import AgentSettings, InterviewAgent
-from agent.plan import InterviewPlan, PlannedQuestion
-from realtime.presence.faces import FaceDetector
 from realtime.presence.presence import PresenceRules, PresenceSampler
-from realtime.speech.asr import LanguageRecognizers
 from realtime.speech.pipeline import SpeechPipeline
-from realtime.speech.vad import SileroVAD
-from realtime.voice.tts import VoiceBook
 from realtime.voice.voice import AgentVoice
 from realtime.webrtc.peer import CandidatePeer, PeerRegistry
 from realtime.webrtc.recorder import Recorder
-from scoring.rubric import Rubric
 from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import new_id, utcnow
@@ -29,9 +23,11 @@ from server.db.models import IntegrityFlag, Recording
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
+from server.db.repositories.plans import interview_plan
 from server.errors import Busy, Conflict, NotFound
+from server.runtime import ModelRuntime
 from server.services.invites import InviteContext, ensure_joinable, require_consent
-from server.services.live import LiveInterview
+from server.services.live import LiveInterview, LiveStore
 from server.services.reports import job_rubric
 from server.settings import Settings
 
@@ -46,50 +42,19 @@ class CallRuntime:
     sessions: async_sessionmaker[AsyncSession]
     bus: EventBus
     peers: PeerRegistry
-    vad: SileroVAD
-    recognizer: LanguageRecognizers
+    models: ModelRuntime
     scorer: Scorer
     agent_settings: AgentSettings
-    voices: VoiceBook | None = None
-    faces: FaceDetector | None = None
 
     def presence(self, live: LiveInterview) -> PresenceSampler | None:
         """A presence sampler for one call, reporting to its live interview; None when checks are off."""
-        if self.faces is None:
+        if self.models.faces is None:
             return None
         s = self.settings
         rules = PresenceRules(
             s.presence_no_face_s, s.presence_multiple_faces_s, s.presence_looking_away_s, s.presence_yaw_limit
         )
-        return PresenceSampler(self.faces, live.on_presence, rules, s.presence_every_s)
-
-
-async def _rubric(session: AsyncSession, job_id: str) -> Rubric:
-    return job_rubric(await job_repo.get_full(session, job_id))
-
-
-async def _plan(session: AsyncSession, job_id: str, resume_index: int) -> InterviewPlan:
-    job = await job_repo.get_full(session, job_id)
-    if job is None or not job.questions:
-        raise NotFound("this interview has no questions yet; contact the recruiter")
-    comps = {c.id: c for c in job.competencies}
-    questions = []
-    for q in job.questions:
-        comp = comps.get(q.competency_id or "")
-        questions.append(
-            PlannedQuestion(
-                id=q.id,
-                text=q.text,
-                competency=comp.name if comp else None,
-                kind=q.kind,
-                minutes=q.minutes,
-                weight=comp.weight if comp else 1.0,
-                follow_ups=q.follow_ups or {},
-            )
-        )
-    budget = job.time_budget_min * 60 if job.time_budget_min else None
-    # Re-ask the question that was in progress when the candidate dropped.
-    return InterviewPlan(questions, budget_s=budget, index=max(resume_index - 1, -1))
+        return PresenceSampler(self.models.faces, live.on_presence, rules, s.presence_every_s)
 
 
 def media_duration(path: Path) -> float | None:
@@ -117,34 +82,26 @@ async def start_call(
         raise Conflict("this interview is already open in another browser window; close it there first")
     if len(runtime.peers) >= runtime.settings.max_live_interviews:
         raise Busy("the server is at its limit of live interviews; please try again in a few minutes")
-    plan = await _plan(session, interview.job_id, interview.question_index)
+    job = await job_repo.get_full(session, interview.job_id)
+    plan = interview_plan(job, interview.question_index)  # re-ask the question a dropped call was on
+    if job is None or plan is None:
+        raise NotFound("this interview has no questions yet; contact the recruiter")
     settings = runtime.settings
-    agent = InterviewAgent(
-        plan,
-        ctx.job.language,
-        runtime.scorer,
-        await _rubric(session, interview.job_id),
-        runtime.agent_settings,
-    )
+    models = runtime.models
+    agent = InterviewAgent(plan, job.language, runtime.scorer, job_rubric(job), runtime.agent_settings)
+    recording_id = new_id()
+    store = LiveStore(interview.id, runtime.sessions, runtime.bus, settings.public_url, recording_id)
     live = LiveInterview(
-        interview.id,
-        agent,
-        runtime.sessions,
-        runtime.bus,
-        public_url=settings.public_url,
-        voices=runtime.voices,
-        barge_in=BargeInPolicy(settings.barge_in_min_speech_s),
+        agent, store, runtime.bus, models.voices, BargeInPolicy(settings.barge_in_min_speech_s)
     )
     pipeline = SpeechPipeline(
-        runtime.vad,
-        runtime.recognizer,
+        models.vad,
+        models.recognizers,
         live.on_media_event,
-        language=ctx.job.language,
-        prompt=ctx.job.vocabulary,
+        language=job.language,
+        prompt=job.vocabulary,
         partial_every_s=settings.asr_partial_every_s or None,
     )
-    recording_id = new_id()
-    live.recording_id = recording_id
     path = settings.recordings_dir / interview.id / f"{recording_id}.mp4"
     recorder = Recorder(path, width=settings.record_video_width, height=settings.record_video_height)
 
@@ -169,7 +126,7 @@ async def start_call(
         on_closed=closed,
         on_message=live.on_page_message,
         disconnect_timeout_s=settings.peer_disconnect_timeout_s,
-        voice=AgentVoice() if runtime.voices is not None else None,
+        voice=AgentVoice() if models.voices is not None else None,
         presence=runtime.presence(live),
     )
     try:

@@ -21,6 +21,7 @@ from server.schemas import LetterIn, LetterOut
 from server.services.interviews import get_visible
 from server.services.reports import latest_per_question
 from server.services.review import REVIEWABLE
+from server.services.scores import detail_of
 
 QUOTE_PRIORITY = {"action": 0, "result": 1, "specific": 2, "plan": 3}
 
@@ -65,8 +66,8 @@ async def draft(session: AsyncSession, user: User, interview_id: str) -> LetterO
         AnswerFinding(
             competency=row.competency or job.title,
             score=row.score_exact,
-            quotes=_strongest_first(row.detail.get("evidence", [])),
-            missing=tuple(row.detail.get("follow_up_reasons", [])),
+            quotes=_strongest_first(detail_of(row).evidence),
+            missing=tuple(detail_of(row).follow_up_reasons),
         )
         for row in latest_per_question(await repo.scores(session, interview.id))
     ]

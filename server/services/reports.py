@@ -16,6 +16,7 @@ from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories.outbox import enqueue
 from server.schemas import ReviewOut
+from server.services.scores import detail_of
 
 MAX_QUOTES = 8
 
@@ -48,7 +49,7 @@ def unique_quotes(rows: Sequence[AnswerScoreRow]) -> list[dict[str, Any]]:
     """
     out: dict[str, dict[str, Any]] = {}
     for row in rows:
-        for quote in row.detail.get("evidence", []):
+        for quote in detail_of(row).evidence:
             key = str(quote.get("text", ""))
             if key in out:
                 out[key]["labels"] = [*out[key]["labels"], quote.get("label")]
@@ -59,17 +60,14 @@ def unique_quotes(rows: Sequence[AnswerScoreRow]) -> list[dict[str, Any]]:
 
 def reasons_of(rows: Sequence[AnswerScoreRow]) -> list[str]:
     """The scorer's reasons across answers, each once, in order."""
-    return list(dict.fromkeys(x for row in rows for x in row.detail.get("reasons", [])))
+    return list(dict.fromkeys(x for row in rows for x in detail_of(row).reasons))
 
 
 def summary_of(rows: Sequence[AnswerScoreRow], job: Job | None) -> InterviewResult:
     """Interview-level result from the stored answer scores (the latest per question)."""
     rows = latest_per_question(rows)
     answers = [
-        ScoredAnswer(
-            r.competency, r.score, r.score_exact, str(r.detail.get("scale", "anchored5")), r.confidence
-        )
-        for r in rows
+        ScoredAnswer(r.competency, r.score, r.score_exact, detail_of(r).scale, r.confidence) for r in rows
     ]
     return summarise(answers, job_rubric(job))
 

@@ -4,7 +4,8 @@ end says goodbye."""
 
 from __future__ import annotations
 
-from agent.interviewer import Action, InterviewAgent
+from agent.actions import Action
+from agent.interviewer import InterviewAgent
 from agent.plan import InterviewPlan, PlannedQuestion
 from scoring.rubric import DEFAULT_RUBRIC
 from scoring.scorer import DefaultScorer
@@ -58,10 +59,12 @@ def test_pause_holds_the_next_question_until_resume() -> None:
     assert a.pause() == [] and a.state == "paused"
     heard = speak(a, STORY, until=30.0)
     assert kinds(heard) == ["end_of_answer"], "a paused agent asks nothing"
-    assert any(x.type == "score" and not x.data["provisional"] for x in heard), "but still scores the answer"
+    assert any(x.type == "score" and not x.event()["provisional"] for x in heard), (
+        "but still scores the answer"
+    )
     assert a.tick(40.0, 40.0) == [], "and does not end the answer again and again"
     resumed = a.resume(41.0, 41.0)
-    assert kinds(resumed) == ["next_question"] and resumed[-1].data["index"] == 1
+    assert kinds(resumed) == ["next_question"] and resumed[-1].event()["index"] == 1
     assert a.state == "running"
 
 
@@ -72,17 +75,18 @@ def test_a_candidate_who_goes_on_during_a_pause_is_heard_to_the_end() -> None:
     more = speak(
         a, [(20.0, 3.0, "We shipped three days early and complaints fell by forty percent.")], until=30.0
     )
-    final = [x for x in more if x.type == "score" and not x.data["provisional"]]
-    assert final and final[-1].data["star"]["result"]["present"]
+    final = [x for x in more if x.type == "score" and not x.event()["provisional"]]
+    assert final and final[-1].event()["star"]["result"]["present"]
 
 
 def test_an_injected_question_is_asked_at_once_and_its_answer_extends_the_current_one() -> None:
     a = agent()
     speak(a, STORY[:1], until=2.0)
     (asked,) = a.inject("What would your team say about you?", 2.5, by="iv@example.test")
-    assert asked.type == "follow_up" and asked.data["reason"] == "interviewer"
+    assert asked.type == "follow_up" and asked.event()["reason"] == "interviewer"
     assert (
-        asked.data["text"] == "What would your team say about you?" and asked.data["by"] == "iv@example.test"
+        asked.event()["text"] == "What would your team say about you?"
+        and asked.event()["by"] == "iv@example.test"
     )
     assert a.current is not None and a.current.index == 0
     after = speak(a, STORY[1:], until=20.0)
@@ -94,7 +98,7 @@ def test_skip_scores_what_was_said_and_moves_on() -> None:
     speak(a, STORY[:1], until=4.0)
     actions = a.skip(5.0, 5.0)
     assert [x.type for x in actions] == ["score", "next_question"]
-    assert not actions[0].data["provisional"] and actions[1].data["index"] == 1
+    assert not actions[0].event()["provisional"] and actions[1].event()["index"] == 1
 
 
 def test_take_over_silences_the_agent_and_hand_back_moves_to_the_next_question() -> None:
@@ -119,6 +123,6 @@ def test_scores_carry_suggested_follow_ups_for_the_console() -> None:
     a = agent()
     heard = speak(a, STORY[:3], until=12.0)
     score = [x for x in heard if x.type == "score"][-1]
-    reasons = [s["reason"] for s in score.data["suggestions"]]
+    reasons = [s["reason"] for s in score.event()["suggestions"]]
     assert "missing_result" in reasons
-    assert all(s["text"] for s in score.data["suggestions"])
+    assert all(s["text"] for s in score.event()["suggestions"])

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 import pytest
 
+from agent.actions import Action
 from agent.bargein import BargeInPolicy
-from agent.endpointing import EndOfAnswer, Endpointer, EndpointSettings, Prompt, is_trailing
+from agent.endpointing import AnswerEnds, Endpointer, EndpointSettings, PromptDue, is_trailing
 from agent.followups import choose_follow_up
-from agent.interviewer import Action, InterviewAgent
+from agent.interviewer import InterviewAgent
 from agent.plan import InterviewPlan, PlannedQuestion, fit_to_budget
 from agent.plan_spec import load_plan_text
 from scoring.analysis import analyse
@@ -84,10 +85,10 @@ STAR_EN = [
 def test_thinking_pause_after_a_filler_is_waited_out_and_a_complete_story_ends_soon() -> None:
     actions = run("Tell me about a time you led a team.", STAR_EN)
     end = first(actions, "end_of_answer")
-    assert end.data["reason"] == "complete_story"
+    assert end.event()["reason"] == "complete_story"
     # After this candidate's usual gap between sentences (0.8 s), not their longest wait.
     assert 18.8 + 0.8 <= end.t <= 18.8 + 0.9
-    assert first(actions, "next_question").data["index"] == 1
+    assert first(actions, "next_question").event()["index"] == 1
 
 
 STAR_ZH = [
@@ -102,7 +103,7 @@ STAR_ZH = [
 def test_the_same_in_chinese() -> None:
     actions = run("请讲一次您带领团队的经历。", STAR_ZH, "zh")
     end = first(actions, "end_of_answer")
-    assert end.data["reason"] == "complete_story" and 18.3 + 0.8 <= end.t <= 18.3 + 0.9
+    assert end.event()["reason"] == "complete_story" and 18.3 + 0.8 <= end.t <= 18.3 + 0.9
 
 
 @pytest.mark.parametrize(
@@ -189,7 +190,7 @@ def test_each_follow_up_reason_in_both_languages(
 ) -> None:
     actions = run(question, lines, language)
     follow = first(actions, "follow_up")
-    assert follow.data["reason"] == reason, [a.event() for a in actions if a.type != "score"]
+    assert follow.event()["reason"] == reason, [a.event() for a in actions if a.type != "score"]
     assert follow.t > lines[-1].start + lines[-1].dur  # never before the answer is over
 
 
@@ -207,9 +208,11 @@ def test_silence_without_an_answer_prompts_then_moves_on() -> None:
     e = Endpointer("en", EndpointSettings(), asked_at=0.0)
     decisions = [d for t in range(0, 200) if (d := e.decide(t / 10))]
     assert (
-        isinstance(decisions[0], Prompt) and decisions[0].kind == "take_your_time" and decisions[0].t == 5.0
+        isinstance(decisions[0], PromptDue)
+        and decisions[0].kind == "take_your_time"
+        and decisions[0].t == 5.0
     )
-    assert isinstance(decisions[1], EndOfAnswer) and decisions[1].reason == "long_silence"
+    assert isinstance(decisions[1], AnswerEnds) and decisions[1].reason == "long_silence"
 
 
 def test_sound_holds_the_decision_and_a_very_long_answer_gets_a_wrap_up() -> None:
@@ -218,11 +221,11 @@ def test_sound_holds_the_decision_and_a_very_long_answer_gets_a_wrap_up() -> Non
     e.speech_ended(0.5, 3.0)
     e.transcribed(0.5, 3.0, "Because I like it.", analyse(Answer("Why?", "Because I like it.", "en")))
     assert e.decide(4.5, sound=True) is None  # a voice is back, VAD has not said so yet
-    assert isinstance(e.decide(4.5), EndOfAnswer)
+    assert isinstance(e.decide(4.5), AnswerEnds)
     long = Endpointer("en", EndpointSettings(max_answer_s=20), asked_at=0.0)
     long.speech_started(0.5)
     wrap = long.decide(21.0)
-    assert isinstance(wrap, Prompt) and wrap.kind == "wrap_up"
+    assert isinstance(wrap, PromptDue) and wrap.kind == "wrap_up"
     assert long.decide(22.0) is None  # once
 
 
@@ -316,8 +319,8 @@ def test_partials_update_the_provisional_score_before_the_final() -> None:
         0.5,
         9.0,
     )[0]
-    assert early.data["provisional"] and later.data["provisional"]
-    assert later.data["score"] > early.data["score"] and later.data["star"]["result"]["present"]
+    assert early.event()["provisional"] and later.event()["provisional"]
+    assert later.event()["score"] > early.event()["score"] and later.event()["star"]["result"]["present"]
 
 
 def test_a_story_stopped_mid_clause_is_waited_out_even_when_the_recogniser_garbles_the_filler() -> None:
@@ -333,7 +336,7 @@ def test_a_story_stopped_mid_clause_is_waited_out_even_when_the_recogniser_garbl
     actions = run("Tell me about a time you helped a difficult customer.", lines)
     end = first(actions, "end_of_answer")
     assert end.t > 19.0, f"cut in at {end.t}"
-    assert end.data["reason"] == "complete_story"
+    assert end.event()["reason"] == "complete_story"
 
 
 def test_a_situational_answer_with_a_whole_plan_ends_after_the_usual_gap() -> None:
@@ -344,5 +347,5 @@ def test_a_situational_answer_with_a_whole_plan_ends_after_the_usual_gap() -> No
     ]
     actions = run("假设您需要协调跨部门资源完成项目，您会怎么做？", lines, "zh")
     end = first(actions, "end_of_answer")
-    assert end.data["reason"] == "complete_plan"
+    assert end.event()["reason"] == "complete_plan"
     assert 11.3 + 0.9 - 0.01 <= end.t <= 11.3 + 1.0  # the candidate's usual 0.9 s gap

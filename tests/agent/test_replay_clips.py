@@ -15,10 +15,7 @@ import numpy as np
 import pytest
 
 from agent.plan import PlannedQuestion
-from realtime.speech.asr import (
-    LanguageRecognizers,
-    bundled_recognizers,
-)
+from realtime.speech.asr import WhisperRecognizer, bundled_engines
 from realtime.speech.vad import SileroVAD
 from scoring.scorer import DefaultScorer
 from server.replay import Replay, single_question_plan
@@ -26,19 +23,15 @@ from tests.media import MEDIA, manifest, read_wav, write_wav
 
 pytestmark = pytest.mark.models
 KNOWN: dict[str, str] = {}  # clips the policy is known to get wrong (strict xfail), with why
+Models = tuple[SileroVAD, dict[str, WhisperRecognizer]]
 
 
 @pytest.fixture(scope="module")
-def models(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SileroVAD, LanguageRecognizers]]:
-    cache = tmp_path_factory.mktemp("models")
-    recognizers = bundled_recognizers(cache)
-    yield SileroVAD(), recognizers
-    recognizers.close()
+def models(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Models]:
+    yield SileroVAD(), bundled_engines(tmp_path_factory.mktemp("models"))
 
 
-def replay(
-    models: tuple[SileroVAD, LanguageRecognizers], samples: np.ndarray, question: str, language: str
-) -> list[dict[str, Any]]:
+def replay(models: Models, samples: np.ndarray, question: str, language: str) -> list[dict[str, Any]]:
     vad, recognizers = models
     plan = single_question_plan(PlannedQuestion("q1", question))
     return list(Replay(vad, recognizers, DefaultScorer(), plan, language).run(samples))
@@ -74,9 +67,7 @@ def check(events: list[dict[str, Any]], clip: dict[str, Any]) -> None:
     ],
     ids=lambda c: c["id"],
 )
-def test_replay_on_the_shared_clips(
-    models: tuple[SileroVAD, LanguageRecognizers], clip: dict[str, Any]
-) -> None:
+def test_replay_on_the_shared_clips(models: Models, clip: dict[str, Any]) -> None:
     samples, _ = read_wav(MEDIA / clip["file"])
     check(replay(models, samples, clip["question"], clip["language"]), clip)
 
@@ -136,9 +127,7 @@ def build(
 
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="needs espeak-ng (scripts/setup.sh --dev)")
 @pytest.mark.parametrize("spec", OWN_EN, ids=lambda s: s["id"])
-def test_replay_on_english_clips_made_here(
-    models: tuple[SileroVAD, LanguageRecognizers], spec: dict[str, Any], tmp_path: Path
-) -> None:
+def test_replay_on_english_clips_made_here(models: Models, spec: dict[str, Any], tmp_path: Path) -> None:
     pieces = [speak_en(p[0], tmp_path / f"{i}.wav") for i, p in enumerate(spec["parts"])]
     # espeak-ng ends each clause with ~0.3 s of silence: count it as part of the pause, not the speech.
     trimmed = [
@@ -151,7 +140,7 @@ def test_replay_on_english_clips_made_here(
 
 
 def test_replay_on_chinese_clips_respliced_with_other_pauses(
-    models: tuple[SileroVAD, LanguageRecognizers],
+    models: Models,
 ) -> None:
     """The Mandarin sentences of one clip, cut at their manifest times, rejoined with 0.5 s pauses and a
     3 s thinking pause, and without the thinking filler."""

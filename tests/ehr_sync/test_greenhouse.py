@@ -17,6 +17,7 @@ from server.services.reports import interview_completed
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.ehr_sync.jsonserver import JsonServer
+from tests.fakes.speech import fake_runtime
 from tests.server.test_review import Review
 
 
@@ -55,7 +56,7 @@ def greenhouse() -> Iterator[GreenhouseCallbacks]:
 def review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
     data = tmp_path_factory.mktemp("greenhouse") / "data"
     settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, runtime=fake_runtime())) as client:
         yield Review(client, settings)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from realtime.speech.asr import ASRSettings, WhisperRecognizer, default_asr_model_path
+from realtime.speech.pool import RecognitionPool
 from realtime.speech.vad import SileroVAD
 
 
@@ -16,7 +17,8 @@ def vad() -> SileroVAD:
 
 
 @pytest.fixture(scope="session")
-def recognizer() -> Iterator[WhisperRecognizer]:
-    rec = WhisperRecognizer(ASRSettings(model_path=default_asr_model_path()))
-    yield rec
-    rec.close()
+def recognizer() -> Iterator[RecognitionPool]:
+    """English `tiny.en` on two worker threads, as a live call has it."""
+    pool = RecognitionPool({"en": WhisperRecognizer(ASRSettings(model_path=default_asr_model_path()))})
+    yield pool
+    pool.close()

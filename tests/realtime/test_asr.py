@@ -11,18 +11,20 @@ from realtime.errors import ModelNotFoundError
 from realtime.events import FinalTranscript, MediaEvent, SpeechEnded, SpeechStarted
 from realtime.speech.asr import ASRSettings, WhisperRecognizer, keep_trailing_off
 from realtime.speech.pipeline import SpeechPipeline
+from realtime.speech.pool import RecognitionPool, SimulatedCompute
 from realtime.speech.vad import SileroVAD
 from tests.media import MEDIA, clip, manifest, read_wav, word_error_rate
 
 ENGLISH = [c for c in manifest() if c["language"] == "en"]
 
 
+@pytest.mark.models
 def test_a_missing_model_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError, match="no model.bin"):
         WhisperRecognizer(ASRSettings(model_path=tmp_path / "nowhere"))
 
 
-async def test_one_sentence_is_recognised(recognizer: WhisperRecognizer) -> None:
+async def test_one_sentence_is_recognised(recognizer: RecognitionPool) -> None:
     spoken = clip("en_leadership_star")
     samples, rate = read_wav(MEDIA / spoken["file"])
     seg = spoken["segments"][0]
@@ -40,7 +42,7 @@ async def feed(pipeline: SpeechPipeline, samples: np.ndarray, chunk: int = 320) 
     await pipeline.close()
 
 
-async def run_pipeline(vad: SileroVAD, recognizer: WhisperRecognizer, spoken: dict) -> list[MediaEvent]:
+async def run_pipeline(vad: SileroVAD, recognizer: RecognitionPool, spoken: dict) -> list[MediaEvent]:
     events: list[MediaEvent] = []
 
     async def sink(event: MediaEvent) -> None:
@@ -51,9 +53,7 @@ async def run_pipeline(vad: SileroVAD, recognizer: WhisperRecognizer, spoken: di
     return events
 
 
-async def test_pipeline_transcribes_every_english_answer(
-    vad: SileroVAD, recognizer: WhisperRecognizer
-) -> None:
+async def test_pipeline_transcribes_every_english_answer(vad: SileroVAD, recognizer: RecognitionPool) -> None:
     references, hypotheses = [], []
     for spoken in ENGLISH:
         events = await run_pipeline(vad, recognizer, spoken)
@@ -77,15 +77,16 @@ async def test_pipeline_transcribes_every_english_answer(
     assert pooled <= 0.25
 
 
+def slow(workers: int) -> SimulatedCompute:
+    return SimulatedCompute(workers, cost_s=0.05)
+
+
 class SlowRecognizer:
     """A fake that answers with the audio length, after a delay, to check ordering and close()."""
 
-    async def transcribe(
+    def transcribe_sync(
         self, audio: np.ndarray, language: str, prompt: str | None = None, draft: bool = False
     ) -> str:
-        import asyncio
-
-        await asyncio.sleep(0.05)
         return f"{len(audio) / 16000:.1f}s"
 
 
@@ -97,23 +98,28 @@ async def test_close_transcribes_pending_segments_in_order(vad: SileroVAD) -> No
 
     samples, _ = read_wav(MEDIA / "en/en_leadership_star.wav")
     # Cut mid-sentence: close() must close the open segment and still transcribe everything.
-    await feed(SpeechPipeline(vad, SlowRecognizer(), sink), samples[: int(16000 * 12.5)])
+    await feed(
+        SpeechPipeline(vad, RecognitionPool({"en": SlowRecognizer()}, 2, slow), sink),
+        samples[: int(16000 * 12.5)],
+    )
     ended = [e for e in events if isinstance(e, SpeechEnded)]
     finals = [e for e in events if isinstance(e, FinalTranscript)]
     assert len(finals) == len(ended) >= 3
     assert [(f.start, f.end) for f in finals] == [(e.start, e.end) for e in ended]
 
 
-async def test_finals_decode_greedily_while_others_wait(recognizer: WhisperRecognizer) -> None:
+async def test_finals_decode_greedily_while_others_wait(recognizer: RecognitionPool) -> None:
     spoken = clip("en_leadership_star")
     samples, rate = read_wav(MEDIA / spoken["file"])
     seg = spoken["segments"][1]
     audio = samples[int(seg["start"] * rate) : int((seg["end"] + 0.2) * rate)].astype(np.float32) / 32768
-    before = recognizer.greedy_finals
+    before = recognizer.greedy_finals()["en"]
     import asyncio
 
     texts = await asyncio.gather(*(recognizer.transcribe(audio, "en") for _ in range(8)))
-    assert recognizer.greedy_finals - before >= 2, "a backlog of finals should not all pay for beam search"
+    assert recognizer.greedy_finals()["en"] - before >= 2, (
+        "a backlog of finals should not all pay for beam search"
+    )
     assert all(word_error_rate(seg["text"], t) <= 0.3 for t in texts), texts
 
 

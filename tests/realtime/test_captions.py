@@ -7,9 +7,10 @@ import asyncio
 
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript
 from realtime.speech.agreement import LocalAgreement
-from realtime.speech.asr import ASRSettings, LanguageRecognizers, WhisperRecognizer, default_asr_model_path
 from realtime.speech.pipeline import SpeechPipeline
+from realtime.speech.pool import RecognitionPool
 from realtime.speech.vad import SileroVAD
+from tests.fakes.speech import ScriptedRecognizer
 from tests.media import MEDIA, clip, read_wav, word_error_rate
 
 
@@ -32,7 +33,7 @@ def test_chinese_is_agreed_character_by_character() -> None:
 
 
 async def test_partials_arrive_while_speaking_and_the_final_follows(
-    vad: SileroVAD, recognizer: WhisperRecognizer
+    vad: SileroVAD, recognizer: RecognitionPool
 ) -> None:
     spoken = clip("en_leadership_star")
     samples, _ = read_wav(MEDIA / spoken["file"])
@@ -80,6 +81,9 @@ class BusyRecognizer:
     def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
         return self.in_flight == 0
 
+    def forget_partial(self, language: str, stream: int) -> None:
+        return None
+
 
 async def test_under_load_partials_thin_out_and_every_final_still_comes(vad: SileroVAD) -> None:
     spoken = clip("en_leadership_star")
@@ -104,7 +108,7 @@ async def test_under_load_partials_thin_out_and_every_final_still_comes(vad: Sil
     assert len([e for e in events if isinstance(e, PartialTranscript)]) < due / 2
 
 
-async def test_two_interviews_take_turns_for_partials(vad: SileroVAD, recognizer: WhisperRecognizer) -> None:
+async def test_two_interviews_take_turns_for_partials(vad: SileroVAD, recognizer: RecognitionPool) -> None:
     """With one recogniser busy for both, neither interview's captions starve the other's."""
     spoken = clip("en_leadership_star")
     samples, _ = read_wav(MEDIA / spoken["file"])
@@ -137,14 +141,14 @@ async def test_two_interviews_take_turns_for_partials(vad: SileroVAD, recognizer
     assert min(counts) >= 2 and abs(counts[0] - counts[1]) <= 2, counts
 
 
-def test_a_final_in_one_language_holds_partials_in_the_other(recognizer: WhisperRecognizer) -> None:
+def test_a_final_in_one_language_holds_partials_in_the_other() -> None:
     # Both models share the same CPUs: a Chinese final waiting or running comes before an English caption.
-    other = WhisperRecognizer(ASRSettings(default_asr_model_path(), workers=1))
-    both = LanguageRecognizers({"en": recognizer, "zh": other})
+    both = RecognitionPool({"en": ScriptedRecognizer(), "zh": ScriptedRecognizer()})
     try:
-        other.in_flight = 1
+        lanes = dict(both.lanes())
+        lanes["zh"].in_flight = 1
         assert not both.may_start_partial("en", 1, 0.0)
-        other.in_flight = 0
+        lanes["zh"].in_flight = 0
         assert both.may_start_partial("en", 1, 0.0)
     finally:
-        other.close()
+        both.close()

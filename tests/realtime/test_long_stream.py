@@ -10,8 +10,8 @@ import time
 import numpy as np
 
 from realtime.events import FinalTranscript, MediaEvent, SpeechEnded
-from realtime.speech.asr import WhisperRecognizer
 from realtime.speech.pipeline import SpeechPipeline
+from realtime.speech.pool import RecognitionPool
 from realtime.speech.vad import SileroVAD
 from tests.media import MEDIA, manifest, read_wav
 
@@ -21,7 +21,7 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def test_ten_minutes_of_answers_show_no_growth(vad: SileroVAD, recognizer: WhisperRecognizer) -> None:
+async def test_ten_minutes_of_answers_show_no_growth(vad: SileroVAD, recognizer: RecognitionPool) -> None:
     english = [read_wav(MEDIA / c["file"])[0] for c in manifest() if c["language"] == "en"]
     one_round = np.concatenate([np.concatenate([a, np.zeros(16000, np.int16)]) for a in english])
     rounds = int(np.ceil(600 * 16000 / len(one_round)))

@@ -124,6 +124,7 @@ def test_a_bad_frame_is_answered_without_ending_the_worker(detector: FaceDetecto
     assert faces is not None and len(faces) == 1
 
 
+@pytest.mark.models
 def test_a_missing_interpreter_or_model_is_a_clear_startup_error(tmp_path: Path) -> None:
     with pytest.raises(FaceDetectorError, match="INTERVIEW_FACE_PYTHON=.*does not exist"):
         find_face_python(str(tmp_path / "no-python"))

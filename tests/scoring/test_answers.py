@@ -7,14 +7,7 @@ import asyncio
 import pytest
 
 from realtime.events import FinalTranscript, MediaEvent
-from realtime.speech.asr import (
-    ZH_PROMPT,
-    ASRSettings,
-    LanguageRecognizers,
-    WhisperRecognizer,
-    default_asr_model_path,
-)
-from realtime.speech.models import multilingual_base_model
+from realtime.speech.asr import bundled_recognizers
 from realtime.speech.pipeline import SpeechPipeline
 from realtime.speech.vad import SileroVAD
 from scoring.models import STAR_PARTS, Answer, TimedSegment, join_segments
@@ -57,14 +50,7 @@ def test_star_complete_answers_outscore_answers_without_a_result() -> None:
 def asr_transcripts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, list[TimedSegment]]]:
     """Every clip through the real VAD + Whisper pipeline (tiny.en, and multilingual base for Chinese)."""
     vad = SileroVAD()
-    recognizer = LanguageRecognizers(
-        {
-            "en": WhisperRecognizer(ASRSettings(model_path=default_asr_model_path())),
-            "zh": WhisperRecognizer(
-                ASRSettings(multilingual_base_model(tmp_path_factory.mktemp("m")), prompt=ZH_PROMPT)
-            ),
-        }
-    )
+    recognizer = bundled_recognizers(tmp_path_factory.mktemp("m"))
     out: dict[str, tuple[str, list[TimedSegment]]] = {}
 
     async def run(clip: dict) -> None:

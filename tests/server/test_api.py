@@ -21,6 +21,7 @@ from server.services.accounts import create_user
 from server.services.demo import create_demo
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
+from tests.fakes.speech import fake_runtime
 
 
 def browser_offer(audio: bool = True, video: bool = True) -> str:
@@ -69,7 +70,7 @@ class Api:
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     data = tmp_path_factory.mktemp("api") / "data"
     settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data)
-    app = create_app(settings)
+    app = create_app(settings, runtime=fake_runtime())
     with TestClient(app) as client:
         yield Api(client, settings)
     assert len(app.state.peers) == 0, "peers left open after shutdown"
@@ -105,7 +106,7 @@ def test_expired_invite_is_401(tmp_path: Path) -> None:
     signer = Signer(settings.secret_key, settings.invite_ttl_hours * 3600, 3600)
     token = signer.invite_token("abc", "nonce")
     time.sleep(1.5)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, runtime=fake_runtime())) as client:
         r = client.get(f"/api/invite/{token}")
     assert r.status_code == 401 and "expired" in r.json()["detail"]
 

@@ -13,6 +13,7 @@ from server.app import create_app
 from server.db.models import AuditEvent
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
+from tests.fakes.speech import fake_runtime
 from tests.server.test_api import browser_offer
 from tests.server.test_review import Review
 
@@ -21,7 +22,7 @@ from tests.server.test_review import Review
 def review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
     data = tmp_path_factory.mktemp("console") / "data"
     settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data, outbox_in_server=False)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, runtime=fake_runtime())) as client:
         yield Review(client, settings)
 
 

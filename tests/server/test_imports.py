@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
+from tests.fakes.speech import fake_runtime
 from tests.server.test_review import Review
 
 JOBS_CSV = """job_title,language,department,time_budget_min,competency,weight,kind,question,minutes
@@ -25,7 +26,7 @@ Data Analyst,en,Data,10,analysis,1,behavioural,Tell me about a time your analysi
 def review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
     data = tmp_path_factory.mktemp("imports") / "data"
     settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data, outbox_in_server=False)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, runtime=fake_runtime())) as client:
         yield Review(client, settings)
 
 

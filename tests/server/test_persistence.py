@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+import asyncio
 from typing import Any
 
 from sqlalchemy import inspect
@@ -20,7 +20,7 @@ from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.security import Signer
 from server.services.demo import create_demo
-from server.services.live import LiveInterview, channel
+from server.services.live import LiveInterview, LiveStore, channel
 
 TABLES = {
     "job",
@@ -60,17 +60,22 @@ async def test_demo_job_questions_and_interview_round_trip(engine: AsyncEngine) 
         assert [a.action for a in trail] == ["demo.created"]
 
 
-class FakePeer:
-    """Stands in for the WebRTC peer: records what the agent sends."""
+class FakeCall:
+    """Stands in for the WebRTC peer (the `Call` protocol): records what the agent sends."""
 
     def __init__(self) -> None:
         self.sent: list[dict[str, Any]] = []
-        self.pipeline = SimpleNamespace(audio_time=2.5, sound=False)
+        self.connected = asyncio.Event()  # never set: the test drives the agent itself
         self.voice = None  # text only
+        self.audio_time = self.heard_time = 2.5
+        self.sound = False
 
     async def send(self, message: dict[str, Any]) -> bool:
         self.sent.append(message)
         return True
+
+    def close_soon(self, delay_s: float) -> None:
+        return None
 
 
 async def test_each_transcript_is_committed_and_published_as_it_arrives(engine: AsyncEngine) -> None:
@@ -82,11 +87,12 @@ async def test_each_transcript_is_committed_and_published_as_it_arrives(engine: 
         [PlannedQuestion("q1", "Why do you want this job?"), PlannedQuestion("q2", "Second?")]
     )
     agent = InterviewAgent(plan, "en", DefaultScorer(), DEFAULT_RUBRIC)
-    live = LiveInterview(demo.interview_id, agent, sessions, bus)
-    peer = FakePeer()
-    live.peer = peer  # type: ignore[assignment]
+    live = LiveInterview(agent, LiveStore(demo.interview_id, sessions, bus), bus)
+    peer = FakeCall()
+    await live.attach(peer)
+    assert live.conductor is not None
     async with bus.subscribe(channel(demo.interview_id)) as events:
-        await live._act(lambda: agent.start(0.0))
+        await live.conductor.act(lambda: agent.start(0.0))
         asked = await anext(events)
         await anext(events)  # question.asked
         await live.on_media_event(SpeechStarted(t=0.5))
@@ -101,8 +107,9 @@ async def test_each_transcript_is_committed_and_published_as_it_arrives(engine: 
         ]
         types = [(await anext(events))["type"] for _ in range(3)]
         provisional = await anext(events)
-        await live._act(lambda: agent.tick(10.0))  # long silence: the answer is over
+        await live.conductor.act(lambda: agent.tick(10.0))  # long silence: the answer is over
         after = [await anext(events) for _ in range(4)]
+    await live.stop()
     assert asked["type"] == "utterance.final" and asked["speaker"] == "agent"
     assert types == ["speech.started", "speech.ended", "utterance.final"]
     assert provisional["type"] == "answer.scored" and provisional["provisional"] is True

@@ -19,6 +19,7 @@ from server.security import Signer
 from server.services.accounts import create_user
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
+from tests.fakes.speech import fake_runtime
 from tests.finished import seed_finished
 
 PASSWORD = "correct horse battery"
@@ -72,7 +73,7 @@ class Review:
 def review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
     data = tmp_path_factory.mktemp("review") / "data"
     settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data, outbox_in_server=False)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, runtime=fake_runtime())) as client:
         yield Review(client, settings)
 
 
