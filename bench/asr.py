@@ -31,9 +31,10 @@ import jiwer
 import numpy as np
 
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript
-from realtime.speech.asr import LanguageRecognizers, bundled_recognizers, default_asr_model_path
+from realtime.speech.asr import bundled_recognizers, default_asr_model_path
 from realtime.speech.models import multilingual_base_model
 from realtime.speech.pipeline import SpeechPipeline
+from realtime.speech.pool import RecognitionPool
 from realtime.speech.vad import SileroVAD
 from tests.media import normalise_words, read_wav
 
@@ -146,7 +147,7 @@ def judge(streams: list[Stream], language: str) -> dict[str, Any]:
     return {"p50": pct(latency, 0.5), "p95": pct(latency, 0.95), "error": error, "lost": lost}
 
 
-async def run_stream(stream: Stream, vad: SileroVAD, recognizers: LanguageRecognizers, media: Path) -> int:
+async def run_stream(stream: Stream, vad: SileroVAD, recognizers: RecognitionPool, media: Path) -> int:
     gap = np.zeros(int(16000 * GAP_S), np.int16)
     parts: list[np.ndarray] = []
     for clip in stream.clips:
@@ -199,7 +200,7 @@ def summarise(streams: list[Stream], cpu_s: float, wall_s: float, peak_mb: float
 
 
 async def run_ours(
-    streams: list[Stream], vad: SileroVAD, recognizers: LanguageRecognizers, media: Path
+    streams: list[Stream], vad: SileroVAD, recognizers: RecognitionPool, media: Path
 ) -> dict[str, Any]:
     usage0 = resource.getrusage(resource.RUSAGE_SELF)
     wall0 = time.monotonic()

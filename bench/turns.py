@@ -1,4 +1,4 @@
-"""Turn-taking figures over spoken clips, through the real pipeline (`interview replay`'s code).
+"""Turn-taking figures over spoken clips, through the live call's path on a simulated clock (replay).
 
 Prints cut-ins (end of answer declared inside a pause or before the answer ends), end-of-answer delay
 after the true end p50/p95, follow-up decision accuracy, and decision latency (compute time from a final
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.plan import PlannedQuestion
-from realtime.speech.asr import bundled_recognizers, default_asr_model_path
+from realtime.speech.asr import bundled_engines, default_asr_model_path
 from realtime.speech.models import multilingual_base_model
 from realtime.speech.vad import SileroVAD
 from scoring.scorer import DefaultScorer
@@ -44,14 +44,14 @@ def main() -> None:
     media = Path(args.media)
     clips = json.loads((media / "manifest.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as cache:
-        recognizers = bundled_recognizers(Path(cache))
+        engines = bundled_engines(Path(cache))
         vad = SileroVAD()
         cut_ins, delays, correct, latencies = 0, [], 0, []
         print(f"{'clip':<28}{'end (s)':>9}{'delay':>8}  decision")
         for clip in clips:
             replay = Replay(
                 vad,
-                recognizers,
+                engines,
                 DefaultScorer(),
                 single_question_plan(PlannedQuestion("q1", clip["question"])),
                 clip["language"],
@@ -76,7 +76,6 @@ def main() -> None:
                 f"{clip['id']:<28}{end:>9.2f}{end - clip['answer_end']:>8.2f}  {got or 'next question'}"
                 f"{'  (cut-in)' if in_pause else ''}{'' if got == want else f'  (expected {want})'}"
             )
-        recognizers.close()
     n = len(clips)
     print()
     print(

@@ -34,3 +34,23 @@ class SlidingWindow:
             self._sent.append(now)
             return 0.0
         return self._sent[0] + self.per_s - now
+
+    @property
+    def newest(self) -> float | None:
+        """When the latest slot was taken (the one `acquire` just gave)."""
+        return self._sent[-1] if self._sent else None
+
+    def sent(self, taken_at: float | None) -> None:
+        """The send of the slot taken at `taken_at` has finished: count it from now.
+
+        The receiver counted it somewhere between the two; counting from the later time keeps a slow
+        request from letting the next one in inside the receiver's window.
+        """
+        if taken_at is None or taken_at not in self._sent:
+            return
+        self._sent.remove(taken_at)
+        now = self.clock()
+        i = len(self._sent)
+        while i and self._sent[i - 1] > now:
+            i -= 1
+        self._sent.insert(i, now)

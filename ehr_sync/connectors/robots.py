@@ -68,11 +68,14 @@ class _Robot:
         wait = self.limiter.acquire()
         if wait > 0:
             return PushResult("throttled", None, wait, "robot rate limit: waiting for a free slot")
+        slot = self.limiter.newest
         title, text = notice(delivery.event_type, delivery.payload, self._language, self.max_bytes)
         try:
             response = await self._client.post(self._url(), json=self._body(title, text))
         except httpx.HTTPError as exc:
             return PushResult("retry", None, None, f"{type(exc).__name__}: {exc}")
+        finally:
+            self.limiter.sent(slot)
         if response.status_code != 200:
             return PushResult("retry", response.status_code, None, f"HTTP {response.status_code}")
         try:

@@ -71,6 +71,21 @@ def test_a_sliding_window_allows_count_per_period() -> None:
     assert w.acquire() == 0
 
 
+def test_a_slow_send_counts_from_when_it_finished() -> None:
+    # The robot counted the message somewhere between taking the slot and the answer: the window
+    # runs from the answer, so a request delayed on the way cannot let the next one in too early.
+    now = [0.0]
+    w = SlidingWindow(1, 3.0, clock=lambda: now[0])
+    assert w.acquire() == 0
+    slot = w.newest
+    now[0] = 0.5  # the answer came back
+    w.sent(slot)
+    now[0] = 3.0
+    assert w.acquire() == pytest.approx(0.5)
+    now[0] = 3.5
+    assert w.acquire() == 0
+
+
 async def test_report_notices_reach_both_robots_within_their_rate_limit(
     engine: AsyncEngine, robots: RobotServer
 ) -> None:
