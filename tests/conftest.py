@@ -19,9 +19,7 @@ TEST_SECRET = "test-secret-" + "x" * 40
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Embedded defaults (SQLite, in-process bus) in a temporary data dir."""
-    return Settings(
-        environment="test", secret_key=TEST_SECRET, data_dir=tmp_path / "data", answer_silence_s=1.5
-    )
+    return Settings(environment="test", secret_key=TEST_SECRET, data_dir=tmp_path / "data")
 
 
 @pytest.fixture
