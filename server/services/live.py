@@ -25,6 +25,7 @@ from realtime.webrtc.peer import CandidatePeer
 from server.bus import EventBus
 from server.db.base import utcnow
 from server.db.models import AnswerScoreRow, IntegrityFlag, Utterance
+from server.db.repositories import audit as audit_repo
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.events import (
@@ -442,7 +443,7 @@ class LiveInterview:
                 interview.started_at = utcnow()
             if status in ("finished", "interrupted"):
                 interview.ended_at = utcnow()
-            await repo.audit(session, "agent", f"interview.{status}", self.interview_id)
+            await audit_repo.audit(session, "agent", f"interview.{status}", self.interview_id)
             if status == "finished":  # the HR systems hear of it in the same transaction
                 await interview_completed(session, interview, self._public_url)
         await self._publish(InterviewStatus(interview_id=self.interview_id, status=status))
