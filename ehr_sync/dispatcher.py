@@ -69,7 +69,7 @@ class Dispatcher:
 
     async def _push_one(self, delivery: Delivery) -> None:
         connector = self._connector_for(delivery.endpoint_id)
-        if connector is None:  # e.g. an endpoint added a moment ago: the registry reloads, try again soon
+        if connector is None:  # e.g. an endpoint added a moment ago: connectors reload, try again soon
             await self._store.retry_later(delivery, 1.0, None, "endpoint not loaded yet")
             return
         try:

@@ -20,8 +20,10 @@ from server.api import admin, auth, candidate, greenhouse, imports, interviews, 
 from server.bus import EventBus, InProcessBus, RedisBus
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
+from server.deps import PeersDep
 from server.errors import install_error_handlers
 from server.runtime import ModelRuntime, load_runtime
+from server.schemas import Health
 from server.security import Signer
 from server.services.calls import CallRuntime
 from server.services.outbox import run_dispatcher
@@ -143,7 +145,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/healthz", include_in_schema=False)
-    async def healthz() -> dict[str, object]:
-        return {"status": "ok", "live_interviews": len(app.state.peers)}
+    async def healthz(peers: PeersDep) -> Health:
+        return Health(status="ok", live_interviews=len(peers))
 
     return app

@@ -1,4 +1,8 @@
-"""Request dependencies: a transaction per request, the current staff user, role checks."""
+"""Request dependencies: app state as typed aliases, a transaction per request, the user, role checks.
+
+Routes reach what the lifespan made (`app.state`) only through these aliases, so a route's signature
+says what it uses and tests can override one dependency instead of patching the app.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,71 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request, WebSocket
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.requests import HTTPConnection
 
+from realtime.webrtc.peer import PeerRegistry
+from server.bus import EventBus
+from server.crypto import SecretBox
 from server.db.models import User
-from server.db.repositories import users
 from server.errors import Forbidden, Unauthorized
 from server.security import Signer
+from server.services.accounts import user_from_cookie
+from server.services.calls import CallRuntime
 from server.settings import Settings
 
 SESSION_COOKIE = "interview_session"
 
 
-async def _session(request: Request) -> AsyncIterator[AsyncSession]:
-    async with request.app.state.sessions() as session:
+# HTTPConnection, not Request: the same dependencies serve WebSocket routes.
+def _sessions(conn: HTTPConnection) -> async_sessionmaker[AsyncSession]:
+    sessions: async_sessionmaker[AsyncSession] = conn.app.state.sessions
+    return sessions
+
+
+def _settings(conn: HTTPConnection) -> Settings:
+    settings: Settings = conn.app.state.settings
+    return settings
+
+
+def _signer(conn: HTTPConnection) -> Signer:
+    signer: Signer = conn.app.state.signer
+    return signer
+
+
+def _bus(conn: HTTPConnection) -> EventBus:
+    bus: EventBus = conn.app.state.bus
+    return bus
+
+
+def _peers(conn: HTTPConnection) -> PeerRegistry:
+    peers: PeerRegistry = conn.app.state.peers
+    return peers
+
+
+def _calls(conn: HTTPConnection) -> CallRuntime:
+    calls: CallRuntime = conn.app.state.calls
+    return calls
+
+
+SessionsDep = Annotated[async_sessionmaker[AsyncSession], Depends(_sessions)]
+SettingsDep = Annotated[Settings, Depends(_settings)]
+SignerDep = Annotated[Signer, Depends(_signer)]
+BusDep = Annotated[EventBus, Depends(_bus)]
+PeersDep = Annotated[PeerRegistry, Depends(_peers)]
+CallsDep = Annotated[CallRuntime, Depends(_calls)]
+
+
+def _box(settings: SettingsDep) -> SecretBox:
+    return SecretBox(settings.secret_key)
+
+
+BoxDep = Annotated[SecretBox, Depends(_box)]
+"""Seals and opens connector secrets with the key derived from the server's secret key."""
+
+
+async def _session(sessions: SessionsDep) -> AsyncIterator[AsyncSession]:
+    async with sessions() as session:
         try:
             yield session
             await session.commit()
@@ -28,27 +84,6 @@ async def _session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 SessionDep = Annotated[AsyncSession, Depends(_session)]
-
-
-def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-def _signer(request: Request) -> Signer:
-    signer: Signer = request.app.state.signer
-    return signer
-
-
-SettingsDep = Annotated[Settings, Depends(_settings)]
-SignerDep = Annotated[Signer, Depends(_signer)]
-
-
-async def user_from_cookie(session: AsyncSession, signer: Signer, cookie: str | None) -> User | None:
-    """The active staff user a session cookie belongs to."""
-    user_id = signer.read_session(cookie) if cookie else None
-    user = await users.get(session, user_id) if user_id else None
-    return user if user is not None and user.active else None
 
 
 async def _current_user(request: Request, session: SessionDep, signer: SignerDep) -> User:
@@ -74,7 +109,5 @@ def RequireRole(*roles: str) -> Callable[[User], Awaitable[User]]:  # noqa: N802
 
 async def websocket_user(websocket: WebSocket) -> User | None:
     """Authenticate a WebSocket by the session cookie (its own short transaction)."""
-    async with websocket.app.state.sessions() as session:
-        return await user_from_cookie(
-            session, websocket.app.state.signer, websocket.cookies.get(SESSION_COOKIE)
-        )
+    async with _sessions(websocket)() as session:
+        return await user_from_cookie(session, _signer(websocket), websocket.cookies.get(SESSION_COOKIE))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field
 
 from agent.interviewer import AgentState
 from server.db.base import utcnow
@@ -124,4 +124,3 @@ LiveEvent = Annotated[
     | ControlApplied,
     Field(discriminator="type"),
 ]
-live_event_adapter: TypeAdapter[LiveEvent] = TypeAdapter(LiveEvent)

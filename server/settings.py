@@ -1,12 +1,24 @@
-"""Settings from the environment (prefix `INTERVIEW_`), validated once at startup."""
+"""Settings from the environment (prefix `INTERVIEW_`), validated once at startup.
+
+Unknown keyword arguments are refused (`Settings(answer_silence_s=1.5)` is a typo or a setting that
+no longer exists, and silently ignoring it hides that). Unknown variables in the environment and in
+`.env` are ignored instead: the environment holds other programs' variables, `.env` is shared with
+`docker compose` (`POSTGRES_PASSWORD`), and `INTERVIEW_ADMIN_PASSWORD` is read by `create-admin`,
+not a setting; none of them may stop the server from starting.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 DEV_SECRET = "dev-only-insecure-secret-change-me"
 
@@ -14,7 +26,19 @@ DEV_SECRET = "dev-only-insecure-secret-change-me"
 class Settings(BaseSettings):
     """Everything an operator can set. Secrets have development defaults that are refused elsewhere."""
 
-    model_config = SettingsConfigDict(env_prefix="INTERVIEW_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="INTERVIEW_", env_file=".env", extra="forbid")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Keyword arguments as given (unknown ones fail); from `.env`, only keys that are settings."""
+        return init_settings, env_settings, _SettingsOnly(settings_cls, dotenv_settings), file_secret_settings
 
     environment: Literal["development", "test", "production"] = "development"
     secret_key: str = DEV_SECRET
@@ -99,3 +123,19 @@ class Settings(BaseSettings):
     def recordings_dir(self) -> Path:
         """Where call recordings are written."""
         return self.data_dir / "recordings"
+
+
+class _SettingsOnly(PydanticBaseSettingsSource):
+    """A source without the keys that name no setting (with `extra="forbid"`, `.env` would pass them on)."""
+
+    def __init__(self, settings_cls: type[BaseSettings], inner: PydanticBaseSettingsSource) -> None:
+        super().__init__(settings_cls)
+        self._inner = inner
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        """Delegate to the wrapped source."""
+        return self._inner.get_field_value(field, field_name)
+
+    def __call__(self) -> dict[str, Any]:
+        """The wrapped source's values for fields of the settings class."""
+        return {k: v for k, v in self._inner().items() if k in self.settings_cls.model_fields}

@@ -19,8 +19,11 @@ from datetime import datetime
 from typing import Any
 
 import httpx
+from pydantic import BaseModel, Field
 
 from ehr_sync.model import Delivery, EndpointConfig, PushResult
+
+EVENTS = ("report.ready", "report.reviewed")  # an assessment per report; Feishu erases on its own side
 
 TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal"
 INTERVIEWS = "/open-apis/hire/v1/external_interviews"
@@ -28,6 +31,12 @@ ASSESSMENTS = "/open-apis/hire/v1/external_interview_assessments"
 TOKEN_INVALID = (99991663, 99991661, 99991668)
 CONCLUSION = {"next_round": 2, "rejected": 1, "on_hold": 3, "pending_review": 3}
 REFRESH_MARGIN_S = 300
+
+
+class FeishuOptions(BaseModel):
+    """The open platform app whose secret is the connector's secret (`app_id` is `cli_...`)."""
+
+    app_id: str = Field(min_length=1)
 
 
 class FeishuError(Exception):
@@ -78,6 +87,7 @@ class FeishuHireConnector:
         if not endpoint.secrets or not endpoint.options.get("app_id"):
             raise ValueError("a Feishu connector needs options.app_id and the app secret")
         self._endpoint = endpoint
+        self._options = FeishuOptions.model_validate(endpoint.options)
         self._client = client
         self._base = endpoint.url.rstrip("/")
         self.token = token or TenantToken()
@@ -85,7 +95,7 @@ class FeishuHireConnector:
     async def _tenant_token(self, force: bool = False) -> str:
         if not force and self.token.value and time.time() < self.token.expires_at - REFRESH_MARGIN_S:
             return self.token.value
-        body = {"app_id": self._endpoint.options["app_id"], "app_secret": self._endpoint.secrets[0]}
+        body = {"app_id": self._options.app_id, "app_secret": self._endpoint.secrets[0]}
         data = await self._call("POST", TOKEN_PATH, body, auth=False)
         self.token.value = str(data["tenant_access_token"])
         self.token.expires_at = time.time() + float(data.get("expire", 7200))
@@ -127,7 +137,7 @@ class FeishuHireConnector:
 
     async def push(self, delivery: Delivery) -> PushResult:
         """One attempt."""
-        if delivery.event_type not in ("report.ready", "report.reviewed"):
+        if delivery.event_type not in EVENTS:
             return PushResult("delivered", None, error="no Feishu record for this event")
         report = delivery.payload
         application = (report.get("candidate_external_refs") or {}).get("feishu_application")

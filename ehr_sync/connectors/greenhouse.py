@@ -7,12 +7,34 @@ we PATCH, with the same test status body, once the interview is complete and aga
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import httpx
+from pydantic import BaseModel
 
 from ehr_sync.connectors.webhook import verdict
 from ehr_sync.model import Delivery, EndpointConfig, PushResult
+
+EVENTS = ("report.ready", "report.reviewed")  # Greenhouse tracks results; it has no erasure call for us
+MAX_KEY_CHARS = 170  # Greenhouse requires keys shorter than 171 characters
+
+
+class GreenhouseOptions(BaseModel):
+    """`job_ids` limits the tests (jobs) offered to Greenhouse; none means every job."""
+
+    job_ids: list[str] | None = None
+
+
+def new_api_key() -> str:
+    """A partner API key for Greenhouse to use (HTTP Basic user name), when the admin gives none."""
+    return secrets.token_urlsafe(32)
+
+
+def check_api_key(key: str) -> None:
+    """Refuse keys Greenhouse would not accept (ValueError)."""
+    if len(key) > MAX_KEY_CHARS:
+        raise ValueError(f"a Greenhouse API key must be shorter than {MAX_KEY_CHARS + 1} characters")
 
 
 def test_status(report: dict[str, Any] | None, profile_url: str) -> dict[str, Any]:
@@ -48,7 +70,7 @@ class GreenhouseConnector:
 
     async def push(self, delivery: Delivery) -> PushResult:
         """One attempt."""
-        if delivery.event_type not in ("report.ready", "report.reviewed"):
+        if delivery.event_type not in EVENTS:
             return PushResult("delivered", None, error="no Greenhouse update for this event")
         report = delivery.payload
         callback = (report.get("candidate_external_refs") or {}).get("greenhouse_callback_url")

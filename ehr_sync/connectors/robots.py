@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote_plus
 
 import httpx
+from pydantic import BaseModel
 
 from ehr_sync.connectors.messages import NOTIFIED, notice
 from ehr_sync.model import Delivery, EndpointConfig, PushResult
@@ -35,9 +36,21 @@ def dingtalk_sign(secret: str, timestamp_ms: int) -> str:
     return quote_plus(base64.b64encode(digest).decode())
 
 
-def _limiter(endpoint: EndpointConfig) -> SlidingWindow:
-    limit = endpoint.options.get("rate_limit") or {}
-    return SlidingWindow(int(limit.get("count", 20)), float(limit.get("per_s", 60.0)))
+EVENTS = NOTIFIED  # a notice per report; the group chat holds nothing to erase
+
+
+class RateLimit(BaseModel):
+    """Messages per window; both robots allow 20 a minute (tests shorten the window)."""
+
+    count: int = 20
+    per_s: float = 60.0
+
+
+class RobotOptions(BaseModel):
+    """The notice's language (`zh` or `en`) and the robot's rate limit."""
+
+    language: str | None = "zh"
+    rate_limit: RateLimit | None = None
 
 
 class _Robot:
@@ -47,10 +60,12 @@ class _Robot:
     def __init__(
         self, endpoint: EndpointConfig, client: httpx.AsyncClient, limiter: SlidingWindow | None
     ) -> None:
+        options = RobotOptions.model_validate(endpoint.options)
         self._endpoint = endpoint
         self._client = client
-        self.limiter = limiter or _limiter(endpoint)
-        self._language = str(endpoint.options.get("language", "zh"))
+        limit = options.rate_limit or RateLimit()
+        self.limiter = limiter or SlidingWindow(limit.count, limit.per_s)
+        self._language = options.language or "zh"
 
     def _url(self) -> str:
         return self._endpoint.url
@@ -63,7 +78,7 @@ class _Robot:
 
     async def push(self, delivery: Delivery) -> PushResult:
         """Send the notice for report events; other events need no message."""
-        if delivery.event_type not in NOTIFIED:
+        if delivery.event_type not in EVENTS:
             return PushResult("delivered", None, error="no message for this event")
         wait = self.limiter.acquire()
         if wait > 0:

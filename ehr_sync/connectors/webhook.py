@@ -6,9 +6,16 @@ import json
 from email.utils import parsedate_to_datetime
 
 import httpx
+from pydantic import BaseModel
 
 from ehr_sync import signing
-from ehr_sync.model import Delivery, EndpointConfig, PushResult
+from ehr_sync.model import EVENT_TYPES, Delivery, EndpointConfig, PushResult
+
+EVENTS = EVENT_TYPES  # the receiver decides what it needs: every event, `candidate.deleted` included
+
+
+class WebhookOptions(BaseModel):
+    """A webhook takes no options: the URL and the `whsec_` secrets say everything."""
 
 
 def retry_after(value: str | None) -> float | None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from server.db.repositories import interviews as repo
-from server.deps import SessionDep, SettingsDep, SignerDep
-from server.schemas import AnswerOut, ConsentIn, InviteOut, OfferIn
+from server.deps import CallsDep, SessionDep, SettingsDep, SignerDep
+from server.schemas import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn
 from server.services import invites
 from server.services.calls import start_call
 
@@ -17,7 +16,6 @@ router = APIRouter(prefix="/api/invite", tags=["candidate"])
 async def invite(token: str, session: SessionDep, signer: SignerDep, settings: SettingsDep) -> InviteOut:
     """What the candidate page shows before consent."""
     ctx = await invites.resolve(session, signer, token)
-    consent = await repo.latest_consent(session, ctx.interview.id)
     return InviteOut(
         interview_id=ctx.interview.id,
         job_title=ctx.job.title,
@@ -26,7 +24,7 @@ async def invite(token: str, session: SessionDep, signer: SignerDep, settings: S
         status=ctx.interview.status,
         consent_version=settings.consent_version,
         consent_text=invites.consent_text(ctx.job.language),
-        consented=consent is not None and consent.version == settings.consent_version,
+        consented=await invites.has_consented(session, ctx.interview, settings.consent_version),
         audio_processing=settings.browser_audio_processing,
     )
 
@@ -39,20 +37,20 @@ async def consent(
     session: SessionDep,
     signer: SignerDep,
     settings: SettingsDep,
-) -> dict[str, str]:
+) -> ConsentOut:
     """Store consent to recording and AI evaluation, with the notice's version."""
     ctx = await invites.resolve(session, signer, token)
     row = await invites.give_consent(
         session, ctx, body.version, settings.consent_version, request.headers.get("user-agent")
     )
-    return {"consent_id": row.id, "version": row.version}
+    return ConsentOut(consent_id=row.id, version=row.version)
 
 
 @router.post("/{token}/offer")
 async def offer(
-    token: str, body: OfferIn, request: Request, session: SessionDep, signer: SignerDep
+    token: str, body: OfferIn, session: SessionDep, signer: SignerDep, calls: CallsDep
 ) -> AnswerOut:
     """Answer the browser's SDP offer and start the interview."""
     ctx = await invites.resolve(session, signer, token)
-    sdp = await start_call(request.app.state.calls, session, ctx, body.sdp, body.type)
+    sdp = await start_call(calls, session, ctx, body.sdp, body.type)
     return AnswerOut(sdp=sdp)

@@ -8,22 +8,21 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
-from server.crypto import SecretBox
 from server.db.models import Endpoint
-from server.db.repositories import interviews as repo
-from server.deps import SessionDep, SettingsDep
+from server.deps import BoxDep, SessionDep, SettingsDep, SignerDep
 from server.errors import Unauthorized
+from server.schemas import Ack, PartnerTest, SentTest, TestStatus
 from server.services import greenhouse as service
 
 router = APIRouter(prefix="/api/greenhouse", tags=["greenhouse"])
 log = logging.getLogger(__name__)
 
 
-async def _partner(request: Request, session: SessionDep) -> Endpoint:
+async def _partner(request: Request, session: SessionDep, box: BoxDep) -> Endpoint:
     header = request.headers.get("authorization", "")
     if not header.lower().startswith("basic "):
         raise Unauthorized("Greenhouse must authenticate with HTTP Basic (API key as the user name)")
@@ -31,45 +30,41 @@ async def _partner(request: Request, session: SessionDep) -> Endpoint:
         user = base64.b64decode(header[6:]).decode().split(":", 1)[0]
     except (binascii.Error, UnicodeDecodeError) as exc:
         raise Unauthorized("malformed HTTP Basic credentials") from exc
-    return await service.authenticate(session, SecretBox(request.app.state.settings.secret_key), user)
+    return await service.authenticate(session, box, user)
 
 
 Partner = Annotated[Endpoint, Depends(_partner)]
 
 
 @router.get("/list_tests")
-async def list_tests(partner: Partner, session: SessionDep) -> list[dict[str, str]]:
+async def list_tests(partner: Partner, session: SessionDep) -> list[PartnerTest]:
     """The tests (job interviews) this organisation can send."""
     return await service.list_tests(session, partner)
 
 
 @router.post("/send_test")
 async def send_test(
-    request: Request, partner: Partner, session: SessionDep, settings: SettingsDep
-) -> dict[str, Any]:
+    request: Request, partner: Partner, session: SessionDep, signer: SignerDep, settings: SettingsDep
+) -> SentTest:
     """Greenhouse sends a test to a candidate: we create the interview and return its id."""
     body = await request.json()
     return await service.send_test(
-        session,
-        partner,
-        body if isinstance(body, dict) else {},
-        request.app.state.signer,
-        settings.public_url,
+        session, partner, body if isinstance(body, dict) else {}, signer, settings.public_url
     )
 
 
 @router.get("/test_status")
 async def test_status(
     partner_interview_id: str, partner: Partner, session: SessionDep, settings: SettingsDep
-) -> dict[str, Any]:
+) -> TestStatus:
     """Pending, or complete with the score and per-competency results."""
     return await service.status(session, partner_interview_id, settings.public_url)
 
 
 @router.post("/request_errors")
-async def request_errors(request: Request, partner: Partner, session: SessionDep) -> dict[str, str]:
+async def request_errors(request: Request, partner: Partner, session: SessionDep) -> Ack:
     """Greenhouse tells us about a request of ours it could not use; logged and audited."""
     body = await request.json()
     log.warning("Greenhouse reported request errors: %s", body)
-    await repo.audit(session, "greenhouse", "greenhouse.request_errors", None, endpoint=partner.id, body=body)
-    return {"status": "received"}
+    await service.record_request_errors(session, partner, body)
+    return Ack(status="received")

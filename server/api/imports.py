@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
 from server.db.models import User
-from server.deps import RequireRole, SessionDep, SettingsDep
+from server.deps import RequireRole, SessionDep, SettingsDep, SignerDep
 from server.errors import DomainError
+from server.schemas import ImportedCandidate, JobCreated
 from server.services import imports as service
 
 router = APIRouter(prefix="/api/import", tags=["import"])
@@ -24,7 +25,7 @@ async def _body(request: Request) -> tuple[bytes, str]:
 
 
 @router.post("/jobs", status_code=201)
-async def import_jobs(request: Request, user: Editor, session: SessionDep) -> list[dict[str, Any]]:
+async def import_jobs(request: Request, user: Editor, session: SessionDep) -> list[JobCreated]:
     """Jobs with competency models and questions: a JSON list of plans, or CSV (`text/csv`)."""
     body, kind = await _body(request)
     return await service.import_jobs(session, user, body, kind)
@@ -32,10 +33,8 @@ async def import_jobs(request: Request, user: Editor, session: SessionDep) -> li
 
 @router.post("/candidates", status_code=201)
 async def import_candidates(
-    request: Request, user: Editor, session: SessionDep, settings: SettingsDep
-) -> list[dict[str, Any]]:
+    request: Request, user: Editor, session: SessionDep, signer: SignerDep, settings: SettingsDep
+) -> list[ImportedCandidate]:
     """Candidates, each with an interview for a job and an invite link: JSON list or CSV."""
     body, kind = await _body(request)
-    return await service.import_candidates(
-        session, user, body, kind, request.app.state.signer, settings.public_url
-    )
+    return await service.import_candidates(session, user, body, kind, signer, settings.public_url)

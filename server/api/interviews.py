@@ -7,13 +7,22 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, WebSocket, WebSocketDisconnect
+from fastapi import APIRouter, Depends, Query, WebSocket, WebSocketDisconnect
 from fastapi.responses import FileResponse
 
 from server.db.models import User
-from server.deps import CurrentUser, RequireRole, SessionDep, websocket_user
+from server.deps import BusDep, CurrentUser, PeersDep, RequireRole, SessionDep, SessionsDep, websocket_user
 from server.errors import DomainError
-from server.schemas import AnswerOut, ControlIn, InterviewDetail, InterviewFilter, InterviewSummary, WatchIn
+from server.schemas import (
+    Ack,
+    AnswerOut,
+    ControlIn,
+    CoverageOut,
+    InterviewDetail,
+    InterviewFilter,
+    InterviewSummary,
+    WatchIn,
+)
 from server.services import controls
 from server.services import interviews as service
 from server.services import watch as watch_service
@@ -39,7 +48,7 @@ async def get_interview(interview_id: str, user: Staff, session: SessionDep) -> 
 
 
 @router.get("/{interview_id}/summary")
-async def get_summary(interview_id: str, user: Staff, session: SessionDep) -> dict[str, Any]:
+async def get_summary(interview_id: str, user: Staff, session: SessionDep) -> CoverageOut:
     """Scores so far and competency coverage, without the transcript (the console asks after each score)."""
     return await service.coverage(session, user, interview_id)
 
@@ -55,37 +64,36 @@ async def get_recording(
 
 @router.post("/{interview_id}/control", status_code=202)
 async def control(
-    interview_id: str, body: ControlIn, user: Interviewer, session: SessionDep, request: Request
-) -> dict[str, str]:
+    interview_id: str, body: ControlIn, user: Interviewer, session: SessionDep, bus: BusDep
+) -> Ack:
     """Inject a question, skip, pause/resume the agent, take over/hand back, or end the interview."""
-    await controls.send(session, request.app.state.bus, user, interview_id, body)
-    return {"status": "sent"}
+    await controls.send(session, bus, user, interview_id, body)
+    return Ack(status="sent")
 
 
 @router.post("/{interview_id}/watch")
 async def watch(
-    interview_id: str, offer: WatchIn, user: Staff, session: SessionDep, request: Request
+    interview_id: str, offer: WatchIn, user: Staff, session: SessionDep, peers: PeersDep
 ) -> AnswerOut:
     """WebRTC for the console: the candidate's video and audio, relayed by the server.
 
     With `talk`, the interviewer's microphone goes to the candidate instead (after a take-over).
     """
-    sdp = await watch_service.connect(session, request.app.state.peers, user, interview_id, offer)
+    sdp = await watch_service.connect(session, peers, user, interview_id, offer)
     return AnswerOut(sdp=sdp)
 
 
 @router.websocket("/{interview_id}/live")
-async def live(websocket: WebSocket, interview_id: str) -> None:
+async def live(websocket: WebSocket, interview_id: str, bus: BusDep, sessions: SessionsDep) -> None:
     """Console stream: a snapshot of the interview, then every live event, with nothing missed between."""
     user = await websocket_user(websocket)
     if user is None:
         await websocket.close(code=4401, reason="please log in")
         return
-    bus = websocket.app.state.bus
     async with bus.subscribe(channel(interview_id)) as events:
         # Subscribe first, then read the snapshot: events in between arrive twice at worst
         # (the page de-duplicates by id), never not at all.
-        async with websocket.app.state.sessions() as session:
+        async with sessions() as session:
             try:
                 snapshot = await service.detail(session, user, interview_id)
             except DomainError as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
@@ -10,6 +10,7 @@ from agent.plan_spec import load_plan_text, plan_from_dict
 from server.db.models import User
 from server.deps import RequireRole, SessionDep
 from server.errors import DomainError
+from server.schemas import JobCreated, JobOut, PlanOut
 from server.services import jobs as service
 
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])
@@ -19,7 +20,7 @@ MAX_PLAN_BYTES = 256 * 1024
 
 
 @router.post("", status_code=201)
-async def create_job(request: Request, user: Editor, session: SessionDep) -> dict[str, Any]:
+async def create_job(request: Request, user: Editor, session: SessionDep) -> JobCreated:
     """Create a job from a plan: JSON, or YAML with `Content-Type: application/yaml`."""
     body = await request.body()
     if len(body) > MAX_PLAN_BYTES:
@@ -35,16 +36,16 @@ async def create_job(request: Request, user: Editor, session: SessionDep) -> dic
             raise DomainError(f"the plan is not valid JSON: {exc}") from exc
         spec = plan_from_dict(data)
     job = await service.create_from_plan(session, spec, user.email)
-    return {"id": job.id, "title": job.title, "questions": len(spec.questions)}
+    return JobCreated(id=job.id, title=job.title, questions=len(spec.questions))
 
 
 @router.get("")
-async def list_jobs(user: Reader, session: SessionDep) -> list[dict[str, Any]]:
+async def list_jobs(user: Reader, session: SessionDep) -> list[JobOut]:
     """The jobs the user may see (for filters and outlines)."""
     return await service.list_for(session, user)
 
 
 @router.get("/{job_id}/plan")
-async def get_plan(job_id: str, user: Reader, session: SessionDep) -> dict[str, Any]:
+async def get_plan(job_id: str, user: Reader, session: SessionDep) -> PlanOut:
     """The job's plan (also the interviewer's outline: questions per competency, what to listen for)."""
     return await service.plan_of(session, job_id, user)

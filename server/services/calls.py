@@ -20,6 +20,7 @@ from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import new_id, utcnow
 from server.db.models import IntegrityFlag, Recording
+from server.db.repositories import audit as audit_repo
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
@@ -153,5 +154,5 @@ async def start_call(
                 detail={"recording_id": recording_id, "previous_calls": len(earlier)},
             ),
         )
-    await repo.audit(session, "candidate", "call.started", interview.id)
+    await audit_repo.audit(session, "candidate", "call.started", interview.id)
     return answer

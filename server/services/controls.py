@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.bus import EventBus
 from server.db.models import User
-from server.db.repositories import interviews as repo
+from server.db.repositories import audit as audit_repo
 from server.errors import Conflict, Unprocessable
 from server.schemas import ControlIn
 from server.services.interviews import get_visible
@@ -27,7 +27,7 @@ async def send(
     text = (control.text or "").strip() or None
     if control.action == "inject" and text is None:
         raise Unprocessable("type the question to ask the candidate")
-    await repo.audit(session, user.email, f"control.{control.action}", interview.id, text=text)
+    await audit_repo.audit(session, user.email, f"control.{control.action}", interview.id, text=text)
     await session.commit()  # on the timeline before it takes effect
     await bus.publish(
         control_channel(interview.id), {"action": control.action, "by": user.email, "text": text}

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.models import Candidate, Competency, Interview, Job, Question
+from server.db.repositories import audit as audit_repo
+from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import interviews as interview_repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories import users
@@ -56,8 +58,7 @@ async def create_demo(
     for comp, question in zip(job.competencies, job.questions, strict=True):
         question.competency_id = comp.id
     candidate = Candidate(name="Demo Candidate" if language == "en" else "演示候选人")
-    session.add(candidate)
-    await session.flush()
+    await candidate_repo.add(session, candidate)
     interview = await interview_repo.add(
         session, Interview(job_id=job.id, candidate_id=candidate.id, invite_nonce=new_invite_nonce())
     )
@@ -65,7 +66,7 @@ async def create_demo(
     if await users.by_email(session, DEMO_INTERVIEWER) is None:
         password = secrets.token_urlsafe(12)
         await create_user(session, DEMO_INTERVIEWER, "Demo Interviewer", "interviewer", password)
-    await interview_repo.audit(session, "cli", "demo.created", interview.id)
+    await audit_repo.audit(session, "cli", "demo.created", interview.id)
     return DemoInterview(
         interview_id=interview.id,
         invite_url=invite_link(signer, public_url, interview),

@@ -6,26 +6,12 @@ import asyncio
 import shutil
 from pathlib import Path
 
-from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from server.db.models import (
-    AnswerScoreRow,
-    AuditEvent,
-    Candidate,
-    Consent,
-    Delivery,
-    FeedbackLetter,
-    IntegrityFlag,
-    Interview,
-    InterviewNote,
-    OutboxEvent,
-    Recording,
-    ReviewDecision,
-    Utterance,
-)
-from server.db.repositories import interviews as audit_repo
-from server.db.repositories.outbox import enqueue
+from server.db.repositories import audit as audit_repo
+from server.db.repositories import candidates as candidate_repo
+from server.db.repositories import interviews as interview_repo
+from server.db.repositories import outbox as outbox_repo
 from server.errors import Conflict, NotFound
 
 
@@ -49,48 +35,22 @@ async def erase_candidate(
 
 
 async def _erase_rows(session: AsyncSession, candidate_id: str, actor: str) -> list[str]:
-    candidate = await session.get(Candidate, candidate_id)
+    candidate = await candidate_repo.get(session, candidate_id)
     if candidate is None:
         raise NotFound("no such candidate")
-    interviews = (
-        (await session.execute(select(Interview).where(Interview.candidate_id == candidate_id)))
-        .scalars()
-        .all()
-    )
+    interviews = await interview_repo.of_candidate(session, candidate_id)
     if any(i.status == "live" for i in interviews):
         raise Conflict("the candidate is in a live interview; end it before erasing their data")
     ids = [i.id for i in interviews]
     if ids:
-        personal = (
-            Utterance,
-            AnswerScoreRow,
-            Consent,
-            Recording,
-            ReviewDecision,
-            InterviewNote,
-            IntegrityFlag,
-            FeedbackLetter,
-        )
-        for model in personal:
-            await session.execute(delete(model).where(model.interview_id.in_(ids)))
         # Reports about them that were queued for the HR systems are not sent; stored copies are cleared
         # (`candidate.deleted`, below, tells every connected system to erase theirs).
-        events = select(OutboxEvent.seq).where(OutboxEvent.ordering_key.in_(ids))
-        await session.execute(
-            update(Delivery)
-            .where(Delivery.event_seq.in_(events), Delivery.status == "pending")
-            .values(status="dead", last_error="not sent: the candidate's data was erased")
-        )
-        await session.execute(
-            update(OutboxEvent).where(OutboxEvent.ordering_key.in_(ids)).values(payload={"erased": True})
-        )
+        await outbox_repo.withdraw(session, ids, "not sent: the candidate's data was erased")
         # The audit trail keeps who did what and when, not what was said or written about the candidate.
-        await session.execute(
-            update(AuditEvent).where(AuditEvent.interview_id.in_(ids)).values(detail={"erased": True})
-        )
-        await session.execute(delete(Interview).where(Interview.id.in_(ids)))
-    await session.delete(candidate)
-    await enqueue(
+        await audit_repo.forget_details(session, ids)
+        await interview_repo.erase(session, ids)
+    await candidate_repo.delete(session, candidate)
+    await outbox_repo.enqueue(
         session, "candidate.deleted", candidate_id, {"candidate_ref": candidate_id, "interview_ids": ids}
     )
     await audit_repo.audit(

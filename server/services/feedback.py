@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from scoring.feedback import AnswerFinding, draft_letter
 from server.db.base import utcnow
-from server.db.models import Candidate, FeedbackLetter, Interview, User
+from server.db.models import FeedbackLetter, Interview, User
+from server.db.repositories import audit as audit_repo
+from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import interviews as repo
+from server.db.repositories import reviews as review_repo
 from server.db.repositories.outbox import enqueue
 from server.errors import Conflict, NotFound
 from server.schemas import LetterIn, LetterOut
@@ -34,14 +36,9 @@ def _strongest_first(evidence: list[dict[str, Any]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(e["text"]) for e in ranked))
 
 
-async def _letter(session: AsyncSession, interview_id: str) -> FeedbackLetter | None:
-    result = await session.execute(select(FeedbackLetter).where(FeedbackLetter.interview_id == interview_id))
-    return result.scalar_one_or_none()
-
-
 async def _existing(session: AsyncSession, user: User, interview_id: str) -> tuple[Interview, FeedbackLetter]:
     interview, _job = await get_visible(session, user, interview_id)
-    letter = await _letter(session, interview.id)
+    letter = await review_repo.letter(session, interview.id)
     if letter is None:
         raise NotFound("no feedback letter has been drafted for this interview yet")
     return interview, letter
@@ -58,10 +55,10 @@ async def draft(session: AsyncSession, user: User, interview_id: str) -> LetterO
     interview, job = await get_visible(session, user, interview_id)
     if interview.status not in REVIEWABLE:
         raise Conflict("a feedback letter can be drafted once the interview has ended")
-    letter = await _letter(session, interview.id)
+    letter = await review_repo.letter(session, interview.id)
     if letter is not None and letter.status == "approved":
         raise Conflict("this letter was approved and sent; it cannot be redrafted")
-    candidate = await session.get(Candidate, interview.candidate_id)
+    candidate = await candidate_repo.get(session, interview.candidate_id)
     findings = [
         AnswerFinding(
             competency=row.competency or job.title,
@@ -76,11 +73,10 @@ async def draft(session: AsyncSession, user: User, interview_id: str) -> LetterO
         letter = FeedbackLetter(
             interview_id=interview.id, language=job.language, text=text, drafted_by=user.email
         )
-        session.add(letter)
     else:
         letter.text, letter.drafted_by = text, user.email
-    await session.flush()
-    await repo.audit(session, user.email, "feedback.drafted", interview.id)
+    await review_repo.save_letter(session, letter)
+    await audit_repo.audit(session, user.email, "feedback.drafted", interview.id)
     return LetterOut.model_validate(letter)
 
 
@@ -91,8 +87,10 @@ async def edit(session: AsyncSession, user: User, interview_id: str, body: Lette
         raise Conflict("this letter was approved and sent; it cannot be changed")
     before = letter.text
     letter.text = body.text.strip()
-    await session.flush()
-    await repo.audit(session, user.email, "feedback.edited", interview.id, before=before, after=letter.text)
+    await review_repo.save_letter(session, letter)
+    await audit_repo.audit(
+        session, user.email, "feedback.edited", interview.id, before=before, after=letter.text
+    )
     return LetterOut.model_validate(letter)
 
 
@@ -102,8 +100,8 @@ async def approve(session: AsyncSession, user: User, interview_id: str) -> Lette
     if letter.status == "approved":
         raise Conflict("this letter has already been approved")
     letter.status, letter.approved_by, letter.approved_at = "approved", user.email, utcnow()
-    await session.flush()
-    await repo.audit(session, user.email, "feedback.approved", interview.id)
+    await review_repo.save_letter(session, letter)
+    await audit_repo.audit(session, user.email, "feedback.approved", interview.id)
     await enqueue(
         session,
         "candidate.feedback",

@@ -23,9 +23,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from agent.plan_spec import PlanSpec, plan_from_dict
 from scoring.yamlsource import SourceError
 from server.db.models import Candidate, Interview, User
+from server.db.repositories import audit as audit_repo
+from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.errors import Unprocessable
+from server.schemas import ImportedCandidate, JobCreated
 from server.security import Signer
 from server.services.invites import invite_link, new_invite_nonce
 from server.services.jobs import create_from_plan, visible_to
@@ -104,9 +107,7 @@ def plans_from_csv_rows(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]
     return list(plans.values()), [first_row[p["title"]] for p in plans.values()]
 
 
-async def import_jobs(
-    session: AsyncSession, user: User, body: bytes, content_type: str
-) -> list[dict[str, Any]]:
+async def import_jobs(session: AsyncSession, user: User, body: bytes, content_type: str) -> list[JobCreated]:
     """Create jobs from plans; all or nothing."""
     rows = parse_rows(body, content_type)
     docs, where = (
@@ -129,13 +130,13 @@ async def import_jobs(
     created = []
     for spec in specs:
         job = await create_from_plan(session, spec, user.email)
-        created.append({"id": job.id, "title": job.title, "questions": len(spec.questions)})
+        created.append(JobCreated(id=job.id, title=job.title, questions=len(spec.questions)))
     return created
 
 
 async def import_candidates(
     session: AsyncSession, user: User, body: bytes, content_type: str, signer: Signer, public_url: str
-) -> list[dict[str, Any]]:
+) -> list[ImportedCandidate]:
     """Create candidates with an interview each and return their invite links; all or nothing."""
     rows = parse_rows(body, content_type)
     first = 2 if "csv" in content_type else 1
@@ -178,19 +179,17 @@ async def import_candidates(
     out = []
     for name, email, job, refs in valid:
         assert job is not None  # rows without a job failed validation above
-        candidate = Candidate(name=name, email=email, external_refs=refs)
-        session.add(candidate)
-        await session.flush()
+        candidate = await candidate_repo.add(session, Candidate(name=name, email=email, external_refs=refs))
         interview = await repo.add(
             session, Interview(job_id=job.id, candidate_id=candidate.id, invite_nonce=new_invite_nonce())
         )
         out.append(
-            {
-                "candidate_id": candidate.id,
-                "interview_id": interview.id,
-                "job_title": job.title,
-                "invite_url": invite_link(signer, public_url, interview),
-            }
+            ImportedCandidate(
+                candidate_id=candidate.id,
+                interview_id=interview.id,
+                job_title=job.title,
+                invite_url=invite_link(signer, public_url, interview),
+            )
         )
-    await repo.audit(session, user.email, "candidates.imported", None, count=len(out))
+    await audit_repo.audit(session, user.email, "candidates.imported", None, count=len(out))
     return out

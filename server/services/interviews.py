@@ -5,17 +5,19 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.db.models import AuditEvent, Candidate, Interview, Job, Recording, User
+from server.db.models import AuditEvent, Interview, Job, User
+from server.db.repositories import audit as audit_repo
+from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories import reviews as review_repo
 from server.errors import NotFound
 from server.schemas import (
+    CoverageOut,
     FlagOut,
     InterviewDetail,
     InterviewFilter,
@@ -94,7 +96,7 @@ async def get_visible(session: AsyncSession, user: User, interview_id: str) -> t
 async def detail(session: AsyncSession, user: User, interview_id: str) -> InterviewDetail:
     """An interview with questions, transcript and recordings."""
     interview, job = await get_visible(session, user, interview_id)
-    candidate = await session.get(Candidate, interview.candidate_id)
+    candidate = await candidate_repo.get(session, interview.candidate_id)
     rows = await repo.scores(session, interview.id)
     summary = summary_of(rows, job)
     return InterviewDetail(
@@ -116,26 +118,26 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         overall_score=summary.overall,
         notes=[NoteOut.model_validate(n) for n in await review_repo.notes(session, interview.id)],
         flags=[FlagOut.model_validate(f) for f in await integrity_repo.flags(session, interview.id)],
-        agent_state=agent_state(interview.status, await repo.audit_trail(session, interview.id)),
+        agent_state=agent_state(interview.status, await audit_repo.audit_trail(session, interview.id)),
         started_at=interview.started_at,
     )
 
 
-async def coverage(session: AsyncSession, user: User, interview_id: str) -> dict[str, Any]:
+async def coverage(session: AsyncSession, user: User, interview_id: str) -> CoverageOut:
     """The interview's score summary and competency coverage (what the console refreshes per score)."""
     interview, job = await get_visible(session, user, interview_id)
     summary = summary_of(await repo.scores(session, interview.id), job)
-    return {"summary": summary.as_dict(), "overall_score": summary.overall}
+    return CoverageOut(summary=summary.as_dict(), overall_score=summary.overall)
 
 
 async def recording_file(session: AsyncSession, user: User, interview_id: str, recording_id: str) -> Path:
     """The path of a recording the user may download (audited)."""
     await get_visible(session, user, interview_id)
-    recording = await session.get(Recording, recording_id)
+    recording = await repo.recording(session, recording_id)
     if recording is None or recording.interview_id != interview_id:
         raise NotFound("no such recording")
     path = Path(recording.path)
     if not await asyncio.to_thread(path.is_file):
         raise NotFound("the recording file is missing")
-    await repo.audit(session, user.email, "recording.viewed", interview_id, recording_id=recording_id)
+    await audit_repo.audit(session, user.email, "recording.viewed", interview_id, recording_id=recording_id)
     return path

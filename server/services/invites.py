@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.models import Candidate, Consent, Interview, Job
+from server.db.repositories import audit as audit_repo
+from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import interviews as repo
+from server.db.repositories import jobs as job_repo
 from server.errors import Conflict, ConsentRequired, InviteInvalid, NotFound
 from server.security import Signer
 
@@ -53,8 +56,8 @@ async def resolve(session: AsyncSession, signer: Signer, token: str) -> InviteCo
         raise NotFound("this interview no longer exists")
     if not secrets.compare_digest(interview.invite_nonce, claims.nonce):
         raise InviteInvalid("this invite link was replaced by a newer one; use the latest link you received")
-    job = await session.get(Job, interview.job_id)
-    candidate = await session.get(Candidate, interview.candidate_id)
+    job = await job_repo.get(session, interview.job_id)
+    candidate = await candidate_repo.get(session, interview.candidate_id)
     if job is None or candidate is None:
         raise NotFound("this interview no longer exists")
     return InviteContext(interview, job, candidate)
@@ -91,12 +94,17 @@ async def give_consent(
             user_agent=(user_agent or "")[:400] or None,
         ),
     )
-    await repo.audit(session, "candidate", "consent.given", ctx.interview.id, version=version)
+    await audit_repo.audit(session, "candidate", "consent.given", ctx.interview.id, version=version)
     return consent
+
+
+async def has_consented(session: AsyncSession, interview: Interview, current_version: str) -> bool:
+    """Whether the candidate consented to the notice as it reads now (an older version does not count)."""
+    consent = await repo.latest_consent(session, interview.id)
+    return consent is not None and consent.version == current_version
 
 
 async def require_consent(session: AsyncSession, interview: Interview, current_version: str) -> None:
     """Media may start only after consent to the current notice."""
-    consent = await repo.latest_consent(session, interview.id)
-    if consent is None or consent.version != current_version:
+    if not await has_consented(session, interview, current_version):
         raise ConsentRequired("please read the notice and give your consent before the call starts")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agent.plan_spec import PlanSpec
 from server.db.models import Competency, Job, Question, User
-from server.db.repositories import interviews as audit_repo
+from server.db.repositories import audit as audit_repo
 from server.db.repositories import jobs as repo
 from server.errors import NotFound
+from server.schemas import JobOut, PlanCompetency, PlanOut, PlanQuestion
 
 
 async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) -> Job:
@@ -33,20 +32,21 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
         job.competencies.append(row)
         by_name[comp.name] = row
     await repo.add(session, job)
-    for position, q in enumerate(spec.questions):
-        text = q.text.get(spec.language) or next(iter(q.text.values()))
-        session.add(
+    await repo.add_questions(
+        session,
+        (
             Question(
                 job_id=job.id,
                 position=position,
-                text=text,
+                text=q.text.get(spec.language) or next(iter(q.text.values())),
                 kind=q.kind,
                 minutes=q.minutes,
                 follow_ups=q.follow_ups,
                 competency_id=by_name[q.competency].id,
             )
-        )
-    await session.flush()
+            for position, q in enumerate(spec.questions)
+        ),
+    )
     await audit_repo.audit(session, actor, "job.created", None, job_id=job.id, title=job.title)
     return job
 
@@ -56,39 +56,39 @@ def visible_to(user: User, job: Job) -> bool:
     return user.role != "hr" or user.department is None or job.department == user.department
 
 
-async def list_for(session: AsyncSession, user: User) -> list[dict[str, Any]]:
+async def list_for(session: AsyncSession, user: User) -> list[JobOut]:
     """The jobs this user may see."""
     return [
-        {"id": j.id, "title": j.title, "department": j.department, "language": j.language}
+        JobOut(id=j.id, title=j.title, department=j.department, language=j.language)
         for j in await repo.list_all(session)
         if visible_to(user, j)
     ]
 
 
-async def plan_of(session: AsyncSession, job_id: str, user: User) -> dict[str, Any]:
+async def plan_of(session: AsyncSession, job_id: str, user: User) -> PlanOut:
     """A stored job as a plan document (the same shape `POST /api/jobs` accepts)."""
     job = await repo.get_full(session, job_id)
     if job is None or not visible_to(user, job):
         raise NotFound("no such job")
     names = {c.id: c.name for c in job.competencies}
-    return {
-        "id": job.id,
-        "title": job.title,
-        "language": job.language,
-        "department": job.department,
-        "time_budget_min": job.time_budget_min,
-        "competencies": [
-            {"name": c.name, "weight": c.weight, "scale": c.scale, "indicators": c.indicators}
+    return PlanOut(
+        id=job.id,
+        title=job.title,
+        language=job.language,
+        department=job.department,
+        time_budget_min=job.time_budget_min,
+        competencies=[
+            PlanCompetency(name=c.name, weight=c.weight, scale=c.scale, indicators=c.indicators)
             for c in job.competencies
         ],
-        "questions": [
-            {
-                "competency": names.get(q.competency_id or ""),
-                "kind": q.kind,
-                "text": q.text,
-                "minutes": q.minutes,
-                "follow_ups": q.follow_ups,
-            }
+        questions=[
+            PlanQuestion(
+                competency=names.get(q.competency_id or ""),
+                kind=q.kind,
+                text=q.text,
+                minutes=q.minutes,
+                follow_ups=q.follow_ups,
+            )
             for q in job.questions
         ],
-    }
+    )

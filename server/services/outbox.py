@@ -1,4 +1,4 @@
-"""Connectors from the endpoints table, and the dispatcher loop (in the server or `interview worker`)."""
+"""Connectors for the endpoints table, and the dispatcher loop (in the server or `interview worker`)."""
 
 from __future__ import annotations
 
@@ -8,28 +8,26 @@ import logging
 import time
 
 import httpx
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from ehr_sync.connectors.feishu import FeishuHireConnector, TenantToken
-from ehr_sync.connectors.greenhouse import GreenhouseConnector
-from ehr_sync.connectors.robots import DingTalkRobot, WeComRobot
-from ehr_sync.connectors.webhook import WebhookConnector
+from ehr_sync.connectors.registry import KINDS
 from ehr_sync.dispatcher import Dispatcher
 from ehr_sync.model import Connector, EndpointConfig
-from ehr_sync.ratelimit import SlidingWindow
 from ehr_sync.schedule import SCHEDULE_S
 from server.crypto import SecretBox
-from server.db.models import Endpoint
+from server.db.repositories import endpoints as endpoint_repo
 from server.db.repositories.outbox import SqlOutboxStore
 
 log = logging.getLogger(__name__)
-ROBOTS: dict[str, type[DingTalkRobot] | type[WeComRobot]] = {"dingtalk": DingTalkRobot, "wecom": WeComRobot}
-KINDS = ("webhook", "dingtalk", "wecom", "feishu", "greenhouse")
 
 
-class ConnectorRegistry:
-    """Builds connectors for enabled endpoints; refreshed every few seconds so edits take effect."""
+class EndpointConnectors:
+    """Builds connectors for enabled endpoints; refreshed every few seconds so edits take effect.
+
+    Each kind's registry entry builds its connector. The last connector built for an endpoint is kept
+    (even while the endpoint is disabled) and handed to the next build, so what must outlive reloads
+    does: a robot's rate window, a cached access token.
+    """
 
     def __init__(
         self,
@@ -44,36 +42,29 @@ class ConnectorRegistry:
         self._refresh_s = refresh_s
         self._loaded_at = 0.0
         self._connectors: dict[str, Connector] = {}
-        self._limiters: dict[str, SlidingWindow] = {}  # outlive reloads: a robot's last minute counts
-        self._tokens: dict[str, TenantToken] = {}  # and access tokens stay cached
+        self._built: dict[str, Connector] = {}  # every endpoint's latest, enabled or not
 
     async def refresh(self, force: bool = False) -> None:
         """Reload endpoints when stale."""
         if not force and time.monotonic() - self._loaded_at < self._refresh_s:
             return
         async with self._sessions() as session:
-            rows = (await session.execute(select(Endpoint).where(Endpoint.enabled))).scalars().all()
+            rows = await endpoint_repo.enabled(session)
         connectors: dict[str, Connector] = {}
         for row in rows:
+            entry = KINDS.get(row.kind)
+            if entry is None:  # a kind this version does not know (a newer server wrote it)
+                log.error("endpoint %s (%s) has an unknown kind %r", row.name, row.id, row.kind)
+                continue
             try:
                 opened = [self._box.open(s) for s in row.secret_encrypted.split("\n") if s]
                 secrets = [s for s in opened if s]
                 config = EndpointConfig(row.id, row.kind, row.url, secrets, row.options or {})
-                if row.kind == "webhook":
-                    connectors[row.id] = WebhookConnector(config, self._client)
-                elif row.kind in ROBOTS:
-                    limiter = self._limiters.get(row.id)
-                    robot = ROBOTS[row.kind](config, self._client, limiter)
-                    self._limiters[row.id] = robot.limiter
-                    connectors[row.id] = robot
-                elif row.kind == "greenhouse":
-                    connectors[row.id] = GreenhouseConnector(config, self._client)
-                elif row.kind == "feishu":
-                    feishu = FeishuHireConnector(config, self._client, self._tokens.get(row.id))
-                    self._tokens[row.id] = feishu.token
-                    connectors[row.id] = feishu
-            except ValueError as exc:
+                connector = entry.build(config, self._client, self._built.get(row.id))
+            except ValueError as exc:  # bad options or secrets (pydantic's errors are ValueErrors too)
                 log.error("endpoint %s (%s) cannot be used: %s", row.name, row.id, exc)
+                continue
+            connectors[row.id] = self._built[row.id] = connector
         self._connectors = connectors
         self._loaded_at = time.monotonic()
 
@@ -96,14 +87,14 @@ async def run_dispatcher(
 ) -> None:
     """Deliver the outbox until `stop` is set."""
     async with httpx.AsyncClient(timeout=timeout_s) as client:
-        registry = ConnectorRegistry(sessions, SecretBox(secret_key), client)
+        connectors = EndpointConnectors(sessions, SecretBox(secret_key), client)
         dispatcher = Dispatcher(
-            SqlOutboxStore(sessions), registry.get, lease_s=lease_s, batch=batch, schedule=schedule
+            SqlOutboxStore(sessions), connectors.get, lease_s=lease_s, batch=batch, schedule=schedule
         )
         log.info("outbox dispatcher started")
         while not stop.is_set():
             try:
-                await registry.refresh()
+                await connectors.refresh()
                 done = await dispatcher.run_once()
             except Exception:  # a database hiccup must not end deliveries for good
                 log.exception("outbox dispatcher batch failed; retrying in a second")

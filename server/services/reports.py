@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ehr_sync.report import CompetencyResult, EvidenceQuote, ReportLinks, ReportV1, ReviewOutcome
 from scoring.rubric import DEFAULT_RUBRIC, CompetencyRubric, Rubric
 from scoring.summary import InterviewResult, ScoredAnswer, summarise
-from server.db.models import AnswerScoreRow, Candidate, Interview, Job
+from server.db.models import AnswerScoreRow, Interview, Job
+from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
@@ -79,7 +80,7 @@ async def build_report(
     job: Job | None = await job_repo.get_full(session, interview.job_id)
     rows = latest_per_question(await repo.scores(session, interview.id))
     result = summary_of(rows, job)
-    candidate = await session.get(Candidate, interview.candidate_id)
+    candidate = await candidate_repo.get(session, interview.candidate_id)
     human = {c.name: c.human_score for c in review.competencies} if review else {}
     competencies = []
     for c in result.competencies:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.models import Interview, InterviewNote, Job, ReviewDecision, User
+from server.db.repositories import audit as audit_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories import reviews as review_repo
@@ -56,7 +57,7 @@ async def scorecard_of(session: AsyncSession, interview: Interview, job: Job | N
                 reasons=reasons_of(mine),
             )
         )
-    history = [a for a in await repo.audit_trail(session, interview.id) if a.action in REVIEW_ACTIONS]
+    history = [a for a in await audit_repo.audit_trail(session, interview.id) if a.action in REVIEW_ACTIONS]
     return ReviewOut(
         interview_id=interview.id,
         status=interview.review_status,
@@ -110,7 +111,7 @@ async def decide(
     )
     await review_repo.add_decisions(session, rows)
     interview.review_status = review.status
-    await repo.audit(
+    await audit_repo.audit(
         session,
         user.email,
         "review.decided",

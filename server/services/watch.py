@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from realtime.webrtc.peer import PeerRegistry
 from server.db.base import new_id
 from server.db.models import User
-from server.db.repositories import interviews as repo
+from server.db.repositories import audit as audit_repo
 from server.errors import Conflict, Forbidden
 from server.schemas import WatchIn
 from server.services.interviews import get_visible
@@ -24,5 +24,7 @@ async def connect(
     if peer is None:
         raise Conflict("the candidate is not connected right now; their video appears when they join")
     answer = await peer.watch(f"watch-{interview.id[:8]}-{new_id()[:6]}", offer.sdp, offer.type, offer.talk)
-    await repo.audit(session, user.email, "console.talk" if offer.talk else "console.watch", interview.id)
+    await audit_repo.audit(
+        session, user.email, "console.talk" if offer.talk else "console.watch", interview.id
+    )
     return answer

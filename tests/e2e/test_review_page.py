@@ -163,6 +163,8 @@ def test_admins_add_a_connector_and_see_the_delivery_log(server: ServerProcess) 
             page = browser.new_page()
             login(page, server, "admin@example.test", PASSWORD, "/admin?lang=zh")
             page.fill("#c-name", "HR 群")
+            # The kinds come from the server's registry (the page's own list once lacked greenhouse).
+            expect(page.locator("#c-kind option[value=greenhouse]")).to_have_count(1)
             page.select_option("#c-kind", "wecom")
             page.fill("#c-url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc-secret-key")
             page.click("#add button[type=submit]")

@@ -297,3 +297,52 @@ def test_erasing_a_candidate_removes_their_data_and_tells_the_hr_systems(api: Ap
     finally:
         receiver.stop()
         api.client.post("/api/auth/logout")
+
+
+def _login(api: Api, email: str, role: str) -> None:
+    _staff(api, email, role)
+    r = api.client.post("/api/auth/login", json={"email": email, "password": "correct horse battery"})
+    assert r.status_code == 200, r.text
+
+
+PUBLIC_ADMIN_ROUTES = {"/api/admin/schemas/report.json"}  # receivers fetch the report's schema
+
+
+def test_every_admin_route_needs_the_admin_role(api: Api) -> None:
+    from tests.test_architecture import api_routes
+
+    routes = [
+        (method, route.path.replace("{", "").replace("}", ""))
+        for route in api_routes(api.client.app.routes)  # type: ignore[attr-defined]
+        if route.path.startswith("/api/admin/") and route.path not in PUBLIC_ADMIN_ROUTES
+        for method in route.methods
+    ]
+    assert ("GET", "/api/admin/connector-kinds") in routes
+    for method, path in routes:
+        assert api.client.request(method, path).status_code == 401, (method, path)
+    for role in ("hr", "interviewer"):
+        _login(api, f"{role}-not-admin@example.test", role)
+        for method, path in routes:
+            r = api.client.request(method, path)
+            assert r.status_code == 403 and "admin" in r.json()["detail"], (role, method, path)
+        api.client.post("/api/auth/logout")
+
+
+def test_connector_kinds_come_from_the_registry_and_the_page_lists_them(api: Api) -> None:
+    from ehr_sync.connectors.registry import KINDS
+
+    _login(api, "admin-kinds@example.test", "admin")
+    try:
+        kinds = api.client.get("/api/admin/connector-kinds").json()
+    finally:
+        api.client.post("/api/auth/logout")
+    assert [k["kind"] for k in kinds] == list(KINDS)  # greenhouse included, webhook first (the default)
+    by_kind = {k["kind"]: k for k in kinds}
+    assert by_kind["webhook"]["supports_erasure"] and by_kind["webhook"]["generates_secret"]
+    assert not by_kind["feishu"]["supports_erasure"]
+    assert "app_id" in by_kind["feishu"]["options_schema"]["properties"]
+    page = api.client.get("/admin").text
+    assert "/api/admin/connector-kinds" in page
+    # The page keeps no list of its own (that list once lacked greenhouse).
+    for kind in KINDS:
+        assert f'value="{kind}"' not in page and f"value='{kind}'" not in page, kind

@@ -16,6 +16,7 @@ from scoring.scorer import DefaultScorer
 from server.bus import InProcessBus
 from server.db.engine import make_sessionmaker
 from server.db.migrate import upgrade
+from server.db.repositories import audit as audit_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.security import Signer
@@ -56,7 +57,7 @@ async def test_demo_job_questions_and_interview_round_trip(engine: AsyncEngine) 
         assert [q.position for q in job.questions] == [0, 1, 2]
         assert job.questions[0].text.startswith("请讲")
         assert {c.name for c in job.competencies} == {"leadership", "teamwork", "motivation"}
-        trail = await repo.audit_trail(s, interview.id)
+        trail = await audit_repo.audit_trail(s, interview.id)
         assert [a.action for a in trail] == ["demo.created"]
 
 

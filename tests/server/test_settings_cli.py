@@ -24,6 +24,29 @@ def test_default_secret_is_refused_outside_development(tmp_path: Path) -> None:
         Settings(environment="production", secret_key="short", data_dir=tmp_path)
 
 
+def test_an_unknown_keyword_is_refused_by_name(tmp_path: Path) -> None:
+    # A typo (or a setting that no longer exists) must not be silently ignored.
+    with pytest.raises(ValidationError, match="answer_silence_s") as caught:
+        Settings(environment="development", data_dir=tmp_path, answer_silence_s=1.5)
+    assert caught.value.errors()[0]["type"] == "extra_forbidden"
+
+
+def test_unknown_environment_and_dotenv_keys_do_not_stop_startup(
+    chdir_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `.env` is shared with docker compose, and INTERVIEW_ADMIN_PASSWORD is the CLI's, not a setting.
+    (chdir_tmp / ".env").write_text(
+        "POSTGRES_PASSWORD=compose-only\n"
+        "INTERVIEW_ADMIN_PASSWORD=for create-admin\n"
+        "INTERVIEW_NOT_A_SETTING=1\n"
+        "INTERVIEW_PORT=9001\n"
+    )
+    monkeypatch.setenv("INTERVIEW_STRAY_VARIABLE", "1")
+    monkeypatch.setenv("INTERVIEW_MAX_FOLLOW_UPS", "3")
+    settings = Settings()
+    assert settings.port == 9001 and settings.max_follow_ups == 3  # the known keys still count
+
+
 def cli(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "INTERVIEW_DATA_DIR": str(tmp_path / "data"), **env}
     return subprocess.run(

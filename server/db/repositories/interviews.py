@@ -1,23 +1,37 @@
-"""Interviews, consent, utterances, recordings and the audit trail of an interview."""
+"""Interviews and what hangs off them: consent, utterances, scores, recordings; their erasure."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.models import (
     AnswerScoreRow,
-    AuditEvent,
     Candidate,
     Consent,
+    FeedbackLetter,
+    IntegrityFlag,
     Interview,
+    InterviewNote,
     Job,
     Recording,
+    ReviewDecision,
     Utterance,
 )
+
+PERSONAL = (
+    Utterance,
+    AnswerScoreRow,
+    Consent,
+    Recording,
+    ReviewDecision,
+    InterviewNote,
+    IntegrityFlag,
+    FeedbackLetter,
+)
+"""Rows about what a candidate said, did or was judged on: all go when the candidate is erased."""
 
 
 async def add(session: AsyncSession, interview: Interview) -> Interview:
@@ -44,6 +58,19 @@ async def list_with_people(
         .limit(limit)
     )
     return [(i, j, c) for i, j, c in result.all()]
+
+
+async def of_candidate(session: AsyncSession, candidate_id: str) -> Sequence[Interview]:
+    """Every interview of a candidate."""
+    result = await session.execute(select(Interview).where(Interview.candidate_id == candidate_id))
+    return result.scalars().all()
+
+
+async def erase(session: AsyncSession, interview_ids: Sequence[str]) -> None:
+    """Delete the interviews and every personal row about them."""
+    for model in PERSONAL:
+        await session.execute(delete(model).where(model.interview_id.in_(interview_ids)))
+    await session.execute(delete(Interview).where(Interview.id.in_(interview_ids)))
 
 
 async def add_consent(session: AsyncSession, consent: Consent) -> Consent:
@@ -120,25 +147,14 @@ async def add_recording(session: AsyncSession, recording: Recording) -> Recordin
     return recording
 
 
+async def recording(session: AsyncSession, recording_id: str) -> Recording | None:
+    """The recording with this id."""
+    return await session.get(Recording, recording_id)
+
+
 async def recordings(session: AsyncSession, interview_id: str) -> Sequence[Recording]:
     """The interview's recordings, oldest first."""
     result = await session.execute(
         select(Recording).where(Recording.interview_id == interview_id).order_by(Recording.created_at)
-    )
-    return result.scalars().all()
-
-
-async def audit(
-    session: AsyncSession, actor: str, action: str, interview_id: str | None = None, **detail: Any
-) -> None:
-    """Append to the audit trail."""
-    session.add(AuditEvent(actor=actor, action=action, interview_id=interview_id, detail=detail))
-    await session.flush()
-
-
-async def audit_trail(session: AsyncSession, interview_id: str) -> Sequence[AuditEvent]:
-    """The interview's audit trail, oldest first."""
-    result = await session.execute(
-        select(AuditEvent).where(AuditEvent.interview_id == interview_id).order_by(AuditEvent.created_at)
     )
     return result.scalars().all()

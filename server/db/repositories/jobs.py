@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server.db.models import Job
+from server.db.models import Job, Question
 
 
 async def add(session: AsyncSession, job: Job) -> Job:
@@ -16,6 +16,17 @@ async def add(session: AsyncSession, job: Job) -> Job:
     session.add(job)
     await session.flush()
     return job
+
+
+async def add_questions(session: AsyncSession, questions: Iterable[Question]) -> None:
+    """Insert questions of a stored job (they refer to its competencies' ids, known after `add`)."""
+    session.add_all(list(questions))
+    await session.flush()
+
+
+async def get(session: AsyncSession, job_id: str) -> Job | None:
+    """The job with this id (relations load lazily; use `get_full` for the plan)."""
+    return await session.get(Job, job_id)
 
 
 async def get_full(session: AsyncSession, job_id: str) -> Job | None:

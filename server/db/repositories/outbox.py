@@ -183,3 +183,18 @@ async def replay(session: AsyncSession, delivery_id: str) -> bool:
         .values(status="pending", attempts=0, next_attempt_at=utcnow(), locked_until=None, claim=None)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def withdraw(session: AsyncSession, ordering_keys: Sequence[str], reason: str) -> None:
+    """Stop the pending deliveries of these interviews' events and clear the stored payloads (erasure)."""
+    events = select(OutboxEvent.seq).where(OutboxEvent.ordering_key.in_(ordering_keys))
+    await session.execute(
+        update(Delivery)
+        .where(Delivery.event_seq.in_(events), Delivery.status == "pending")
+        .values(status="dead", last_error=reason)
+    )
+    await session.execute(
+        update(OutboxEvent)
+        .where(OutboxEvent.ordering_key.in_(ordering_keys))
+        .values(payload={"erased": True})
+    )

@@ -1,4 +1,4 @@
-"""Review decisions and interviewers' notes."""
+"""Review decisions, interviewers' notes and feedback letters."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.db.models import InterviewNote, ReviewDecision
+from server.db.models import FeedbackLetter, InterviewNote, ReviewDecision
 
 
 async def add_decisions(session: AsyncSession, rows: Sequence[ReviewDecision]) -> None:
@@ -41,3 +41,16 @@ async def notes(session: AsyncSession, interview_id: str) -> Sequence[InterviewN
         .order_by(InterviewNote.created_at)
     )
     return result.scalars().all()
+
+
+async def letter(session: AsyncSession, interview_id: str) -> FeedbackLetter | None:
+    """The interview's feedback letter, if one was drafted."""
+    result = await session.execute(select(FeedbackLetter).where(FeedbackLetter.interview_id == interview_id))
+    return result.scalar_one_or_none()
+
+
+async def save_letter(session: AsyncSession, row: FeedbackLetter) -> FeedbackLetter:
+    """Insert a new letter or write the changes to one."""
+    session.add(row)
+    await session.flush()
+    return row

@@ -16,6 +16,7 @@ from agent.actions import Scored
 from server.bus import EventBus
 from server.db.base import utcnow
 from server.db.models import IntegrityFlag, Utterance
+from server.db.repositories import audit as audit_repo
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.events import IntegrityFlagged, InterviewStatus, UtteranceFinal
@@ -115,7 +116,7 @@ class LiveStore:
                 interview.started_at = utcnow()
             if status in ("finished", "interrupted"):
                 interview.ended_at = utcnow()
-            await repo.audit(session, "agent", f"interview.{status}", self.interview_id)
+            await audit_repo.audit(session, "agent", f"interview.{status}", self.interview_id)
             if status == "finished":
                 await interview_completed(session, interview, self._public_url)
         await self.publish(InterviewStatus(interview_id=self.interview_id, status=status))
