@@ -8,32 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 
 def _check_span(start: float, end: float) -> None:
     if start < 0 or end < start:
         raise ValueError(f"invalid time span {start}..{end}")
-
-
-@dataclass(frozen=True, slots=True)
-class AudioChunk:
-    """Mono signed 16-bit PCM at `rate` Hz starting at `t` seconds on the audio clock."""
-
-    samples: np.ndarray
-    rate: int
-    t: float
-
-    def __post_init__(self) -> None:
-        if self.samples.dtype != np.int16 or self.samples.ndim != 1:
-            raise ValueError("AudioChunk needs a 1-D int16 array")
-        if self.rate <= 0 or self.t < 0:
-            raise ValueError("AudioChunk needs a positive rate and a non-negative start time")
-
-    @property
-    def duration(self) -> float:
-        """Length in seconds."""
-        return len(self.samples) / self.rate
 
 
 @dataclass(frozen=True, slots=True)

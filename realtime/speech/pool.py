@@ -75,13 +75,20 @@ class SimulatedCompute:
 
     async def run(self, job: Callable[[], str]) -> str:
         """Queue for a worker; a started job keeps its worker for its whole cost, as a thread would."""
-        task = asyncio.ensure_future(self._work(job))
+        started = asyncio.Event()
+        task = asyncio.ensure_future(self._work(job, started))
         self._running.add(task)
         task.add_done_callback(self._running.discard)
-        return await asyncio.shield(task)
+        try:
+            return await asyncio.shield(task)
+        except asyncio.CancelledError:
+            if not started.is_set():  # still queued: it never runs, like a cancelled executor future
+                task.cancel()
+            raise
 
-    async def _work(self, job: Callable[[], str]) -> str:
+    async def _work(self, job: Callable[[], str], started: asyncio.Event) -> str:
         async with self._slots:
+            started.set()
             began = time.perf_counter()
             text = job()
             await asyncio.sleep(self._cost if self._cost is not None else time.perf_counter() - began)

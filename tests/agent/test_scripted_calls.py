@@ -1,0 +1,57 @@
+"""Whole answers through the live call's path (pipeline, recognition pool, conductor, agent) with
+scripted speech on a virtual clock: no model is loaded and a 30-second exchange takes milliseconds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agent.plan import PlannedQuestion
+from scoring.scorer import DefaultScorer
+from server.replay import Replay, single_question_plan
+from tests.fakes.speech import Said, ScriptedRecognizer, ScriptedVAD, scripted_audio
+
+QUESTION = "Tell me about a time you led a team through a difficult situation."
+
+
+def replay(script: list[Said], total_s: float, language: str = "en") -> list[dict[str, Any]]:
+    plan = single_question_plan(PlannedQuestion("q1", QUESTION))
+    engines = {language: ScriptedRecognizer(script)}
+    return Replay(ScriptedVAD(), engines, DefaultScorer(), plan, language).run(
+        scripted_audio(script, total_s)
+    )
+
+
+def decisions(events: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
+    kinds = ("end_of_answer", "follow_up", "prompt", "next_question")
+    return [(e["type"], e.get("reason")) for e in events if e["type"] in kinds and e["t"] > 0]
+
+
+STORY = [
+    Said(0.5, 4.0, "Last year our release was two weeks behind schedule."),
+    Said(4.8, 8.5, "As the team lead I was responsible for shipping it before the sale."),
+    Said(9.3, 10.5, "So I, um,"),  # a thinking pause follows an unfinished sentence
+    Said(13.5, 18.0, "I split the work into daily goals and paired juniors with seniors."),
+    Said(18.8, 23.0, "We shipped three days early and crashes dropped by forty percent."),
+]
+
+
+def test_a_complete_story_with_a_thinking_pause_ends_once_after_its_last_sentence() -> None:
+    events = replay(STORY, 30.0)
+    assert decisions(events) == [("end_of_answer", "complete_story"), ("next_question", None)]
+    end = next(e for e in events if e["type"] == "end_of_answer")
+    assert 23.0 < end["t"] <= 23.0 + 1.2, "the end is found soon after the last word"
+    finals = [e["text"] for e in events if e["type"] == "final"]
+    assert finals == [s.text for s in STORY]
+    assert any(e["type"] == "partial" for e in events), "captions while the candidate speaks"
+
+
+def test_one_sentence_is_followed_up_as_too_short() -> None:
+    events = replay([Said(0.5, 3.0, "Because I like your company.")], 8.0)
+    assert [kind for kind, _ in decisions(events)] == ["end_of_answer", "follow_up"]
+    assert decisions(events)[-1] == ("follow_up", "too_short")
+
+
+def test_a_story_without_a_result_gets_the_missing_result_follow_up() -> None:
+    events = replay(STORY[:4], 25.0)
+    follow_ups = [reason for kind, reason in decisions(events) if kind == "follow_up"]
+    assert follow_ups == ["missing_result"]
