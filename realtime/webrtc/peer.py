@@ -189,11 +189,6 @@ class CandidatePeer:
             raise
 
     @property
-    def audio_time(self) -> float:
-        """The media clock: seconds of the candidate's audio received (lost packets count as silence)."""
-        return self.pipeline.audio_time
-
-    @property
     def heard_time(self) -> float:
         """The media clock as VAD has heard it (turn-taking decides on it)."""
         return self.pipeline.heard_time

@@ -68,7 +68,7 @@ class FakeCall:
         self.sent: list[dict[str, Any]] = []
         self.connected = asyncio.Event()  # never set: the test drives the agent itself
         self.voice = None  # text only
-        self.audio_time = self.heard_time = 2.5
+        self.heard_time = 2.5
         self.sound = False
 
     async def send(self, message: dict[str, Any]) -> bool:

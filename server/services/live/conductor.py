@@ -2,8 +2,8 @@
 
 The conductor hands VAD and transcript events to the agent, ticks it on the call's media clock, and
 passes each action it returns to a handler: the live interview (store, publish, speak) or a replay
-(JSON lines). Time comes from the call (`audio_time`) and the event loop, so a replay on a
-virtual-time loop makes the same decisions as the live call, faster than real time.
+(JSON lines). Time comes from the call (`heard_time`: the audio VAD has heard) and the event loop, so
+a replay on a virtual-time loop makes the same decisions as the live call, faster than real time.
 """
 
 from __future__ import annotations

@@ -21,15 +21,15 @@ from realtime.presence.presence import PresenceChange
 from realtime.voice.tts import VoiceBook
 from server.bus import EventBus
 from server.events import AgentDecision, ControlApplied, QuestionAsked, SpeechActivity, UtterancePartial
-from server.services.live.conductor import Conductor
+from server.services.live.conductor import CallClock, Conductor
 from server.services.live.speaker import Speaker, Voice
 from server.services.live.store import LiveStore, control_channel
 
 log = logging.getLogger(__name__)
 
 
-class Call(Protocol):
-    """What a live interview needs of the candidate's call (`CandidatePeer`)."""
+class Call(CallClock, Protocol):
+    """What a live interview needs of the candidate's call (`CandidatePeer`): its clock, and these."""
 
     @property
     def connected(self) -> asyncio.Event:
@@ -39,21 +39,6 @@ class Call(Protocol):
     @property
     def voice(self) -> Voice | None:
         """The agent's outbound voice track, if the call has one."""
-        ...
-
-    @property
-    def audio_time(self) -> float:
-        """The media clock: seconds of the candidate's audio received."""
-        ...
-
-    @property
-    def heard_time(self) -> float:
-        """The media clock as VAD has heard it."""
-        ...
-
-    @property
-    def sound(self) -> bool:
-        """Whether the newest audio is above the noise floor."""
         ...
 
     async def send(self, message: dict[str, Any]) -> bool:
@@ -110,7 +95,7 @@ class LiveInterview:
         await self.conductor.run()
 
     def _now(self) -> float:
-        return self.call.audio_time if self.call is not None else 0.0
+        return self.call.heard_time if self.call is not None else 0.0
 
     # Speech from the pipeline: the conductor passes each event here before the agent sees it.
 
