@@ -1,16 +1,23 @@
 """End-of-answer detection: pure and clock-injected, so it is tested on scripted timelines.
 
 Silence alone cannot tell a thinking pause from the end of an answer, so the wait depends on what
-has been said:
-- a trailing clause or filler ("and", "so", "um", "然后", "嗯", a trailing comma) means the candidate
-  is thinking: no end; after a long silence, a gentle prompt, and only much later, move on;
-- a behavioural answer with a single sentence or no action yet is an unfinished story: a long wait, and
-  so is a story with an action but no result yet whose last utterance the recogniser left without a
-  sentence end (the candidate stopped mid-clause);
-- a complete sentence after a complete story (situation/task, action, result) ends the answer after
-  the candidate's usual (median) pause between sentences, never sooner than `complete_wait_s`;
-- otherwise the wait follows the candidate's own rhythm: a little longer than their longest pause
-  between sentences so far, never shorter than `base_wait_s`.
+has been said. People pause 0.4-1.5 s between sentences and think for 1.5-4 s in the middle of a story:
+
+| what the answer holds so far                                  | after this much silence          |
+|---------------------------------------------------------------|----------------------------------|
+| a trailing clause or filler ("and", "so", "um", "然后", "嗯", a | "take your time" at              |
+|   trailing comma): the candidate is thinking                  |   `prompt_after_s`; ends only at |
+|                                                               |   `give_up_after_s`              |
+| a complete story (situation/task, own or team action, result) | ends after the candidate's usual |
+|   or, to a situational question, a plan of three steps        |   gap (median), at least         |
+|                                                               |   `complete_wait_s`              |
+| any other answer to a behavioural or situational question: no | "take your time" at              |
+|   result yet, no action, one sentence, only what they would   |   `story_wait_s`; ends (and the  |
+|   do: it may go on after a thinking pause                     |   follow-up asks for what is     |
+|                                                               |   missing) at `incomplete_end_s` |
+| other questions (general, technical)                          | the candidate's rhythm: a little |
+|                                                               |   longer than their longest gap, |
+|                                                               |   at least `base_wait_s`         |
 """
 
 from __future__ import annotations
@@ -82,14 +89,17 @@ class EndpointSettings:
     base_wait_s: float = 0.9
     rhythm_factor: float = 1.12
     max_rhythm_wait_s: float = 2.0
-    story_wait_s: float = 2.5
-    prompt_after_s: float = 5.0
+    story_wait_s: float = 4.0  # an unfinished answer: "take your time" after a thinking pause this long
+    incomplete_end_s: float = 7.0  # ... and the answer is over (follow-up) if nothing more comes
+    prompt_after_s: float = 4.0
     give_up_after_s: float = 15.0
     max_answer_s: float = 150.0
 
     def __post_init__(self) -> None:
         if not 0 < self.complete_wait_s <= self.base_wait_s <= self.max_rhythm_wait_s:
             raise ValueError("waits must satisfy 0 < complete_wait_s <= base_wait_s <= max_rhythm_wait_s")
+        if not self.story_wait_s < self.incomplete_end_s < self.give_up_after_s:
+            raise ValueError("waits must satisfy story_wait_s < incomplete_end_s < give_up_after_s")
         if not self.prompt_after_s < self.give_up_after_s:
             raise ValueError("prompt_after_s must be shorter than give_up_after_s")
 
@@ -201,40 +211,32 @@ class Endpointer:
     def _spoken_s(self) -> float:
         return sum((s.end or s.start) - s.start for s in self._segments)
 
-    def _wait(self) -> tuple[float | None, str]:
-        """Silence needed to end the answer now, and why (None: never by silence alone)."""
-        texts = [s.text for s in self._segments if s.text]
+    def _wait(self) -> tuple[float | None, str, float | None]:
+        """Silence that ends the answer now, why, and when to prompt first (None: never by silence)."""
         last = self._segments[-1]
         a = self._analysis
         if last.text is None or a is None:
-            return None, "waiting_for_transcript"
+            return None, "waiting_for_transcript", None
         spoken = [seg for seg in self._segments if seg.text]
-        if not texts or (spoken and is_trailing(spoken[-1].text or "", self.language)):
-            return None, "trailing_clause"
         s = self.settings
+        if not spoken or is_trailing(spoken[-1].text or "", self.language):
+            return None, "trailing_clause", s.prompt_after_s
         if not last.text:
             # A sound without words ("mm", a cough, a filler the recogniser dropped): likely thinking.
-            return s.story_wait_s, "filler_sound"
-        if a.kind == "behavioural":
+            return s.incomplete_end_s, "filler_sound", s.story_wait_s
+        if a.kind in ("behavioural", "situational"):
             acted = bool(a.self_actions or a.team_actions)
-            complete = (
-                acted
-                and bool(a.with_part("result"))
-                and bool(a.with_part("situation") or a.with_part("task"))
-            )
-            if complete:  # over after this candidate's usual gap between sentences, not their longest
-                return self._typical_wait(), "complete_story"
-            # Mid-story (an action, no result yet) and the recogniser heard no sentence end: the
-            # candidate stopped mid-clause ("I traced the slow queries, and then ..."), likely thinking.
-            if acted and not a.with_part("result") and not ends_sentence(spoken[-1].text or ""):
-                return s.story_wait_s, "story_mid_sentence"
-            # A story needs more than one sentence and an action; an answer in "I would" never gets one.
-            if len(a.facts) <= 1 or (not acted and a.hypothetical_share < 0.5):
-                return s.story_wait_s, "unfinished_story"
-        if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS:
-            return self._typical_wait(), "complete_plan"
+            context = bool(a.with_part("situation") or a.with_part("task"))
+            if a.kind == "behavioural" and acted and context and a.with_part("result"):
+                return self._typical_wait(), "complete_story", None
+            if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS:
+                return self._typical_wait(), "complete_plan", None
+            # No result yet, no action, one sentence, or only what they would do: the answer may well go
+            # on after a thinking pause; wait through it, then prompt, and only then ask what is missing.
+            return s.incomplete_end_s, "unfinished_answer", s.story_wait_s
         rhythm = s.rhythm_factor * max(self._pauses, default=0.0)
-        return min(max(s.base_wait_s, rhythm), s.max_rhythm_wait_s), "sentence_complete_after_pause"
+        wait = min(max(s.base_wait_s, rhythm), s.max_rhythm_wait_s)
+        return wait, "sentence_complete_after_pause", None
 
     def _typical_wait(self) -> float:
         """The candidate's usual (median) gap between sentences, within the configured bounds."""
@@ -261,12 +263,15 @@ class Endpointer:
             return None
         last_voiced = self._last_voiced()
         silence = now - (last_voiced if last_voiced is not None else self.asked_at)
-        wait, reason = self._wait() if last_voiced is not None else (None, "no_answer_yet")
+        if last_voiced is not None:
+            wait, reason, prompt_at = self._wait()
+        else:
+            wait, reason, prompt_at = None, "no_answer_yet", s.prompt_after_s
         if wait is not None and silence >= wait:
             return AnswerEnds(now, reason, round(silence, 3), wait, tuple(round(p, 2) for p in self._pauses))
         if silence >= s.give_up_after_s:
             return AnswerEnds(now, "long_silence", round(silence, 3), s.give_up_after_s)
-        if silence >= s.prompt_after_s and "take_your_time" not in self._prompted:
+        if prompt_at is not None and silence >= prompt_at and "take_your_time" not in self._prompted:
             self._prompted.add("take_your_time")
             return PromptDue(now, "take_your_time", reason)
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -25,6 +26,7 @@ from realtime.speech.models import multilingual_base_model
 from realtime.speech.vad import SileroVAD
 from scoring.scorer import DefaultScorer
 from server.replay import Replay, load_audio, single_question_plan
+from tests.media import normalise_words
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,6 +66,30 @@ def judge(clip: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def transcript(clip: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """What was said against what was recognised (the finals of the answer)."""
+    joiner = "" if clip["language"] == "zh" else " "
+    said = joiner.join(s["text"] for s in clip["segments"])
+    heard = joiner.join(e["text"] for e in events if e["type"] == "final" and e["text"])
+    return {"said": said, "heard": heard}
+
+
+def error_rate(rows: list[tuple[dict[str, Any], dict[str, Any]]], language: str) -> str:
+    """Pooled WER (English) or CER (Chinese) over the rows, and traditional characters seen."""
+    import jiwer
+    import opencc
+
+    said = [r["said"] for _, r in rows]
+    heard = [r["heard"] for _, r in rows]
+    if language == "zh":
+        keep = [re.sub(r"[^\u3400-\u9fff0-9a-zA-Z]", "", x) for x in said]
+        got = [re.sub(r"[^\u3400-\u9fff0-9a-zA-Z]", "", x) for x in heard]
+        t2s = opencc.OpenCC("t2s").convert
+        traditional = sum(ch != t2s(ch) for text in heard for ch in text)
+        return f"CER {jiwer.cer(keep, got):.1%} traditional chars {traditional}"
+    return f"WER {jiwer.wer([normalise_words(x) for x in said], [normalise_words(x) for x in heard]):.1%}"
+
+
 def report(rows: list[tuple[dict[str, Any], dict[str, Any]]], label: str) -> None:
     """Figures for a set of judged clips."""
     if not rows:
@@ -78,6 +104,9 @@ def report(rows: list[tuple[dict[str, Any], dict[str, Any]]], label: str) -> Non
         f"end delay p50 {pct(delays, 0.5):.2f} s p95 {pct(delays, 0.95):.2f} s  "
         f"follow-up right {right}/{len(scored)} ({right / max(len(scored), 1):.0%})"
     )
+    languages = {c["language"] for c, _ in rows}
+    if len(languages) == 1:
+        print(f"{'':<14} recognition {error_rate(rows, languages.pop())}")
 
 
 def main() -> None:
@@ -102,12 +131,12 @@ def main() -> None:
                 vad,
                 engines,
                 DefaultScorer(),
-                single_question_plan(PlannedQuestion("q1", clip["question"])),
+                single_question_plan(PlannedQuestion("q1", clip["question"], kind=clip.get("question_kind"))),
                 clip["language"],
             )
             events = replay.run(load_audio(media / clip["file"]))
             latencies += replay.stats.decision_latency
-            r = judge(clip, events)
+            r = {**judge(clip, events), **transcript(clip, events)}
             rows.append((clip, r))
             wrong = "" if not r["scored"] or r["got"] == r["want"] else f"  (expected {r['want'] or 'none'})"
             cut = f"  (cut-in: {r['cut_in_pause'] or 'before the end'})" if r["cut_in"] else ""

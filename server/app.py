@@ -54,6 +54,7 @@ def agent_settings(settings: Settings, llm: OpenAICompatibleLLM | None) -> Agent
         base_wait_s=settings.turn_base_wait_s,
         rhythm_factor=settings.turn_rhythm_factor,
         story_wait_s=settings.turn_story_wait_s,
+        incomplete_end_s=settings.turn_incomplete_end_s,
         prompt_after_s=settings.turn_prompt_after_s,
         give_up_after_s=settings.turn_give_up_after_s,
     )

@@ -69,8 +69,9 @@ class Settings(BaseSettings):
     turn_complete_wait_s: float = Field(default=0.6, gt=0)
     turn_base_wait_s: float = Field(default=0.9, gt=0)
     turn_rhythm_factor: float = Field(default=1.12, ge=1)
-    turn_story_wait_s: float = Field(default=2.5, gt=0)
-    turn_prompt_after_s: float = Field(default=5.0, gt=0)
+    turn_story_wait_s: float = Field(default=4.0, gt=0)  # an unfinished answer: "take your time" then
+    turn_incomplete_end_s: float = Field(default=7.0, gt=0)  # ... its end and the follow-up
+    turn_prompt_after_s: float = Field(default=4.0, gt=0)
     turn_give_up_after_s: float = Field(default=15.0, gt=0)
     max_follow_ups: int = Field(default=2, ge=0)
     peer_disconnect_timeout_s: float = Field(default=10.0, gt=0)

@@ -6,6 +6,7 @@ runs on a worker, otherwise decoding would run on the asyncio loop and stall eve
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -68,10 +69,27 @@ def keep_trailing_off(best: str, greedy: str) -> str:
 _ZH_PUNCT = str.maketrans({",": "，", "?": "？", "!": "！", ";": "；", ":": "："})
 
 
+@functools.cache
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return convert
+
+
 def to_chinese_punctuation(text: str) -> str:
     """Whisper often writes ASCII punctuation in Chinese; use the full-width forms people expect."""
     text = text.translate(_ZH_PUNCT).replace(" ", "")
     return text[:-1] + "。" if text.endswith(".") else text
+
+
+def to_simplified(text: str) -> str:
+    """Mainland Chinese as people expect to read it: simplified characters, full-width punctuation.
+
+    OpenCC's dictionaries, not only a prompt: the multilingual model drifts into traditional forms
+    (們, 個, 還) on answers it was not steered well on.
+    """
+    return to_chinese_punctuation(_t2s()(text))
 
 
 class WhisperRecognizer:
@@ -111,7 +129,7 @@ class WhisperRecognizer:
             text = self._transcribe_short(audio, language, full_prompt, beam)
         else:
             text = self._transcribe_long(audio, language, full_prompt, beam)
-        return to_chinese_punctuation(text) if language == "zh" else text
+        return to_simplified(text) if language == "zh" else text
 
     def _transcribe_short(self, audio: np.ndarray, language: str, prompt: str | None, beam: int) -> str:
         """Encode only as many mel frames as the audio needs (rounded up), not Whisper's fixed 30 s.

@@ -210,7 +210,7 @@ def test_silence_without_an_answer_prompts_then_moves_on() -> None:
     assert (
         isinstance(decisions[0], PromptDue)
         and decisions[0].kind == "take_your_time"
-        and decisions[0].t == 5.0
+        and decisions[0].t == 4.0
     )
     assert isinstance(decisions[1], AnswerEnds) and decisions[1].reason == "long_silence"
 

@@ -45,13 +45,16 @@ def test_a_complete_story_with_a_thinking_pause_ends_once_after_its_last_sentenc
     assert any(e["type"] == "partial" for e in events), "captions while the candidate speaks"
 
 
-def test_one_sentence_is_followed_up_as_too_short() -> None:
-    events = replay([Said(0.5, 3.0, "Because I like your company.")], 8.0)
-    assert [kind for kind, _ in decisions(events)] == ["end_of_answer", "follow_up"]
+def test_one_sentence_is_waited_on_prompted_then_followed_up_as_too_short() -> None:
+    events = replay([Said(0.5, 3.0, "Because I like your company.")], 12.0)
+    assert [kind for kind, _ in decisions(events)] == ["prompt", "end_of_answer", "follow_up"]
+    prompt, end = (next(e for e in events if e["type"] == kind) for kind in ("prompt", "end_of_answer"))
+    assert prompt["kind"] == "take_your_time" and 3.0 + 4.0 <= prompt["t"] < 3.0 + 4.3
+    assert 3.0 + 7.0 <= end["t"] < 3.0 + 7.3
     assert decisions(events)[-1] == ("follow_up", "too_short")
 
 
 def test_a_story_without_a_result_gets_the_missing_result_follow_up() -> None:
-    events = replay(STORY[:4], 25.0)
+    events = replay(STORY[:4], 30.0)
     follow_ups = [reason for kind, reason in decisions(events) if kind == "follow_up"]
     assert follow_ups == ["missing_result"]

@@ -37,7 +37,7 @@ from tests.media import MEDIA, clip, read_wav, write_wav
 
 pytestmark = pytest.mark.models
 DECISIONS = ("end_of_answer", "follow_up", "prompt")
-TAIL_S = 4.0  # silence after the answer, so the end of it can be heard
+TAIL_S = 6.0  # silence after the answer: an unfinished one is prompted at 4 s and followed up at 7 s
 
 
 @pytest.fixture(scope="module")

@@ -46,7 +46,7 @@ EN: dict[str, list[str]] = {
         "I was responsible for getting the numbers right before the audit.",
         "It was my job to find out why it kept happening.",
         "I had to bring the backlog down without hiring anyone.",
-        "I volunteered to lead the change because nobody else knew the system.",
+        "The team lead wanted me to own the fix because I knew the system best.",
     ],
     "action_i": [
         "I went through the logs for a week and found that two jobs were writing to the same table.",
@@ -103,8 +103,9 @@ EN: dict[str, list[str]] = {
     "trailing": [
         "And then I, um, I started to",
         "So the first thing I did was, uh,",
-        "After that we, well, I decided to",
+        "After that I, well, I decided to",
     ],
+    "trailing_we": ["And then we, um, we started to", "So the first thing we did was, uh,"],
 }
 
 ZH: dict[str, list[str]] = {
@@ -182,7 +183,8 @@ ZH: dict[str, list[str]] = {
         "我觉得我处理得还不错。",
     ],
     "filler": ["嗯，", "那个，", "就是，", "然后，嗯，"],
-    "trailing": ["然后我，嗯，我就开始", "所以我先做的是，那个，", "后来我们，就是，我决定"],
+    "trailing": ["然后我，嗯，我就开始", "所以我先做的是，那个，", "后来我，就是，我决定"],
+    "trailing_we": ["然后我们，嗯，我们就开始", "所以我们先做的是，那个，"],
 }
 
 KINDS = ["complete", "no_result", "we_only", "hypothetical", "too_short", "plan"]
@@ -213,7 +215,8 @@ def _story(pool: dict[str, list[str]], rng: random.Random, kind: str) -> list[di
     # A thinking pause inside the story: after an unfinished clause (trailing off) or a complete sentence.
     think = round(rng.uniform(1.5, 3.5), 2)
     if rng.random() < 0.5:
-        parts.append(_part(rng.choice(pool["trailing"]), think, "thinking_incomplete"))
+        trailing = pool["trailing_we" if kind == "we_only" else "trailing"]
+        parts.append(_part(rng.choice(trailing), think, "thinking_incomplete"))
     else:
         parts[-1]["pause_after"], parts[-1]["pause_kind"] = think, "thinking_complete"
     for text in actions:
@@ -267,6 +270,7 @@ def answers(language: str, seed: int) -> list[dict[str, Any]]:
                 "id": f"{language}_{kind}_{n // len(KINDS) + 1}",
                 "language": language,
                 "question": question,
+                "question_kind": "situational" if kind == "plan" else "behavioural",
                 "kind_of_answer": kind,
                 "parts": parts,
                 "expect": {"follow_up": reason is not None, "follow_up_reason": reason},
