@@ -31,7 +31,8 @@ from server.errors import Unprocessable
 from server.schemas import ImportedCandidate, JobCreated
 from server.security import Signer
 from server.services.invites import invite_link, new_invite_nonce
-from server.services.jobs import create_from_plan, visible_to
+from server.services.jobs import create_from_plan
+from server.services.scope import visible_to
 
 MAX_ROWS = 5000
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -27,7 +27,7 @@ from server.schemas import (
     ScoreOut,
     UtteranceOut,
 )
-from server.services.jobs import visible_to
+from server.services.scope import visible_to
 from server.services.reports import summary_of
 
 

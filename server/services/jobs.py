@@ -10,6 +10,7 @@ from server.db.repositories import audit as audit_repo
 from server.db.repositories import jobs as repo
 from server.errors import NotFound
 from server.schemas import JobOut, PlanCompetency, PlanOut, PlanQuestion
+from server.services.scope import visible_to
 
 
 async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) -> Job:
@@ -49,11 +50,6 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
     )
     await audit_repo.audit(session, actor, "job.created", None, job_id=job.id, title=job.title)
     return job
-
-
-def visible_to(user: User, job: Job) -> bool:
-    """HR users with a department see that department's jobs; everyone else sees all."""
-    return user.role != "hr" or user.department is None or job.department == user.department
 
 
 async def list_for(session: AsyncSession, user: User) -> list[JobOut]:
