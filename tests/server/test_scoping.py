@@ -49,9 +49,9 @@ def test_an_interviewer_of_another_department_cannot_read_watch_or_control(revie
         assert r.status_code == 404 and r.json()["detail"] == "no such interview", (method, path, r.text)
     assert all(row["id"] != iid for row in review.client.get("/api/interviews").json())
     assert review.client.get(f"/api/jobs/{seeded['job_id']}/plan").status_code == 404
-    with pytest.raises(WebSocketDisconnect) as closed:
-        with review.client.websocket_connect(f"/api/interviews/{iid}/live"):
-            pass
+    live = f"/api/interviews/{iid}/live"
+    with pytest.raises(WebSocketDisconnect) as closed, review.client.websocket_connect(live):
+        pass
     assert closed.value.code == 4404
 
     review.staff("iv-eng@example.test", "interviewer", "Engineering")
