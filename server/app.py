@@ -18,6 +18,7 @@ from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
 from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, pages, review
 from server.bus import EventBus, InProcessBus, RedisBus
+from server.csrf import CrossSiteGuard
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
 from server.deps import PeersDep
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
 
     app = FastAPI(title="Interview server", version="0.1.0", lifespan=lifespan)
     install_error_handlers(app)
+    app.add_middleware(CrossSiteGuard, public_url=settings.public_url)
     app.include_router(auth.router)
     app.include_router(candidate.router)
     app.include_router(interviews.router)
