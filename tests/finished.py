@@ -137,6 +137,7 @@ async def seed_finished(
         return {
             "interview_id": interview.id,
             "job_id": interview.job_id,
+            "invite_token": demo.invite_url.rsplit("/", 1)[1],
             "recording_id": recording.id,
             "evidence": detail["evidence"],
             "score": detail["score"],
