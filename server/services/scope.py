@@ -26,3 +26,11 @@ def visible_to(user: User, job: Job) -> bool:
     if user.role in ("hr", "interviewer"):
         return job.department == user.department
     return False  # a role this rule does not know sees nothing
+
+
+def may_add_to(user: User, department: str | None) -> bool:
+    """Whether `user` may create a job in `department`: only one they would then see.
+
+    HR of Finance cannot put jobs, and so candidates, into Engineering.
+    """
+    return visible_to(user, Job(department=department))

@@ -72,6 +72,20 @@ def test_an_interviewer_without_a_department_sees_only_jobs_without_one(review: 
     assert {j["department"] for j in review.client.get("/api/jobs").json()} == {None}
 
 
+def test_hr_cannot_create_a_job_in_another_department(review: Review) -> None:
+    review.staff("hr-fin-jobs@example.test", "hr", "Finance")
+    plan = {
+        "title": "Planted",
+        "language": "en",
+        "department": "Engineering",
+        "competencies": [{"name": "x"}],
+        "questions": [{"competency": "x", "kind": "behavioural", "text": "Tell me about a time."}],
+    }
+    r = review.client.post("/api/jobs", json=plan)
+    assert r.status_code == 403 and "Finance department only" in r.json()["detail"]
+    assert review.client.post("/api/jobs", json={**plan, "department": "Finance"}).status_code == 201
+
+
 def test_hr_of_another_department_cannot_reach_the_feedback_letter(review: Review) -> None:
     iid = review.finished(department="Engineering")["interview_id"]
     review.staff("hr-eng-letter@example.test", "hr", "Engineering")
