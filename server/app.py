@@ -23,6 +23,7 @@ from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
 from server.deps import PeersDep
 from server.errors import install_error_handlers
+from server.headers import SecurityHeaders
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
@@ -135,6 +136,8 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app = FastAPI(title="Interview server", version="0.1.0", lifespan=lifespan)
     install_error_handlers(app)
     app.add_middleware(CrossSiteGuard, public_url=settings.public_url)
+    # Added last, so outermost: its headers are on the guard's refusals too.
+    app.add_middleware(SecurityHeaders, https=settings.public_url.startswith("https://"))
     app.include_router(auth.router)
     app.include_router(candidate.router)
     app.include_router(interviews.router)
