@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
 
 from agent.endpointing import EndpointSettings
@@ -21,13 +21,14 @@ from server.bus import EventBus, InProcessBus, RedisBus
 from server.csrf import CrossSiteGuard
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
-from server.deps import PeersDep
+from server.deps import PeersDep, SessionsDep
 from server.errors import install_error_handlers
 from server.headers import SecurityHeaders
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
 from server.services.calls import CallRuntime
+from server.services.health import database_answers
 from server.services.outbox import run_dispatcher
 from server.settings import Settings
 from web import STATIC_DIR
@@ -150,7 +151,10 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/healthz", include_in_schema=False)
-    async def healthz(peers: PeersDep) -> Health:
-        return Health(status="ok", live_interviews=len(peers))
+    async def healthz(peers: PeersDep, sessions: SessionsDep, response: Response) -> Health:
+        if await database_answers(sessions):
+            return Health(status="ok", live_interviews=len(peers))
+        response.status_code = 503
+        return Health(status="not ok", live_interviews=len(peers), detail="the database does not answer")
 
     return app
