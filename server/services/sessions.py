@@ -33,6 +33,7 @@ async def open_session(session: AsyncSession, signer: Signer, user: User, replac
     """
     if replacing:
         await close_session(session, signer, replacing)
+    await repo.forget_expired(session)  # the table holds live sessions, not a history of logins
     session_id = secrets.token_urlsafe(32)
     await repo.add(
         session,

@@ -30,6 +30,11 @@ async def active(session: AsyncSession, token_hash: str) -> StaffSession | None:
     return result.scalar_one_or_none()
 
 
+async def forget_expired(session: AsyncSession) -> None:
+    """Delete sessions past their expiry (revoked or not, they open nothing any more)."""
+    await session.execute(delete(StaffSession).where(StaffSession.expires_at <= utcnow()))
+
+
 async def revoke(session: AsyncSession, token_hash: str) -> None:
     """End one session (nothing happens when it is unknown or already ended)."""
     await session.execute(
