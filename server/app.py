@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
 
 from agent.endpointing import EndpointSettings
@@ -18,14 +18,17 @@ from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
 from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, pages, review
 from server.bus import EventBus, InProcessBus, RedisBus
+from server.csrf import CrossSiteGuard
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
-from server.deps import PeersDep
+from server.deps import PeersDep, SessionsDep
 from server.errors import install_error_handlers
+from server.headers import SecurityHeaders
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
 from server.services.calls import CallRuntime
+from server.services.health import database_answers
 from server.services.outbox import run_dispatcher
 from server.settings import Settings
 from web import STATIC_DIR
@@ -134,6 +137,9 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
 
     app = FastAPI(title="Interview server", version="0.1.0", lifespan=lifespan)
     install_error_handlers(app)
+    app.add_middleware(CrossSiteGuard, public_url=settings.public_url)
+    # Added last, so outermost: its headers are on the guard's refusals too.
+    app.add_middleware(SecurityHeaders, https=settings.public_url.startswith("https://"))
     app.include_router(auth.router)
     app.include_router(candidate.router)
     app.include_router(interviews.router)
@@ -146,7 +152,10 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/healthz", include_in_schema=False)
-    async def healthz(peers: PeersDep) -> Health:
-        return Health(status="ok", live_interviews=len(peers))
+    async def healthz(peers: PeersDep, sessions: SessionsDep, response: Response) -> Health:
+        if await database_answers(sessions):
+            return Health(status="ok", live_interviews=len(peers))
+        response.status_code = 503
+        return Health(status="not ok", live_interviews=len(peers), detail="the database does not answer")
 
     return app

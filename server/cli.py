@@ -72,10 +72,14 @@ def _create_admin(settings: Settings, args: argparse.Namespace) -> int:
     password = os.environ.get("INTERVIEW_ADMIN_PASSWORD") or getpass.getpass("Password: ")
     user = asyncio.run(
         _in_transaction(
-            settings, lambda s: create_user(s, args.email, args.name or args.email, args.role, password)
+            settings,
+            lambda s: create_user(
+                s, args.email, args.name or args.email, args.role, password, args.department or None
+            ),
         )
     )
-    print(f"created {user.role} account {user.email}")
+    scope = f" in {user.department}" if user.department else " without a department"
+    print(f"created {user.role} account {user.email}{scope}")
     return 0
 
 
@@ -236,6 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("email")
     admin.add_argument("--name")
     admin.add_argument("--role", default="admin", choices=["admin", "hr", "interviewer"])
+    admin.add_argument(
+        "--department",
+        help="the department whose interviews the account sees (interviewers without one see only "
+        "jobs without a department; HR without one sees every job)",
+    )
     demo = sub.add_parser("demo", help="create a demo interview and print its links")
     demo.add_argument("--language", default="en", choices=["en", "zh"])
     demo.add_argument("--json", action="store_true", help="print the links as JSON")

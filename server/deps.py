@@ -19,8 +19,8 @@ from server.crypto import SecretBox
 from server.db.models import User
 from server.errors import Forbidden, Unauthorized
 from server.security import Signer
-from server.services.accounts import user_from_cookie
 from server.services.calls import CallRuntime
+from server.services.sessions import user_from_cookie
 from server.settings import Settings
 
 SESSION_COOKIE = "interview_session"

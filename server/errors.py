@@ -68,6 +68,12 @@ class Unprocessable(DomainError):
     status = 422
 
 
+class TooManyAttempts(DomainError):
+    """Too many failed tries in a short time; the caller must wait."""
+
+    status = 429
+
+
 class Forbidden(DomainError):
     """Logged in, but the role does not allow this."""
 

@@ -1,7 +1,8 @@
-"""Passwords, staff session cookies and candidate invite tokens.
+"""Passwords, staff session cookies, candidate invite tokens and where a login may send the browser.
 
 Invite tokens are signed and expiring, and bound to one interview through a nonce stored on the
-interview: issuing a new link revokes the old one.
+interview: issuing a new link revokes the old one. A session cookie is a signed random session id; the
+session itself lives on the server (`server/services/sessions.py`), so logging out ends it.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from server.errors import InviteExpired, InviteInvalid
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+DUMMY_HASH = "scrypt$XOqQzkwBwV8RQ3VXdf3m0w==$Lyee1EmuclyDzUMkGt1gQBbTBdpbaWGAokzA/IHrD0s="
+"""The hash of a random password nobody knows: checked for unknown accounts, so a login for an email
+without an account takes as long as one with a wrong password, and timing does not say who has one."""
 
 
 def hash_password(password: str) -> str:
@@ -75,15 +80,36 @@ class Signer:
             raise InviteInvalid("this invite link is not valid; check that you copied all of it")
         return InviteClaims(interview_id=data["i"], nonce=data["n"])
 
-    def session_cookie(self, user_id: str) -> str:
-        """The value of a logged-in staff member's cookie."""
-        return str(self._sessions.dumps({"u": user_id}))
+    def session_cookie(self, session_id: str) -> str:
+        """The value of a logged-in staff member's cookie: the server-side session's id, signed."""
+        return str(self._sessions.dumps({"s": session_id}))
 
     def read_session(self, cookie: str) -> str | None:
-        """The user id in a valid, unexpired session cookie."""
+        """The session id in a validly signed, unexpired cookie.
+
+        Whether that session is still open is the server's to say.
+        """
         try:
             data = self._sessions.loads(cookie, max_age=int(self.session_ttl))
         except BadSignature:
             return None
-        user_id = data.get("u") if isinstance(data, dict) else None
-        return user_id if isinstance(user_id, str) else None
+        session_id = data.get("s") if isinstance(data, dict) else None
+        return session_id if isinstance(session_id, str) else None
+
+
+def safe_next_path(target: str | None, default: str = "/console") -> str:
+    r"""Where to go after login: `target` when it is a path on this site, else `default`.
+
+    Refused, because a browser would leave the site: `//evil`, `https://evil`, `/\evil` (browsers read
+    a backslash as a slash), the same percent-encoded (`/%5Cevil`, `/%2F%2Fevil`; the page decodes the
+    query once), and control characters or whitespace (browsers drop tabs and newlines: `/\t/evil`).
+    """
+    if not target:
+        return default
+    for form in (target, unquote(target)):
+        if not form.startswith("/") or form.startswith("//") or "\\" in form:
+            return default
+        if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in form):
+            return default
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else default

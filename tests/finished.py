@@ -136,6 +136,8 @@ async def seed_finished(
         interview.started_at = interview.ended_at = utcnow()
         return {
             "interview_id": interview.id,
+            "job_id": interview.job_id,
+            "invite_token": demo.invite_url.rsplit("/", 1)[1],
             "recording_id": recording.id,
             "evidence": detail["evidence"],
             "score": detail["score"],

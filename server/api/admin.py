@@ -19,8 +19,9 @@ from server.schemas import (
     DeliveryOut,
     ErasureOut,
     MetricsOut,
+    SessionsRevoked,
 )
-from server.services import connectors
+from server.services import connectors, sessions
 from server.services.erasure import erase_candidate
 from server.services.metrics import live_metrics
 
@@ -66,6 +67,12 @@ async def erase(candidate_id: str, user: Admin, sessions: SessionsDep, settings:
     """Erase a candidate's personal data; connected HR systems get `candidate.deleted`."""
     count = await erase_candidate(sessions, candidate_id, user.email, settings.recordings_dir)
     return ErasureOut(erased=candidate_id, interviews=count)
+
+
+@router.delete("/users/{email}/sessions")
+async def revoke_sessions(email: str, user: Admin, session: SessionDep) -> SessionsRevoked:
+    """Log a staff member out everywhere (a lost laptop, a leaving employee): every open session ends."""
+    return SessionsRevoked(email=email, revoked=await sessions.revoke_all(session, user, email))
 
 
 @router.get("/metrics")

@@ -2,35 +2,44 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from server.deps import SESSION_COOKIE, CurrentUser, SessionDep, SettingsDep, SignerDep
-from server.schemas import LoginIn, UserOut
-from server.services import accounts
+from server.schemas import LoginIn, LoginOut, UserOut
+from server.security import safe_next_path
+from server.services import accounts, sessions
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
 
 @router.post("/login")
 async def login(
-    body: LoginIn, response: Response, session: SessionDep, signer: SignerDep, settings: SettingsDep
-) -> UserOut:
-    """Check the password and set the session cookie."""
-    user = await accounts.login(session, body.email, body.password)
+    body: LoginIn,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    signer: SignerDep,
+    settings: SettingsDep,
+) -> LoginOut:
+    """Check the password, open a new session and set its cookie; say where the page may go next."""
+    client = request.client.host if request.client else "unknown"
+    user = await accounts.login(session, body.email, body.password, client)
+    cookie = await sessions.open_session(session, signer, user, request.cookies.get(SESSION_COOKIE))
     response.set_cookie(
         SESSION_COOKIE,
-        signer.session_cookie(user.id),
+        cookie,
         max_age=int(signer.session_ttl),
         httponly=True,
         samesite="lax",
         secure=settings.cookie_secure,
     )
-    return UserOut.model_validate(user)
+    return LoginOut(**UserOut.model_validate(user).model_dump(), next=safe_next_path(body.next))
 
 
 @router.post("/logout", status_code=204)
-async def logout(response: Response) -> None:
-    """Clear the session cookie."""
+async def logout(request: Request, response: Response, session: SessionDep, signer: SignerDep) -> None:
+    """End the session on the server (a copy of the cookie stops working too) and clear the cookie."""
+    await sessions.close_session(session, signer, request.cookies.get(SESSION_COOKIE))
     response.delete_cookie(SESSION_COOKIE)
 
 

@@ -35,7 +35,7 @@ async def create_job(request: Request, user: Editor, session: SessionDep) -> Job
         except ValueError as exc:
             raise DomainError(f"the plan is not valid JSON: {exc}") from exc
         spec = plan_from_dict(data)
-    job = await service.create_from_plan(session, spec, user.email)
+    job = await service.create_for(session, spec, user)
     return JobCreated(id=job.id, title=job.title, questions=len(spec.questions))
 
 

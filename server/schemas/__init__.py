@@ -12,7 +12,7 @@ from server.schemas.admin import (
     ErasureOut,
     MetricsOut,
 )
-from server.schemas.auth import LoginIn, UserOut
+from server.schemas.auth import LoginIn, LoginOut, SessionsRevoked, UserOut
 from server.schemas.candidate import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn
 from server.schemas.common import Ack, Health, Timestamp
 from server.schemas.greenhouse import (
@@ -84,6 +84,8 @@ __all__ = [
     "LetterIn",
     "LetterOut",
     "LoginIn",
+    "LoginOut",
+    "SessionsRevoked",
     "MetricsOut",
     "NoteIn",
     "NoteOut",

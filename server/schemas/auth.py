@@ -10,6 +10,7 @@ class LoginIn(BaseModel):
 
     email: str = Field(min_length=3, max_length=254)
     password: str = Field(min_length=1, max_length=200)
+    next: str | None = Field(default=None, max_length=2000)  # the page the login page was sent from
 
 
 class UserOut(BaseModel):
@@ -21,3 +22,16 @@ class UserOut(BaseModel):
     email: str
     name: str
     role: str
+
+
+class LoginOut(UserOut):
+    """The logged-in staff member, and the path the login page goes to (only ever one on this site)."""
+
+    next: str
+
+
+class SessionsRevoked(BaseModel):
+    """How many open sessions an admin ended."""
+
+    email: str
+    revoked: int

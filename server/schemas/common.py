@@ -24,7 +24,8 @@ class Ack(BaseModel):
 
 
 class Health(BaseModel):
-    """The process is up; how many interviews it holds live."""
+    """Whether the process can serve (`ok`, or `not ok` with a reason); how many interviews it holds live."""
 
     status: str
     live_interviews: int
+    detail: str | None = None

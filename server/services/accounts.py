@@ -1,17 +1,30 @@
-"""Staff accounts."""
+"""Staff accounts and password login, slowed down for guessers.
+
+Five failed logins for one email from one address within 15 minutes make further tries from there
+wait (429), whether the account exists or not, so the answer says nothing about who has an account;
+unknown accounts are checked against a dummy hash so they take as long as a wrong password.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+from datetime import timedelta
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.db.base import utcnow
 from server.db.models import User
 from server.db.models.user import ROLES
 from server.db.repositories import audit as audit_repo
+from server.db.repositories import sessions as session_repo
 from server.db.repositories import users
-from server.errors import Conflict, DomainError, Unauthorized
-from server.security import Signer, hash_password, verify_password
+from server.errors import Conflict, DomainError, TooManyAttempts, Unauthorized
+from server.security import DUMMY_HASH, hash_password, verify_password
 
 MIN_PASSWORD = 10
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
 
 
 async def create_user(
@@ -32,17 +45,29 @@ async def create_user(
     )
 
 
-async def login(session: AsyncSession, email: str, password: str) -> User:
-    """The active account with this email and password (audited); one message for every failure."""
+def failure_key(email: str, client: str) -> str:
+    """What failed logins are counted under: the email (any case) and the client's address, hashed."""
+    return hashlib.sha256(f"{email.strip().lower()}\n{client}".encode()).hexdigest()
+
+
+async def login(session: AsyncSession, email: str, password: str, client: str) -> User:
+    """The active account with this email and password (audited); one message for every failure.
+
+    A failure is committed at once: the request's own transaction rolls back with the error.
+    """
+    key = failure_key(email, client)
+    now = utcnow()
+    if await session_repo.failures_since(session, key, now - FAILURE_WINDOW) >= MAX_FAILURES:
+        raise TooManyAttempts(
+            "too many failed logins for this email from your address; wait 15 minutes and try again"
+        )
     user = await users.by_email(session, email)
-    if user is None or not user.active or not verify_password(password, user.password_hash):
+    # scrypt takes tens of milliseconds: off the event loop, and for unknown accounts too.
+    ok = await asyncio.to_thread(verify_password, password, user.password_hash if user else DUMMY_HASH)
+    if user is None or not user.active or not ok:
+        await session_repo.add_failure(session, key)
+        await session.commit()
         raise Unauthorized("wrong email or password")
+    await session_repo.forget_failures(session, key, now - FAILURE_WINDOW)
     await audit_repo.audit(session, user.email, "auth.login")
     return user
-
-
-async def user_from_cookie(session: AsyncSession, signer: Signer, cookie: str | None) -> User | None:
-    """The active staff user a session cookie belongs to."""
-    user_id = signer.read_session(cookie) if cookie else None
-    user = await users.get(session, user_id) if user_id else None
-    return user if user is not None and user.active else None

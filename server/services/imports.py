@@ -31,7 +31,8 @@ from server.errors import Unprocessable
 from server.schemas import ImportedCandidate, JobCreated
 from server.security import Signer
 from server.services.invites import invite_link, new_invite_nonce
-from server.services.jobs import create_from_plan, visible_to
+from server.services.jobs import create_from_plan
+from server.services.scope import may_add_to, visible_to
 
 MAX_ROWS = 5000
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -125,7 +126,7 @@ async def import_jobs(session: AsyncSession, user: User, body: bytes, content_ty
         except SourceError as exc:
             problems.append(f"{label}: {exc}")
             continue
-        if user.role == "hr" and user.department is not None and spec.department != user.department:
+        if not may_add_to(user, spec.department):
             problems.append(f"{label}: you can import jobs of the {user.department} department only")
             continue
         specs.append(spec)

@@ -27,8 +27,8 @@ from server.schemas import (
     ScoreOut,
     UtteranceOut,
 )
-from server.services.jobs import visible_to
 from server.services.reports import summary_of
+from server.services.scope import visible_to
 
 
 def agent_state(status: str, trail: Sequence[AuditEvent]) -> str:

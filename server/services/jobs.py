@@ -8,8 +8,9 @@ from agent.plan_spec import PlanSpec
 from server.db.models import Competency, Job, Question, User
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import jobs as repo
-from server.errors import NotFound
+from server.errors import Forbidden, NotFound
 from server.schemas import JobOut, PlanCompetency, PlanOut, PlanQuestion
+from server.services.scope import may_add_to, visible_to
 
 
 async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) -> Job:
@@ -51,9 +52,11 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
     return job
 
 
-def visible_to(user: User, job: Job) -> bool:
-    """HR users with a department see that department's jobs; everyone else sees all."""
-    return user.role != "hr" or user.department is None or job.department == user.department
+async def create_for(session: AsyncSession, spec: PlanSpec, user: User) -> Job:
+    """Store a plan as a job of a department the user may add to."""
+    if not may_add_to(user, spec.department):
+        raise Forbidden(f"you can create jobs of the {user.department} department only")
+    return await create_from_plan(session, spec, user.email)
 
 
 async def list_for(session: AsyncSession, user: User) -> list[JobOut]:

@@ -76,6 +76,44 @@ class EndpointConnectors:
         return connector
 
 
+class Outage:
+    """Failed batches in a row: how long to wait, and what to log.
+
+    While the database is down every batch fails. The first failure is logged with its traceback (it
+    says why); later ones get one short line with the count, and the wait doubles from `first_s` up to
+    `max_s`, so an outage of an hour is a few hundred lines, not 3,600 tracebacks. The recovery is
+    logged once, with how many batches failed.
+    """
+
+    def __init__(self, first_s: float = 1.0, max_s: float = 30.0) -> None:
+        self.first_s = first_s
+        self.max_s = max_s
+        self.failures = 0
+
+    def failed(self, exc: Exception) -> float:
+        """Log this failure; the seconds to wait before the next try."""
+        self.failures += 1
+        wait: float = min(self.first_s * 2.0 ** (self.failures - 1), self.max_s)
+        if self.failures == 1:
+            log.exception("outbox dispatcher batch failed; retrying in %.0f s", wait)
+        else:
+            reason = (str(exc).splitlines() or [""])[0][:160]
+            log.warning(
+                "outbox dispatcher still failing (%d batches in a row): %s: %s; retrying in %.0f s",
+                self.failures,
+                type(exc).__name__,
+                reason,
+                wait,
+            )
+        return wait
+
+    def succeeded(self) -> None:
+        """A batch went through: log the recovery once and start counting afresh."""
+        if self.failures:
+            log.info("outbox dispatcher recovered after %d failed batches", self.failures)
+        self.failures = 0
+
+
 async def run_dispatcher(
     sessions: async_sessionmaker[AsyncSession],
     secret_key: str,
@@ -84,8 +122,10 @@ async def run_dispatcher(
     lease_s: float = 60.0,
     batch: int = 50,
     schedule: tuple[float, ...] = SCHEDULE_S,
+    outage: Outage | None = None,
 ) -> None:
-    """Deliver the outbox until `stop` is set."""
+    """Deliver the outbox until `stop` is set; wait longer and log less while batches keep failing."""
+    outage = outage or Outage()
     async with httpx.AsyncClient(timeout=timeout_s) as client:
         connectors = EndpointConnectors(sessions, SecretBox(secret_key), client)
         dispatcher = Dispatcher(
@@ -93,14 +133,14 @@ async def run_dispatcher(
         )
         log.info("outbox dispatcher started")
         while not stop.is_set():
+            wait = 0.2
             try:
                 await connectors.refresh()
                 done = await dispatcher.run_once()
-            except Exception:  # a database hiccup must not end deliveries for good
-                log.exception("outbox dispatcher batch failed; retrying in a second")
-                done = 0
-                await asyncio.sleep(1.0)
+                outage.succeeded()
+            except Exception as exc:  # a database outage must not end deliveries for good
+                done, wait = 0, outage.failed(exc)
             if not done:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), 0.2)
+                    await asyncio.wait_for(stop.wait(), wait)
         log.info("outbox dispatcher stopped after %d deliveries", dispatcher.delivered)

@@ -43,7 +43,7 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             answer_end = media_at + LEAD_S + spoken["answer_end"]
 
             # The console sees and hears the candidate, relayed by the server.
-            console.wait_for_function("document.getElementById('video').videoWidth > 0", timeout=15_000)
+            console.wait_for_function("() => document.getElementById('video').videoWidth > 0", timeout=15_000)
             assert float(console.evaluate("window.__watchAudio()")) >= 0.0
 
             # Pause: the agent keeps listening and scoring but asks nothing new.
@@ -63,7 +63,7 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             # A second interviewer watches the same call: the same video and transcript.
             second = browser.new_context().new_page()
             login(second, server, demo["login_email"], demo["login_password"], path)
-            second.wait_for_function("document.getElementById('video').videoWidth > 0", timeout=15_000)
+            second.wait_for_function("() => document.getElementById('video').videoWidth > 0", timeout=15_000)
             expect(second.locator("#transcript p.candidate").first).to_be_visible(timeout=10_000)
             expect(second.locator("#agent-state")).to_have_text("Agent paused")
             second.close()
@@ -99,7 +99,7 @@ def test_console_shows_the_answer_live_and_controls_the_agent(server: ServerProc
             quiet = agent_audio_settled(candidate)
             console.click("#takeover-btn")
             expect(console.locator("#agent-state")).to_have_text("Interviewer has taken over")
-            console.wait_for_function("window.__console.talking === true", timeout=10_000)
+            console.wait_for_function("() => window.__console.talking === true", timeout=10_000)
             assert agent_audio_grows(candidate, quiet, within_s=8), (
                 "the interviewer's voice did not reach the call"
             )

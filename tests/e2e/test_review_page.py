@@ -51,7 +51,7 @@ def seed(server: ServerProcess, language: str) -> dict[str, Any]:
 
 def seeked(page: Page, to_s: float) -> None:
     """Wait until the player is within 0.5 s of `to_s`."""
-    page.wait_for_function(f"Math.abs(document.getElementById('player').currentTime - {to_s}) < 0.5")
+    page.wait_for_function(f"() => Math.abs(document.getElementById('player').currentTime - {to_s}) < 0.5")
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -64,8 +64,8 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
         try:
             page = browser.new_page(viewport={"width": 1366, "height": 900})
             login(page, server, seeded["hr_email"], PASSWORD, f"/review/{iid}?lang={language}")
-            page.wait_for_function("window.__review && window.__review.ready")
-            page.wait_for_function("document.getElementById('player').readyState >= 1", timeout=15_000)
+            page.wait_for_function("() => window.__review && window.__review.ready")
+            page.wait_for_function("() => document.getElementById('player').readyState >= 1", timeout=15_000)
             duration = page.evaluate("document.getElementById('player').duration")
             assert duration > seeded["clip"]["duration"], "the recording did not load in the player"
 
@@ -126,7 +126,7 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
 
             # The report shows AI and human scores side by side and prints to PDF.
             page.goto(f"{server.url}/report/{iid}")
-            page.wait_for_function("window.__report && window.__report.ready")
+            page.wait_for_function("() => window.__report && window.__report.ready")
             row = page.locator("#rows tr").filter(has_text="leadership")
             expect(row).to_contain_text("3")
             expect(page.locator("#decision")).to_contain_text(status)

@@ -341,7 +341,7 @@ def test_connector_kinds_come_from_the_registry_and_the_page_lists_them(api: Api
     assert by_kind["webhook"]["supports_erasure"] and by_kind["webhook"]["generates_secret"]
     assert not by_kind["feishu"]["supports_erasure"]
     assert "app_id" in by_kind["feishu"]["options_schema"]["properties"]
-    page = api.client.get("/admin").text
+    page = api.client.get("/admin").text + api.client.get("/static/admin.js").text  # the page and its script
     assert "/api/admin/connector-kinds" in page
     # The page keeps no list of its own (that list once lacked greenhouse).
     for kind in KINDS:

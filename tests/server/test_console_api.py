@@ -37,7 +37,7 @@ def audit_actions(review: Review, interview_id: str) -> list[str]:
 
 def test_controls_need_a_live_interview_and_the_interviewer_role(review: Review) -> None:
     iid = review.finished()["interview_id"]
-    review.staff("iv-c@example.test", "interviewer")
+    review.staff("iv-c@example.test", "interviewer", "Engineering")
     r = review.client.post(f"/api/interviews/{iid}/control", json={"action": "pause"})
     assert r.status_code == 409 and "only while the call is live" in r.json()["detail"]
     r = review.client.post(f"/api/interviews/{iid}/control", json={"action": "dance"})
@@ -51,7 +51,7 @@ def test_controls_need_a_live_interview_and_the_interviewer_role(review: Review)
 def test_watching_needs_a_connected_candidate_and_talking_needs_an_interviewer(review: Review) -> None:
     iid = review.finished()["interview_id"]
     offer = browser_offer()
-    review.staff("iv-w@example.test", "interviewer")
+    review.staff("iv-w@example.test", "interviewer", "Engineering")
     r = review.client.post(f"/api/interviews/{iid}/watch", json={"sdp": offer, "type": "offer"})
     assert r.status_code == 409 and "not connected" in r.json()["detail"]
     review.staff("hr-w@example.test", "hr")
@@ -66,6 +66,9 @@ def test_jobs_are_listed_by_department(review: Review) -> None:
     review.staff("hr-eng-j@example.test", "hr", "Engineering")
     departments = {j["department"] for j in review.client.get("/api/jobs").json()}
     assert departments == {"Engineering"}
-    review.staff("iv-j@example.test", "interviewer")
+    review.staff("iv-j@example.test", "interviewer", "Finance")
+    departments = {j["department"] for j in review.client.get("/api/jobs").json()}
+    assert departments == {"Finance"}
+    review.staff("hr-all-j@example.test", "hr")  # HR without a department: every job
     departments = {j["department"] for j in review.client.get("/api/jobs").json()}
     assert {"Engineering", "Finance"} <= departments

@@ -209,7 +209,7 @@ def test_interviewers_may_not_decide_and_live_interviews_cannot_be_reviewed(revi
 def test_notes_are_kept_on_the_timeline_with_their_author(review: Review) -> None:
     seeded = review.finished()
     iid = seeded["interview_id"]
-    review.staff("iv-2@example.test", "interviewer")
+    review.staff("iv-2@example.test", "interviewer", "Engineering")
     r = review.client.post(
         f"/api/interviews/{iid}/notes", json={"text": "Good example of delegation", "t_s": 12.5}
     )

@@ -73,6 +73,17 @@ def test_migrate_demo_and_create_admin(tmp_path: Path) -> None:
     assert dup.returncode == 1 and "already exists" in dup.stderr
     weak = cli(tmp_path, "create-admin", "x@example.test", INTERVIEW_ADMIN_PASSWORD="short")
     assert weak.returncode == 1 and "at least 10 characters" in weak.stderr
+    scoped = cli(
+        tmp_path,
+        "create-admin",
+        "iv@example.test",
+        "--role",
+        "interviewer",
+        "--department",
+        "Engineering",
+        INTERVIEW_ADMIN_PASSWORD="a long enough password",
+    )
+    assert scoped.returncode == 0 and "interviewer account iv@example.test in Engineering" in scoped.stdout
 
 
 def test_a_bad_configuration_is_reported_not_a_traceback(tmp_path: Path) -> None:

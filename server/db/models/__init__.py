@@ -9,6 +9,7 @@ from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
 from server.db.models.recording import Recording
 from server.db.models.review import FeedbackLetter, InterviewNote, ReviewDecision
 from server.db.models.score import AnswerScoreRow
+from server.db.models.session import LoginFailure, StaffSession
 from server.db.models.user import User
 from server.db.models.utterance import Utterance
 
@@ -26,9 +27,11 @@ __all__ = [
     "Interview",
     "InterviewNote",
     "Job",
+    "LoginFailure",
     "Question",
     "Recording",
     "ReviewDecision",
+    "StaffSession",
     "User",
     "Utterance",
 ]
