@@ -45,7 +45,11 @@ class Review:
         signer = Signer(self.settings.secret_key, 3600, 3600)
         return self.run(
             lambda sessions: seed_finished(
-                sessions, signer, self.settings.recordings_dir, department=department
+                sessions,
+                signer,
+                self.settings.recordings_dir,
+                department=department,
+                vault=vault_for(self.settings),
             )
         )
 
