@@ -22,7 +22,7 @@ from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
 from server.deps import PeersDep
 from server.errors import install_error_handlers
-from server.keys.master import load_master_keys
+from server.keys.master import MasterKeyError, load_master_keys
 from server.keys.vault import Vault, verify
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
@@ -81,13 +81,18 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        vault = Vault(load_master_keys(settings))  # a missing or malformed key stops here, with a sentence
+        try:
+            vault = Vault(load_master_keys(settings))  # a missing or malformed key stops here
+        except MasterKeyError as exc:
+            log.error("cannot start: %s", exc)
+            raise
         engine = make_engine(settings.db_url)
         if settings.auto_migrate:
             await upgrade(engine)
         try:
             await verify(vault, engine)  # and a wrong one here, before anything is served
-        except Exception:
+        except MasterKeyError as exc:
+            log.error("cannot start: %s", exc)
             await engine.dispose()
             raise
         models = runtime or await load_runtime(settings)
