@@ -34,7 +34,7 @@ from server.db.models import (
     ReviewDecision,
     Utterance,
 )
-from server.keys.vault import SealedDataError, Vault, is_token
+from server.keys.vault import UNCOMMITTED, SealedDataError, Vault, is_token
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,16 @@ def _seal_pending(session: Session, _flush: UOWTransaction, _instances: object) 
 def _unseal_flushed(session: Session, _flush: UOWTransaction) -> None:
     for obj, column, value in session.info.pop("unsealed", []):
         set_committed_value(obj, column, value)
+
+
+@event.listens_for(SealingSession, "after_commit")
+def _adopt_new_keys(session: Session) -> None:
+    session.info["vault"].adopt(session)
+
+
+@event.listens_for(SealingSession, "after_rollback")
+def _drop_new_keys(session: Session) -> None:
+    session.info.pop(UNCOMMITTED, None)
 
 
 def _open_loaded(target: Base, session: Session | None) -> None:

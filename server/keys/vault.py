@@ -6,8 +6,9 @@
                                                  '--AES-256-GCM, 64 KiB chunks--> recording files
 
 Unwrapped data keys are cached (bounded, least recently used first out): a live interview seals a row
-per utterance, and unwrapping each time would cost a query. Erasure drops a key from the cache when it
-destroys it.
+per utterance, and unwrapping each time would cost a query. A key made in a transaction is cached only
+when that transaction commits: one that rolled back must not go on sealing data under a key that was
+never stored. Erasure drops a key from the cache when it destroys it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from server.keys.master import MasterKey, MasterKeyError, MasterKeys
 
 TOKEN_PREFIX = "sealed:v1:"
 CACHE_SIZE = 4096  # 32 bytes each: well under a megabyte
+UNCOMMITTED = "uncommitted_data_keys"  # session.info: keys made in the session's open transaction
 
 
 class SealedDataError(RuntimeError):
@@ -81,18 +83,34 @@ class Vault:
         if key is not None:
             self._cache.move_to_end(scope)
             return key
+        uncommitted: dict[str, bytes] = session.info.setdefault(UNCOMMITTED, {})
+        if scope in uncommitted:
+            return uncommitted[scope]
         found = data_keys.find(session, scope)
+        mine = None
         if found is None:
             if not create:
                 return None
-            data_keys.insert_if_absent(session, scope, self.wrap(os.urandom(32)), self.master_key_id)
+            mine = self.wrap(os.urandom(32))
+            data_keys.insert_if_absent(session, scope, mine, self.master_key_id)
             found = data_keys.find(session, scope)
             assert found is not None
         key = self.unwrap(*found)
+        if found[0] == mine:  # made by this transaction: cached only once it commits (see `adopt`)
+            uncommitted[scope] = key
+        else:
+            self._remember(scope, key)
+        return key
+
+    def _remember(self, scope: str, key: bytes) -> None:
         self._cache[scope] = key
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
-        return key
+
+    def adopt(self, session: Session) -> None:
+        """Cache the keys a transaction made, now that it committed (a rolled-back key never existed)."""
+        for scope, key in session.info.pop(UNCOMMITTED, {}).items():
+            self._remember(scope, key)
 
     async def data_key_async(self, session: AsyncSession, scope: str) -> bytes:
         """`data_key` from async code (e.g. to hand a new call's recorder its key)."""

@@ -114,7 +114,8 @@ async def start_call(
         partial_every_s=settings.asr_partial_every_s or None,
     )
     path = settings.recordings_dir / interview.id / f"{recording_id}.mp4"
-    key = await runtime.vault.data_key_async(session, interview.id)  # the recording is sealed with it
+    async with runtime.sessions.begin() as own:  # committed before any of the recording is sealed
+        key = await runtime.vault.data_key_async(own, interview.id)
     recorder = Recorder(path, width=settings.record_video_width, height=settings.record_video_height, key=key)
 
     started = False

@@ -187,3 +187,19 @@ def test_master_key_sources_and_sentences(tmp_path: Path) -> None:
         load_master_keys(Settings(**base, master_key="c2hvcnQ="))
     with pytest.raises(ValueError, match="INTERVIEW_MASTER_KEY or INTERVIEW_MASTER_KEY_FILE must be set"):
         Settings(environment="production", secret_key=TEST_SECRET, data_dir=tmp_path)
+
+
+async def test_a_key_made_in_a_rolled_back_transaction_is_not_used_afterwards(engine: AsyncEngine) -> None:
+    master = os.urandom(32)
+    vault = vault_of(master)
+    sessions = make_sessionmaker(engine, vault)
+    async with sessions.begin() as s:
+        iid = (await create_demo(s, Signer(TEST_SECRET, 3600, 3600), "http://test")).interview_id
+    async with sessions() as s:
+        s.add(Utterance(interview_id=iid, speaker="candidate", text="lost", start_s=0.0, end_s=1.0))
+        await s.flush()  # makes the interview's data key in this transaction...
+        await s.rollback()  # ...which never commits
+    async with sessions.begin() as s:
+        s.add(Utterance(interview_id=iid, speaker="candidate", text=SENTENCE, start_s=0.0, end_s=1.0))
+    restarted = make_sessionmaker(engine, vault_of(master))  # a fresh cache: only stored keys
+    assert [u.text for u in await rows(restarted, Utterance, iid)] == [SENTENCE]
