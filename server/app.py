@@ -24,6 +24,8 @@ from server.db.migrate import upgrade
 from server.deps import PeersDep, SessionsDep
 from server.errors import install_error_handlers
 from server.headers import SecurityHeaders
+from server.keys.master import MasterKeyError, load_master_keys
+from server.keys.vault import Vault, verify
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
@@ -83,15 +85,27 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            vault = Vault(load_master_keys(settings))  # a missing or malformed key stops here
+        except MasterKeyError as exc:
+            log.error("cannot start: %s", exc)
+            raise
         engine = make_engine(settings.db_url)
         if settings.auto_migrate:
             await upgrade(engine)
+        try:
+            await verify(vault, engine)  # and a wrong one here, before anything is served
+        except MasterKeyError as exc:
+            log.error("cannot start: %s", exc)
+            await engine.dispose()
+            raise
         models = runtime or await load_runtime(settings)
         bus = make_bus(settings)
         peers = PeerRegistry()
         app.state.settings = settings
         app.state.engine = engine
-        app.state.sessions = make_sessionmaker(engine)
+        app.state.vault = vault
+        app.state.sessions = make_sessionmaker(engine, vault)
         app.state.signer = Signer(
             settings.secret_key, settings.invite_ttl_hours * 3600, settings.session_ttl_hours * 3600
         )
@@ -100,7 +114,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
         llm = make_llm(settings)
         agent = agent_settings(settings, llm)
         app.state.calls = CallRuntime(
-            settings, app.state.sessions, bus, peers, models, make_scorer(llm), agent
+            settings, app.state.sessions, bus, peers, models, make_scorer(llm), agent, vault
         )
         stop = asyncio.Event()
         dispatcher = (

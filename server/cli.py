@@ -14,27 +14,65 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from scoring.yamlsource import SourceError
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
 from server.errors import DomainError
+from server.keys.master import MasterKeyError, load_master_keys
+from server.keys.vault import Vault, verify
 from server.security import Signer
 from server.settings import Settings
 
 T = TypeVar("T")
 
 
+async def _open_vault(settings: Settings, engine: AsyncEngine) -> Vault:
+    """Migrate and check the master key against the stored data keys, as the server does at start."""
+    vault = Vault(load_master_keys(settings))
+    await upgrade(engine)
+    await verify(vault, engine)
+    return vault
+
+
+async def _sealing_sessions(settings: Settings, engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions that seal and open personal columns, as the server's do."""
+    return make_sessionmaker(engine, await _open_vault(settings, engine))
+
+
 async def _in_transaction(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.db_url)
     try:
-        await upgrade(engine)
-        async with make_sessionmaker(engine).begin() as session:
+        async with (await _sealing_sessions(settings, engine)).begin() as session:
             return await work(session)
     finally:
         await engine.dispose()
+
+
+def _keys(settings: Settings, args: argparse.Namespace) -> int:
+    from server.services.keys import key_status, rotate
+
+    async def run() -> int:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(settings.db_url)
+        try:
+            vault = await _open_vault(settings, engine)
+            sessions = make_sessionmaker(engine, vault)
+            if args.action == "rotate":
+                done = await rotate(sessions, vault, args.batch)
+                print(f"re-wrapped {done.rewrapped} data keys: {done.old_key_id} -> {done.new_key_id}")
+            for key_id, count in sorted((await key_status(sessions)).items()):
+                role = "current" if key_id == vault.master_key_id else "previous"
+                print(f"master key {key_id} ({role}): {count} data keys")
+            if args.action == "rotate":
+                print("rotation complete: INTERVIEW_MASTER_KEY_PREVIOUS can now be removed")
+            return 0
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -211,9 +249,8 @@ def _worker(settings: Settings, _args: argparse.Namespace) -> int:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
         try:
-            await upgrade(engine)
             await run_dispatcher(
-                make_sessionmaker(engine),
+                await _sealing_sessions(settings, engine),
                 settings.secret_key,
                 stop,
                 lease_s=settings.outbox_lease_s,
@@ -277,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("worker", help="run the EHR outbox dispatcher as its own process")
     imp = sub.add_parser("import-plan", help="create a job from an interview plan YAML")
     imp.add_argument("file")
+    keys = sub.add_parser("keys", help="the master key: status, or rotate (re-wrap every data key)")
+    keys.add_argument("action", choices=["status", "rotate"])
+    keys.add_argument("--batch", type=int, default=500, help="data keys re-wrapped per transaction")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
@@ -294,12 +334,16 @@ def main(argv: list[str] | None = None) -> int:
         "import-plan": _import_plan,
         "bias-audit": _bias_audit,
         "worker": _worker,
+        "keys": _keys,
     }
     try:
         return commands[args.command](settings, args)
     except DomainError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 1
+    except MasterKeyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except (SourceError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -18,6 +18,7 @@ from server.bus import EventBus
 from server.crypto import SecretBox
 from server.db.models import User
 from server.errors import Forbidden, Unauthorized
+from server.keys.vault import Vault
 from server.security import Signer
 from server.services.calls import CallRuntime
 from server.services.sessions import user_from_cookie
@@ -57,12 +58,18 @@ def _calls(conn: HTTPConnection) -> CallRuntime:
     return calls
 
 
+def _vault(conn: HTTPConnection) -> Vault:
+    vault: Vault = conn.app.state.vault
+    return vault
+
+
 SessionsDep = Annotated[async_sessionmaker[AsyncSession], Depends(_sessions)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 SignerDep = Annotated[Signer, Depends(_signer)]
 BusDep = Annotated[EventBus, Depends(_bus)]
 PeersDep = Annotated[PeerRegistry, Depends(_peers)]
 CallsDep = Annotated[CallRuntime, Depends(_calls)]
+VaultDep = Annotated[Vault, Depends(_vault)]
 
 
 def _box(settings: SettingsDep) -> SecretBox:

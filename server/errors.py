@@ -19,6 +19,11 @@ class DomainError(Exception):
         super().__init__(message)
         self.message = message
 
+    @property
+    def headers(self) -> dict[str, str] | None:
+        """Response headers the status calls for (most need none)."""
+        return None
+
 
 class NotFound(DomainError):
     """The thing does not exist, or the caller may not know that it does."""
@@ -80,12 +85,33 @@ class Forbidden(DomainError):
     status = 403
 
 
+class RangeNotSatisfiable(DomainError):
+    """A byte range outside the file; the response says how long the file is."""
+
+    status = 416
+
+    def __init__(self, message: str, size: int) -> None:
+        super().__init__(message)
+        self.size = size
+
+    @property
+    def headers(self) -> dict[str, str] | None:
+        """`Content-Range: bytes */size`, as RFC 9110 asks of a 416."""
+        return {"Content-Range": f"bytes */{self.size}"}
+
+
+class Corrupt(DomainError):
+    """Stored data failed its integrity check (changed or damaged on disk): it is not served."""
+
+    status = 500
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Map domain and media errors to JSON `{"detail": message}` responses."""
 
     async def domain(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, DomainError)
-        return JSONResponse({"detail": exc.message}, status_code=exc.status)
+        return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=exc.headers)
 
     async def bad_offer(_request: Request, exc: Exception) -> JSONResponse:
         status = 422 if isinstance(exc, NoAudioTrackError) else 400

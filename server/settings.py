@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -42,6 +42,12 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "test", "production"] = "development"
     secret_key: str = DEV_SECRET
+    # The master key that wraps every interview's data key (server/keys): base64 of 32 random bytes, given
+    # directly or in a file; `_PREVIOUS` is the key being rotated away from (`interview keys rotate`).
+    master_key: SecretStr | None = None
+    master_key_file: Path | None = None
+    master_key_previous: SecretStr | None = None
+    master_key_previous_file: Path | None = None
     public_url: str = "http://127.0.0.1:8000"
     host: str = "127.0.0.1"
     port: int = 8000
@@ -112,6 +118,12 @@ class Settings(BaseSettings):
             raise ValueError(
                 "INTERVIEW_SECRET_KEY must be a random value of at least 32 characters outside development "
                 "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+            )
+        if self.environment == "production" and self.master_key is None and self.master_key_file is None:
+            raise ValueError(
+                "INTERVIEW_MASTER_KEY or INTERVIEW_MASTER_KEY_FILE must be set in production: it encrypts "
+                "recordings and transcripts (for example: python -c 'import base64, os; "
+                "print(base64.b64encode(os.urandom(32)).decode())')"
             )
         return self
 

@@ -64,10 +64,12 @@ def simulate_call(
     width: int = 160,
     height: int = 120,
     seed: int = 7,
+    key: bytes | None = None,
 ) -> Recorder:
-    """Feed a recorder a call of `seconds` with sync markers; returns the closed recorder."""
+    """Feed a recorder a call of `seconds` with sync markers; returns the closed recorder (sealed with
+    `key` when given)."""
     rng = random.Random(seed)
-    recorder = Recorder(path, width=width, height=height)
+    recorder = Recorder(path, width=width, height=height, key=key)
     audio_rtp, video_rtp = rng.randrange(2**31), rng.randrange(2**31)
     video_clock = VideoClock()
     audio_frames = int(seconds * RATE / FRAME)

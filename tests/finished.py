@@ -15,10 +15,12 @@ import av
 import numpy as np
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from realtime.webrtc.sealed_file import SealedWriter
 from scoring.models import Answer, TimedSegment, join_segments
 from scoring.scorer import DefaultScorer
 from server.db.base import utcnow
 from server.db.models import AnswerScoreRow, IntegrityFlag, Interview, Job, Recording, Utterance
+from server.keys.vault import Vault
 from server.security import Signer
 from server.services.demo import create_demo
 from tests.media import MEDIA, clip, read_wav
@@ -52,14 +54,29 @@ def write_recording(path: Path, samples: np.ndarray, rate: int, lead_s: float) -
     return len(audio) / rate
 
 
+def seal_in_place(path: Path, key: bytes) -> bytes:
+    """Replace a plain file with its sealed form; returns the plaintext (for tests to compare with)."""
+    plain = path.read_bytes()
+    writer = SealedWriter(path, key)  # truncates: the plaintext is never left on disk
+    writer.write(plain)
+    writer.close()
+    return plain
+
+
 async def seed_finished(
     sessions: async_sessionmaker[AsyncSession],
     signer: Signer,
     recordings_dir: Path,
     language: str = "en",
     department: str | None = None,
+    vault: Vault | None = None,
 ) -> dict[str, Any]:
-    """Create a finished interview of the demo job (in `department`) with transcript, scores, recording."""
+    """Create a finished interview of the demo job (in `department`) with transcript, scores, recording.
+
+    With the server's `vault` (and `sessions` made with it) the recording is sealed with the interview's
+    data key, as a call's recorder writes it; without, it is a plain MP4 (a recording from before
+    encryption).
+    """
     spoken = clip(CLIPS[language])
     async with sessions.begin() as s:
         demo = await create_demo(s, signer, "http://test", language)
@@ -122,6 +139,7 @@ async def seed_finished(
         await s.flush()
         path = recordings_dir / interview.id / f"{recording.id}.mp4"
         recording.duration_s = write_recording(path, samples, rate, LEAD_S)
+        plain = seal_in_place(path, await vault.data_key_async(s, interview.id)) if vault else None
         recording.path, recording.ended_at = str(path), utcnow()
         s.add(
             IntegrityFlag(
@@ -139,6 +157,7 @@ async def seed_finished(
             "job_id": interview.job_id,
             "invite_token": demo.invite_url.rsplit("/", 1)[1],
             "recording_id": recording.id,
+            "recording_plain": plain,  # the MP4 before it was sealed (None: it was not)
             "evidence": detail["evidence"],
             "score": detail["score"],
             "clip": spoken,

@@ -7,6 +7,9 @@ Fragmented MP4 (`empty_moov`, a fragment at least every second) stays playable i
 at most the fragment in flight is lost. Encoding H.264 on the event loop would stall live calls,
 so frames cross a bounded queue to an encoder thread; when it falls behind, video frames are dropped
 (and counted) before audio ever is.
+
+Given a key, the MP4 is written through a `SealedWriter` (AES-256-GCM in 64 KiB chunks): nothing
+reaches the disk in clear, and a crash still leaves a decryptable, playable prefix.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import av
 import numpy as np
 
 from realtime.webrtc.clock import MediaClock
+from realtime.webrtc.sealed_file import SealedWriter
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +58,10 @@ class Recorder:
         height: int = 480,
         max_video_pending: int = 40,
         max_queue: int = 3000,
+        key: bytes | None = None,
     ) -> None:
         self.path = path
+        self._key = key  # 32 bytes: seal the file (see sealed_file.py); None writes a plain MP4
         self._width, self._height = width, height
         # One queue keeps audio and video in arrival order; video may hold at most 2 s of it.
         self._queue: queue.Queue[tuple[str, av.AudioFrame | av.VideoFrame] | None] = queue.Queue(
@@ -189,8 +195,16 @@ class Recorder:
                 pass
 
     def _encode_all(self) -> None:
+        sealed = SealedWriter(self.path, self._key) if self._key is not None else None
+        try:
+            self._encode_into(sealed)
+        finally:
+            if sealed is not None:
+                sealed.close()  # the final chunk marks the file complete
+
+    def _encode_into(self, sealed: SealedWriter | None) -> None:
         container = av.open(
-            str(self.path),
+            sealed if sealed is not None else str(self.path),
             mode="w",
             format="mp4",
             # A fragment at least every second, flushed to disk as it is written.

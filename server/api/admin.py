@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from ehr_sync.report import report_schema
 from server.db.models import User
-from server.deps import BoxDep, CallsDep, RequireRole, SessionDep, SessionsDep, SettingsDep
+from server.deps import BoxDep, CallsDep, RequireRole, SessionDep, SessionsDep, SettingsDep, VaultDep
 from server.schemas import (
     Ack,
     ConnectorCreated,
@@ -63,9 +63,11 @@ async def retry_delivery(delivery_id: str, user: Admin, session: SessionDep) -> 
 
 
 @router.delete("/candidates/{candidate_id}")
-async def erase(candidate_id: str, user: Admin, sessions: SessionsDep, settings: SettingsDep) -> ErasureOut:
-    """Erase a candidate's personal data; connected HR systems get `candidate.deleted`."""
-    count = await erase_candidate(sessions, candidate_id, user.email, settings.recordings_dir)
+async def erase(
+    candidate_id: str, user: Admin, sessions: SessionsDep, settings: SettingsDep, vault: VaultDep
+) -> ErasureOut:
+    """Erase a candidate's data and destroy their interviews' keys; HR systems get `candidate.deleted`."""
+    count = await erase_candidate(sessions, candidate_id, user.email, settings.recordings_dir, vault)
     return ErasureOut(erased=candidate_id, interviews=count)
 
 

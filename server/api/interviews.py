@@ -7,11 +7,20 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, WebSocket, WebSocketDisconnect
-from fastapi.responses import FileResponse
+from fastapi import APIRouter, Depends, Header, Query, WebSocket, WebSocketDisconnect
+from fastapi.responses import StreamingResponse
 
 from server.db.models import User
-from server.deps import BusDep, CurrentUser, PeersDep, RequireRole, SessionDep, SessionsDep, websocket_user
+from server.deps import (
+    BusDep,
+    CurrentUser,
+    PeersDep,
+    RequireRole,
+    SessionDep,
+    SessionsDep,
+    VaultDep,
+    websocket_user,
+)
 from server.errors import DomainError
 from server.schemas import (
     Ack,
@@ -23,7 +32,7 @@ from server.schemas import (
     InterviewSummary,
     WatchIn,
 )
-from server.services import controls
+from server.services import controls, playback
 from server.services import interviews as service
 from server.services import watch as watch_service
 from server.services.live import channel
@@ -55,11 +64,26 @@ async def get_summary(interview_id: str, user: Staff, session: SessionDep) -> Co
 
 @router.get("/{interview_id}/recordings/{recording_id}")
 async def get_recording(
-    interview_id: str, recording_id: str, user: CurrentUser, session: SessionDep
-) -> FileResponse:
-    """Stream a recording file (range requests supported for seeking)."""
-    path = await service.recording_file(session, user, interview_id, recording_id)
-    return FileResponse(path, media_type="video/mp4")
+    interview_id: str,
+    recording_id: str,
+    user: CurrentUser,
+    session: SessionDep,
+    vault: VaultDep,
+    range_: Annotated[str | None, Header(alias="Range")] = None,
+) -> StreamingResponse:
+    """Stream a recording, decrypted on the fly; a `Range` gets 206 and only its chunks are decrypted."""
+    play = await playback.open_recording(session, user, vault, interview_id, recording_id, range_)
+    headers = {
+        "Accept-Ranges": "bytes",
+        "Content-Length": str(play.end - play.start),
+        "Cache-Control": "no-store",  # decrypted personal data: not for shared or disk caches
+        "X-Recording-Complete": "true" if play.complete else "false",
+    }
+    if play.partial:
+        headers["Content-Range"] = f"bytes {play.start}-{play.end - 1}/{play.size}"
+    return StreamingResponse(
+        play.body(), status_code=206 if play.partial else 200, media_type="video/mp4", headers=headers
+    )
 
 
 @router.post("/{interview_id}/control", status_code=202)

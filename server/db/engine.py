@@ -9,6 +9,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from server.db.sealing import SealingSession
+from server.keys.vault import Vault
+
 
 def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
@@ -30,6 +33,15 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     return engine
 
 
-def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """Sessions that keep loaded objects usable after commit."""
-    return async_sessionmaker(engine, expire_on_commit=False)
+def make_sessionmaker(engine: AsyncEngine, vault: Vault | None = None) -> async_sessionmaker[AsyncSession]:
+    """Sessions that keep loaded objects usable after commit.
+
+    With a `vault` (the server and its commands always pass one) the columns that hold a candidate's
+    words are sealed on flush and opened on load (server/db/sealing.py). Without one, values are
+    stored and read as they are: for tests and tools that look at the raw rows.
+    """
+    if vault is None:
+        return async_sessionmaker(engine, expire_on_commit=False)
+    return async_sessionmaker(
+        engine, expire_on_commit=False, sync_session_class=SealingSession, info={"vault": vault}
+    )

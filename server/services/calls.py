@@ -16,6 +16,7 @@ from realtime.speech.pipeline import SpeechPipeline
 from realtime.voice.voice import AgentVoice
 from realtime.webrtc.peer import CandidatePeer, PeerRegistry
 from realtime.webrtc.recorder import Recorder
+from realtime.webrtc.sealed_file import SealedFileError, SealedPlaintext, SealedReader, is_sealed
 from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import new_id, utcnow
@@ -26,6 +27,7 @@ from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories.plans import interview_plan
 from server.errors import Busy, Conflict, NotFound
+from server.keys.vault import Vault
 from server.runtime import ModelRuntime
 from server.services.invites import InviteContext, ensure_joinable, require_consent
 from server.services.live import LiveInterview, LiveStore
@@ -46,6 +48,7 @@ class CallRuntime:
     models: ModelRuntime
     scorer: Scorer
     agent_settings: AgentSettings
+    vault: Vault
 
     def presence(self, live: LiveInterview) -> PresenceSampler | None:
         """A presence sampler for one call, reporting to its live interview; None when checks are off."""
@@ -58,18 +61,25 @@ class CallRuntime:
         return PresenceSampler(self.models.faces, live.on_presence, rules, s.presence_every_s)
 
 
-def media_duration(path: Path) -> float | None:
-    """Duration of the audio track of a recording, read from its packets."""
+def media_duration(path: Path, key: bytes) -> float | None:
+    """Duration of the audio track of a recording (sealed with `key`, or plain), read from its packets."""
     try:
-        with av.open(str(path)) as container:
-            stream = container.streams.audio[0]
-            end = 0
-            for packet in container.demux(stream):
-                if packet.pts is not None and packet.duration is not None:
-                    end = max(end, packet.pts + packet.duration)
-            return float(end * stream.time_base) if stream.time_base else None
-    except (av.error.FFmpegError, IndexError, OSError):
+        if is_sealed(path):
+            with SealedReader(path, key) as reader:
+                return _audio_duration(av.open(SealedPlaintext(reader), mode="r"))
+        return _audio_duration(av.open(str(path)))
+    except (av.error.FFmpegError, IndexError, OSError, SealedFileError):
         return None
+
+
+def _audio_duration(opened: av.container.InputContainer) -> float | None:
+    with opened as container:
+        stream = container.streams.audio[0]
+        end = 0
+        for packet in container.demux(stream):
+            if packet.pts is not None and packet.duration is not None:
+                end = max(end, packet.pts + packet.duration)
+        return float(end * stream.time_base) if stream.time_base else None
 
 
 async def start_call(
@@ -104,7 +114,9 @@ async def start_call(
         partial_every_s=settings.asr_partial_every_s or None,
     )
     path = settings.recordings_dir / interview.id / f"{recording_id}.mp4"
-    recorder = Recorder(path, width=settings.record_video_width, height=settings.record_video_height)
+    async with runtime.sessions.begin() as own:  # committed before any of the recording is sealed
+        key = await runtime.vault.data_key_async(own, interview.id)
+    recorder = Recorder(path, width=settings.record_video_width, height=settings.record_video_height, key=key)
 
     started = False
 
@@ -113,7 +125,7 @@ async def start_call(
         if not started:
             return
         await live.stop()
-        duration = media_duration(path)
+        duration = media_duration(path, key)
         async with runtime.sessions.begin() as s:
             row = await s.get(Recording, recording_id)
             if row is not None:

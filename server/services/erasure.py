@@ -10,18 +10,26 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import candidates as candidate_repo
+from server.db.repositories import data_keys
 from server.db.repositories import interviews as interview_repo
 from server.db.repositories import outbox as outbox_repo
 from server.errors import Conflict, NotFound
+from server.keys.vault import Vault
 
 
 async def erase_candidate(
-    sessions: async_sessionmaker[AsyncSession], candidate_id: str, actor: str, recordings_dir: Path
+    sessions: async_sessionmaker[AsyncSession],
+    candidate_id: str,
+    actor: str,
+    recordings_dir: Path,
+    vault: Vault,
 ) -> int:
     """Delete the candidate and everything about them; clear what the audit trail said about them.
 
     That is their interviews, transcripts, scores, reviews, notes, flags, letters, consents and
-    recordings.
+    recordings. Each interview's data key is destroyed in the same transaction (crypto-shredding): a
+    copy of its rows or recordings that outlives the deletion (a backup, a file the deletion missed)
+    can no longer be decrypted; the vault's cache of unwrapped keys forgets them too.
 
     The `candidate.deleted` outbox event is written in the same transaction, so every connected system
     hears of it exactly when the data is gone. Returns the number of interviews erased. A candidate in a
@@ -29,6 +37,7 @@ async def erase_candidate(
     """
     async with sessions.begin() as session:
         ids = await _erase_rows(session, candidate_id, actor)
+    vault.forget(ids)
     for interview_id in ids:  # files only once the rows are gone for good
         await asyncio.to_thread(shutil.rmtree, recordings_dir / interview_id, True)
     return len(ids)
@@ -49,6 +58,7 @@ async def _erase_rows(session: AsyncSession, candidate_id: str, actor: str) -> l
         # The audit trail keeps who did what and when, not what was said or written about the candidate.
         await audit_repo.forget_details(session, ids)
         await interview_repo.erase(session, ids)
+        await data_keys.destroy(session, ids)
     await candidate_repo.delete(session, candidate)
     await outbox_repo.enqueue(
         session, "candidate.deleted", candidate_id, {"candidate_ref": candidate_id, "interview_ids": ids}

@@ -1,10 +1,8 @@
-"""Staff views of interviews: list, detail with transcript, recordings."""
+"""Staff views of interviews: list, detail with transcript and recordings (played by playback.py)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
-from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -128,16 +126,3 @@ async def coverage(session: AsyncSession, user: User, interview_id: str) -> Cove
     interview, job = await get_visible(session, user, interview_id)
     summary = summary_of(await repo.scores(session, interview.id), job)
     return CoverageOut(summary=summary.as_dict(), overall_score=summary.overall)
-
-
-async def recording_file(session: AsyncSession, user: User, interview_id: str, recording_id: str) -> Path:
-    """The path of a recording the user may download (audited)."""
-    await get_visible(session, user, interview_id)
-    recording = await repo.recording(session, recording_id)
-    if recording is None or recording.interview_id != interview_id:
-        raise NotFound("no such recording")
-    path = Path(recording.path)
-    if not await asyncio.to_thread(path.is_file):
-        raise NotFound("the recording file is missing")
-    await audit_repo.audit(session, user.email, "recording.viewed", interview_id, recording_id=recording_id)
-    return path

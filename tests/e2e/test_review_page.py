@@ -19,6 +19,7 @@ from server.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.e2e.conftest import ServerProcess, launch_chromium, login
 from tests.finished import seed_finished
+from tests.vaults import vault_for
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -35,10 +36,13 @@ def seed(server: ServerProcess, language: str) -> dict[str, Any]:
 
     async def run() -> dict[str, Any]:
         engine = make_engine(settings.db_url)
-        sessions = make_sessionmaker(engine)
+        vault = vault_for(settings)  # the server's key: the recording is sealed, as a call's would be
+        sessions = make_sessionmaker(engine, vault)
         try:
             signer = Signer(settings.secret_key, 3600, 3600)
-            seeded = await seed_finished(sessions, signer, settings.recordings_dir, language, "Engineering")
+            seeded = await seed_finished(
+                sessions, signer, settings.recordings_dir, language, "Engineering", vault
+            )
             async with sessions.begin() as s:
                 email = f"hr-{language}@example.test"
                 await create_user(s, email, "HR Reviewer", "hr", PASSWORD, "Engineering")

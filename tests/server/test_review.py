@@ -21,6 +21,7 @@ from server.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.fakes.speech import fake_runtime
 from tests.finished import seed_finished
+from tests.vaults import vault_for
 
 PASSWORD = "correct horse battery"
 
@@ -34,7 +35,7 @@ class Review:
         async def go() -> Any:
             engine = make_engine(self.settings.db_url)
             try:
-                return await coro_fn(make_sessionmaker(engine))
+                return await coro_fn(make_sessionmaker(engine, vault_for(self.settings)))
             finally:
                 await engine.dispose()
 
@@ -44,7 +45,11 @@ class Review:
         signer = Signer(self.settings.secret_key, 3600, 3600)
         return self.run(
             lambda sessions: seed_finished(
-                sessions, signer, self.settings.recordings_dir, department=department
+                sessions,
+                signer,
+                self.settings.recordings_dir,
+                department=department,
+                vault=vault_for(self.settings),
             )
         )
 

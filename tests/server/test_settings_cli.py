@@ -103,3 +103,44 @@ def test_serve_refuses_to_start_with_a_missing_model(tmp_path: Path) -> None:
     )
     assert out.returncode != 0
     assert "speech recognition model not found" in out.stderr
+
+
+def test_keys_rotate_from_the_command_line_and_a_wrong_key_is_a_sentence(tmp_path: Path) -> None:
+    import asyncio
+    import base64
+
+    from server.db.engine import make_engine, make_sessionmaker
+    from server.db.models import Utterance
+    from server.keys.master import load_master_keys
+    from server.keys.vault import Vault
+    from server.security import Signer
+    from server.services.demo import create_demo
+
+    old, new = (base64.b64encode(os.urandom(32)).decode() for _ in range(2))
+    keys = {"INTERVIEW_ENVIRONMENT": "test", "INTERVIEW_SECRET_KEY": TEST_SECRET}
+    assert cli(tmp_path, "migrate").returncode == 0
+    settings = Settings(
+        environment="test", secret_key=TEST_SECRET, data_dir=tmp_path / "data", master_key=old
+    )
+
+    async def seed() -> None:
+        engine = make_engine(settings.db_url)
+        async with make_sessionmaker(engine, Vault(load_master_keys(settings))).begin() as s:
+            demo = await create_demo(s, Signer(TEST_SECRET, 60, 60), "http://test")
+            s.add(
+                Utterance(interview_id=demo.interview_id, speaker="candidate", text="hi", start_s=0, end_s=1)
+            )
+        await engine.dispose()
+
+    asyncio.run(seed())
+    rotated = cli(
+        tmp_path, "keys", "rotate", **keys, INTERVIEW_MASTER_KEY=new, INTERVIEW_MASTER_KEY_PREVIOUS=old
+    )
+    assert rotated.returncode == 0, rotated.stderr
+    assert "re-wrapped 1 data keys" in rotated.stdout and "can now be removed" in rotated.stdout
+    assert (
+        "(current): 1 data keys" in cli(tmp_path, "keys", "status", **keys, INTERVIEW_MASTER_KEY=new).stdout
+    )
+    wrong = cli(tmp_path, "keys", "status", **keys, INTERVIEW_MASTER_KEY=old)
+    assert wrong.returncode == 2 and "error: the master key does not match the stored data" in wrong.stderr
+    assert "Traceback" not in wrong.stderr

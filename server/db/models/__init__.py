@@ -2,6 +2,7 @@
 
 from server.db.models.audit import AuditEvent
 from server.db.models.candidate import Candidate
+from server.db.models.data_key import DataKey
 from server.db.models.integrity import IntegrityFlag
 from server.db.models.interview import Consent, Interview
 from server.db.models.job import Competency, Job, Question
@@ -21,6 +22,7 @@ __all__ = [
     "AuditEvent",
     "Candidate",
     "Competency",
+    "DataKey",
     "Consent",
     "IntegrityFlag",
     "FeedbackLetter",
