@@ -9,8 +9,8 @@ has been said. People pause 0.4-1.5 s between sentences and think for 1.5-4 s in
 |   trailing comma): the candidate is thinking                  |   `prompt_after_s`; ends only at |
 |                                                               |   `give_up_after_s`              |
 | a complete story (situation/task, own or team action, result) | ends after the candidate's usual |
-|   or, to a situational question, a plan of three steps        |   gap (median), at least         |
-|                                                               |   `complete_wait_s`              |
+|   or, to a situational question, a plan of three steps in     |   gap (median), at least         |
+|   more than one sentence                                      |   `complete_wait_s`              |
 | any other answer to a behavioural or situational question: no | "take your time" at              |
 |   result yet, no action, one sentence, only what they would   |   `story_wait_s`; ends (and the  |
 |   do: it may go on after a thinking pause                     |   follow-up asks for what is     |
@@ -229,7 +229,7 @@ class Endpointer:
             context = bool(a.with_part("situation") or a.with_part("task"))
             if a.kind == "behavioural" and acted and context and a.with_part("result"):
                 return self._typical_wait(), "complete_story", None
-            if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS:
+            if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and len(a.facts) > 1:
                 return self._typical_wait(), "complete_plan", None
             # No result yet, no action, one sentence, or only what they would do: the answer may well go
             # on after a thinking pause; wait through it, then prompt, and only then ask what is missing.

@@ -201,6 +201,7 @@ def _replay(settings: Settings, args: argparse.Namespace) -> int:
         settings=agent_settings(settings, None),  # the live call's patience and probing
         partial_interval_s=every or None,
         workers=settings.asr_workers,
+        bias_with_question=settings.asr_bias_with_question,
     )
     audio = load_audio(Path(args.wav))
     replay.run(audio, args.tail, lambda e: print(json.dumps(e, ensure_ascii=False), flush=True))

@@ -116,6 +116,7 @@ class SpeechPipeline:
         self._on_event = on_event
         self._language = language
         self._prompt = prompt
+        self._context: str | None = None
         self._pad = pad_s
         self._window = AudioWindow()
         self._segments: asyncio.Queue[SpeechEnded | None] = asyncio.Queue(maxsize=max_pending)
@@ -137,8 +138,16 @@ class SpeechPipeline:
         self._arrivals: deque[tuple[float, float]] = deque(maxlen=ARRIVALS_KEPT)
 
     def prompt(self) -> str | None:
-        """The job's vocabulary (company, product and technical terms) for the recogniser."""
-        return self._prompt
+        """What the recogniser is told to expect: the job's vocabulary, then the question just asked.
+
+        Whisper reads it as the text before the audio, so names, products and the question's own terms
+        come out spelled as the candidate means them.
+        """
+        return " ".join(p for p in (self._prompt, self._context) if p) or None
+
+    def set_context(self, text: str | None) -> None:
+        """The question (or follow-up) the candidate is answering now."""
+        self._context = text
 
     @property
     def audio_time(self) -> float:

@@ -95,6 +95,7 @@ class Replay:
         partial_interval_s: float | None = 0.5,
         workers: int = 2,
         vocabulary: str | None = None,
+        bias_with_question: bool = True,
     ) -> None:
         self._vad = vad
         self._engines = dict(engines)
@@ -103,6 +104,7 @@ class Replay:
         self._workers = workers
         self._vocabulary = vocabulary
         self.agent = InterviewAgent(plan, language, scorer, rubric, settings)
+        self.bias_with_question = bias_with_question
         self.stats = ReplayStats()
 
     def run(
@@ -129,7 +131,8 @@ class Replay:
             partial_every_s=self._partial_every,
         )
         handler = _JsonLines(pipeline, on_event)
-        conductor = Conductor(self.agent, pipeline, handler, offload=False)
+        context = pipeline.set_context if self.bias_with_question else None
+        conductor = Conductor(self.agent, pipeline, handler, offload=False, on_context=context)
         pipeline.start()
         ticker = asyncio.create_task(conductor.run(), name="replay-agent")
         loop = asyncio.get_running_loop()

@@ -113,6 +113,8 @@ async def start_call(
         prompt=job.vocabulary,
         partial_every_s=settings.asr_partial_every_s or None,
     )
+    if settings.asr_bias_with_question:
+        live.on_context = pipeline.set_context  # the recogniser hears what was just asked
     path = settings.recordings_dir / interview.id / f"{recording_id}.mp4"
     async with runtime.sessions.begin() as own:  # committed before any of the recording is sealed
         key = await runtime.vault.data_key_async(own, interview.id)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from agent.actions import Action
+from agent.actions import Action, AskQuestion, FollowUp
 from agent.interviewer import InterviewAgent
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript, SpeechEnded, SpeechStarted
 
@@ -61,12 +61,14 @@ class Conductor:
         *,
         offload: bool = True,
         tick_s: float = TICK_S,
+        on_context: Callable[[str], None] | None = None,
     ) -> None:
         self.agent = agent
         self._call = call
         self._handler = handler
         self._offload = offload  # decide in a thread (it scores text) so the loop keeps moving frames
         self._tick_s = tick_s
+        self._on_context = on_context  # tells the recogniser what was just asked
         self._lock = asyncio.Lock()
         self.decision_latency: list[float] = []  # compute time of each step after a final transcript
 
@@ -102,6 +104,8 @@ class Conductor:
             if timed:
                 self.decision_latency.append(time.perf_counter() - began)
             for action in actions:
+                if self._on_context is not None and isinstance(action, AskQuestion | FollowUp):
+                    self._on_context(action.text)
                 await self._handler.carry_out(action)
 
     async def run(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from agent.actions import Action, AskQuestion, EndOfAnswer, Finished, FollowUp, Prompt, Scored
@@ -69,6 +70,7 @@ class LiveInterview:
         self._voices = voices
         self._barge_in = barge_in
         self._finish_grace = finish_grace_s
+        self.on_context: Callable[[str], None] | None = None  # told each question asked (recogniser context)
         self.call: Call | None = None
         self.conductor: Conductor | None = None
         self.speaker = Speaker(agent.language, None, voices, barge_in, store.interview_id)
@@ -77,7 +79,7 @@ class LiveInterview:
     async def attach(self, call: Call) -> None:
         """Bind the call, listen for the consoles' controls, and start the agent's clock."""
         self.call = call
-        self.conductor = Conductor(self.agent, call, self)
+        self.conductor = Conductor(self.agent, call, self, on_context=self.on_context)
         self.speaker = Speaker(
             self.agent.language, call.voice, self._voices, self._barge_in, self.interview_id
         )

@@ -225,7 +225,7 @@ def real(tmp: Path) -> list[dict[str, Any]]:
                     "id": clip["id"],
                     "language": language,
                     "question": "Please read the passage." if language == "en" else "请朗读这段文字。",
-                    "question_kind": "general",
+                    "question_kind": "behavioural",  # no story in a read text: never complete, never cut
                     "kind_of_answer": "read",
                     "file": file,
                     "split": "heldout" if g % 2 else "tune",
