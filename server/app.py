@@ -17,6 +17,7 @@ from realtime.webrtc.peer import PeerRegistry
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
 from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, pages, review
+from server.body_limit import BodyLimitMiddleware
 from server.bus import EventBus, InProcessBus, RedisBus
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
@@ -133,6 +134,12 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
 
     app = FastAPI(title="Interview server", version="0.1.0", lifespan=lifespan)
     install_error_handlers(app)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        default_bytes=settings.max_body_bytes,
+        large_bytes=settings.max_import_body_bytes,
+        large_prefixes=(imports.router.prefix + "/",),
+    )
     app.include_router(auth.router)
     app.include_router(candidate.router)
     app.include_router(interviews.router)

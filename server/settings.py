@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     session_ttl_hours: float = Field(default=12.0, gt=0)
     cookie_secure: bool = False
 
+    # Limits on what a client may send before anyone has checked who it is.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)  # every route but the imports
+    max_import_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)  # /api/import/* uploads
+    max_ws_message_bytes: int = Field(default=4096, ge=256)  # console WebSocket (it sends nothing big)
+
     vad_model_path: Path | None = None
     asr_model_path: Path | None = None
     asr_zh_model_path: Path | None = None

@@ -23,6 +23,7 @@ from realtime.presence.presence import PresenceSampler
 from realtime.speech.pipeline import SpeechPipeline
 from realtime.voice.voice import AgentVoice
 from realtime.webrtc.clock import MediaClock, VideoClock
+from realtime.webrtc.inbox import MessageGate
 from realtime.webrtc.owned import OwnedTasks, answer_offer
 from realtime.webrtc.recorder import Recorder
 from realtime.webrtc.resample import Resampler
@@ -48,6 +49,7 @@ class CandidatePeer:
         disconnect_timeout_s: float = 10.0,
         voice: AgentVoice | None = None,
         presence: PresenceSampler | None = None,
+        gate: MessageGate | None = None,
     ) -> None:
         self.peer_id = peer_id
         self.pipeline = pipeline
@@ -64,6 +66,7 @@ class CandidatePeer:
         self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
         self._tasks = OwnedTasks(peer_id)
         self._channel: Any = None
+        self.gate = gate or MessageGate()
         self._channel_open = asyncio.Event()
         self._audio_started_at: float | None = None
         self._closed = False
@@ -101,12 +104,30 @@ class CandidatePeer:
         def on_message(message: str | bytes) -> None:
             if self._on_message is None or not isinstance(message, str):
                 return
+            if not self._admit(len(message.encode())):
+                return
             try:
                 data = json.loads(message)
             except ValueError:
                 return
             if isinstance(data, dict):
                 self._spawn(self._on_message(data), "message")
+
+    def _admit(self, size: int) -> bool:
+        """Let a page message through the gate; log the first drop of each kind, then every hundredth."""
+        verdict = self.gate.allow(size, time.monotonic())
+        if verdict == "ok":
+            return True
+        count = self.gate.dropped_large if verdict == "too_large" else self.gate.dropped_fast
+        if count == 1 or count % 100 == 0:
+            log.warning(
+                "peer %s: dropped a data channel message (%s, %d bytes; %d dropped so far)",
+                self.peer_id,
+                verdict,
+                size,
+                count,
+            )
+        return False
 
     async def _on_state(self) -> None:
         state = self._pc.connectionState
@@ -209,6 +230,7 @@ class CandidatePeer:
             "agent_speaking": bool(self.voice is not None and self.voice.speaking),
             "watchers": len(self._watchers),
             "presence_samples": None if self.presence is None else self.presence.samples,
+            "messages_dropped": self.gate.dropped_large + self.gate.dropped_fast,
         }
 
     @property

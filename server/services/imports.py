@@ -41,10 +41,13 @@ def parse_rows(body: bytes, content_type: str) -> list[dict[str, Any]]:
     """Rows of a JSON list or a CSV file (UTF-8, with or without a BOM)."""
     text = body.decode("utf-8-sig", errors="replace")
     if "csv" in content_type:
-        rows: list[dict[str, Any]] = [
-            {k.strip(): (v or "").strip() for k, v in row.items() if k}
-            for row in csv.DictReader(io.StringIO(text))
-        ]
+        try:
+            rows: list[dict[str, Any]] = [
+                {k.strip(): (v or "").strip() for k, v in row.items() if k}
+                for row in csv.DictReader(io.StringIO(text))
+            ]
+        except csv.Error as exc:  # e.g. a field over the csv module's 128 KiB limit
+            raise Unprocessable(f"the upload is not a CSV file we can read: {exc}") from exc
     else:
         try:
             data = json.loads(text or "null")
