@@ -24,6 +24,7 @@ from server.events import AgentDecision, ControlApplied, QuestionAsked, SpeechAc
 from server.services.live.conductor import CallClock, Conductor
 from server.services.live.speaker import Speaker, Voice
 from server.services.live.store import LiveStore, control_channel
+from server.services.live.visibility import TabVisibility
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class LiveInterview:
         self.conductor: Conductor | None = None
         self.speaker = Speaker(agent.language, None, voices, barge_in, store.interview_id)
         self._tasks: list[asyncio.Task[None]] = []
+        self._tab = TabVisibility()
 
     async def attach(self, call: Call) -> None:
         """Bind the call, listen for the consoles' controls, and start the agent's clock."""
@@ -259,7 +261,13 @@ class LiveInterview:
         if message.get("type") != "visibility":
             return
         now = self._now()
-        await self.store.flag("tab_hidden", now, None if message.get("hidden") else now, {})
+        change = self._tab.signal(bool(message.get("hidden")), now)
+        if change == "raise":
+            await self.store.flag("tab_hidden", now, None, {})
+        elif change == "end":
+            await self.store.flag("tab_hidden", now, now, {})
+        elif change == "resume":
+            await self.store.reopen_flag("tab_hidden")
 
     async def on_presence(self, change: PresenceChange) -> None:
         """The video presence checks raised or ended a flag (no face, several faces, looking away)."""
