@@ -103,6 +103,11 @@ class Settings(BaseSettings):
     outbox_lease_s: float = Field(default=60.0, gt=0)  # a crashed dispatcher's claims expire after this
     outbox_batch: int = Field(default=50, ge=1)
 
+    # Greenhouse's send_test names where we PATCH results with the partner key: only these hosts (https);
+    # an entry starting with a dot allows its subdomains.
+    greenhouse_callback_hosts: list[str] = [".greenhouse.io"]
+    greenhouse_error_body_chars: int = Field(default=4000, ge=100)  # request_errors kept in the audit
+
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
     llm_api_key: str | None = None
@@ -118,6 +123,11 @@ class Settings(BaseSettings):
                 "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
             )
         return self
+
+    @property
+    def development(self) -> bool:
+        """Development or tests: local plain-http partners and receivers are allowed."""
+        return self.environment in ("development", "test")
 
     @property
     def db_url(self) -> str:

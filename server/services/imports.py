@@ -34,6 +34,7 @@ from server.services.invites import invite_link, new_invite_nonce
 from server.services.jobs import create_from_plan, visible_to
 
 MAX_ROWS = 5000
+RESERVED_REF_PREFIXES = ("greenhouse_",)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -177,6 +178,9 @@ async def import_candidates(
             if isinstance(row.get("external_refs"), dict)
             else {}
         )
+        # Partner references are set by the partner API only: an imported callback URL would be sent
+        # the Greenhouse key and the candidate's results.
+        refs = {k: v for k, v in refs.items() if not k.startswith(RESERVED_REF_PREFIXES)}
         valid.append((name, email, job, refs))
     _fail(problems)
     out = []
