@@ -27,7 +27,7 @@ from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
 from server.services.calls import CallRuntime
-from server.services.outbox import run_dispatcher
+from server.services.outbox import egress_policy, run_dispatcher
 from server.settings import Settings
 from web import STATIC_DIR
 
@@ -108,6 +108,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
                     stop,
                     lease_s=settings.outbox_lease_s,
                     batch=settings.outbox_batch,
+                    egress=egress_policy(settings),
                 ),
                 name="outbox",
             )

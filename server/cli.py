@@ -198,7 +198,7 @@ def _bias_audit(_settings: Settings, args: argparse.Namespace) -> int:
 def _worker(settings: Settings, _args: argparse.Namespace) -> int:
     import signal
 
-    from server.services.outbox import run_dispatcher
+    from server.services.outbox import egress_policy, run_dispatcher
 
     async def run() -> None:
         engine = make_engine(settings.db_url)
@@ -214,6 +214,7 @@ def _worker(settings: Settings, _args: argparse.Namespace) -> int:
                 stop,
                 lease_s=settings.outbox_lease_s,
                 batch=settings.outbox_batch,
+                egress=egress_policy(settings),
             )
         finally:
             await engine.dispose()

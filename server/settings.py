@@ -10,12 +10,13 @@ not a setting; none of them may stop the server from starting.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
 )
@@ -105,7 +106,10 @@ class Settings(BaseSettings):
 
     # Greenhouse's send_test names where we PATCH results with the partner key: only these hosts (https);
     # an entry starting with a dot allows its subdomains.
-    greenhouse_callback_hosts: list[str] = [".greenhouse.io"]
+    greenhouse_callback_hosts: Annotated[list[str], NoDecode] = [".greenhouse.io"]
+    # Connectors reach public addresses only; on-premise HR systems are allowed here by host name
+    # (`.corp.example` for a domain) or address/CIDR, comma-separated (`hr.corp.example,10.1.0.0/16`).
+    egress_allow: Annotated[list[str], NoDecode] = []
     greenhouse_error_body_chars: int = Field(default=4000, ge=100)  # request_errors kept in the audit
 
     llm_base_url: str | None = None
@@ -114,6 +118,13 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(default=8.0, gt=0)
     llm_phrase_follow_ups: bool = False  # let the LLM reword follow-ups (decisions stay deterministic)
     llm_phrase_budget_s: float = Field(default=1.5, gt=0)
+
+    @field_validator("greenhouse_callback_hosts", "egress_allow", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:

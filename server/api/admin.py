@@ -23,6 +23,7 @@ from server.schemas import (
 from server.services import connectors
 from server.services.erasure import erase_candidate
 from server.services.metrics import live_metrics
+from server.services.outbox import egress_policy
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
 Admin = Annotated[User, Depends(RequireRole("admin"))]
@@ -36,10 +37,10 @@ async def list_connector_kinds(user: Admin) -> list[ConnectorKindOut]:
 
 @router.post("/connectors", status_code=201)
 async def create_connector(
-    body: ConnectorIn, user: Admin, session: SessionDep, box: BoxDep
+    body: ConnectorIn, user: Admin, session: SessionDep, box: BoxDep, settings: SettingsDep
 ) -> ConnectorCreated | ConnectorOut:
     """Add a connector; its secret is stored encrypted (and shown once when we generated it)."""
-    return await connectors.create(session, box, user, body)
+    return await connectors.create(session, box, egress_policy(settings), user, body)
 
 
 @router.get("/connectors")

@@ -10,12 +10,13 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ehr_sync.connectors.registry import KINDS, UnknownKind, kind
+from ehr_sync.egress import EgressPolicy, EgressRefused
 from server.crypto import SecretBox
 from server.db.models import Endpoint, User
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import endpoints as endpoint_repo
 from server.db.repositories import outbox as outbox_repo
-from server.errors import DomainError, NotFound
+from server.errors import DomainError, NotFound, Unprocessable
 from server.schemas import ConnectorCreated, ConnectorIn, ConnectorKindOut, ConnectorOut, DeliveryOut
 
 
@@ -52,14 +53,26 @@ def _out(row: Endpoint) -> ConnectorOut:
     )
 
 
+async def check_destination(egress: EgressPolicy, url: str) -> None:
+    """Refuse a connector URL that names this machine, a private network or plain http (outside dev).
+
+    Checked again at every send (the dispatcher's transport): a name may resolve differently later.
+    """
+    try:
+        await egress.check_url(url)
+    except EgressRefused as exc:
+        raise Unprocessable(f"this connector URL cannot be used: {exc}") from None
+
+
 async def create(
-    session: AsyncSession, box: SecretBox, user: User, body: ConnectorIn
+    session: AsyncSession, box: SecretBox, egress: EgressPolicy, user: User, body: ConnectorIn
 ) -> ConnectorOut | ConnectorCreated:
     """Add a connector; its secret is stored sealed and returned only when we generated it."""
     try:
         secret, generated = kind(body.kind).secret_for(body.secret)
     except (UnknownKind, ValueError) as exc:
         raise DomainError(str(exc)) from exc
+    await check_destination(egress, body.url)
     row = await endpoint_repo.add(
         session,
         Endpoint(

@@ -12,13 +12,20 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ehr_sync.connectors.registry import KINDS
 from ehr_sync.dispatcher import Dispatcher
+from ehr_sync.egress import EgressPolicy, GuardedTransport
 from ehr_sync.model import Connector, EndpointConfig
 from ehr_sync.schedule import SCHEDULE_S
 from server.crypto import SecretBox
 from server.db.repositories import endpoints as endpoint_repo
 from server.db.repositories.outbox import SqlOutboxStore
+from server.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def egress_policy(settings: Settings) -> EgressPolicy:
+    """Where connectors may send: public addresses and the allow-list; plain http only in development."""
+    return EgressPolicy(settings.egress_allow, allow_http=settings.development)
 
 
 class EndpointConnectors:
@@ -84,9 +91,15 @@ async def run_dispatcher(
     lease_s: float = 60.0,
     batch: int = 50,
     schedule: tuple[float, ...] = SCHEDULE_S,
+    egress: EgressPolicy | None = None,
 ) -> None:
-    """Deliver the outbox until `stop` is set."""
-    async with httpx.AsyncClient(timeout=timeout_s) as client:
+    """Deliver the outbox until `stop` is set.
+
+    Every request goes through `egress` (default: public https destinations only), checked at the
+    moment it is sent, whatever URL a connector or a partner's callback names.
+    """
+    transport = GuardedTransport(egress or EgressPolicy())
+    async with httpx.AsyncClient(timeout=timeout_s, transport=transport) as client:
         connectors = EndpointConnectors(sessions, SecretBox(secret_key), client)
         dispatcher = Dispatcher(
             SqlOutboxStore(sessions), connectors.get, lease_s=lease_s, batch=batch, schedule=schedule

@@ -56,7 +56,7 @@ def greenhouse() -> Iterator[GreenhouseCallbacks]:
 @pytest.fixture(scope="module")
 def review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
     data = tmp_path_factory.mktemp("greenhouse") / "data"
-    settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data)
+    settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data, egress_allow=["127.0.0.1"])
     with TestClient(create_app(settings, runtime=fake_runtime())) as client:
         yield Review(client, settings)
 
