@@ -19,14 +19,17 @@ from scoring.scorer import DefaultScorer, Scorer
 from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, pages, review
 from server.body_limit import BodyLimitMiddleware
 from server.bus import EventBus, InProcessBus, RedisBus
+from server.crypto import SecretBox
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
 from server.deps import PeersDep
 from server.errors import install_error_handlers
+from server.log_redaction import install_redaction
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
 from server.services.calls import CallRuntime
+from server.services.connectors import seal_legacy_urls
 from server.services.outbox import egress_policy, run_dispatcher
 from server.settings import Settings
 from web import STATIC_DIR
@@ -76,6 +79,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     ownership and closes them.
     """
     settings = settings or Settings()
+    install_redaction()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -83,6 +87,9 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
         engine = make_engine(settings.db_url)
         if settings.auto_migrate:
             await upgrade(engine)
+        async with make_sessionmaker(engine).begin() as session:
+            if sealed := await seal_legacy_urls(session, SecretBox(settings.secret_key)):
+                log.info("sealed the URL secrets of %d connectors", sealed)
         models = runtime or await load_runtime(settings)
         bus = make_bus(settings)
         peers = PeerRegistry()

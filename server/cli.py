@@ -20,6 +20,7 @@ from scoring.yamlsource import SourceError
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
 from server.errors import DomainError
+from server.log_redaction import install_redaction
 from server.security import Signer
 from server.settings import Settings
 
@@ -271,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("file")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    install_redaction()
     try:
         settings = Settings()
     except ValueError as exc:

@@ -44,9 +44,9 @@ async def create_connector(
 
 
 @router.get("/connectors")
-async def list_connectors(user: Admin, session: SessionDep) -> list[ConnectorOut]:
-    """Connectors, without their secrets."""
-    return await connectors.list_all(session)
+async def list_connectors(user: Admin, session: SessionDep, box: BoxDep) -> list[ConnectorOut]:
+    """Connectors, without their secrets (URL parameters masked)."""
+    return await connectors.list_all(session, box)
 
 
 @router.get("/deliveries")

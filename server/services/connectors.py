@@ -18,6 +18,7 @@ from server.db.repositories import endpoints as endpoint_repo
 from server.db.repositories import outbox as outbox_repo
 from server.errors import DomainError, NotFound, Unprocessable
 from server.schemas import ConnectorCreated, ConnectorIn, ConnectorKindOut, ConnectorOut, DeliveryOut
+from server.services.connector_urls import masked, seal_legacy, seal_url
 
 
 def kinds() -> list[ConnectorKindOut]:
@@ -35,18 +36,12 @@ def kinds() -> list[ConnectorKindOut]:
     ]
 
 
-def masked(url: str) -> str:
-    """A connector URL without its query string (robot URLs carry their access token there)."""
-    base, _, query = url.partition("?")
-    return f"{base}?…" if query else base
-
-
-def _out(row: Endpoint) -> ConnectorOut:
+def _out(row: Endpoint, box: SecretBox) -> ConnectorOut:
     return ConnectorOut(
         id=row.id,
         name=row.name,
         kind=row.kind,
-        url=masked(row.url),
+        url=masked(row, box),
         enabled=row.enabled,
         disabled_reason=row.disabled_reason,
         has_secret=bool(row.secret_encrypted),
@@ -73,24 +68,24 @@ async def create(
     except (UnknownKind, ValueError) as exc:
         raise DomainError(str(exc)) from exc
     await check_destination(egress, body.url)
-    row = await endpoint_repo.add(
-        session,
-        Endpoint(
-            name=body.name,
-            kind=body.kind,
-            url=body.url,
-            secret_encrypted=box.seal(secret),
-            options=body.options,
-        ),
+    endpoint = Endpoint(
+        name=body.name, kind=body.kind, secret_encrypted=box.seal(secret), options=body.options
     )
+    seal_url(endpoint, box, body.url)
+    row = await endpoint_repo.add(session, endpoint)
     await audit_repo.audit(session, user.email, "connector.created", None, connector=row.id, kind=row.kind)
-    out = _out(row)
+    out = _out(row, box)
     return ConnectorCreated(**out.model_dump(), secret=secret) if generated else out
 
 
-async def list_all(session: AsyncSession) -> list[ConnectorOut]:
-    """Connectors, oldest first, without their secrets."""
-    return [_out(row) for row in await endpoint_repo.list_all(session)]
+async def list_all(session: AsyncSession, box: SecretBox) -> list[ConnectorOut]:
+    """Connectors, oldest first, without their secrets (URLs with their parameters masked)."""
+    return [_out(row, box) for row in await endpoint_repo.list_all(session)]
+
+
+async def seal_legacy_urls(session: AsyncSession, box: SecretBox) -> int:
+    """Seal the URL query strings of connectors stored before they were sealed; how many."""
+    return sum(seal_legacy(row, box) for row in await endpoint_repo.list_all(session))
 
 
 async def deliveries(session: AsyncSession, status: str | None) -> list[DeliveryOut]:

@@ -18,6 +18,7 @@ from ehr_sync.schedule import SCHEDULE_S
 from server.crypto import SecretBox
 from server.db.repositories import endpoints as endpoint_repo
 from server.db.repositories.outbox import SqlOutboxStore
+from server.services.connector_urls import full_url
 from server.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,9 @@ class EndpointConnectors:
             try:
                 opened = [self._box.open(s) for s in row.secret_encrypted.split("\n") if s]
                 secrets = [s for s in opened if s]
-                config = EndpointConfig(row.id, row.kind, row.url, secrets, row.options or {})
+                config = EndpointConfig(
+                    row.id, row.kind, full_url(row, self._box), secrets, row.options or {}
+                )
                 connector = entry.build(config, self._client, self._built.get(row.id))
             except ValueError as exc:  # bad options or secrets (pydantic's errors are ValueErrors too)
                 log.error("endpoint %s (%s) cannot be used: %s", row.name, row.id, exc)
