@@ -14,6 +14,7 @@ from agent.endpointing import EndpointSettings
 from agent.interviewer import AgentSettings
 from agent.phrasing import FollowUpPhraser
 from realtime.webrtc.peer import PeerRegistry
+from realtime.webrtc.recorder import private_dir
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
 from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, pages, review
@@ -83,7 +84,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.recordings_dir)  # and the data dir (the SQLite file), when new
         engine = make_engine(settings.db_url)
         if settings.auto_migrate:
             await upgrade(engine)

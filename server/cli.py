@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,18 +38,32 @@ async def _in_transaction(settings: Settings, work: Callable[[AsyncSession], Awa
         await engine.dispose()
 
 
+def uvicorn_options(settings: Settings, host: str | None = None, port: int | None = None) -> dict[str, Any]:
+    """How `serve` runs uvicorn: the settings' limits on headers, idle connections and concurrency.
+
+    uvicorn's defaults let one client hold connections open and send headers without end; these bound
+    what a client gets before a route has looked at it (request bodies: `server/body_limit.py`).
+    """
+    return {
+        "host": host or settings.host,
+        "port": port or settings.port,
+        "log_config": None,
+        "access_log": False,  # URLs carry invite tokens: keep them out of logs
+        "h11_max_incomplete_event_size": settings.http_max_header_bytes,
+        "timeout_keep_alive": settings.http_keep_alive_s,
+        "limit_concurrency": settings.http_limit_concurrency,
+        "timeout_graceful_shutdown": settings.http_graceful_shutdown_s,
+        "ws_max_size": max(settings.max_ws_message_bytes, 64 * 1024),
+        "server_header": False,
+    }
+
+
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from server.app import create_app
 
-    uvicorn.run(
-        create_app(settings),
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        log_config=None,
-        access_log=False,  # URLs carry invite tokens: keep them out of logs
-    )
+    uvicorn.run(create_app(settings), **uvicorn_options(settings, args.host, args.port))
     return 0
 
 

@@ -60,6 +60,11 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)  # every route but the imports
     max_import_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)  # /api/import/* uploads
     max_ws_message_bytes: int = Field(default=4096, ge=256)  # console WebSocket (it sends nothing big)
+    # The HTTP server's own limits (uvicorn): request line and headers, idle connections, concurrency.
+    http_max_header_bytes: int = Field(default=64 * 1024, ge=4096)
+    http_keep_alive_s: int = Field(default=5, ge=1)
+    http_limit_concurrency: int = Field(default=1000, ge=1)  # then 503s, instead of running out of memory
+    http_graceful_shutdown_s: int = Field(default=15, ge=1)
 
     vad_model_path: Path | None = None
     asr_model_path: Path | None = None

@@ -92,3 +92,18 @@ def test_serve_refuses_to_start_with_a_missing_model(tmp_path: Path) -> None:
     )
     assert out.returncode != 0
     assert "speech recognition model not found" in out.stderr
+
+
+def test_serve_passes_the_http_limits_to_uvicorn(tmp_path: Path) -> None:
+    import inspect
+
+    import uvicorn
+
+    from server.cli import uvicorn_options
+
+    settings = Settings(data_dir=tmp_path, http_keep_alive_s=3, http_limit_concurrency=50)
+    options = uvicorn_options(settings, None, 9000)
+    assert options["port"] == 9000 and options["timeout_keep_alive"] == 3
+    assert options["limit_concurrency"] == 50 and options["h11_max_incomplete_event_size"] == 64 * 1024
+    accepted = inspect.signature(uvicorn.Config).parameters
+    assert set(options) <= set(accepted), set(options) - set(accepted)
