@@ -140,6 +140,21 @@ class Settings(BaseSettings):
             )
         return self
 
+    @model_validator(mode="after")
+    def _require_secure_cookies(self) -> Settings:
+        # Over https, a session cookie without Secure can still leak over a plain-http request to the
+        # same host (a link, a downgrade); outside development that is refused, not warned about.
+        if (
+            self.environment != "development"
+            and self.public_url.lower().startswith("https://")
+            and not self.cookie_secure
+        ):
+            raise ValueError(
+                "INTERVIEW_PUBLIC_URL is https, so INTERVIEW_COOKIE_SECURE must be true outside development "
+                "(staff session cookies must never travel over plain http)"
+            )
+        return self
+
     @property
     def development(self) -> bool:
         """Development or tests: local plain-http partners and receivers are allowed."""

@@ -107,3 +107,21 @@ def test_serve_passes_the_http_limits_to_uvicorn(tmp_path: Path) -> None:
     assert options["limit_concurrency"] == 50 and options["h11_max_incomplete_event_size"] == 64 * 1024
     accepted = inspect.signature(uvicorn.Config).parameters
     assert set(options) <= set(accepted), set(options) - set(accepted)
+
+
+def test_https_needs_secure_cookies_outside_development(tmp_path: Path) -> None:
+    base = {"secret_key": TEST_SECRET, "data_dir": tmp_path, "public_url": "https://interviews.example.com"}
+    with pytest.raises(ValidationError, match="INTERVIEW_COOKIE_SECURE"):
+        Settings(environment="production", **base)
+    Settings(environment="production", cookie_secure=True, **base)
+    Settings(environment="development", **base)  # a developer's https tunnel
+    Settings(environment="production", secret_key=TEST_SECRET, data_dir=tmp_path)  # plain http: no rule
+
+
+def test_the_image_runs_as_a_user_in_production() -> None:
+    dockerfile = (Path(__file__).parents[2] / "Dockerfile").read_text()
+    assert "INTERVIEW_ENVIRONMENT=production" in dockerfile
+    users = [line.split()[1] for line in dockerfile.splitlines() if line.startswith("USER ")]
+    assert users and users[-1] not in ("root", "0"), "the server must not run as root"
+    compose = (Path(__file__).parents[2] / "docker-compose.yml").read_text()
+    assert "INTERVIEW_SECRET_KEY: ${INTERVIEW_SECRET_KEY:?" in compose
