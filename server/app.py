@@ -17,7 +17,7 @@ from realtime.webrtc.peer import PeerRegistry
 from realtime.webrtc.recorder import private_dir
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
-from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, pages, review
+from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, lifecycle, pages, review
 from server.body_limit import BodyLimitMiddleware
 from server.bus import EventBus, InProcessBus, RedisBus
 from server.crypto import SecretBox
@@ -153,6 +153,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(candidate.router)
     app.include_router(interviews.router)
     app.include_router(review.router)
+    app.include_router(lifecycle.router)
     app.include_router(jobs.router)
     app.include_router(imports.router)
     app.include_router(greenhouse.router)

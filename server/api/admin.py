@@ -19,6 +19,7 @@ from server.schemas import (
     DeliveryOut,
     ErasureOut,
     MetricsOut,
+    SecretIn,
 )
 from server.services import connectors
 from server.services.erasure import erase_candidate
@@ -47,6 +48,26 @@ async def create_connector(
 async def list_connectors(user: Admin, session: SessionDep, box: BoxDep) -> list[ConnectorOut]:
     """Connectors, without their secrets (URL parameters masked)."""
     return await connectors.list_all(session, box)
+
+
+@router.post("/connectors/{connector_id}/disable")
+async def disable_connector(connector_id: str, user: Admin, session: SessionDep, box: BoxDep) -> ConnectorOut:
+    """Stop deliveries to a connector (queued events wait until it is enabled again)."""
+    return await connectors.set_enabled(session, box, user, connector_id, False)
+
+
+@router.post("/connectors/{connector_id}/enable")
+async def enable_connector(connector_id: str, user: Admin, session: SessionDep, box: BoxDep) -> ConnectorOut:
+    """Resume deliveries to a connector."""
+    return await connectors.set_enabled(session, box, user, connector_id, True)
+
+
+@router.post("/connectors/{connector_id}/rotate-secret")
+async def rotate_connector_secret(
+    connector_id: str, body: SecretIn, user: Admin, session: SessionDep, box: BoxDep
+) -> ConnectorCreated | ConnectorOut:
+    """Replace the connector's secret or partner key; a generated one is shown in this answer only."""
+    return await connectors.rotate_secret(session, box, user, connector_id, body.secret)
 
 
 @router.get("/deliveries")

@@ -78,6 +78,47 @@ async def create(
     return ConnectorCreated(**out.model_dump(), secret=secret) if generated else out
 
 
+async def _get(session: AsyncSession, connector_id: str) -> Endpoint:
+    row = await endpoint_repo.get(session, connector_id)
+    if row is None:
+        raise NotFound("no such connector")
+    return row
+
+
+async def set_enabled(
+    session: AsyncSession, box: SecretBox, user: User, connector_id: str, enabled: bool
+) -> ConnectorOut:
+    """Stop or resume deliveries to a connector (its queued events wait meanwhile), audited."""
+    row = await _get(session, connector_id)
+    row.enabled = enabled
+    row.disabled_reason = None if enabled else f"disabled by {user.email}"
+    action = "connector.enabled" if enabled else "connector.disabled"
+    await audit_repo.audit(session, user.email, action, None, connector=row.id)
+    return _out(row, box)
+
+
+async def rotate_secret(
+    session: AsyncSession, box: SecretBox, user: User, connector_id: str, given: str | None
+) -> ConnectorOut | ConnectorCreated:
+    """Replace a connector's secret (a Greenhouse partner key, a webhook's signing secret), audited.
+
+    The old one stops working at once; a generated one is shown in this answer only. Kinds whose
+    secret comes from the other system (a robot's 加签 secret, a Feishu app secret) need it given.
+    """
+    row = await _get(session, connector_id)
+    entry = kind(row.kind)
+    if not given and entry.secret.generate is None:
+        raise Unprocessable(f"a {row.kind} connector's secret comes from the other system: give the new one")
+    try:
+        secret, generated = entry.secret_for(given)
+    except ValueError as exc:
+        raise Unprocessable(str(exc)) from exc
+    row.secret_encrypted = box.seal(secret)
+    await audit_repo.audit(session, user.email, "connector.secret_rotated", None, connector=row.id)
+    out = _out(row, box)
+    return ConnectorCreated(**out.model_dump(), secret=secret) if generated else out
+
+
 async def list_all(session: AsyncSession, box: SecretBox) -> list[ConnectorOut]:
     """Connectors, oldest first, without their secrets (URLs with their parameters masked)."""
     return [_out(row, box) for row in await endpoint_repo.list_all(session)]

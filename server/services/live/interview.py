@@ -229,6 +229,11 @@ class LiveInterview:
         async with self._bus.subscribe(control_channel(self.interview_id)) as controls:
             listening.set()
             async for message in controls:
+                if message.get("action") == "hang_up":  # HR cancelled the interview
+                    await self._send({"type": "end", "text": "", "cancelled": True})
+                    if self.call is not None:
+                        self.call.close_soon(0.5)
+                    continue
                 try:
                     await self.control(
                         str(message["action"]), str(message.get("by", "")), message.get("text")

@@ -109,8 +109,10 @@ class LiveStore:
         """Store and publish a status change; `finished` tells the HR systems in the same transaction."""
         async with self._sessions.begin() as session:
             interview = await repo.get(session, self.interview_id)
-            if interview is None or (interview.status == "finished" and status != "finished"):
-                return
+            if interview is None or (
+                interview.status in ("finished", "cancelled") and status != interview.status
+            ):
+                return  # over: a call closing afterwards does not make it "interrupted"
             interview.status = status
             if status == "live" and interview.started_at is None:
                 interview.started_at = utcnow()
