@@ -15,3 +15,11 @@ class InvalidOfferError(RealtimeError):
 
 class NoAudioTrackError(InvalidOfferError):
     """The offer carries no audio track, so nobody could be heard."""
+
+
+class CallSlotTaken(RealtimeError):
+    """The key (an interview) already has a live or starting call."""
+
+
+class CallCapacityReached(RealtimeError):
+    """The process already runs as many calls as it may."""

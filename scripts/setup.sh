@@ -43,10 +43,11 @@ if ! .venv/bin/python -c "import torch" 2>/dev/null; then
   fi
 fi
 echo "installing the interview server"
+# constraints.txt pins every dependency to the versions the tests passed with (scripts/freeze_constraints.sh).
 if [ "$DEV" = 1 ]; then
-  "${PIP[@]}" -e ".[dev]"
+  "${PIP[@]}" -c constraints.txt -e ".[dev]"
 else
-  "${PIP[@]}" -e .
+  "${PIP[@]}" -c constraints.txt -e .
 fi
 # Video presence flags: mediapipe 0.10.21 (the last release with its face models inside) pins numpy<2 and
 # protobuf<5, so it gets an environment of its own; the server runs realtime/workers/face_worker.py with it.

@@ -7,5 +7,6 @@ scripts/setup.sh --dev
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
+scripts/audit.sh
 mkdir -p artifacts
 .venv/bin/python -m pytest "$@"

@@ -14,10 +14,13 @@ from agent.endpointing import EndpointSettings
 from agent.interviewer import AgentSettings
 from agent.phrasing import FollowUpPhraser
 from realtime.webrtc.peer import PeerRegistry
+from realtime.webrtc.recorder import private_dir
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
-from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, pages, review
+from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, lifecycle, pages, review
+from server.body_limit import BodyLimitMiddleware
 from server.bus import EventBus, InProcessBus, RedisBus
+from server.crypto import SecretBox
 from server.csrf import CrossSiteGuard
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
@@ -26,12 +29,14 @@ from server.errors import install_error_handlers
 from server.headers import SecurityHeaders
 from server.keys.master import MasterKeyError, load_master_keys
 from server.keys.vault import Vault, verify
+from server.log_redaction import install_redaction
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
 from server.services.calls import CallRuntime
+from server.services.connectors import seal_legacy_urls
 from server.services.health import database_answers
-from server.services.outbox import run_dispatcher
+from server.services.outbox import egress_policy, run_dispatcher
 from server.settings import Settings
 from web import STATIC_DIR
 
@@ -81,10 +86,11 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     ownership and closes them.
     """
     settings = settings or Settings()
+    install_redaction()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.recordings_dir)  # and the data dir (the SQLite file), when new
         try:
             vault = Vault(load_master_keys(settings))  # a missing or malformed key stops here
         except MasterKeyError as exc:
@@ -99,6 +105,9 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             log.error("cannot start: %s", exc)
             await engine.dispose()
             raise
+        async with make_sessionmaker(engine).begin() as session:
+            if sealed := await seal_legacy_urls(session, SecretBox(settings.secret_key)):
+                log.info("sealed the URL secrets of %d connectors", sealed)
         models = runtime or await load_runtime(settings)
         bus = make_bus(settings)
         peers = PeerRegistry()
@@ -125,6 +134,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
                     stop,
                     lease_s=settings.outbox_lease_s,
                     batch=settings.outbox_batch,
+                    egress=egress_policy(settings),
                 ),
                 name="outbox",
             )
@@ -152,12 +162,19 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app = FastAPI(title="Interview server", version="0.1.0", lifespan=lifespan)
     install_error_handlers(app)
     app.add_middleware(CrossSiteGuard, public_url=settings.public_url)
-    # Added last, so outermost: its headers are on the guard's refusals too.
+    app.add_middleware(
+        BodyLimitMiddleware,
+        default_bytes=settings.max_body_bytes,
+        large_bytes=settings.max_import_body_bytes,
+        large_prefixes=(imports.router.prefix + "/",),
+    )
+    # Added last, so outermost: its headers are on the other middlewares' refusals too.
     app.add_middleware(SecurityHeaders, https=settings.public_url.startswith("https://"))
     app.include_router(auth.router)
     app.include_router(candidate.router)
     app.include_router(interviews.router)
     app.include_router(review.router)
+    app.include_router(lifecycle.router)
     app.include_router(jobs.router)
     app.include_router(imports.router)
     app.include_router(greenhouse.router)

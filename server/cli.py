@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -22,6 +22,7 @@ from server.db.migrate import upgrade
 from server.errors import DomainError
 from server.keys.master import MasterKeyError, load_master_keys
 from server.keys.vault import Vault, verify
+from server.log_redaction import install_redaction
 from server.security import Signer
 from server.settings import Settings
 
@@ -75,18 +76,32 @@ def _keys(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
+def uvicorn_options(settings: Settings, host: str | None = None, port: int | None = None) -> dict[str, Any]:
+    """How `serve` runs uvicorn: the settings' limits on headers, idle connections and concurrency.
+
+    uvicorn's defaults let one client hold connections open and send headers without end; these bound
+    what a client gets before a route has looked at it (request bodies: `server/body_limit.py`).
+    """
+    return {
+        "host": host or settings.host,
+        "port": port or settings.port,
+        "log_config": None,
+        "access_log": False,  # URLs carry invite tokens: keep them out of logs
+        "h11_max_incomplete_event_size": settings.http_max_header_bytes,
+        "timeout_keep_alive": settings.http_keep_alive_s,
+        "limit_concurrency": settings.http_limit_concurrency,
+        "timeout_graceful_shutdown": settings.http_graceful_shutdown_s,
+        "ws_max_size": max(settings.max_ws_message_bytes, 64 * 1024),
+        "server_header": False,
+    }
+
+
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from server.app import create_app
 
-    uvicorn.run(
-        create_app(settings),
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        log_config=None,
-        access_log=False,  # URLs carry invite tokens: keep them out of logs
-    )
+    uvicorn.run(create_app(settings), **uvicorn_options(settings, args.host, args.port))
     return 0
 
 
@@ -241,7 +256,7 @@ def _bias_audit(_settings: Settings, args: argparse.Namespace) -> int:
 def _worker(settings: Settings, _args: argparse.Namespace) -> int:
     import signal
 
-    from server.services.outbox import run_dispatcher
+    from server.services.outbox import egress_policy, run_dispatcher
 
     async def run() -> None:
         engine = make_engine(settings.db_url)
@@ -256,6 +271,7 @@ def _worker(settings: Settings, _args: argparse.Namespace) -> int:
                 stop,
                 lease_s=settings.outbox_lease_s,
                 batch=settings.outbox_batch,
+                egress=egress_policy(settings),
             )
         finally:
             await engine.dispose()
@@ -320,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     keys.add_argument("--batch", type=int, default=500, help="data keys re-wrapped per transaction")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    install_redaction()
     try:
         settings = Settings()
     except ValueError as exc:

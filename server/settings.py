@@ -10,12 +10,13 @@ not a setting; none of them may stop the server from starting.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
 )
@@ -60,6 +61,16 @@ class Settings(BaseSettings):
     invite_ttl_hours: float = Field(default=168.0, gt=0)
     session_ttl_hours: float = Field(default=12.0, gt=0)
     cookie_secure: bool = False
+
+    # Limits on what a client may send before anyone has checked who it is.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)  # every route but the imports
+    max_import_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)  # /api/import/* uploads
+    max_ws_message_bytes: int = Field(default=4096, ge=256)  # console WebSocket (it sends nothing big)
+    # The HTTP server's own limits (uvicorn): request line and headers, idle connections, concurrency.
+    http_max_header_bytes: int = Field(default=64 * 1024, ge=4096)
+    http_keep_alive_s: int = Field(default=5, ge=1)
+    http_limit_concurrency: int = Field(default=1000, ge=1)  # then 503s, instead of running out of memory
+    http_graceful_shutdown_s: int = Field(default=15, ge=1)
 
     vad_model_path: Path | None = None
     asr_model_path: Path | None = None
@@ -106,12 +117,27 @@ class Settings(BaseSettings):
     outbox_lease_s: float = Field(default=60.0, gt=0)  # a crashed dispatcher's claims expire after this
     outbox_batch: int = Field(default=50, ge=1)
 
+    # Greenhouse's send_test names where we PATCH results with the partner key: only these hosts (https);
+    # an entry starting with a dot allows its subdomains.
+    greenhouse_callback_hosts: Annotated[list[str], NoDecode] = [".greenhouse.io"]
+    # Connectors reach public addresses only; on-premise HR systems are allowed here by host name
+    # (`.corp.example` for a domain) or address/CIDR, comma-separated (`hr.corp.example,10.1.0.0/16`).
+    egress_allow: Annotated[list[str], NoDecode] = []
+    greenhouse_error_body_chars: int = Field(default=4000, ge=100)  # request_errors kept in the audit
+
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
     llm_api_key: str | None = None
     llm_timeout_s: float = Field(default=8.0, gt=0)
     llm_phrase_follow_ups: bool = False  # let the LLM reword follow-ups (decisions stay deterministic)
     llm_phrase_budget_s: float = Field(default=1.5, gt=0)
+
+    @field_validator("greenhouse_callback_hosts", "egress_allow", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:
@@ -127,6 +153,26 @@ class Settings(BaseSettings):
                 "print(base64.b64encode(os.urandom(32)).decode())')"
             )
         return self
+
+    @model_validator(mode="after")
+    def _require_secure_cookies(self) -> Settings:
+        # Over https, a session cookie without Secure can still leak over a plain-http request to the
+        # same host (a link, a downgrade); outside development that is refused, not warned about.
+        if (
+            self.environment != "development"
+            and self.public_url.lower().startswith("https://")
+            and not self.cookie_secure
+        ):
+            raise ValueError(
+                "INTERVIEW_PUBLIC_URL is https, so INTERVIEW_COOKIE_SECURE must be true outside development "
+                "(staff session cookies must never travel over plain http)"
+            )
+        return self
+
+    @property
+    def development(self) -> bool:
+        """Development or tests: local plain-http partners and receivers are allowed."""
+        return self.environment in ("development", "test")
 
     @property
     def db_url(self) -> str:

@@ -66,6 +66,7 @@ class GreenhouseConnector:
         if not endpoint.secrets:
             raise ValueError("a Greenhouse connector needs the partner API key")
         self._key = endpoint.secrets[0]
+        self._endpoint_id = endpoint.id
         self._client = client
 
     async def push(self, delivery: Delivery) -> PushResult:
@@ -73,9 +74,13 @@ class GreenhouseConnector:
         if delivery.event_type not in EVENTS:
             return PushResult("delivered", None, error="no Greenhouse update for this event")
         report = delivery.payload
-        callback = (report.get("candidate_external_refs") or {}).get("greenhouse_callback_url")
+        refs = report.get("candidate_external_refs") or {}
+        callback = refs.get("greenhouse_callback_url")
         if not callback:
             return PushResult("delivered", None, error="skipped: not a Greenhouse test")
+        if refs.get("greenhouse_connector") != self._endpoint_id:
+            # Our key goes only to the URL this connector's own send_test gave.
+            return PushResult("delivered", None, error="skipped: a test sent through another connector")
         body = {
             "partner_interview_id": report["interview_id"],
             **test_status(report, (report.get("links") or {}).get("report", "")),

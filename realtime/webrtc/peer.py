@@ -18,11 +18,12 @@ import numpy as np
 from aiortc import RTCConfiguration, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
-from realtime.errors import InvalidOfferError
+from realtime.errors import CallCapacityReached, CallSlotTaken, InvalidOfferError
 from realtime.presence.presence import PresenceSampler
 from realtime.speech.pipeline import SpeechPipeline
 from realtime.voice.voice import AgentVoice
 from realtime.webrtc.clock import MediaClock, VideoClock
+from realtime.webrtc.inbox import MessageGate
 from realtime.webrtc.owned import OwnedTasks, answer_offer
 from realtime.webrtc.recorder import Recorder
 from realtime.webrtc.resample import Resampler
@@ -48,6 +49,7 @@ class CandidatePeer:
         disconnect_timeout_s: float = 10.0,
         voice: AgentVoice | None = None,
         presence: PresenceSampler | None = None,
+        gate: MessageGate | None = None,
     ) -> None:
         self.peer_id = peer_id
         self.pipeline = pipeline
@@ -64,6 +66,7 @@ class CandidatePeer:
         self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
         self._tasks = OwnedTasks(peer_id)
         self._channel: Any = None
+        self.gate = gate or MessageGate()
         self._channel_open = asyncio.Event()
         self._audio_started_at: float | None = None
         self._closed = False
@@ -101,12 +104,30 @@ class CandidatePeer:
         def on_message(message: str | bytes) -> None:
             if self._on_message is None or not isinstance(message, str):
                 return
+            if not self._admit(len(message.encode())):
+                return
             try:
                 data = json.loads(message)
             except ValueError:
                 return
             if isinstance(data, dict):
                 self._spawn(self._on_message(data), "message")
+
+    def _admit(self, size: int) -> bool:
+        """Let a page message through the gate; log the first drop of each kind, then every hundredth."""
+        verdict = self.gate.allow(size, time.monotonic())
+        if verdict == "ok":
+            return True
+        count = self.gate.dropped_large if verdict == "too_large" else self.gate.dropped_fast
+        if count == 1 or count % 100 == 0:
+            log.warning(
+                "peer %s: dropped a data channel message (%s, %d bytes; %d dropped so far)",
+                self.peer_id,
+                verdict,
+                size,
+                count,
+            )
+        return False
 
     async def _on_state(self) -> None:
         state = self._pc.connectionState
@@ -209,6 +230,7 @@ class CandidatePeer:
             "agent_speaking": bool(self.voice is not None and self.voice.speaking),
             "watchers": len(self._watchers),
             "presence_samples": None if self.presence is None else self.presence.samples,
+            "messages_dropped": self.gate.dropped_large + self.gate.dropped_fast,
         }
 
     @property
@@ -278,15 +300,65 @@ class CandidatePeer:
         await self._on_closed(self)
 
 
+class Reservation:
+    """A slot held for a call while it starts: counted at once, filled by its peer, or released.
+
+    Taken synchronously, before the first `await` of the start, so concurrent starts cannot all pass
+    the checks and all open calls (six offers against a limit of two once did; five offers on one
+    invite made five recordings, four of them never counted or closed).
+    """
+
+    def __init__(self, registry: PeerRegistry, key: str) -> None:
+        self._registry = registry
+        self.key = key
+        self._done = False
+
+    def fill(self, peer: CandidatePeer) -> None:
+        """The call started: the slot now holds its peer."""
+        if self._done:
+            raise RuntimeError("this reservation was already filled or released")
+        self._done = True
+        self._registry._fill(self.key, peer)
+
+    def release(self) -> None:
+        """The call did not start: free the slot. Idempotent, and a no-op once filled."""
+        if not self._done:
+            self._done = True
+            self._registry._release(self.key)
+
+    def __enter__(self) -> Reservation:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
+
+
 class PeerRegistry:
     """The live peers of this process; the app's lifespan closes whatever is left at shutdown."""
 
     def __init__(self) -> None:
         self._peers: dict[str, CandidatePeer] = {}
+        self._reserved: set[str] = set()
 
-    def add(self, key: str, peer: CandidatePeer) -> None:
-        """Register a peer under a key (the interview id)."""
+    def reserve(self, key: str, limit: int) -> Reservation:
+        """Hold a slot for a call under `key`; no await, so check and hold happen as one step.
+
+        Raises CallSlotTaken when the key has a live or starting call, CallCapacityReached when `limit`
+        calls are live or starting.
+        """
+        if key in self._reserved or self.get(key) is not None:
+            raise CallSlotTaken(key)
+        if len(self) + len(self._reserved) >= limit:
+            raise CallCapacityReached(key)
+        self._reserved.add(key)
+        return Reservation(self, key)
+
+    def _fill(self, key: str, peer: CandidatePeer) -> None:
+        self._reserved.discard(key)
         self._peers[key] = peer
+
+    def _release(self, key: str) -> None:
+        self._reserved.discard(key)
 
     def get(self, key: str) -> CandidatePeer | None:
         """The live peer for a key, if any."""
@@ -299,7 +371,13 @@ class PeerRegistry:
             del self._peers[key]
 
     def __len__(self) -> int:
-        return len(self._peers)
+        """Live peers (a closed one that has not yet been removed does not count)."""
+        return sum(1 for peer in self._peers.values() if not peer.closed)
+
+    @property
+    def starting(self) -> int:
+        """Calls reserved but not yet started."""
+        return len(self._reserved)
 
     def metrics(self) -> dict[str, dict[str, Any]]:
         """Per live interview."""

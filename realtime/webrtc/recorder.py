@@ -15,6 +15,7 @@ reaches the disk in clear, and a crash still leaves a decryptable, playable pref
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import threading
 import time
@@ -45,6 +46,33 @@ def silence_like(frame: av.AudioFrame, samples: int, pts: int) -> av.AudioFrame:
     )
     out.sample_rate, out.pts, out.time_base = frame.sample_rate, pts, frame.time_base
     return out
+
+
+def private_dir(folder: Path) -> None:
+    """Create `folder` and its missing parents readable by the server's user only (0700).
+
+    Folders that already exist are left as they are (the data dir may be a mounted volume).
+    """
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(made, 0o700)  # mkdir's mode is filtered by the umask
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty and 0600 (its folder 0700) before the encoder opens it.
+
+    Recordings are candidates' faces and voices: other users of the machine must not read them. The
+    encoder truncates the file it is given but keeps its mode, so the mode is set before a byte is
+    written, whatever the process's umask.
+    """
+    private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
 
 
 class Recorder:
@@ -80,7 +108,7 @@ class Recorder:
         self._agent_lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name=f"recorder-{path.stem}", daemon=True)
         self._closed = False
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(path)
         self._thread.start()
 
     def add_audio(self, frame: av.AudioFrame) -> None:

@@ -19,11 +19,13 @@ from server.schemas import (
     DeliveryOut,
     ErasureOut,
     MetricsOut,
+    SecretIn,
     SessionsRevoked,
 )
 from server.services import connectors, sessions
 from server.services.erasure import erase_candidate
 from server.services.metrics import live_metrics
+from server.services.outbox import egress_policy
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
 Admin = Annotated[User, Depends(RequireRole("admin"))]
@@ -37,16 +39,36 @@ async def list_connector_kinds(user: Admin) -> list[ConnectorKindOut]:
 
 @router.post("/connectors", status_code=201)
 async def create_connector(
-    body: ConnectorIn, user: Admin, session: SessionDep, box: BoxDep
+    body: ConnectorIn, user: Admin, session: SessionDep, box: BoxDep, settings: SettingsDep
 ) -> ConnectorCreated | ConnectorOut:
     """Add a connector; its secret is stored encrypted (and shown once when we generated it)."""
-    return await connectors.create(session, box, user, body)
+    return await connectors.create(session, box, egress_policy(settings), user, body)
 
 
 @router.get("/connectors")
-async def list_connectors(user: Admin, session: SessionDep) -> list[ConnectorOut]:
-    """Connectors, without their secrets."""
-    return await connectors.list_all(session)
+async def list_connectors(user: Admin, session: SessionDep, box: BoxDep) -> list[ConnectorOut]:
+    """Connectors, without their secrets (URL parameters masked)."""
+    return await connectors.list_all(session, box)
+
+
+@router.post("/connectors/{connector_id}/disable")
+async def disable_connector(connector_id: str, user: Admin, session: SessionDep, box: BoxDep) -> ConnectorOut:
+    """Stop deliveries to a connector (queued events wait until it is enabled again)."""
+    return await connectors.set_enabled(session, box, user, connector_id, False)
+
+
+@router.post("/connectors/{connector_id}/enable")
+async def enable_connector(connector_id: str, user: Admin, session: SessionDep, box: BoxDep) -> ConnectorOut:
+    """Resume deliveries to a connector."""
+    return await connectors.set_enabled(session, box, user, connector_id, True)
+
+
+@router.post("/connectors/{connector_id}/rotate-secret")
+async def rotate_connector_secret(
+    connector_id: str, body: SecretIn, user: Admin, session: SessionDep, box: BoxDep
+) -> ConnectorCreated | ConnectorOut:
+    """Replace the connector's secret or partner key; a generated one is shown in this answer only."""
+    return await connectors.rotate_secret(session, box, user, connector_id, body.secret)
 
 
 @router.get("/deliveries")

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Request
 
 from server.db.models import Endpoint
 from server.deps import BoxDep, SessionDep, SettingsDep, SignerDep
-from server.errors import Unauthorized
+from server.errors import Unauthorized, Unprocessable
 from server.schemas import Ack, PartnerTest, SentTest, TestStatus
 from server.services import greenhouse as service
 
@@ -47,10 +47,11 @@ async def send_test(
     request: Request, partner: Partner, session: SessionDep, signer: SignerDep, settings: SettingsDep
 ) -> SentTest:
     """Greenhouse sends a test to a candidate: we create the interview and return its id."""
-    body = await request.json()
-    return await service.send_test(
-        session, partner, body if isinstance(body, dict) else {}, signer, settings.public_url
-    )
+    try:
+        body = await request.json()
+    except ValueError as exc:
+        raise Unprocessable("the body is not valid JSON") from exc
+    return await service.send_test(session, partner, body if isinstance(body, dict) else {}, signer, settings)
 
 
 @router.get("/test_status")
@@ -58,13 +59,16 @@ async def test_status(
     partner_interview_id: str, partner: Partner, session: SessionDep, settings: SettingsDep
 ) -> TestStatus:
     """Pending, or complete with the score and per-competency results."""
-    return await service.status(session, partner_interview_id, settings.public_url)
+    return await service.status(session, partner, partner_interview_id, settings.public_url)
 
 
 @router.post("/request_errors")
-async def request_errors(request: Request, partner: Partner, session: SessionDep) -> Ack:
-    """Greenhouse tells us about a request of ours it could not use; logged and audited."""
-    body = await request.json()
-    log.warning("Greenhouse reported request errors: %s", body)
-    await service.record_request_errors(session, partner, body)
+async def request_errors(
+    request: Request, partner: Partner, session: SessionDep, settings: SettingsDep
+) -> Ack:
+    """Greenhouse tells us about a request of ours it could not use; a bounded summary is audited."""
+    summary = await service.record_request_errors(
+        session, partner, await request.body(), settings.greenhouse_error_body_chars
+    )
+    log.warning("Greenhouse reported request errors (%d bytes; see the audit log)", summary["bytes"])
     return Ack(status="received")

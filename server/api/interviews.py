@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ from server.deps import (
     RequireRole,
     SessionDep,
     SessionsDep,
+    SettingsDep,
     VaultDep,
     websocket_user,
 )
@@ -38,6 +40,7 @@ from server.services import watch as watch_service
 from server.services.live import channel
 
 router = APIRouter(prefix="/api/interviews", tags=["interviews"])
+log = logging.getLogger(__name__)
 Staff = Annotated[User, Depends(RequireRole("hr", "interviewer"))]
 Interviewer = Annotated[User, Depends(RequireRole("interviewer"))]
 
@@ -108,7 +111,9 @@ async def watch(
 
 
 @router.websocket("/{interview_id}/live")
-async def live(websocket: WebSocket, interview_id: str, bus: BusDep, sessions: SessionsDep) -> None:
+async def live(
+    websocket: WebSocket, interview_id: str, bus: BusDep, sessions: SessionsDep, settings: SettingsDep
+) -> None:
     """Console stream: a snapshot of the interview, then every live event, with nothing missed between."""
     user = await websocket_user(websocket)
     if user is None:
@@ -125,7 +130,10 @@ async def live(websocket: WebSocket, interview_id: str, bus: BusDep, sessions: S
                 return
         await websocket.accept()
         await websocket.send_json({"type": "snapshot", "interview": snapshot.model_dump(mode="json")})
-        tasks = [asyncio.create_task(_drain(websocket)), asyncio.create_task(_forward(websocket, events))]
+        tasks = [
+            asyncio.create_task(_drain(websocket, settings.max_ws_message_bytes)),
+            asyncio.create_task(_forward(websocket, events)),
+        ]
         try:
             await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         finally:
@@ -141,8 +149,19 @@ async def _forward(websocket: WebSocket, events: AsyncIterator[dict[str, Any]]) 
         await websocket.send_json(event)
 
 
-async def _drain(websocket: WebSocket) -> None:
-    """Read (and ignore) client messages so a closed socket is noticed."""
+async def _drain(websocket: WebSocket, max_bytes: int) -> None:
+    """Read (and ignore) client messages so a closed socket is noticed; close on an oversize one.
+
+    The console sends nothing this route uses, so a large message is a misbehaving or hostile client:
+    it is closed with 1009 (message too big) rather than left to fill memory.
+    """
     with contextlib.suppress(WebSocketDisconnect):
         while True:
-            await websocket.receive_text()
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+            size = len(message.get("bytes") or b"") + len((message.get("text") or "").encode())
+            if size > max_bytes:
+                log.warning("console socket sent a %d-byte message (limit %d): closed", size, max_bytes)
+                await websocket.close(code=1009, reason=f"messages are limited to {max_bytes} bytes")
+                return

@@ -11,6 +11,7 @@ from server.schemas.admin import (
     DeliveryOut,
     ErasureOut,
     MetricsOut,
+    SecretIn,
 )
 from server.schemas.auth import LoginIn, LoginOut, SessionsRevoked, UserOut
 from server.schemas.candidate import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn
@@ -23,12 +24,14 @@ from server.schemas.greenhouse import (
     TestStatus,
 )
 from server.schemas.interviews import (
+    CancelIn,
     ControlIn,
     CoverageOut,
     FlagOut,
     InterviewDetail,
     InterviewFilter,
     InterviewSummary,
+    InviteLinkOut,
     RecordingOut,
     ScoreOut,
     UtteranceOut,
@@ -56,6 +59,9 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "SecretIn",
+    "CancelIn",
+    "InviteLinkOut",
     "Ack",
     "AnswerOut",
     "AuditOut",

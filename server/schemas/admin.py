@@ -26,6 +26,12 @@ class ConnectorIn(BaseModel):
     options: dict[str, Any] = {}
 
 
+class SecretIn(BaseModel):
+    """A connector's new secret; omit it to have one generated (kinds that generate theirs)."""
+
+    secret: str | None = Field(default=None, max_length=500)
+
+
 class ConnectorOut(BaseModel):
     """A connector as the admin sees it: never its secret, and its URL without the query string."""
 

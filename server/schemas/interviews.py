@@ -139,3 +139,15 @@ class CoverageOut(BaseModel):
 
     summary: dict[str, Any]
     overall_score: float | None
+
+
+class InviteLinkOut(BaseModel):
+    """A freshly issued invite link (earlier ones no longer work)."""
+
+    invite_url: str
+
+
+class CancelIn(BaseModel):
+    """Why the interview is cancelled (kept in the audit trail)."""
+
+    reason: str = Field(default="", max_length=500)

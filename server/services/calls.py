@@ -11,16 +11,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agent.bargein import BargeInPolicy
 from agent.interviewer import AgentSettings, InterviewAgent
+from realtime.errors import CallCapacityReached, CallSlotTaken
 from realtime.presence.presence import PresenceRules, PresenceSampler
 from realtime.speech.pipeline import SpeechPipeline
 from realtime.voice.voice import AgentVoice
-from realtime.webrtc.peer import CandidatePeer, PeerRegistry
+from realtime.webrtc.peer import CandidatePeer, PeerRegistry, Reservation
 from realtime.webrtc.recorder import Recorder
 from realtime.webrtc.sealed_file import SealedFileError, SealedPlaintext, SealedReader, is_sealed
 from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import new_id, utcnow
-from server.db.models import IntegrityFlag, Recording
+from server.db.models import IntegrityFlag, Interview, Recording
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
@@ -85,14 +86,39 @@ def _audio_duration(opened: av.container.InputContainer) -> float | None:
 async def start_call(
     runtime: CallRuntime, session: AsyncSession, ctx: InviteContext, sdp: str, kind: str
 ) -> str:
-    """Answer the candidate's offer; the request's transaction stores the recording row."""
+    """Answer the candidate's offer; the request's transaction stores the recording row.
+
+    The call's slot is reserved before anything is awaited and released if the call does not start,
+    so concurrent offers cannot pass the limits together.
+    """
     interview = ctx.interview
     ensure_joinable(interview)
+    slot = _reserve(runtime, interview.id)
+    try:
+        answer = await _start(runtime, session, ctx, sdp, kind, slot)
+    finally:
+        slot.release()  # a no-op once the peer filled it
+    return answer
+
+
+def _reserve(runtime: CallRuntime, interview_id: str) -> Reservation:
+    try:
+        return runtime.peers.reserve(interview_id, runtime.settings.max_live_interviews)
+    except CallSlotTaken:
+        raise Conflict(
+            "this interview is already open in another browser window; close it there first"
+        ) from None
+    except CallCapacityReached:
+        raise Busy(
+            "the server is at its limit of live interviews; please try again in a few minutes"
+        ) from None
+
+
+async def _start(
+    runtime: CallRuntime, session: AsyncSession, ctx: InviteContext, sdp: str, kind: str, slot: Reservation
+) -> str:
+    interview = ctx.interview
     await require_consent(session, interview, runtime.settings.consent_version)
-    if runtime.peers.get(interview.id) is not None:
-        raise Conflict("this interview is already open in another browser window; close it there first")
-    if len(runtime.peers) >= runtime.settings.max_live_interviews:
-        raise Busy("the server is at its limit of live interviews; please try again in a few minutes")
     job = await job_repo.get_full(session, interview.job_id)
     plan = interview_plan(job, interview.question_index)  # re-ask the question a dropped call was on
     if job is None or plan is None:
@@ -151,7 +177,24 @@ async def start_call(
         path.unlink(missing_ok=True)
         raise
     started = True
-    runtime.peers.add(interview.id, peer)
+    slot.fill(peer)
+    try:
+        await _begin(session, interview, peer, live, recording_id, path)
+    except BaseException:
+        await peer.close()  # counted but unrecorded: never leave such a call running
+        raise
+    return answer
+
+
+async def _begin(
+    session: AsyncSession,
+    interview: Interview,
+    peer: CandidatePeer,
+    live: LiveInterview,
+    recording_id: str,
+    path: Path,
+) -> None:
+    """Start the agent and store the call: status, recording row, a reconnection flag, the audit."""
     await live.attach(peer)
     interview.status = "live"
     interview.started_at = interview.started_at or utcnow()
@@ -169,4 +212,3 @@ async def start_call(
             ),
         )
     await audit_repo.audit(session, "candidate", "call.started", interview.id)
-    return answer

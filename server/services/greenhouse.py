@@ -7,6 +7,7 @@ link), and polls its status (the report); the connector PATCHes the result when 
 from __future__ import annotations
 
 import hmac
+import json
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,9 +24,11 @@ from server.db.repositories import jobs as job_repo
 from server.errors import NotFound, Unauthorized, Unprocessable
 from server.schemas import CompleteTestStatus, PartnerTest, PendingTestStatus, SentTest
 from server.security import Signer
+from server.services.callback_urls import callback_problem
 from server.services.invites import invite_link, new_invite_nonce
 from server.services.reports import build_report
 from server.services.review import scorecard_of
+from server.settings import Settings
 
 
 async def authenticate(session: AsyncSession, box: SecretBox, api_key: str) -> Endpoint:
@@ -47,10 +50,23 @@ async def list_tests(session: AsyncSession, endpoint: Endpoint) -> list[PartnerT
     ]
 
 
+CONNECTOR_REF = "greenhouse_connector"
+CALLBACK_REF = "greenhouse_callback_url"
+ERROR_FIELDS = 20  # request_errors: at most this many top-level fields are kept
+
+
 async def send_test(
-    session: AsyncSession, endpoint: Endpoint, body: dict[str, Any], signer: Signer, public_url: str
+    session: AsyncSession,
+    endpoint: Endpoint,
+    body: dict[str, Any],
+    signer: Signer,
+    settings: Settings,
 ) -> SentTest:
-    """Create the candidate's interview; its id is the partner_interview_id."""
+    """Create the candidate's interview; its id is the partner_interview_id.
+
+    The result (with the partner key) will go to the body's `url`, so it must be one of Greenhouse's
+    https hosts (`callback_urls`); the interview remembers which connector sent it.
+    """
     tests = {t.partner_test_id for t in await list_tests(session, endpoint)}
     test_id = str(body.get("partner_test_id") or "")
     candidate = body.get("candidate") or {}
@@ -60,8 +76,10 @@ async def send_test(
     if not isinstance(candidate, dict) or not str(candidate.get("email") or "").strip():
         problems.append("candidate.email is required")
     url = str(body.get("url") or "")
-    if not url.startswith(("https://", "http://")):
+    if not url:
         problems.append("url (where we report the result) is required")
+    elif problem := callback_problem(url, settings.greenhouse_callback_hosts, settings.development):
+        problems.append(problem)
     if problems:
         raise Unprocessable("; ".join(problems))
     name = " ".join(str(candidate.get(k) or "").strip() for k in ("first_name", "last_name")).strip()
@@ -69,7 +87,8 @@ async def send_test(
         name=name or str(candidate["email"]),
         email=str(candidate["email"]).strip(),
         external_refs={
-            "greenhouse_callback_url": url,
+            CALLBACK_REF: url,
+            CONNECTOR_REF: endpoint.id,
             **(
                 {"greenhouse_profile_url": str(candidate["greenhouse_profile_url"])}
                 if candidate.get("greenhouse_profile_url")
@@ -82,20 +101,21 @@ async def send_test(
         session, Interview(job_id=test_id, candidate_id=person.id, invite_nonce=new_invite_nonce())
     )
     await audit_repo.audit(session, "greenhouse", "greenhouse.send_test", interview.id, endpoint=endpoint.id)
-    return SentTest(partner_interview_id=interview.id, invite_url=invite_link(signer, public_url, interview))
+    link = invite_link(signer, settings.public_url, interview)
+    return SentTest(partner_interview_id=interview.id, invite_url=link)
 
 
 async def status(
-    session: AsyncSession, interview_id: str, public_url: str
+    session: AsyncSession, endpoint: Endpoint, interview_id: str, public_url: str
 ) -> PendingTestStatus | CompleteTestStatus:
-    """Pending until the interview has ended, then the report's scores (the reviewer's, once given)."""
+    """Pending until the interview has ended, then the report's scores (the reviewer's, once given).
+
+    Only for interviews this partner's connector sent: another organisation's key gets a 404.
+    """
     interview = await repo.get(session, interview_id)
     candidate = await candidate_repo.get(session, interview.candidate_id) if interview else None
-    if (
-        interview is None
-        or candidate is None
-        or "greenhouse_callback_url" not in (candidate.external_refs or {})
-    ):
+    refs = (candidate.external_refs or {}) if candidate is not None else {}
+    if interview is None or refs.get(CONNECTOR_REF) != endpoint.id:
         raise NotFound("no such partner_interview_id")
     profile = f"{public_url.rstrip('/')}/report/{interview.id}"
     if interview.status not in ("finished", "interrupted"):
@@ -105,8 +125,34 @@ async def status(
     return CompleteTestStatus.model_validate(test_status(report.model_dump(mode="json"), profile))
 
 
-async def record_request_errors(session: AsyncSession, endpoint: Endpoint, body: Any) -> None:
-    """Keep what Greenhouse said it could not use of our requests (audited, for the admin to read)."""
+def error_summary(raw: bytes, max_chars: int) -> dict[str, Any]:
+    """What is kept of a `request_errors` body: its size, and at most `max_chars` of its first fields.
+
+    The body is the partner's free text; kept whole, a 2 MB body went into the audit log. A body that is
+    not a JSON object is kept as a short excerpt of its text.
+    """
+    try:
+        data = json.loads(raw or b"null")
+    except ValueError:
+        data = None
+    summary: dict[str, Any] = {"bytes": len(raw)}
+    if isinstance(data, dict):
+        fields = {str(k)[:100]: v for k, v in list(data.items())[:ERROR_FIELDS]}
+        text = json.dumps(fields, ensure_ascii=False, default=str)
+        summary["fields_dropped"] = max(0, len(data) - ERROR_FIELDS)
+    else:
+        text = raw.decode("utf-8", errors="replace")
+    summary["excerpt"] = text[:max_chars]
+    summary["truncated"] = len(text) > max_chars
+    return summary
+
+
+async def record_request_errors(
+    session: AsyncSession, endpoint: Endpoint, raw: bytes, max_chars: int
+) -> dict[str, Any]:
+    """Keep a bounded summary of what Greenhouse could not use of our requests (audited)."""
+    summary = error_summary(raw, max_chars)
     await audit_repo.audit(
-        session, "greenhouse", "greenhouse.request_errors", None, endpoint=endpoint.id, body=body
+        session, "greenhouse", "greenhouse.request_errors", None, endpoint=endpoint.id, body=summary
     )
+    return summary

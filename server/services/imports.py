@@ -35,6 +35,7 @@ from server.services.jobs import create_from_plan
 from server.services.scope import may_add_to, visible_to
 
 MAX_ROWS = 5000
+RESERVED_REF_PREFIXES = ("greenhouse_",)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -178,6 +179,9 @@ async def import_candidates(
             if isinstance(row.get("external_refs"), dict)
             else {}
         )
+        # Partner references are set by the partner API only: an imported callback URL would be sent
+        # the Greenhouse key and the candidate's results.
+        refs = {k: v for k, v in refs.items() if not k.startswith(RESERVED_REF_PREFIXES)}
         valid.append((name, email, job, refs))
     _fail(problems)
     out = []

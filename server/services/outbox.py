@@ -12,13 +12,21 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ehr_sync.connectors.registry import KINDS
 from ehr_sync.dispatcher import Dispatcher
+from ehr_sync.egress import EgressPolicy, GuardedTransport
 from ehr_sync.model import Connector, EndpointConfig
 from ehr_sync.schedule import SCHEDULE_S
 from server.crypto import SecretBox
 from server.db.repositories import endpoints as endpoint_repo
 from server.db.repositories.outbox import SqlOutboxStore
+from server.services.connector_urls import full_url
+from server.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def egress_policy(settings: Settings) -> EgressPolicy:
+    """Where connectors may send: public addresses and the allow-list; plain http only in development."""
+    return EgressPolicy(settings.egress_allow, allow_http=settings.development)
 
 
 class EndpointConnectors:
@@ -59,7 +67,9 @@ class EndpointConnectors:
             try:
                 opened = [self._box.open(s) for s in row.secret_encrypted.split("\n") if s]
                 secrets = [s for s in opened if s]
-                config = EndpointConfig(row.id, row.kind, row.url, secrets, row.options or {})
+                config = EndpointConfig(
+                    row.id, row.kind, full_url(row, self._box), secrets, row.options or {}
+                )
                 connector = entry.build(config, self._client, self._built.get(row.id))
             except ValueError as exc:  # bad options or secrets (pydantic's errors are ValueErrors too)
                 log.error("endpoint %s (%s) cannot be used: %s", row.name, row.id, exc)
@@ -123,10 +133,16 @@ async def run_dispatcher(
     batch: int = 50,
     schedule: tuple[float, ...] = SCHEDULE_S,
     outage: Outage | None = None,
+    egress: EgressPolicy | None = None,
 ) -> None:
-    """Deliver the outbox until `stop` is set; wait longer and log less while batches keep failing."""
+    """Deliver the outbox until `stop` is set; wait longer and log less while batches keep failing.
+
+    Every request goes through `egress` (default: public https destinations only), checked at the
+    moment it is sent, whatever URL a connector or a partner's callback names.
+    """
     outage = outage or Outage()
-    async with httpx.AsyncClient(timeout=timeout_s) as client:
+    transport = GuardedTransport(egress or EgressPolicy())
+    async with httpx.AsyncClient(timeout=timeout_s, transport=transport) as client:
         connectors = EndpointConnectors(sessions, SecretBox(secret_key), client)
         dispatcher = Dispatcher(
             SqlOutboxStore(sessions), connectors.get, lease_s=lease_s, batch=batch, schedule=schedule

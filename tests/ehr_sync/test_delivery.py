@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from ehr_sync.egress import EgressPolicy
 from ehr_sync.signing import new_secret
 from server.crypto import SecretBox
 from server.db.engine import make_engine, make_sessionmaker
@@ -26,6 +27,8 @@ from server.services.outbox import run_dispatcher
 from tests.conftest import POSTGRES_URL, TEST_SECRET
 from tests.ehr_sync.receiver import Receiver
 
+# The receivers run on this machine: allowed explicitly (the default refuses loopback and plain http).
+LOCAL_RECEIVERS = EgressPolicy(["127.0.0.1"], allow_http=True)
 FAST = (0.0, 0.05, 0.1, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2)
 
 
@@ -54,10 +57,19 @@ async def deliver(
     within_s: float = 30,
     schedule: tuple[float, ...] = FAST,
     client_timeout: float = 0.3,
+    egress: EgressPolicy = LOCAL_RECEIVERS,
 ) -> None:
     stop = asyncio.Event()
     task = asyncio.create_task(
-        run_dispatcher(sessions, TEST_SECRET, stop, timeout_s=client_timeout, lease_s=2, schedule=schedule)
+        run_dispatcher(
+            sessions,
+            TEST_SECRET,
+            stop,
+            timeout_s=client_timeout,
+            lease_s=2,
+            schedule=schedule,
+            egress=egress,
+        )
     )
     deadline = time.monotonic() + within_s
     while not done() and time.monotonic() < deadline:  # noqa: ASYNC110 - the receiver is another thread
@@ -191,6 +203,7 @@ def test_a_killed_worker_loses_nothing_after_restart(tmp_path: Path) -> None:
         "INTERVIEW_DATA_DIR": str(tmp_path),
         "INTERVIEW_OUTBOX_LEASE_S": "1",
         "INTERVIEW_OUTBOX_BATCH": "5",
+        "INTERVIEW_EGRESS_ALLOW": "127.0.0.1",  # the receiver runs on this machine
     }
 
     async def seed() -> None:

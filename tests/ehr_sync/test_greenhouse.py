@@ -4,6 +4,7 @@ test_status with HTTP Basic, and serves the URL we PATCH with the result, checki
 from __future__ import annotations
 
 import base64
+import json
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -55,7 +56,7 @@ def greenhouse() -> Iterator[GreenhouseCallbacks]:
 @pytest.fixture(scope="module")
 def review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
     data = tmp_path_factory.mktemp("greenhouse") / "data"
-    settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data)
+    settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data, egress_allow=["127.0.0.1"])
     with TestClient(create_app(settings, runtime=fake_runtime())) as client:
         yield Review(client, settings)
 
@@ -136,3 +137,94 @@ def test_greenhouse_sends_a_test_polls_it_and_receives_the_result(
     assert polled.json()["partner_score"] == 84
     errors = review.client.post("/api/greenhouse/request_errors", headers=basic(key), json={"errors": ["x"]})
     assert errors.status_code == 200
+
+
+def _connector(review: Review, name: str) -> str:
+    review.staff(f"admin-{name}@example.test", "admin")
+    created = review.client.post(
+        "/api/admin/connectors",
+        json={"name": name, "kind": "greenhouse", "url": "https://api.greenhouse.io"},
+    ).json()
+    review.client.post("/api/auth/logout")
+    return str(created["secret"])
+
+
+def test_the_callback_must_be_greenhouse_over_https(review: Review, greenhouse: GreenhouseCallbacks) -> None:
+    review.finished()
+    key = _connector(review, "gh-callbacks")
+    test = review.client.get("/api/greenhouse/list_tests", headers=basic(key)).json()[0]
+
+    def send(url: str) -> Any:
+        body = {
+            "partner_test_id": test["partner_test_id"],
+            "candidate": {"email": "c@example.com"},
+            "url": url,
+        }
+        return review.client.post("/api/greenhouse/send_test", headers=basic(key), json=body)
+
+    for url, words in [
+        ("http://attacker.example/collect", "https"),
+        ("https://attacker.example/collect", "partner's hosts"),
+        ("https://greenhouse.io.attacker.example/x", "partner's hosts"),
+        ("https://user:pw@api.greenhouse.io/x", "credentials"),
+        ("http://10.0.0.5/x", "https"),
+    ]:
+        r = send(url)
+        assert r.status_code == 422 and words in r.json()["detail"], (url, r.text)
+    assert send("https://api.greenhouse.io/v1/partner/test_status/1").status_code == 200
+    assert send(f"{greenhouse.url}/local").status_code == 200  # a local partner, in tests only
+
+
+def test_plain_http_to_this_machine_is_refused_outside_development() -> None:
+    from server.services.callback_urls import callback_problem
+
+    hosts = [".greenhouse.io"]
+    assert callback_problem("http://127.0.0.1:9/x", hosts, local_http=True) is None
+    assert callback_problem("http://127.0.0.1:9/x", hosts, local_http=False) == "url must be https"
+    assert callback_problem("https://eu.greenhouse.io/x", hosts, local_http=False) is None
+
+
+def test_test_status_answers_only_for_the_partners_own_interviews(
+    review: Review, greenhouse: GreenhouseCallbacks
+) -> None:
+    review.finished()
+    ours, theirs = _connector(review, "gh-ours"), _connector(review, "gh-theirs")
+    test = review.client.get("/api/greenhouse/list_tests", headers=basic(ours)).json()[0]
+    sent = review.client.post(
+        "/api/greenhouse/send_test",
+        headers=basic(ours),
+        json={
+            "partner_test_id": test["partner_test_id"],
+            "candidate": {"email": "own@example.com"},
+            "url": "https://api.greenhouse.io/v1/partner/test_status/7",
+        },
+    ).json()
+    iid = sent["partner_interview_id"]
+    params = {"partner_interview_id": iid}
+    assert (
+        review.client.get("/api/greenhouse/test_status", params=params, headers=basic(ours)).status_code
+        == 200
+    )
+    other = review.client.get("/api/greenhouse/test_status", params=params, headers=basic(theirs))
+    assert other.status_code == 404
+
+
+def test_request_errors_keep_a_bounded_summary(review: Review) -> None:
+    key = _connector(review, "gh-errors")
+    body = {f"field{i}": "x" * 20_000 for i in range(40)}  # about 800 KB
+    r = review.client.post("/api/greenhouse/request_errors", headers=basic(key), json=body)
+    assert r.status_code == 200
+
+    async def stored(sessions: Any) -> list[Any]:
+        from sqlalchemy import select
+
+        from server.db.models import AuditEvent
+
+        async with sessions() as s:
+            rows = await s.execute(select(AuditEvent).where(AuditEvent.action == "greenhouse.request_errors"))
+            return [row.detail for row in rows.scalars()]
+
+    detail = review.run(stored)[-1]
+    assert len(json.dumps(detail)) < 5000
+    assert detail["body"]["truncated"] and detail["body"]["fields_dropped"] == 20
+    assert detail["body"]["bytes"] > 800_000

@@ -69,7 +69,7 @@ class Api:
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     data = tmp_path_factory.mktemp("api") / "data"
-    settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data)
+    settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=data, egress_allow=["127.0.0.1"])
     app = create_app(settings, runtime=fake_runtime())
     with TestClient(app) as client:
         yield Api(client, settings)

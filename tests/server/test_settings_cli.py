@@ -144,3 +144,36 @@ def test_keys_rotate_from_the_command_line_and_a_wrong_key_is_a_sentence(tmp_pat
     wrong = cli(tmp_path, "keys", "status", **keys, INTERVIEW_MASTER_KEY=old)
     assert wrong.returncode == 2 and "error: the master key does not match the stored data" in wrong.stderr
     assert "Traceback" not in wrong.stderr
+
+
+def test_serve_passes_the_http_limits_to_uvicorn(tmp_path: Path) -> None:
+    import inspect
+
+    import uvicorn
+
+    from server.cli import uvicorn_options
+
+    settings = Settings(data_dir=tmp_path, http_keep_alive_s=3, http_limit_concurrency=50)
+    options = uvicorn_options(settings, None, 9000)
+    assert options["port"] == 9000 and options["timeout_keep_alive"] == 3
+    assert options["limit_concurrency"] == 50 and options["h11_max_incomplete_event_size"] == 64 * 1024
+    accepted = inspect.signature(uvicorn.Config).parameters
+    assert set(options) <= set(accepted), set(options) - set(accepted)
+
+
+def test_https_needs_secure_cookies_outside_development(tmp_path: Path) -> None:
+    base = {"secret_key": TEST_SECRET, "data_dir": tmp_path, "public_url": "https://interviews.example.com"}
+    with pytest.raises(ValidationError, match="INTERVIEW_COOKIE_SECURE"):
+        Settings(environment="production", **base)
+    Settings(environment="production", cookie_secure=True, **base)
+    Settings(environment="development", **base)  # a developer's https tunnel
+    Settings(environment="production", secret_key=TEST_SECRET, data_dir=tmp_path)  # plain http: no rule
+
+
+def test_the_image_runs_as_a_user_in_production() -> None:
+    dockerfile = (Path(__file__).parents[2] / "Dockerfile").read_text()
+    assert "INTERVIEW_ENVIRONMENT=production" in dockerfile
+    users = [line.split()[1] for line in dockerfile.splitlines() if line.startswith("USER ")]
+    assert users and users[-1] not in ("root", "0"), "the server must not run as root"
+    compose = (Path(__file__).parents[2] / "docker-compose.yml").read_text()
+    assert "INTERVIEW_SECRET_KEY: ${INTERVIEW_SECRET_KEY:?" in compose

@@ -35,7 +35,8 @@ class Endpoint(IdMixin, Base):
 
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(30))
-    url: Mapped[str] = mapped_column(String(500))
+    url: Mapped[str] = mapped_column(String(500))  # without its query string when that is sealed below
+    url_query_sealed: Mapped[str] = mapped_column(Text, default="")  # robots' `?key=…`, sealed
     secret_encrypted: Mapped[str] = mapped_column(Text, default="")
     options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -17,6 +17,11 @@ async def add(session: AsyncSession, endpoint: Endpoint) -> Endpoint:
     return endpoint
 
 
+async def get(session: AsyncSession, endpoint_id: str) -> Endpoint | None:
+    """One endpoint by id."""
+    return await session.get(Endpoint, endpoint_id)
+
+
 async def list_all(session: AsyncSession) -> Sequence[Endpoint]:
     """Every endpoint, oldest first (the admin page's order)."""
     result = await session.execute(select(Endpoint).order_by(Endpoint.created_at))

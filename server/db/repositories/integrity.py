@@ -38,6 +38,21 @@ async def close_open(
     return flag
 
 
+async def reopen_latest(session: AsyncSession, interview_id: str, kind: str) -> IntegrityFlag | None:
+    """Open again the newest flag of `kind` (it ended a moment ago and the condition is back)."""
+    result = await session.execute(
+        select(IntegrityFlag)
+        .where(IntegrityFlag.interview_id == interview_id, IntegrityFlag.kind == kind)
+        .order_by(IntegrityFlag.created_at.desc())
+        .limit(1)
+    )
+    flag = result.scalar_one_or_none()
+    if flag is not None:
+        flag.t_end = None
+        await session.flush()
+    return flag
+
+
 async def flags(session: AsyncSession, interview_id: str) -> Sequence[IntegrityFlag]:
     """The interview's flags in time order."""
     result = await session.execute(

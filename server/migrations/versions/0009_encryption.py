@@ -1,7 +1,7 @@
 """encryption at rest: per-interview data keys wrapped by the master key
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-02 10:00:00
 
 Only the key table: sealed values fit the columns they replace (Text stays Text; a JSON column holds
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

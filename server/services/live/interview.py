@@ -25,6 +25,7 @@ from server.events import AgentDecision, ControlApplied, QuestionAsked, SpeechAc
 from server.services.live.conductor import CallClock, Conductor
 from server.services.live.speaker import Speaker, Voice
 from server.services.live.store import LiveStore, control_channel
+from server.services.live.visibility import TabVisibility
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class LiveInterview:
         self.conductor: Conductor | None = None
         self.speaker = Speaker(agent.language, None, voices, barge_in, store.interview_id)
         self._tasks: list[asyncio.Task[None]] = []
+        self._tab = TabVisibility()
 
     async def attach(self, call: Call) -> None:
         """Bind the call, listen for the consoles' controls, and start the agent's clock."""
@@ -229,6 +231,11 @@ class LiveInterview:
         async with self._bus.subscribe(control_channel(self.interview_id)) as controls:
             listening.set()
             async for message in controls:
+                if message.get("action") == "hang_up":  # HR cancelled the interview
+                    await self._send({"type": "end", "text": "", "cancelled": True})
+                    if self.call is not None:
+                        self.call.close_soon(0.5)
+                    continue
                 try:
                     await self.control(
                         str(message["action"]), str(message.get("by", "")), message.get("text")
@@ -261,7 +268,13 @@ class LiveInterview:
         if message.get("type") != "visibility":
             return
         now = self._now()
-        await self.store.flag("tab_hidden", now, None if message.get("hidden") else now, {})
+        change = self._tab.signal(bool(message.get("hidden")), now)
+        if change == "raise":
+            await self.store.flag("tab_hidden", now, None, {})
+        elif change == "end":
+            await self.store.flag("tab_hidden", now, now, {})
+        elif change == "resume":
+            await self.store.reopen_flag("tab_hidden")
 
     async def on_presence(self, change: PresenceChange) -> None:
         """The video presence checks raised or ended a flag (no face, several faces, looking away)."""

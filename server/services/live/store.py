@@ -109,8 +109,10 @@ class LiveStore:
         """Store and publish a status change; `finished` tells the HR systems in the same transaction."""
         async with self._sessions.begin() as session:
             interview = await repo.get(session, self.interview_id)
-            if interview is None or (interview.status == "finished" and status != "finished"):
-                return
+            if interview is None or (
+                interview.status in ("finished", "cancelled") and status != interview.status
+            ):
+                return  # over: a call closing afterwards does not make it "interrupted"
             interview.status = status
             if status == "live" and interview.started_at is None:
                 interview.started_at = utcnow()
@@ -140,15 +142,29 @@ class LiveStore:
                     flag.detail = {**flag.detail, **detail}
             if flag is None:
                 return
-            event = IntegrityFlagged(
-                interview_id=self.interview_id,
-                id=flag.id,
-                kind=flag.kind,
-                t_start=flag.t_start,
-                t_end=flag.t_end,
-                detail=flag.detail,
-            )
+            event = _flagged(flag)
         state = "raised" if t_end is None else "ended"
         at = t_start if t_end is None else t_end
         log.info("interview %s: integrity flag %s %s at %.1f s", self.interview_id, kind, state, at)
         await self.publish(event)
+
+    async def reopen_flag(self, kind: str) -> None:
+        """The condition came back at once: the flag just ended is open again (no second row)."""
+        async with self._sessions.begin() as session:
+            flag = await integrity_repo.reopen_latest(session, self.interview_id, kind)
+            if flag is None:
+                return
+            event = _flagged(flag)
+        log.info("interview %s: integrity flag %s resumed", self.interview_id, kind)
+        await self.publish(event)
+
+
+def _flagged(flag: IntegrityFlag) -> IntegrityFlagged:
+    return IntegrityFlagged(
+        interview_id=flag.interview_id,
+        id=flag.id,
+        kind=flag.kind,
+        t_start=flag.t_start,
+        t_end=flag.t_end,
+        detail=flag.detail,
+    )
