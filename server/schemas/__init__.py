@@ -42,6 +42,16 @@ from server.schemas.jobs import (
     PlanOut,
     PlanQuestion,
 )
+from server.schemas.privacy import (
+    AuditVerificationOut,
+    ConsentRecordOut,
+    ConsentTextIn,
+    ConsentTextOut,
+    LegalHoldIn,
+    LegalHoldOut,
+    PurgeOut,
+    WithdrawalOut,
+)
 from server.schemas.review import (
     AuditOut,
     CompetencyDecisionIn,
@@ -56,6 +66,14 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "WithdrawalOut",
+    "PurgeOut",
+    "LegalHoldOut",
+    "LegalHoldIn",
+    "ConsentTextOut",
+    "ConsentTextIn",
+    "ConsentRecordOut",
+    "AuditVerificationOut",
     "Ack",
     "AnswerOut",
     "AuditOut",
