@@ -16,7 +16,18 @@ from agent.phrasing import FollowUpPhraser
 from realtime.webrtc.peer import PeerRegistry
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
-from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, pages, review
+from server.api import (
+    admin,
+    auth,
+    candidate,
+    greenhouse,
+    imports,
+    interviews,
+    jobs,
+    pages,
+    privacy,
+    review,
+)
 from server.bus import EventBus, InProcessBus, RedisBus
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
@@ -27,6 +38,7 @@ from server.schemas import Health
 from server.security import Signer
 from server.services.calls import CallRuntime
 from server.services.outbox import run_dispatcher
+from server.services.retention import run_purges
 from server.settings import Settings
 from web import STATIC_DIR
 
@@ -113,6 +125,11 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             if settings.outbox_in_server
             else None
         )
+        purger = (
+            asyncio.create_task(run_purges(app.state.sessions, settings, stop), name="retention")
+            if settings.purge_in_server
+            else None
+        )
         log.info("interview server ready at %s", settings.public_url)
         try:
             yield
@@ -121,6 +138,8 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             stop.set()
             if dispatcher is not None:
                 await dispatcher
+            if purger is not None:
+                await purger
             if runtime is None:
                 models.close()
             if agent.phraser is not None:
@@ -141,6 +160,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(imports.router)
     app.include_router(greenhouse.router)
     app.include_router(admin.router)
+    app.include_router(privacy.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
