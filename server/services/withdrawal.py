@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from realtime.webrtc.peer import PeerRegistry
 from server.bus import EventBus
+from server.db.repositories import interviews as interview_repo
 from server.schemas import WithdrawalOut
 from server.security import Signer
 from server.services import consent as consent_service
@@ -40,13 +41,15 @@ async def withdraw(
         interview_id, candidate_id = ctx.interview.id, ctx.candidate.id
         await consent_service.withdraw(session, ctx.interview)
         held = ctx.interview.legal_hold
-        if held and ctx.interview.status in ("scheduled", "live"):
-            ctx.interview.status = "cancelled"
     await bus.publish(control_channel(interview_id), {"action": WITHDRAWN})
     peer = peers.get(interview_id)
     if peer is not None:
         await peer.close()
     if held:
+        async with sessions.begin() as session:  # after the call closed (it marks itself interrupted)
+            interview = await interview_repo.get(session, interview_id)
+            if interview is not None and interview.status != "finished":
+                interview.status = "cancelled"  # it cannot be joined again
         log.info("interview %s: consent withdrawn; data kept under a legal hold", interview_id)
         return WithdrawalOut(
             status="held",

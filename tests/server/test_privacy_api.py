@@ -199,6 +199,8 @@ def test_legal_hold_blocks_erasure_and_withdrawal_keeps_the_data(api: Api) -> No
     api.client.post("/api/auth/logout")
     out = api.client.post(f"/api/invite/{seeded['token']}/withdraw").json()
     assert out["status"] == "held" and "legal hold" in out["message"]
+    after = api.client.get(f"/api/invite/{seeded['token']}").json()
+    assert after["status"] == "cancelled" and after["consented"] is False
     _login(api, "admin-hold@example.test", "admin")
     blocked = api.client.delete(f"/api/admin/candidates/{candidate}")
     assert blocked.status_code == 409 and "legal hold" in blocked.json()["detail"]
@@ -258,3 +260,25 @@ def test_holds_and_exports_need_hr_or_admin(api: Api, method: str, path: str) ->
     r = api.client.request(method, path, json=body)
     api.client.post("/api/auth/logout")
     assert r.status_code == 403 and "hr" in r.json()["detail"]
+
+
+def test_a_plan_names_its_jurisdiction(api: Api) -> None:
+    from tests.server.test_api import PLAN_YAML
+
+    _login(api, "hr-jurisdiction@example.test", "hr")
+    try:
+        made = api.client.post(
+            "/api/jobs",
+            content="jurisdiction: CN\n" + PLAN_YAML,
+            headers={"Content-Type": "application/yaml"},
+        )
+        assert made.status_code == 201, made.text
+        assert api.client.get(f"/api/jobs/{made.json()['id']}/plan").json()["jurisdiction"] == "CN"
+        bad = api.client.post(
+            "/api/jobs",
+            content="jurisdiction: 'C N!'\n" + PLAN_YAML,
+            headers={"Content-Type": "application/yaml"},
+        )
+        assert bad.status_code == 422 and "jurisdiction" in bad.json()["detail"]
+    finally:
+        api.client.post("/api/auth/logout")
