@@ -3,6 +3,7 @@
 ```yaml
 title: Backend engineer
 language: en            # en or zh
+jurisdiction: EU        # optional: whose candidate notice applies (else the server's default)
 time_budget_min: 20
 competencies:
   - {name: leadership, weight: 2, indicators: {en: [led, delegated]}}
@@ -17,6 +18,7 @@ questions:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,7 @@ class PlanSpec:
     time_budget_min: float | None
     rubric: Rubric
     questions: tuple[QuestionSpec, ...]
+    jurisdiction: str | None = None
 
     def planned(self, ids: list[str] | None = None) -> list[PlannedQuestion]:
         """Questions in the plan's language, with their competency weights."""
@@ -128,13 +131,26 @@ def parse_plan(located: Located) -> PlanSpec:
     department = data.get("department")
     if department is not None and not isinstance(department, str):
         raise located.error("department", "must be text")
+    jurisdiction = data.get("jurisdiction")
+    if jurisdiction is not None and not (
+        isinstance(jurisdiction, str) and re.fullmatch(r"[A-Za-z0-9_-]{1,40}", jurisdiction)
+    ):
+        raise located.error("jurisdiction", "must be a short code such as CN, EU or US-IL")
     rubric = parse_rubric(located)
     names = {c.name for c in rubric.competencies}
     raw = data.get("questions")
     if not isinstance(raw, list) or not raw:
         raise located.error("questions", "a plan needs a non-empty list of questions")
     questions = tuple(_question(located, i, q, language, names) for i, q in enumerate(raw))
-    spec = PlanSpec(title.strip(), language, department, float(budget) if budget else None, rubric, questions)
+    spec = PlanSpec(
+        title.strip(),
+        language,
+        department,
+        float(budget) if budget else None,
+        rubric,
+        questions,
+        jurisdiction,
+    )
     _check_coverage(located, spec)
     return spec
 

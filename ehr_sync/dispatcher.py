@@ -84,6 +84,12 @@ class Dispatcher:
             await self._store.defer(delivery, result.retry_after_s or 1.0, result.error)
             return
         attempts = delivery.attempts + 1
+        if result.outcome == "action_required":
+            await self._store.action_required(delivery, result.error)
+            log.warning(
+                "delivery %s to %s needs a person: %s", delivery.id, delivery.endpoint_id, result.error
+            )
+            return
         if result.outcome == "delivered":
             self.delivered += 1
             await self._store.delivered(delivery, result.status)

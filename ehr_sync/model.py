@@ -31,7 +31,9 @@ class Delivery:
 class PushResult:
     """A connector's verdict on one attempt."""
 
-    outcome: Literal["delivered", "retry", "gone", "throttled"]  # throttled: not sent, not an attempt
+    # throttled: not sent, not an attempt. action_required: the system cannot do it through its API (an
+    # erasure Greenhouse offers partners no call for); `error` says what a person must do there.
+    outcome: Literal["delivered", "retry", "gone", "throttled", "action_required"]
     status: int | None = None
     retry_after_s: float | None = None
     error: str = ""
@@ -77,6 +79,10 @@ class OutboxStore(Protocol):
 
     async def dead_letter(self, delivery: Delivery, status: int | None, error: str) -> None:
         """Give up on a delivery (it can be replayed by hand)."""
+        ...
+
+    async def action_required(self, delivery: Delivery, message: str) -> None:
+        """Record that a person must do this in the other system (never shown as delivered)."""
         ...
 
     async def disable_endpoint(self, endpoint_id: str, reason: str) -> None:

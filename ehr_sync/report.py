@@ -66,6 +66,10 @@ class ReportV1(BaseModel):
     overall_score: float | None
     recommendation: Literal["strong_no", "no", "yes", "strong_yes"] | None
     needs_human_review: bool = True
+    human_evaluation_requested: bool = Field(
+        default=False,
+        description="the candidate declined AI evaluation: no AI scores exist, people evaluate the interview",
+    )
     competencies: list[CompetencyResult]
     integrity_flags: list[dict[str, Any]] = []
     reviewed_by: str | None = None

@@ -17,7 +17,19 @@ from realtime.webrtc.peer import PeerRegistry
 from realtime.webrtc.recorder import private_dir
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
-from server.api import admin, auth, candidate, greenhouse, imports, interviews, jobs, lifecycle, pages, review
+from server.api import (
+    admin,
+    auth,
+    candidate,
+    greenhouse,
+    imports,
+    interviews,
+    jobs,
+    lifecycle,
+    pages,
+    privacy,
+    review,
+)
 from server.body_limit import BodyLimitMiddleware
 from server.bus import EventBus, InProcessBus, RedisBus
 from server.crypto import SecretBox
@@ -37,6 +49,7 @@ from server.services.calls import CallRuntime
 from server.services.connectors import seal_legacy_urls
 from server.services.health import database_answers
 from server.services.outbox import egress_policy, run_dispatcher
+from server.services.retention import run_purges
 from server.settings import Settings
 from web import STATIC_DIR
 
@@ -141,6 +154,11 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             if settings.outbox_in_server
             else None
         )
+        purger = (
+            asyncio.create_task(run_purges(app.state.sessions, settings, stop, vault), name="retention")
+            if settings.purge_in_server
+            else None
+        )
         log.info("interview server ready at %s", settings.public_url)
         try:
             yield
@@ -149,6 +167,8 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             stop.set()
             if dispatcher is not None:
                 await dispatcher
+            if purger is not None:
+                await purger
             if runtime is None:
                 models.close()
             if agent.phraser is not None:
@@ -179,6 +199,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(imports.router)
     app.include_router(greenhouse.router)
     app.include_router(admin.router)
+    app.include_router(privacy.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -1,4 +1,4 @@
-"""The `interview` command: serve, migrate, create-admin, demo."""
+"""The `interview` command: serve, migrate, create-admin, demo, purge and more."""
 
 from __future__ import annotations
 
@@ -280,6 +280,29 @@ def _worker(settings: Settings, _args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge(settings: Settings, args: argparse.Namespace) -> int:
+    from server.services.retention import Retention, purge
+
+    async def run() -> dict[str, object]:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(settings.db_url)
+        try:
+            vault = await _open_vault(settings, engine)
+            result = await purge(
+                make_sessionmaker(engine, vault),
+                Retention.from_settings(settings),
+                settings.recordings_dir,
+                vault,
+                dry_run=args.dry_run,
+            )
+        finally:
+            await engine.dispose()
+        return result.model_dump()
+
+    print(json.dumps(asyncio.run(run()), indent=2))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `interview` console script."""
     parser = argparse.ArgumentParser(prog="interview", description="Realtime AI interview server")
@@ -329,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     audit.add_argument("labels", help="self-reported group labels, kept apart from interview data")
     audit.add_argument("--category", default="group")
     sub.add_parser("worker", help="run the EHR outbox dispatcher as its own process")
+    purge = sub.add_parser("purge", help="remove data past its retention (legal holds are kept)")
+    purge.add_argument("--dry-run", action="store_true", help="count what would be removed, change nothing")
     imp = sub.add_parser("import-plan", help="create a job from an interview plan YAML")
     imp.add_argument("file")
     keys = sub.add_parser("keys", help="the master key: status, or rotate (re-wrap every data key)")
@@ -353,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
         "bias-audit": _bias_audit,
         "worker": _worker,
         "keys": _keys,
+        "purge": _purge,
     }
     try:
         return commands[args.command](settings, args)

@@ -112,7 +112,16 @@ class Settings(BaseSettings):
     record_video_width: int = 640
     record_video_height: int = 480
 
-    consent_version: str = "2026-11-v1"
+    consent_version: str = "2026-12-v2"  # the built-in notice's version (admins may publish their own)
+    consent_jurisdiction: str = "default"  # for jobs that name none, e.g. "CN", "EU", "US-IL"
+    # Retention, in days after an interview ended (a legal hold keeps an interview past all of them). The
+    # audit trail is never purged: it is append-only and kept for the EU AI Act's logging duty.
+    retention_recordings_days: float = Field(default=90.0, gt=0)
+    retention_transcripts_days: float = Field(default=365.0, gt=0)
+    retention_scores_days: float = Field(default=365.0, gt=0)  # AI scores and integrity flags
+    retention_reports_days: float = Field(default=730.0, gt=0)  # then the candidate is erased entirely
+    purge_in_server: bool = True  # run the retention purge inside the server (else: cron `interview purge`)
+    purge_every_hours: float = Field(default=24.0, gt=0)
     outbox_in_server: bool = True  # run the EHR dispatcher inside the server (else: `interview worker`)
     outbox_lease_s: float = Field(default=60.0, gt=0)  # a crashed dispatcher's claims expire after this
     outbox_batch: int = Field(default=50, ge=1)

@@ -6,7 +6,9 @@ Contract (open.feishu.cn, hire v1): a tenant access token from
 begin_time, end_time, interview_assessments} (external_id is idempotent for 24 hours);
 `POST /open-apis/hire/v1/external_interview_assessments` {external_id, username, conclusion
 (1 不通过, 2 通过, 3 待定), assessment_dimension_list, content, external_interview_id};
-`POST /open-apis/hire/v1/external_interviews/batch_query?external_application_id=`. Every answer is
+`POST /open-apis/hire/v1/external_interviews/batch_query?external_application_id=` (paged: page_size
+at most 20, page_token); `DELETE /open-apis/hire/v1/external_interviews/:external_interview_id` (删除外部面试,
+on erasure: every external interview we created for the candidate goes). Every answer is
 `{"code": 0, "msg", "data"}`; a non-zero code is an error (an expired token is refreshed and retried).
 The candidate's external application id comes from the import (`candidate_external_refs`).
 """
@@ -23,7 +25,7 @@ from pydantic import BaseModel, Field
 
 from ehr_sync.model import Delivery, EndpointConfig, PushResult
 
-EVENTS = ("report.ready", "report.reviewed")  # an assessment per report; Feishu erases on its own side
+EVENTS = ("report.ready", "report.reviewed", "candidate.deleted")
 
 TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal"
 INTERVIEWS = "/open-apis/hire/v1/external_interviews"
@@ -102,7 +104,12 @@ class FeishuHireConnector:
         return self.token.value
 
     async def _call(
-        self, method: str, path: str, body: dict[str, Any] | None = None, auth: bool = True, **params: str
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        auth: bool = True,
+        params: dict[str, str] | None = None,
     ) -> dict[str, Any]:
         for attempt in (1, 2):
             headers = {"content-type": "application/json; charset=utf-8"}
@@ -126,14 +133,29 @@ class FeishuHireConnector:
             raise FeishuError(code, str(answer.get("msg", "")))
         raise FeishuError(None, "unreachable")
 
+    async def _interviews(self, application_id: str) -> list[dict[str, Any]]:
+        """Every external interview of an application, page by page."""
+        items: list[dict[str, Any]] = []
+        page: dict[str, str] = {"external_application_id": application_id, "page_size": "20"}
+        while True:
+            data = await self._call("POST", INTERVIEWS + "/batch_query", {}, params=page)
+            items.extend(data.get("items", []))
+            if not data.get("has_more") or not data.get("page_token"):
+                return items
+            page["page_token"] = str(data["page_token"])
+
     async def _find_interview(self, application_id: str, external_id: str) -> str | None:
-        data = await self._call(
-            "POST", INTERVIEWS + "/batch_query", {}, external_application_id=application_id
-        )
-        for item in data.get("items", []):
+        for item in await self._interviews(application_id):
             if item.get("external_id") == external_id:
                 return str(item["id"])
         return None
+
+    async def _erase(self, payload: dict[str, Any], application: str) -> None:
+        """Delete the external interviews (and their assessments) we created for the candidate."""
+        ours = set(payload.get("interview_ids") or [])
+        for item in await self._interviews(application):
+            if item.get("external_id") in ours:
+                await self._call("DELETE", f"{INTERVIEWS}/{item['id']}")
 
     async def push(self, delivery: Delivery) -> PushResult:
         """One attempt."""
@@ -144,7 +166,10 @@ class FeishuHireConnector:
         if not application:
             return PushResult("delivered", None, error="skipped: the candidate has no Feishu application id")
         try:
-            await self._push(delivery.event_type, report, str(application))
+            if delivery.event_type == "candidate.deleted":
+                await self._erase(report, str(application))
+            else:
+                await self._push(delivery.event_type, report, str(application))
         except FeishuError as exc:
             return PushResult("retry", exc.code if exc.code == 429 else None, exc.retry_after, str(exc))
         except httpx.HTTPError as exc:
@@ -192,6 +217,10 @@ class FeishuHireConnector:
 
 
 def _summary(report: dict[str, Any]) -> str:
+    if report.get("human_evaluation_requested"):
+        return (
+            f"Human evaluation requested (no AI scores). {report.get('links', {}).get('report', '')}".strip()
+        )
     overall = report.get("overall_score")
     head = f"AI overall {overall:.1f}/5" if overall is not None else "AI overall: not enough evidence"
     return f"{head}; pending human review. {report.get('links', {}).get('report', '')}".strip()

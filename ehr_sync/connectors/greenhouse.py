@@ -16,7 +16,11 @@ from pydantic import BaseModel
 from ehr_sync.connectors.webhook import verdict
 from ehr_sync.model import Delivery, EndpointConfig, PushResult
 
-EVENTS = ("report.ready", "report.reviewed")  # Greenhouse tracks results; it has no erasure call for us
+EVENTS = ("report.ready", "report.reviewed", "candidate.deleted")
+ERASURE_BY_HAND = (
+    "Greenhouse offers assessment partners no call to delete a candidate's results: ask a Greenhouse admin "
+    "to delete or anonymize this candidate's test results by hand (partner_interview_ids: {ids})"
+)
 MAX_KEY_CHARS = 170  # Greenhouse requires keys shorter than 171 characters
 
 
@@ -47,6 +51,8 @@ def test_status(report: dict[str, Any] | None, profile_url: str) -> dict[str, An
         score = c.get("human_score") if c.get("human_score") is not None else c.get("score")
         metadata[c["name"]] = f"{float(score):.1f}/5" if score is not None else "not covered"
     metadata["recommendation"] = str(report.get("recommendation") or "")
+    if report.get("human_evaluation_requested"):
+        metadata["evaluation"] = "human evaluation requested (no AI scores)"
     metadata["review_status"] = str(review.get("status") or "pending_review")
     if review.get("decided_by"):
         metadata["reviewed_by"] = str(review["decided_by"])
@@ -73,6 +79,8 @@ class GreenhouseConnector:
         """One attempt."""
         if delivery.event_type not in EVENTS:
             return PushResult("delivered", None, error="no Greenhouse update for this event")
+        if delivery.event_type == "candidate.deleted":
+            return erasure(delivery.payload)
         report = delivery.payload
         refs = report.get("candidate_external_refs") or {}
         callback = refs.get("greenhouse_callback_url")
@@ -90,3 +98,13 @@ class GreenhouseConnector:
         except httpx.HTTPError as exc:
             return PushResult("retry", None, None, f"{type(exc).__name__}: {exc}")
         return verdict(response)
+
+
+def erasure(payload: dict[str, Any]) -> PushResult:
+    """A person must erase in Greenhouse (its partner API has no delete); skipped if it never had data."""
+    if not (payload.get("candidate_external_refs") or {}).get("greenhouse_callback_url"):
+        return PushResult(
+            "delivered", None, error="skipped: nothing about this candidate was sent to Greenhouse"
+        )
+    ids = ", ".join(payload.get("interview_ids") or []) or "none"
+    return PushResult("action_required", None, error=ERASURE_BY_HAND.format(ids=ids))

@@ -30,6 +30,7 @@ WORDS = {
         "decision": "复核结论",
         "by": "复核人",
         "not_covered": "未覆盖",
+        "human_only": "候选人要求人工评估（无 AI 评分）",
         "open": "打开报告",
     },
     "en": {
@@ -41,6 +42,7 @@ WORDS = {
         "decision": "Decision",
         "by": "Reviewed by",
         "not_covered": "not covered",
+        "human_only": "human evaluation requested (no AI scores)",
         "open": "Open the report",
     },
 }
@@ -60,6 +62,8 @@ def notice(event_type: str, report: dict[str, Any], language: str, max_bytes: in
         f"- {w['candidate']}: {str(report.get('candidate_ref', ''))[:8]}",
         f"- {w['overall']}: {overall:.1f}/5 ({rec})" if overall is not None else f"- {w['overall']}: —",
     ]
+    if report.get("human_evaluation_requested"):
+        head[-1] = f"- {w['human_only']}"
     review = report.get("review") or {}
     if event_type == "report.reviewed" and review:
         decided = RECOMMENDATION[lang].get(str(review.get("recommendation")), "")

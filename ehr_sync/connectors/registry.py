@@ -1,8 +1,9 @@
 """One entry per connector kind: everything that lists or switches on kinds reads it from here.
 
 A kind is its connector class (how to build one for an endpoint), the schema of its options, the
-events it acts on (others are acknowledged and skipped, so the delivery log stays complete), and how
-its secret is given. The admin API, the page's kind list and the server's dispatcher all use this
+events it acts on (others are acknowledged and skipped, so the delivery log stays complete), how its
+secret is given, and how an erasure reaches it (its API, or a person asked by the delivery log).
+The admin API, the page's kind list and the server's dispatcher all use this
 table, so adding a kind is one entry, not five lists that drift apart.
 """
 
@@ -46,11 +47,22 @@ class ConnectorKind:
     options: type[BaseModel]
     build: Build
     secret: SecretRule = SecretRule()
+    erasure_by_hand: bool = False  # the system hears of erasures but has no API to act: a person must
 
     @property
     def supports_erasure(self) -> bool:
-        """Whether the connected system hears of erasures (`candidate.deleted`) to erase its copy."""
-        return ERASURE_EVENT in self.events
+        """Whether the connected system erases its copy on `candidate.deleted` through its API."""
+        return ERASURE_EVENT in self.events and not self.erasure_by_hand
+
+    @property
+    def erasure(self) -> str:
+        """How an erasure reaches the system: `automatic`, `by_hand` or `none`.
+
+        `by_hand`: the delivery log asks a person to; `none`: it holds nothing about the candidate.
+        """
+        if ERASURE_EVENT not in self.events:
+            return "none"
+        return "by_hand" if self.erasure_by_hand else "automatic"
 
     def secret_for(self, given: str | None) -> tuple[str, bool]:
         """The secret to store and whether we made it (the only time it can be shown); ValueError if bad."""
@@ -106,6 +118,7 @@ GREENHOUSE = ConnectorKind(
     greenhouse.GreenhouseOptions,
     _greenhouse,
     SecretRule(generate=greenhouse.new_api_key, check=greenhouse.check_api_key),
+    erasure_by_hand=True,
 )
 
 KINDS: dict[str, ConnectorKind] = {k.name: k for k in (WEBHOOK, DINGTALK, WECOM, FEISHU, GREENHOUSE)}

@@ -1,30 +1,39 @@
-"""The candidate's side: invite link, consent, and the WebRTC offer."""
+"""The candidate's side: invite link, consent, the WebRTC offer, and withdrawal."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from server.deps import CallsDep, SessionDep, SettingsDep, SignerDep
-from server.schemas import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn
+from server.deps import BusDep, CallsDep, SessionDep, SessionsDep, SettingsDep, SignerDep, VaultDep
+from server.schemas import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn, WithdrawalOut
+from server.services import consent as consent_service
 from server.services import invites
 from server.services.calls import start_call
+from server.services.withdrawal import withdraw as withdraw_consent
 
 router = APIRouter(prefix="/api/invite", tags=["candidate"])
 
 
 @router.get("/{token}")
 async def invite(token: str, session: SessionDep, signer: SignerDep, settings: SettingsDep) -> InviteOut:
-    """What the candidate page shows before consent."""
+    """What the candidate page shows before consent: the notice for the job's language and jurisdiction."""
     ctx = await invites.resolve(session, signer, token)
+    notice = await consent_service.notice_for(
+        session, ctx.job, settings.consent_jurisdiction, settings.consent_version
+    )
+    given = await consent_service.current(session, ctx.interview, notice)
     return InviteOut(
         interview_id=ctx.interview.id,
         job_title=ctx.job.title,
         candidate_name=ctx.candidate.name,
         language=ctx.job.language,
         status=ctx.interview.status,
-        consent_version=settings.consent_version,
-        consent_text=invites.consent_text(ctx.job.language),
-        consented=await invites.has_consented(session, ctx.interview, settings.consent_version),
+        consent_version=notice.version,
+        consent_jurisdiction=notice.jurisdiction,
+        consent_text=notice.text,
+        consented=given is not None,
+        ai_evaluation=given.ai_evaluation if given else None,
+        presence_checks=given.presence_checks if given else None,
         audio_processing=settings.browser_audio_processing,
     )
 
@@ -38,12 +47,22 @@ async def consent(
     signer: SignerDep,
     settings: SettingsDep,
 ) -> ConsentOut:
-    """Store consent to recording and AI evaluation, with the notice's version."""
+    """Store consent per scope (recording; AI evaluation; presence checks) with the notice's version."""
     ctx = await invites.resolve(session, signer, token)
-    row = await invites.give_consent(
-        session, ctx, body.version, settings.consent_version, request.headers.get("user-agent")
+    invites.ensure_joinable(ctx.interview)
+    notice = await consent_service.notice_for(
+        session, ctx.job, settings.consent_jurisdiction, settings.consent_version
     )
-    return ConsentOut(consent_id=row.id, version=row.version)
+    choice = consent_service.Choice(body.version, body.ai_evaluation, body.presence_checks)
+    row = await consent_service.give(
+        session, ctx.interview, notice, choice, request.headers.get("user-agent")
+    )
+    return ConsentOut(
+        consent_id=row.id,
+        version=row.version,
+        ai_evaluation=row.ai_evaluation,
+        presence_checks=row.presence_checks,
+    )
 
 
 @router.post("/{token}/offer")
@@ -54,3 +73,17 @@ async def offer(
     ctx = await invites.resolve(session, signer, token)
     sdp = await start_call(calls, session, ctx, body.sdp, body.type)
     return AnswerOut(sdp=sdp)
+
+
+@router.post("/{token}/withdraw")
+async def withdraw(
+    token: str,
+    sessions: SessionsDep,
+    signer: SignerDep,
+    calls: CallsDep,
+    bus: BusDep,
+    settings: SettingsDep,
+    vault: VaultDep,
+) -> WithdrawalOut:
+    """The candidate withdraws consent: a live call ends, scoring stops, and their data is erased."""
+    return await withdraw_consent(sessions, signer, calls.peers, bus, token, settings.recordings_dir, vault)

@@ -12,8 +12,6 @@ from server.deps import RequireRole, SessionDep, SettingsDep
 from server.schemas import LetterIn, LetterOut, NoteIn, NoteOut, ReviewIn, ReviewOut
 from server.services import feedback
 from server.services import review as service
-from server.services.interviews import get_visible
-from server.services.reports import build_report
 
 router = APIRouter(prefix="/api/interviews", tags=["review"])
 Staff = Annotated[User, Depends(RequireRole("hr", "interviewer"))]
@@ -37,9 +35,7 @@ async def post_review(
 @router.get("/{interview_id}/report")
 async def get_report(interview_id: str, user: Staff, session: SessionDep, settings: SettingsDep) -> ReportV1:
     """The interview's report as the HR systems receive it."""
-    interview, job = await get_visible(session, user, interview_id)
-    review = await service.scorecard_of(session, interview, job)
-    return await build_report(session, interview, settings.public_url, review)
+    return await service.report(session, user, interview_id, settings.public_url)
 
 
 @router.get("/{interview_id}/notes")

@@ -16,6 +16,7 @@ from server.keys.vault import Vault
 def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA secure_delete=ON")  # erased rows are zeroed on disk, not left in free pages
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(
         "PRAGMA synchronous=NORMAL"

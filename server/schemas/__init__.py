@@ -45,6 +45,16 @@ from server.schemas.jobs import (
     PlanOut,
     PlanQuestion,
 )
+from server.schemas.privacy import (
+    AuditVerificationOut,
+    ConsentRecordOut,
+    ConsentTextIn,
+    ConsentTextOut,
+    LegalHoldIn,
+    LegalHoldOut,
+    PurgeOut,
+    WithdrawalOut,
+)
 from server.schemas.review import (
     AuditOut,
     CompetencyDecisionIn,
@@ -62,6 +72,14 @@ __all__ = [
     "SecretIn",
     "CancelIn",
     "InviteLinkOut",
+    "WithdrawalOut",
+    "PurgeOut",
+    "LegalHoldOut",
+    "LegalHoldIn",
+    "ConsentTextOut",
+    "ConsentTextIn",
+    "ConsentRecordOut",
+    "AuditVerificationOut",
     "Ack",
     "AnswerOut",
     "AuditOut",

@@ -57,6 +57,7 @@ class ConnectorKindOut(BaseModel):
     label: str
     events: list[str]
     supports_erasure: bool
+    erasure: str  # automatic, by_hand (the delivery log asks a person), none (it holds no candidate data)
     generates_secret: bool
     options_schema: dict[str, Any]
 

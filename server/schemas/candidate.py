@@ -16,24 +16,34 @@ class InviteOut(BaseModel):
     language: str
     status: str
     consent_version: str
+    consent_jurisdiction: str
     consent_text: str
     consented: bool
+    ai_evaluation: bool | None = None  # what the candidate chose, once consented
+    presence_checks: bool | None = None
     audio_processing: bool
 
 
 class ConsentIn(BaseModel):
-    """The candidate's consent to recording and AI evaluation."""
+    """The candidate's consent, scope by scope.
+
+    Recording is required to take part. `ai_evaluation` False asks for a human-only evaluation;
+    `presence_checks` False turns the video presence checks off. Neither is assumed: say yes to each.
+    """
 
     version: str = Field(min_length=1, max_length=40)
     recording: Literal[True]
-    ai_evaluation: Literal[True]
+    ai_evaluation: bool
+    presence_checks: bool = False
 
 
 class ConsentOut(BaseModel):
-    """The stored consent, with the notice version it was given to."""
+    """The stored consent, with the notice version it was given to and the scopes chosen."""
 
     consent_id: str
     version: str
+    ai_evaluation: bool
+    presence_checks: bool
 
 
 class OfferIn(BaseModel):

@@ -119,6 +119,10 @@ class InterviewDetail(InterviewSummary):
     flags: list[FlagOut] = []
     agent_state: str = "running"
     started_at: datetime | None = None
+    candidate_id: str = ""
+    legal_hold: bool = False
+    legal_hold_reason: str | None = None
+    human_evaluation_requested: bool = False
 
 
 class ControlIn(BaseModel):

@@ -50,6 +50,7 @@ class PlanOut(BaseModel):
     title: str
     language: str
     department: str | None
+    jurisdiction: str | None = None  # whose candidate notice applies; None: the server default
     time_budget_min: float | None
     competencies: list[PlanCompetency]
     questions: list[PlanQuestion]

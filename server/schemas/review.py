@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.schemas.privacy import ConsentRecordOut
+
 Recommendation = Literal["strong_no", "no", "yes", "strong_yes"]
 
 
@@ -78,6 +80,8 @@ class ReviewOut(BaseModel):
     comment: str | None
     competencies: list[CompetencyReviewOut]
     history: list[AuditOut]
+    human_evaluation_requested: bool = False  # the candidate declined AI evaluation: no AI scores
+    consent: ConsentRecordOut | None = None  # what the candidate agreed to, scope by scope
 
 
 class LetterIn(BaseModel):

@@ -30,7 +30,8 @@ from server.db.repositories.plans import interview_plan
 from server.errors import Busy, Conflict, NotFound
 from server.keys.vault import Vault
 from server.runtime import ModelRuntime
-from server.services.invites import InviteContext, ensure_joinable, require_consent
+from server.services import consent as consent_service
+from server.services.invites import InviteContext, ensure_joinable
 from server.services.live import LiveInterview, LiveStore
 from server.services.reports import job_rubric
 from server.settings import Settings
@@ -51,9 +52,12 @@ class CallRuntime:
     agent_settings: AgentSettings
     vault: Vault
 
-    def presence(self, live: LiveInterview) -> PresenceSampler | None:
-        """A presence sampler for one call, reporting to its live interview; None when checks are off."""
-        if self.models.faces is None:
+    def presence(self, live: LiveInterview, consented: bool) -> PresenceSampler | None:
+        """A presence sampler for one call, reporting to its live interview.
+
+        None when checks are off, or when the candidate did not consent to them.
+        """
+        if self.models.faces is None or not consented:
             return None
         s = self.settings
         rules = PresenceRules(
@@ -118,16 +122,26 @@ async def _start(
     runtime: CallRuntime, session: AsyncSession, ctx: InviteContext, sdp: str, kind: str, slot: Reservation
 ) -> str:
     interview = ctx.interview
-    await require_consent(session, interview, runtime.settings.consent_version)
+    settings = runtime.settings
+    notice = await consent_service.notice_for(
+        session, ctx.job, settings.consent_jurisdiction, settings.consent_version
+    )
+    consent = await consent_service.require(session, interview, notice)
     job = await job_repo.get_full(session, interview.job_id)
     plan = interview_plan(job, interview.question_index)  # re-ask the question a dropped call was on
     if job is None or plan is None:
         raise NotFound("this interview has no questions yet; contact the recruiter")
-    settings = runtime.settings
     models = runtime.models
     agent = InterviewAgent(plan, job.language, runtime.scorer, job_rubric(job), runtime.agent_settings)
     recording_id = new_id()
-    store = LiveStore(interview.id, runtime.sessions, runtime.bus, settings.public_url, recording_id)
+    store = LiveStore(
+        interview.id,
+        runtime.sessions,
+        runtime.bus,
+        settings.public_url,
+        recording_id,
+        ai_scoring=consent.ai_evaluation,
+    )
     live = LiveInterview(
         agent, store, runtime.bus, models.voices, BargeInPolicy(settings.barge_in_min_speech_s)
     )
@@ -168,7 +182,7 @@ async def _start(
         on_message=live.on_page_message,
         disconnect_timeout_s=settings.peer_disconnect_timeout_s,
         voice=AgentVoice() if models.voices is not None else None,
-        presence=runtime.presence(live),
+        presence=runtime.presence(live, consent.presence_checks),
     )
     try:
         answer = await peer.answer(sdp, kind)

@@ -29,6 +29,7 @@ def kinds() -> list[ConnectorKindOut]:
             label=k.label,
             events=list(k.events),
             supports_erasure=k.supports_erasure,
+            erasure=k.erasure,
             generates_secret=k.secret.generate is not None,
             options_schema=k.options.model_json_schema(),
         )

@@ -25,6 +25,7 @@ from server.schemas import (
     ScoreOut,
     UtteranceOut,
 )
+from server.services.consent import ai_evaluation_allowed
 from server.services.reports import summary_of
 from server.services.scope import visible_to
 
@@ -118,6 +119,10 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         flags=[FlagOut.model_validate(f) for f in await integrity_repo.flags(session, interview.id)],
         agent_state=agent_state(interview.status, await audit_repo.audit_trail(session, interview.id)),
         started_at=interview.started_at,
+        candidate_id=interview.candidate_id,
+        legal_hold=interview.legal_hold,
+        legal_hold_reason=interview.legal_hold_reason,
+        human_evaluation_requested=not await ai_evaluation_allowed(session, interview.id),
     )
 
 

@@ -19,6 +19,7 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
         title=spec.title,
         language=spec.language,
         department=spec.department,
+        jurisdiction=spec.jurisdiction,
         time_budget_min=spec.time_budget_min,
     )
     by_name: dict[str, Competency] = {}
@@ -79,6 +80,7 @@ async def plan_of(session: AsyncSession, job_id: str, user: User) -> PlanOut:
         title=job.title,
         language=job.language,
         department=job.department,
+        jurisdiction=job.jurisdiction,
         time_budget_min=job.time_budget_min,
         competencies=[
             PlanCompetency(name=c.name, weight=c.weight, scale=c.scale, indicators=c.indicators)

@@ -17,6 +17,7 @@ from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories.outbox import enqueue
 from server.schemas import ReviewOut
+from server.services.consent import ai_evaluation_allowed
 from server.services.scores import detail_of
 
 MAX_QUOTES = 8
@@ -115,6 +116,7 @@ async def build_report(
         competencies=competencies,
         completed_at=interview.ended_at,
         needs_human_review=review is None or review.decided_by is None,
+        human_evaluation_requested=not await ai_evaluation_allowed(session, interview.id),
         integrity_flags=[
             {"kind": f.kind, "t_start": f.t_start, "t_end": f.t_end}
             for f in await integrity_repo.flags(session, interview.id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ehr_sync.report import ReportV1
 from server.db.models import Interview, InterviewNote, Job, ReviewDecision, User
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import interviews as repo
@@ -16,7 +17,15 @@ from server.db.repositories import jobs as job_repo
 from server.db.repositories import reviews as review_repo
 from server.db.repositories.outbox import enqueue
 from server.errors import Conflict, Unprocessable
-from server.schemas import AuditOut, CompetencyReviewOut, NoteIn, NoteOut, ReviewIn, ReviewOut
+from server.schemas import (
+    AuditOut,
+    CompetencyReviewOut,
+    ConsentRecordOut,
+    NoteIn,
+    NoteOut,
+    ReviewIn,
+    ReviewOut,
+)
 from server.services.interviews import get_visible
 from server.services.reports import (
     build_report,
@@ -58,6 +67,7 @@ async def scorecard_of(session: AsyncSession, interview: Interview, job: Job | N
             )
         )
     history = [a for a in await audit_repo.audit_trail(session, interview.id) if a.action in REVIEW_ACTIONS]
+    consent = await repo.latest_consent(session, interview.id)
     return ReviewOut(
         interview_id=interview.id,
         status=interview.review_status,
@@ -69,7 +79,17 @@ async def scorecard_of(session: AsyncSession, interview: Interview, job: Job | N
         comment=overall.comment if overall else None,
         competencies=competencies,
         history=[AuditOut.model_validate(a) for a in history],
+        human_evaluation_requested=consent is not None and not consent.ai_evaluation,
+        consent=ConsentRecordOut.model_validate(consent) if consent else None,
     )
+
+
+async def report(session: AsyncSession, user: User, interview_id: str, public_url: str) -> ReportV1:
+    """The interview's report as the HR systems receive it (each view audited)."""
+    interview, job = await get_visible(session, user, interview_id)
+    card = await scorecard_of(session, interview, job)
+    await audit_repo.audit(session, user.email, "report.viewed", interview.id)
+    return await build_report(session, interview, public_url, card)
 
 
 async def decide(

@@ -168,6 +168,8 @@ def join_call(page: Any, invite_url: str) -> None:
 
     page.goto(invite_url)
     page.check("#consent-box")
+    page.check("#consent-ai")  # AI-assisted evaluation (else human-only)
+    page.check("#consent-presence")
     page.click("#consent-btn")
     page.click("#join-btn")
     expect(page.locator("#progress")).to_have_text("Question 1 / 3", timeout=20_000)

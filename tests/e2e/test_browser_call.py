@@ -74,6 +74,8 @@ def test_candidate_call_is_transcribed_advanced_recorded_and_shown_live(
             candidate.goto(demo["invite_url"])
             expect(candidate.locator("#consent-text")).to_contain_text("recorded")
             candidate.check("#consent-box")
+            candidate.check("#consent-ai")  # AI-assisted evaluation (else human-only)
+            candidate.check("#consent-presence")
             candidate.click("#consent-btn")
             candidate.click("#join-btn")
             expect(candidate.locator("#status")).to_have_text("Connected", timeout=15_000)

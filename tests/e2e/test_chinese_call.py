@@ -34,6 +34,8 @@ def test_a_chinese_interview_is_spoken_captioned_and_transcribed(
             page = browser.new_context().new_page()
             page.goto(demo["invite_url"])
             page.check("#consent-box")
+            page.check("#consent-ai")  # AI-assisted evaluation (else human-only)
+            page.check("#consent-presence")
             page.click("#consent-btn")
             page.click("#join-btn")
             expect(page.locator("#progress")).to_have_text("问题 1 / 3", timeout=20_000)

@@ -3,8 +3,8 @@
 Tenant tokens from `/open-apis/auth/v3/tenant_access_token/internal` (app id and secret checked); every
 hire call needs `Authorization: Bearer <live token>` (99991663 otherwise, which `revoke()` simulates);
 external interviews need a known external application and an external_id not used in the last 24 hours;
-assessments need an existing external interview and a conclusion of 1, 2 or 3. It records what it
-accepted.
+assessments need an existing external interview and a conclusion of 1, 2 or 3; DELETE of an external
+interview removes it with its assessments (删除外部面试). It records what it accepted and deleted.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class FeishuServer(JsonServer):
         self.interviews: list[dict[str, Any]] = []
         self.assessments: list[dict[str, Any]] = []
         self.errors: list[int] = []
+        self.deleted: list[str] = []
         self._ids = itertools.count(7_000_000_000_000_000_000)
         self._lock = threading.Lock()
         super().__init__()
@@ -33,7 +34,7 @@ class FeishuServer(JsonServer):
     def respond(
         self, method: str, path: str, query: dict[str, str], body: Any, headers: dict[str, str]
     ) -> tuple[int, dict[str, Any] | None]:
-        status, answer = self.handle(path, query, body, headers.get("authorization", ""))
+        status, answer = self.handle(method, path, query, body, headers.get("authorization", ""))
         if answer.get("code"):
             self.errors.append(int(answer["code"]))
         return status, answer
@@ -44,7 +45,7 @@ class FeishuServer(JsonServer):
             self.tokens.clear()
 
     def handle(
-        self, path: str, query: dict[str, str], body: dict[str, Any], auth: str
+        self, method: str, path: str, query: dict[str, str], body: dict[str, Any], auth: str
     ) -> tuple[int, dict[str, Any]]:
         with self._lock:
             if path == "/open-apis/auth/v3/tenant_access_token/internal":
@@ -67,6 +68,16 @@ class FeishuServer(JsonServer):
                 record = {"id": str(next(self._ids)), **body}
                 self.interviews.append(record)
                 return 200, {"code": 0, "msg": "success", "data": {"external_interview": record}}
+            if method == "DELETE" and path.startswith("/open-apis/hire/v1/external_interviews/"):
+                found = [i for i in self.interviews if i["id"] == path.rsplit("/", 1)[1]]
+                if not found:
+                    return 200, {"code": 1002004, "msg": "external interview not found"}
+                self.interviews.remove(found[0])
+                self.assessments = [
+                    a for a in self.assessments if a["external_interview_id"] != found[0]["id"]
+                ]
+                self.deleted.append(found[0]["id"])
+                return 200, {"code": 0, "msg": "success", "data": {}}
             if path == "/open-apis/hire/v1/external_interviews/batch_query":
                 app = query.get("external_application_id")
                 items = [i for i in self.interviews if i["external_application_id"] == app]

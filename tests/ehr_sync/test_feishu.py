@@ -121,3 +121,33 @@ async def test_a_revoked_token_is_replaced_once_and_the_call_retried(feishu: Fei
 
 def delivery(event_type: str, payload: dict[str, object]) -> Delivery:
     return Delivery("d-" + event_type, event_type, dict(payload), "e1", 0, datetime.now(UTC))
+
+
+async def test_an_erasure_deletes_the_external_interviews_created_for_the_candidate(
+    feishu: FeishuServer,
+) -> None:
+    endpoint = EndpointConfig("e1", "feishu", feishu.base, ["app-secret-xyz"], {"app_id": "cli_a1b2c3"})
+    async with httpx.AsyncClient(timeout=5) as client:
+        connector = FeishuHireConnector(endpoint, client)
+        await connector.push(delivery("report.ready", REPORT))
+        await connector.push(delivery("report.reviewed", REVIEWED))
+        other = {**REPORT, "interview_id": "someone-else", "report_id": "x-v1"}
+        await connector.push(delivery("report.ready", other))
+        assert len(feishu.interviews) == 2 and len(feishu.assessments) == 1
+        erased = await connector.push(
+            delivery(
+                "candidate.deleted",
+                {
+                    "candidate_ref": "cand1",
+                    "interview_ids": ["iv1"],
+                    "candidate_external_refs": {"feishu_application": APP},
+                },
+            )
+        )
+        unknown = await connector.push(
+            delivery("candidate.deleted", {"candidate_ref": "c2", "interview_ids": ["iv9"]})
+        )
+    assert erased.outcome == "delivered" and len(feishu.deleted) == 1
+    assert [i["external_id"] for i in feishu.interviews] == ["someone-else"], "only ours, only theirs"
+    assert feishu.assessments == []
+    assert unknown.outcome == "delivered" and "no Feishu application" in unknown.error

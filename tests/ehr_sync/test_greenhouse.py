@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from server.app import create_app
-from server.db.models import AnswerScoreRow, Interview
+from server.db.models import AnswerScoreRow, Candidate, Interview
 from server.services.reports import interview_completed
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
@@ -228,3 +229,37 @@ def test_request_errors_keep_a_bounded_summary(review: Review) -> None:
     assert len(json.dumps(detail)) < 5000
     assert detail["body"]["truncated"] and detail["body"]["fields_dropped"] == 20
     assert detail["body"]["bytes"] > 800_000
+
+
+def test_an_erasure_asks_for_deletion_by_hand_in_the_delivery_log(
+    review: Review, greenhouse: GreenhouseCallbacks
+) -> None:
+    from server.db.models import Interview as InterviewRow
+
+    async def candidate_with_greenhouse_test(sessions: Any) -> str:
+        async with sessions.begin() as s:
+            interviews = (await s.execute(select(InterviewRow))).scalars().all()
+            for interview in interviews:
+                candidate = await s.get(Candidate, interview.candidate_id)
+                if (candidate.external_refs or {}).get("greenhouse_callback_url"):
+                    return str(candidate.id)
+        raise AssertionError("the earlier test made a Greenhouse candidate")
+
+    candidate = review.run(candidate_with_greenhouse_test)
+    review.login("admin-gh@example.test")
+    assert review.client.delete(f"/api/admin/candidates/{candidate}").status_code == 200
+    deadline = time.monotonic() + 10
+    rows: list[dict[str, Any]] = []
+    while time.monotonic() < deadline:
+        rows = [
+            d
+            for d in review.client.get("/api/admin/deliveries").json()
+            if d["event_type"] == "candidate.deleted" and d["interview_id"] == candidate
+        ]
+        if rows and rows[0]["status"] != "pending":
+            break
+        time.sleep(0.1)
+    (row,) = rows
+    assert row["status"] == "action_required", "never a silent 'delivered'"
+    assert "ask a Greenhouse admin" in row["last_error"] and "by hand" in row["last_error"]
+    review.client.post("/api/auth/logout")

@@ -33,7 +33,14 @@ async def test_every_kind_builds_its_connector_and_handles_known_events_only() -
             assert isinstance(entry.build(config(name), client, None), BUILT[name])
             assert set(entry.events) <= set(EVENT_TYPES), name
             assert entry.options.model_json_schema()["type"] == "object"
-    assert [k.name for k in KINDS.values() if k.supports_erasure] == ["webhook"]
+    assert [k.name for k in KINDS.values() if k.supports_erasure] == ["webhook", "feishu"]
+    assert {k.name: k.erasure for k in KINDS.values()} == {
+        "webhook": "automatic",
+        "dingtalk": "none",  # the notices carry no name and no transcript
+        "wecom": "none",
+        "feishu": "automatic",  # DELETE external_interviews/:id
+        "greenhouse": "by_hand",  # the partner API has no delete: the delivery log asks a person
+    }
 
 
 async def test_what_outlives_a_reload_is_handed_to_the_next_connector() -> None:

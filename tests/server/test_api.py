@@ -339,7 +339,7 @@ def test_connector_kinds_come_from_the_registry_and_the_page_lists_them(api: Api
     assert [k["kind"] for k in kinds] == list(KINDS)  # greenhouse included, webhook first (the default)
     by_kind = {k["kind"]: k for k in kinds}
     assert by_kind["webhook"]["supports_erasure"] and by_kind["webhook"]["generates_secret"]
-    assert not by_kind["feishu"]["supports_erasure"]
+    assert by_kind["feishu"]["supports_erasure"] and by_kind["greenhouse"]["erasure"] == "by_hand"
     assert "app_id" in by_kind["feishu"]["options_schema"]["properties"]
     page = api.client.get("/admin").text + api.client.get("/static/admin.js").text  # the page and its script
     assert "/api/admin/connector-kinds" in page

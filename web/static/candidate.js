@@ -22,13 +22,17 @@ async function load() {
   if (info.status === "finished") { showError(t(lang, "ended")); return; }
   $("consent-text").textContent = info.consent_text;
   $("consent-version").textContent = info.consent_version;
+  $("consent-jurisdiction").textContent = info.consent_jurisdiction === "default" ? "" : info.consent_jurisdiction;
   if (info.consented) { await startPreview(); } else { $("notice").classList.remove("hidden"); }
 }
 
 $("consent-box").addEventListener("change", (e) => { $("consent-btn").disabled = !e.target.checked; });
 $("consent-btn").addEventListener("click", async () => {
   try {
-    await api("/consent", { version: info.consent_version, recording: true, ai_evaluation: true });
+    await api("/consent", {
+      version: info.consent_version, recording: true,
+      ai_evaluation: $("consent-ai").checked, presence_checks: $("consent-presence").checked,
+    });
     $("notice").classList.add("hidden");
     await startPreview();
   } catch (e) { showError(e.message); }
@@ -115,4 +119,14 @@ function hangUp() {
   $("leave-btn").classList.add("hidden");
 }
 $("leave-btn").addEventListener("click", () => { hangUp(); $("status").textContent = t(lang, "ended"); });
+// Withdrawal: the server ends the call, stops all processing and deletes the candidate's data.
+$("withdraw-btn").addEventListener("click", async () => {
+  if (!confirm(t(lang, "withdraw_confirm"))) return;
+  try {
+    const out = await api("/withdraw", {});
+    hangUp();
+    $("call").classList.add("hidden"); $("notice").classList.add("hidden");
+    $("status").textContent = t(lang, "ended"); showError(out.message);
+  } catch (e) { showError(e.message); }
+});
 load();

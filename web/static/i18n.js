@@ -1,7 +1,12 @@
 // Page translations. The candidate page follows the job's language; staff pages the user's choice.
 const I18N = {
   zh: {
-    notice: "开始之前", version: "告知版本", agree: "我同意录音录像，并同意由 AI 辅助评估、由人工复核。",
+    notice: "开始之前", version: "告知版本", agree: "我同意录音录像并转写（参加面试所必需）。",
+    agree_ai: "我同意由 AI 给出参考评分（由人工复核）。不勾选则仅由人工评估。",
+    agree_presence: "我同意对视频进行在场检测（无人脸、多人、视线离开）。",
+    withdraw: "撤回同意并删除我的数据", withdraw_confirm: "撤回同意会立即结束面试并删除您的数据。确定吗？",
+    human_only: "候选人要求人工评估（无 AI 评分）", consented_to: "候选人同意的内容",
+    scope_recording: "录音录像", scope_ai: "AI 评估", scope_presence: "在场检测", yes_short: "是", no_short: "否",
     continue: "继续", join: "加入面试", leave: "离开", captions: "我们听到的内容",
     connecting: "正在连接…", connected: "已连接", ended: "面试已结束", question: "问题",
     transcript: "转写", login: "登录", email: "邮箱", password: "密码", interviews: "面试列表",
@@ -29,6 +34,14 @@ const I18N = {
     ev_specific: "具体细节", ev_plan: "计划步骤", agent_paused: "AI 已暂停", agent_taken_over: "面试官已接管",
   },
   en: {
+    agree: "I agree to the recording and transcription (needed to take part).",
+    agree_ai: "I agree to AI-suggested scores, reviewed by a person. Leave unticked for a human-only evaluation.",
+    agree_presence: "I agree to video presence checks (no face, several faces, looking away).",
+    withdraw: "Withdraw consent and delete my data",
+    withdraw_confirm: "Withdrawing ends the interview now and deletes your data. Are you sure?",
+    human_only: "Human evaluation requested (no AI scores)", consented_to: "The candidate agreed to",
+    scope_recording: "recording", scope_ai: "AI evaluation", scope_presence: "presence checks",
+    yes_short: "yes", no_short: "no",
     connecting: "Connecting…", connected: "Connected", ended: "Interview ended", question: "Question",
     speaking: "speaking", silent: "silent", pending_review: "Pending review", next_round: "Next round",
     rejected: "Rejected", on_hold: "On hold", strong_yes: "Strong yes", yes: "Yes", no: "No",

@@ -6,6 +6,7 @@ const $ = (id) => document.getElementById(id);
 Promise.all([staffFetch(`/api/interviews/${interviewId}`), staffFetch(`/api/interviews/${interviewId}/report`)]).then(([iv, r]) => {
   $("who").textContent = `${iv.candidate_name} — ${iv.job_title}`;
   $("meta").textContent = `${new Date(iv.created_at).toLocaleString()} · ${t(lang, iv.status)}`;
+  $("human-only").classList.toggle("hidden", !r.human_evaluation_requested);
   $("overall").textContent = r.overall_score !== null ? r.overall_score.toFixed(1) + " / 5" : "—";
   $("ai-rec").textContent = r.recommendation ? t(lang, r.recommendation) : "—";
   const rv = r.review || {};

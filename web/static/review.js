@@ -42,7 +42,19 @@ function scoreSelect(c) {
   return s;
 }
 
+function renderConsent(card) {
+  // What this candidate agreed to, scope by scope, and the notice version they read.
+  $("human-only").classList.toggle("hidden", !card.human_evaluation_requested);
+  const c = card.consent;
+  if (!c) { $("consent-record").textContent = ""; return; }
+  const yn = (v) => t(lang, v ? "yes_short" : "no_short");
+  $("consent-record").textContent = `${t(lang, "consented_to")}: ${t(lang, "scope_recording")} ${yn(c.recording)} · `
+    + `${t(lang, "scope_ai")} ${yn(c.ai_evaluation)} · ${t(lang, "scope_presence")} ${yn(c.presence_checks)} `
+    + `(${t(lang, "version")} ${c.version}${c.jurisdiction ? ", " + c.jurisdiction : ""}; ${new Date(c.created_at).toLocaleString()})`;
+}
+
 function renderCard(card) {
+  renderConsent(card);
   $("review-status").textContent = t(lang, card.status);
   $("ai-overall").textContent = card.ai_overall !== null ? card.ai_overall.toFixed(1) : "—";
   $("ai-recommendation").textContent = card.ai_recommendation ? t(lang, card.ai_recommendation) : "—";

@@ -1,7 +1,8 @@
 """ORM models; importing this package registers every table on `Base.metadata`."""
 
-from server.db.models.audit import AuditEvent
+from server.db.models.audit import AuditEvent, AuditHead
 from server.db.models.candidate import Candidate
+from server.db.models.consent_text import ConsentText
 from server.db.models.data_key import DataKey
 from server.db.models.integrity import IntegrityFlag
 from server.db.models.interview import Consent, Interview
@@ -20,10 +21,12 @@ __all__ = [
     "OutboxEvent",
     "AnswerScoreRow",
     "AuditEvent",
+    "AuditHead",
     "Candidate",
     "Competency",
     "DataKey",
     "Consent",
+    "ConsentText",
     "IntegrityFlag",
     "FeedbackLetter",
     "Interview",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base, IdMixin
@@ -25,16 +25,27 @@ class Interview(IdMixin, Base):
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     review_status: Mapped[str] = mapped_column(String(20), default="pending_review")
+    # A legal hold keeps everything about the interview past its retention (the purge skips it).
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    legal_hold_reason: Mapped[str | None] = mapped_column(String(300))
 
 
 class Consent(IdMixin, Base):
-    """What the candidate agreed to (text and version), and when."""
+    """What the candidate agreed to, scope by scope, with the notice (text and version) they read.
+
+    `recording` is required to take part; `ai_evaluation` False means a human-only evaluation;
+    `presence_checks` False means no video presence flags. A withdrawal is kept as its time.
+    """
 
     __tablename__ = "consent"
 
     interview_id: Mapped[str] = mapped_column(ForeignKey("interview.id", ondelete="CASCADE"), index=True)
     version: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str | None] = mapped_column(String(10))
+    jurisdiction: Mapped[str | None] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
     recording: Mapped[bool] = mapped_column()
     ai_evaluation: Mapped[bool] = mapped_column()
+    presence_checks: Mapped[bool] = mapped_column(Boolean, default=False)
     user_agent: Mapped[str | None] = mapped_column(String(400))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -16,6 +16,8 @@ class Job(IdMixin, Base):
     title: Mapped[str] = mapped_column(String(200))
     department: Mapped[str | None] = mapped_column(String(100))
     language: Mapped[str] = mapped_column(String(10), default="en")
+    # Whose law the candidate notice follows (e.g. "CN", "EU", "US-IL"); None: the server's default.
+    jurisdiction: Mapped[str | None] = mapped_column(String(40))
     time_budget_min: Mapped[float | None] = mapped_column(Float)
     vocabulary: Mapped[str | None] = mapped_column(Text)  # company, product and technical terms for ASR
     competencies: Mapped[list[Competency]] = relationship(

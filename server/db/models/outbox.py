@@ -50,7 +50,9 @@ class Delivery(IdMixin, Base):
 
     event_seq: Mapped[int] = mapped_column(ForeignKey("outbox_event.seq", ondelete="CASCADE"), index=True)
     endpoint_id: Mapped[str] = mapped_column(ForeignKey("endpoint.id", ondelete="CASCADE"), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)  # pending|delivered|dead
+    status: Mapped[str] = mapped_column(
+        String(20), default="pending", index=True
+    )  # pending|delivered|dead|action_required
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

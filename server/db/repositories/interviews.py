@@ -91,6 +91,14 @@ async def latest_consent(session: AsyncSession, interview_id: str) -> Consent | 
     return result.scalar_one_or_none()
 
 
+async def consents(session: AsyncSession, interview_id: str) -> Sequence[Consent]:
+    """Every consent given for the interview, oldest first."""
+    result = await session.execute(
+        select(Consent).where(Consent.interview_id == interview_id).order_by(Consent.created_at)
+    )
+    return result.scalars().all()
+
+
 async def add_utterance(session: AsyncSession, utterance: Utterance) -> Utterance:
     """Store one utterance."""
     session.add(utterance)

@@ -152,6 +152,10 @@ class SqlOutboxStore:
         """Give up (replayable by hand)."""
         await self._update(delivery, status="dead", last_status=status, last_error=error[:500])
 
+    async def action_required(self, delivery: DeliveryItem, message: str) -> None:
+        """The other system cannot do this through its API: a person must (the log says what)."""
+        await self._update(delivery, status="action_required", last_error=message[:500])
+
     async def disable_endpoint(self, endpoint_id: str, reason: str) -> None:
         """Stop delivering to an endpoint."""
         async with self._sessions.begin() as session:

@@ -29,6 +29,9 @@ from server.services.live.visibility import TabVisibility
 
 log = logging.getLogger(__name__)
 
+WITHDRAWN = "withdrawn"
+"""A control-channel message from the candidate's withdrawal (not an interviewer's control)."""
+
 
 class Call(CallClock, Protocol):
     """What a live interview needs of the candidate's call (`CandidatePeer`): its clock, and these."""
@@ -236,12 +239,22 @@ class LiveInterview:
                     if self.call is not None:
                         self.call.close_soon(0.5)
                     continue
+                if message.get("action") == WITHDRAWN:
+                    await self.withdrawn()
+                    continue
                 try:
                     await self.control(
                         str(message["action"]), str(message.get("by", "")), message.get("text")
                     )
                 except Exception:
                     log.exception("interview %s: control %r failed", self.interview_id, message)
+
+    async def withdrawn(self) -> None:
+        """The candidate withdrew their consent: no more scoring, and the call ends now."""
+        self.store.ai_scoring = False
+        log.info("interview %s: the candidate withdrew; closing the call", self.interview_id)
+        if self.call is not None:
+            self.call.close_soon(0.0)
 
     async def control(self, action: str, by: str, text: str | None = None) -> None:
         """Carry out an interviewer's control and tell the consoles."""

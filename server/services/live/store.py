@@ -46,8 +46,12 @@ class LiveStore:
         bus: EventBus,
         public_url: str = "",
         recording_id: str | None = None,
+        ai_scoring: bool = True,
     ) -> None:
         self.interview_id = interview_id
+        # False when the candidate asked for a human-only evaluation or withdrew: nothing AI-scored is
+        # stored or published from then on (this is the one gate; reports read what is stored).
+        self.ai_scoring = ai_scoring
         self._sessions = sessions
         self._bus = bus
         self._public_url = public_url
@@ -86,7 +90,12 @@ class LiveStore:
         )
 
     async def score(self, scored: Scored) -> None:
-        """Store a final score (provisional ones are only published), then publish it."""
+        """Store a final score (provisional ones are only published), then publish it.
+
+        Nothing at all without AI-evaluation consent: no row, no console event, no suggestions.
+        """
+        if not self.ai_scoring:
+            return
         if not scored.score.provisional:
             async with self._sessions.begin() as session:
                 await repo.add_score(session, score_row(self.interview_id, scored))
