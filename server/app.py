@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DBAPIError
 
 from agent.endpointing import EndpointSettings
 from agent.interviewer import AgentSettings
@@ -114,13 +115,19 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             await upgrade(engine)
         try:
             await verify(vault, engine)  # and a wrong one here, before anything is served
+            async with make_sessionmaker(engine).begin() as session:
+                if sealed := await seal_legacy_urls(session, SecretBox(settings.secret_key)):
+                    log.info("sealed the URL secrets of %d connectors", sealed)
         except MasterKeyError as exc:
             log.error("cannot start: %s", exc)
             await engine.dispose()
             raise
-        async with make_sessionmaker(engine).begin() as session:
-            if sealed := await seal_legacy_urls(session, SecretBox(settings.secret_key)):
-                log.info("sealed the URL secrets of %d connectors", sealed)
+        except (OSError, DBAPIError) as exc:  # the database is not up yet: serve, and say so on /healthz
+            log.warning(
+                "the database did not answer at start-up (%s); the master key check and connector "
+                "URL sealing run at the next start",
+                type(exc).__name__,
+            )
         models = runtime or await load_runtime(settings)
         bus = make_bus(settings)
         peers = PeerRegistry()

@@ -3,6 +3,7 @@ are refused when a connector is added and again at every send, unless the operat
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from tests.ehr_sync.receiver import Receiver
 from tests.ehr_sync.test_delivery import add_endpoint, add_events, deliver
 from tests.fakes.speech import fake_runtime
 from tests.server.test_review import Review
+
+MASTER_KEY = base64.b64encode(bytes(range(32))).decode()  # production needs one
 
 
 @pytest.mark.parametrize(
@@ -93,7 +96,9 @@ async def test_a_stored_internal_endpoint_gets_nothing_at_send_time(engine: Asyn
 
 
 def test_the_admin_api_refuses_internal_connector_urls(tmp_path: Path) -> None:
-    settings = Settings(environment="production", secret_key=TEST_SECRET, data_dir=tmp_path / "data")
+    settings = Settings(
+        environment="production", secret_key=TEST_SECRET, data_dir=tmp_path / "data", master_key=MASTER_KEY
+    )
     with TestClient(create_app(settings, runtime=fake_runtime())) as client:
         review = Review(client, settings)
         review.staff("admin-ssrf@example.test", "admin")

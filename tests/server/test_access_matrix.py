@@ -107,6 +107,22 @@ MATRIX: dict[tuple[str, str], str] = {
     ("DELETE", "/api/admin/users/{email}/sessions"): ADMIN,
     ("GET", "/api/admin/metrics"): ADMIN,
     ("GET", "/api/admin/schemas/report.json"): PUBLIC,  # receivers fetch the report's schema
+    ("POST", "/api/admin/connectors/{connector_id}/disable"): "401 401 403 403 403 403 404",
+    ("POST", "/api/admin/connectors/{connector_id}/enable"): "401 401 403 403 403 403 404",
+    ("POST", "/api/admin/connectors/{connector_id}/rotate-secret"): "401 401 403 403 403 403 404",
+    # privacy: notices, the audit trail, access requests, legal holds
+    ("GET", "/api/admin/consent-texts"): ADMIN,
+    ("POST", "/api/admin/consent-texts"): ADMIN,
+    ("GET", "/api/admin/audit/verify"): ADMIN,
+    ("GET", "/api/admin/audit/export"): ADMIN,
+    ("GET", "/api/candidates/{candidate_id}/export"): "401 401 403 403 404 404 404",
+    ("PUT", "/api/interviews/{interview_id}/legal-hold"): REVIEWS_A,
+    # last, as they change the interview: cancelling or reissuing a finished one is refused, revoking its
+    # link is not; the candidate withdraws from an interview of their own (it erases them)
+    ("POST", "/api/interviews/{interview_id}/cancel"): "401 401 403 403 409 409 409",
+    ("POST", "/api/interviews/{interview_id}/invite/reissue"): "401 401 403 403 409 409 409",
+    ("POST", "/api/interviews/{interview_id}/invite/revoke"): REVIEWS_A,
+    ("POST", "/api/invite/{token}/withdraw"): "401 2xx 401 401 401 401 401",
 }
 
 PLAN = {
@@ -141,14 +157,27 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/admin/connectors"): {
         "name": "matrix",
         "kind": "webhook",
-        "url": "http://127.0.0.1:9/hook",
+        "url": "https://hr.example.com/hook",
     },
+    ("POST", "/api/admin/consent-texts"): {
+        "language": "en",
+        "jurisdiction": "matrix",
+        "version": "matrix-1",
+        "text": "We record this interview.",
+    },
+    ("PUT", "/api/interviews/{interview_id}/legal-hold"): {"hold": False},
+    ("POST", "/api/interviews/{interview_id}/cancel"): {"reason": "matrix"},
+    ("POST", "/api/admin/connectors/{connector_id}/rotate-secret"): {},
 }
 PARAMS: dict[tuple[str, str], dict[str, str]] = {
     ("GET", "/api/greenhouse/test_status"): {"partner_interview_id": "x"},
 }
 # 404 for the admin: these ids name nothing (erasing or replaying a real one is tested elsewhere).
-MISSING = {"delivery_id": "no-such-delivery", "candidate_id": "no-such-candidate"}
+MISSING = {
+    "delivery_id": "no-such-delivery",
+    "candidate_id": "no-such-candidate",
+    "connector_id": "no-such-connector",
+}
 
 
 @dataclass
@@ -157,6 +186,7 @@ class World:
     clients: dict[str, TestClient]
     values: dict[str, str]  # path parameters and body placeholders
     token: str
+    withdrawing: str  # the invite of another candidate, who withdraws
 
 
 def declared_routes(app: Any) -> set[tuple[str, str]]:
@@ -204,7 +234,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             "offer": browser_offer(),
             **MISSING,
         }
-        yield World(review, clients, values, seeded["invite_token"])
+        other = review.finished(department=DEPT_A)
+        yield World(review, clients, values, seeded["invite_token"], other["invite_token"])
 
 
 def login(client: TestClient, role: str) -> None:
@@ -233,7 +264,8 @@ def answer_class(status: int, expected: str) -> bool:
 
 
 def call(world: World, role: str, method: str, path: str) -> int:
-    values = {**world.values, "token": world.token if role == "candidate" else "forged-invite-token"}
+    own = world.withdrawing if path.endswith("/withdraw") else world.token
+    values = {**world.values, "token": own if role == "candidate" else "forged-invite-token"}
     url = fill(path, values)
     client = world.clients[role]
     if method == "WS":

@@ -26,8 +26,12 @@ PLAN = (
 @pytest.fixture(scope="module")
 def review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
     data = tmp_path_factory.mktemp("csrf") / "data"
-    settings = Settings(
-        environment="test", secret_key=TEST_SECRET, data_dir=data, outbox_in_server=False, public_url=SITE
+    settings = Settings(  # development: an https public URL without secure cookies (TestClient speaks http)
+        environment="development",
+        secret_key=TEST_SECRET,
+        data_dir=data,
+        outbox_in_server=False,
+        public_url=SITE,
     )
     with TestClient(create_app(settings, runtime=fake_runtime())) as client:
         yield Review(client, settings)

@@ -22,11 +22,15 @@ from server.db.models import (
     Utterance,
 )
 from server.db.repositories import audit as audit_repo
+from server.keys.master import load_master_keys
+from server.keys.vault import Vault
 from server.security import Signer
 from server.services import audit_log
 from server.services.demo import create_demo
 from server.services.erasure import erase_candidate
 from server.services.reports import interview_completed
+from server.settings import Settings
+from tests.conftest import TEST_SECRET
 
 NAME = "Zhaoyun Wuthering-Pemberton"
 SENTENCES = [
@@ -119,7 +123,8 @@ async def test_erasure_leaves_no_trace_of_name_words_or_audio(engine: AsyncEngin
     else:
         assert any(n in b for n in needles() for b in _files(tmp_path).values())
 
-    assert await erase_candidate(sessions, candidate_id, "admin@x", recordings) == 1
+    vault = Vault(load_master_keys(Settings(environment="test", secret_key=TEST_SECRET, data_dir=tmp_path)))
+    assert await erase_candidate(sessions, candidate_id, "admin@x", recordings, vault) == 1
 
     if engine.dialect.name == "postgresql":
         found = [v for v in await text_values(engine) if any(n.decode() in v for n in needles())]

@@ -158,9 +158,11 @@ def forged_tokens(count: int, real: str, interview_id: str) -> Iterator[str]:
     alphabet = string.ascii_letters + string.digits + "-_."
     for i in range(count):
         match i % 6:
-            case 0:  # one character of the real token changed
-                j = rng.randrange(len(real))
-                yield real[:j] + rng.choice(alphabet.replace(real[j], "")) + real[j + 1 :]
+            case 0:  # one character of the real token changed (not a segment's last: base64 pads there,
+                # and another letter can decode to the same bytes, which is the same token)
+                ends = {i for i, ch in enumerate(real) if i + 1 == len(real) or real[i + 1] == "."}
+                j = rng.choice([i for i, ch in enumerate(real) if ch != "." and i not in ends])
+                yield real[:j] + rng.choice(alphabet.replace(real[j], "").replace(".", "")) + real[j + 1 :]
             case 1:
                 yield str(foreign.dumps({"i": interview_id, "n": "x"}))
             case 2:

@@ -75,7 +75,7 @@ def test_uploads_get_their_own_larger_cap(review: Review) -> None:
 
 def test_the_console_socket_closes_on_an_oversize_message(review: Review) -> None:
     iid = review.finished()["interview_id"]
-    review.staff("iv-limits@example.test", "interviewer")
+    review.staff("iv-limits@example.test", "interviewer", "Engineering")
     try:
         with review.client.websocket_connect(f"/api/interviews/{iid}/live") as ws:
             assert ws.receive_json()["type"] == "snapshot"

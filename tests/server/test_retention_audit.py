@@ -14,9 +14,16 @@ from server.db.base import utcnow
 from server.db.engine import make_sessionmaker
 from server.db.models import AnswerScoreRow, AuditEvent, Candidate, Interview, Recording, Utterance
 from server.db.repositories import audit as audit_repo
+from server.keys.master import load_master_keys
+from server.keys.vault import Vault
 from server.services import audit_log
 from server.services.retention import Retention, purge
+from server.settings import Settings
+from tests.conftest import TEST_SECRET
 from tests.server.test_erasure_traces import seed_whole_interview
+
+# Erasure destroys data keys: the vault a test server would hold.
+VAULT = Vault(load_master_keys(Settings(environment="test", secret_key=TEST_SECRET)))
 
 
 async def verdict(sessions: async_sessionmaker[AsyncSession]) -> tuple[bool, str | None]:
@@ -91,22 +98,22 @@ async def test_purge_removes_each_kind_after_its_time_and_keeps_legal_holds(
     old = ids[old_candidate]
     retention = Retention(recordings_days=90, transcripts_days=365, scores_days=365, reports_days=730)
 
-    dry = await purge(sessions, retention, recordings, dry_run=True)
+    dry = await purge(sessions, retention, recordings, VAULT, dry_run=True)
     assert dry.removed["recordings"] == 1 and dry.skipped_on_hold == 1
     assert await count(sessions, Recording, old) == 1 and (recordings / old / "rec.mp4").exists()
 
-    done = await purge(sessions, retention, recordings)
+    done = await purge(sessions, retention, recordings, VAULT)
     assert done.removed["recordings"] == 1 and done.removed["transcripts"] == 0
     assert await count(sessions, Recording, old) == 0 and not (recordings / old / "rec.mp4").exists()
     assert await count(sessions, Utterance, old) == 2, "transcripts are kept longer"
     assert await count(sessions, Recording, ids[held_candidate]) == 1, "a legal hold keeps everything"
 
     later = utcnow() + timedelta(days=300)  # 400 days after the interviews ended
-    done = await purge(sessions, retention, recordings, now=later)
+    done = await purge(sessions, retention, recordings, VAULT, now=later)
     assert done.removed["transcripts"] == 2 and done.removed["scores"] == 1
     assert await count(sessions, Utterance, old) == 0 and await count(sessions, AnswerScoreRow, old) == 0
 
-    done = await purge(sessions, retention, recordings, now=utcnow() + timedelta(days=700))
+    done = await purge(sessions, retention, recordings, VAULT, now=utcnow() + timedelta(days=700))
     assert done.removed["candidates"] == 1
     async with sessions() as s:
         assert await s.get(Candidate, old_candidate) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
@@ -162,12 +163,18 @@ def test_serve_passes_the_http_limits_to_uvicorn(tmp_path: Path) -> None:
 
 
 def test_https_needs_secure_cookies_outside_development(tmp_path: Path) -> None:
-    base = {"secret_key": TEST_SECRET, "data_dir": tmp_path, "public_url": "https://interviews.example.com"}
+    key = base64.b64encode(bytes(32)).decode()
+    base = {
+        "secret_key": TEST_SECRET,
+        "data_dir": tmp_path,
+        "public_url": "https://interviews.example.com",
+        "master_key": key,
+    }
     with pytest.raises(ValidationError, match="INTERVIEW_COOKIE_SECURE"):
         Settings(environment="production", **base)
     Settings(environment="production", cookie_secure=True, **base)
     Settings(environment="development", **base)  # a developer's https tunnel
-    Settings(environment="production", secret_key=TEST_SECRET, data_dir=tmp_path)  # plain http: no rule
+    Settings(environment="production", secret_key=TEST_SECRET, data_dir=tmp_path, master_key=key)  # http
 
 
 def test_the_image_runs_as_a_user_in_production() -> None:
