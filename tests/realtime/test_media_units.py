@@ -84,12 +84,12 @@ def test_recorder_writes_audio_and_video_with_matching_length(tmp_path: Path) ->
 
 
 CRASH = """
-import sys, os
+import sys, os, time
 sys.path.insert(0, {root!r})
+from pathlib import Path
 from tests.realtime.test_media_units import browser_audio_frame, video_frame
 from realtime.webrtc.recorder import Recorder
-import time
-r = Recorder(__import__('pathlib').Path({path!r}))
+r = Recorder(Path({path!r}), key={key!r})
 for i in range(400):
     r.add_audio(browser_audio_frame(i * 960))
     if i % 2 == 0:
@@ -100,10 +100,16 @@ os._exit(9)  # die without closing the file
 """
 
 
+def crash_while_recording(path: Path, key: bytes | None = None) -> None:
+    """A recorder process killed 8 s into a call (`key`: the recording is sealed)."""
+    root = str(Path(__file__).resolve().parents[2])
+    script = CRASH.format(root=root, path=str(path), key=key)
+    subprocess.run([sys.executable, "-c", script], check=False, timeout=60)
+
+
 def test_a_crash_leaves_a_playable_file(tmp_path: Path) -> None:
     path = tmp_path / "crashed.mp4"
-    root = str(Path(__file__).resolve().parents[2])
-    subprocess.run([sys.executable, "-c", CRASH.format(root=root, path=str(path))], check=False, timeout=60)
+    crash_while_recording(path)
     audio_s, _video_s = durations(path)
     assert audio_s >= 6.0  # 8 s were sent; every fragment but the one in flight survives
 

@@ -4,8 +4,6 @@ and a sealed recording plays (PyAV demuxes the decrypted stream), also after a c
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from realtime.webrtc.sealed_file import (
     SealedWriter,
     is_sealed,
 )
-from tests.realtime.test_media_units import browser_audio_frame, video_frame
+from tests.realtime.test_media_units import browser_audio_frame, crash_while_recording, video_frame
 
 KEY = bytes(range(32))
 
@@ -121,27 +119,9 @@ def test_a_sealed_recording_plays_once_decrypted(tmp_path: Path) -> None:
         assert abs(audio_seconds(reader) - 3.0) < 0.1
 
 
-CRASH = """
-import sys, os, time
-sys.path.insert(0, {root!r})
-from pathlib import Path
-from tests.realtime.test_media_units import browser_audio_frame, video_frame
-from realtime.webrtc.recorder import Recorder
-r = Recorder(Path({path!r}), key=bytes(range(32)))
-for i in range(400):
-    r.add_audio(browser_audio_frame(i * 960))
-    if i % 2 == 0:
-        r.add_video(video_frame(i * 1800), i * 0.02)
-    time.sleep(0.004)
-time.sleep(2)
-os._exit(9)  # die without closing the file
-"""
-
-
 def test_a_crash_leaves_a_decryptable_playable_prefix(tmp_path: Path) -> None:
     path = tmp_path / "crashed.mp4"
-    root = str(Path(__file__).resolve().parents[2])
-    subprocess.run([sys.executable, "-c", CRASH.format(root=root, path=str(path))], check=False, timeout=60)
+    crash_while_recording(path, key=bytes(range(32)))
     with SealedReader(path, KEY) as reader:
         assert not reader.complete
         assert audio_seconds(reader) >= 5.0  # 8 s were sent; all but the chunk being filled survives
