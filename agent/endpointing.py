@@ -241,7 +241,8 @@ class Endpointer:
     def _typical_wait(self) -> float:
         """The candidate's usual (median) gap between sentences, within the configured bounds."""
         s = self.settings
-        typical = sorted(self._pauses)[len(self._pauses) // 2] if self._pauses else 0.0
+        # The lower median: one long thinking pause among few gaps must not set the candidate's rhythm.
+        typical = sorted(self._pauses)[(len(self._pauses) - 1) // 2] if self._pauses else 0.0
         return min(max(s.complete_wait_s, typical), s.max_rhythm_wait_s)
 
     def decide(self, now: float, sound: bool = False) -> AnswerEnds | PromptDue | None:

@@ -129,6 +129,14 @@ def _hits(haystack: str, cues: list[str], language: str) -> list[str]:
     return [c for c in cues if _contains(haystack, c, language)]
 
 
+def _markers(haystack: str, cues: list[str], language: str) -> int:
+    """How many cues occur, each stretch of text counted once ("首先" is one step, not "首先" and "先")."""
+    ordered = sorted(cues, key=len, reverse=True)
+    if language == "zh":
+        return len(re.findall("|".join(re.escape(c) for c in ordered), haystack))
+    return len(re.findall(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in ordered) + r")(?!\S)", haystack))
+
+
 def _ends_with(haystack: str, cue: str) -> bool:
     tail = haystack.rstrip(" 。，,.!?！？")
     return tail.endswith(cue)
@@ -227,7 +235,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         f = SentenceFacts(sentence)
         f.hypothetical = bool(_hits(neutral, lx.HYPOTHETICAL[language], language))
         f.specifics = _specifics(sentence.text, language)
-        f.plan_steps = len(_hits(neutral, lx.PLAN_STEPS[language], language))
+        f.plan_steps = _markers(neutral, lx.PLAN_STEPS[language], language)
         if not f.hypothetical:
             f.self_action = _self_action(neutral, language, words)
             f.team_action = _team_action(neutral, language, words)
