@@ -126,7 +126,7 @@ def main() -> None:
     parser.add_argument("--media", default=str(ROOT / "tests" / "data" / "media"))
     parser.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
     parser.add_argument(
-        "--no-question-bias", action="store_true", help="do not give the recogniser the question as context"
+        "--question-bias", action="store_true", help="give the recogniser the question as context"
     )
     parser.add_argument(
         "--pipecat-python",
@@ -148,7 +148,7 @@ def main() -> None:
                 DefaultScorer(),
                 single_question_plan(PlannedQuestion("q1", clip["question"], kind=clip.get("question_kind"))),
                 clip["language"],
-                bias_with_question=not args.no_question_bias,
+                bias_with_question=args.question_bias,
             )
             events = replay.run(load_audio(media / clip["file"]), tail_s=TAIL_S)
             latencies += replay.stats.decision_latency

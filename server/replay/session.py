@@ -95,7 +95,7 @@ class Replay:
         partial_interval_s: float | None = 0.5,
         workers: int = 2,
         vocabulary: str | None = None,
-        bias_with_question: bool = True,
+        bias_with_question: bool = False,
     ) -> None:
         self._vad = vad
         self._engines = dict(engines)
