@@ -130,10 +130,15 @@ def _hits(haystack: str, cues: list[str], language: str) -> list[str]:
 
 
 def _markers(haystack: str, cues: list[str], language: str) -> int:
-    """How many cues occur, each stretch of text counted once ("首先" is one step, not "首先" and "先")."""
+    """How many cues occur, each stretch of text counted once ("首先" is one step, not "首先" and "先").
+
+    In Chinese a sequence marker opens a clause ("首先，…", "然后我会…"); inside one it is usually part
+    of another word (同时 in a misheard 同事), so only clause openings count.
+    """
     ordered = sorted(cues, key=len, reverse=True)
     if language == "zh":
-        return len(re.findall("|".join(re.escape(c) for c in ordered), haystack))
+        opening = r"(?:^|[，,。；;：:！？!?、\s])"
+        return len(re.findall(opening + "(?:" + "|".join(re.escape(c) for c in ordered) + ")", haystack))
     return len(re.findall(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in ordered) + r")(?!\S)", haystack))
 
 
@@ -235,7 +240,9 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         f = SentenceFacts(sentence)
         f.hypothetical = bool(_hits(neutral, lx.HYPOTHETICAL[language], language))
         f.specifics = _specifics(sentence.text, language)
-        f.plan_steps = _markers(neutral, lx.PLAN_STEPS[language], language)
+        f.plan_steps = _markers(
+            sentence.text if language == "zh" else neutral, lx.PLAN_STEPS[language], language
+        )
         if not f.hypothetical:
             f.self_action = _self_action(neutral, language, words)
             f.team_action = _team_action(neutral, language, words)
@@ -251,7 +258,8 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         strong = [
             c for c in _hits(neutral, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)
         ]
-        if not f.hypothetical and (strong or (result_cues and not first)):
+        # What had to be achieved (a task: "I had to bring it down", "我需要…减少") is not what was.
+        if not f.hypothetical and "task" not in f.parts and (strong or (result_cues and not first)):
             f.parts.add("result")
             f.parts.discard("situation")
         facts.append(f)
