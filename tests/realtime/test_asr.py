@@ -134,3 +134,10 @@ def test_beam_words_keep_the_greedy_sentence_ending() -> None:
     assert keep_trailing_off("We shipped early.", "We shipped are Lee.") == "We shipped early."
     assert keep_trailing_off("我们提前上线。", "我们提前上线") == "我们提前上线"
     assert keep_trailing_off("And then...", "And then") == "And then..."
+
+
+def test_chinese_comes_out_simplified_with_full_width_punctuation() -> None:
+    from realtime.speech.asr import to_simplified
+
+    assert to_simplified("我們溝通了兩個時間, 還有單據.") == "我们沟通了两个时间，还有单据。"
+    assert to_simplified("今天天气很好") == "今天天气很好"
