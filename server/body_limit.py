@@ -9,10 +9,11 @@ take uploads, so they get a larger cap of their own.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server.asgi_json import send_detail
 
 
 class BodyTooLarge(Exception):
@@ -93,18 +94,5 @@ def _content_length(scope: Scope) -> int | None:
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps(
-        {"detail": f"the request body is larger than this address accepts ({_mib(limit)} at most)"}
-    ).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-                (b"connection", b"close"),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+    detail = f"the request body is larger than this address accepts ({_mib(limit)} at most)"
+    await send_detail(send, 413, detail, close=True)

@@ -19,11 +19,12 @@ pages are served from (`INTERVIEW_PUBLIC_URL`); a request without either header 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server.asgi_json import send_detail
 
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 JSON_TYPES = ("application/json",)
@@ -73,7 +74,7 @@ class CrossSiteGuard:
             if problem is None:
                 problem, status = self.wrong_body(scope["path"], headers), 415
             if problem:
-                await _respond(send, status, problem)
+                await send_detail(send, status, problem)
                 return
         await self.app(scope, receive, send)
 
@@ -111,35 +112,12 @@ def _headers(scope: Scope) -> dict[str, str]:
     return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
 
 
-async def _respond(send: Send, status: int, detail: str) -> None:
-    body = json.dumps({"detail": detail}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
-
-
 async def _deny_websocket(scope: Scope, receive: Receive, send: Send, detail: str) -> None:
     """An HTTP 403 for the handshake where the server can send one, else a close with code 4403."""
     message: Message = await receive()
     if message["type"] != "websocket.connect":
         return
     if "websocket.http.response" in scope.get("extensions", {}):
-        body = json.dumps({"detail": detail}).encode()
-        await send(
-            {
-                "type": "websocket.http.response.start",
-                "status": 403,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "websocket.http.response.body", "body": body})
+        await send_detail(send, 403, detail, websocket=True)
     else:
         await send({"type": "websocket.close", "code": 4403, "reason": detail[:120]})
