@@ -22,6 +22,10 @@ class PlannedQuestion:
     minutes: float = 3.0
     weight: float = 1.0
     follow_ups: Mapping[str, str] = field(default_factory=dict)
+    # "resume" for a question made from the candidate's resume (shown as such in console and review);
+    # `basis` then quotes the line it came from, with its page and line.
+    source: str | None = None
+    basis: str | None = None
 
     def __post_init__(self) -> None:
         if not self.text.strip():

@@ -37,7 +37,10 @@ def main() -> None:
                 print(json.dumps(p, ensure_ascii=False, indent=1))
         return
     print(f"{len(pairs)} resumes")
-    print(f"{'field':26}" + "".join(f"{f'{lang}/{half}':>16}" for lang in ("en", "zh") for half in ("tune", "test")))
+    print(
+        f"{'field':26}"
+        + "".join(f"{f'{lang}/{half}':>16}" for lang in ("en", "zh") for half in ("tune", "test"))
+    )
     groups = {
         (lang, half): score((p, t) for p, t in pairs if t["language"] == lang and t["split"] == half)
         for lang in ("en", "zh")

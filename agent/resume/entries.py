@@ -1,5 +1,6 @@
-"""Entries of the education and experience sections: which part of a line is a school, a degree, an
-employer or a job title, told by keywords in both languages, else by position.
+"""Entries of the education and experience sections: schools, degrees, employers and job titles.
+
+Which part of a line is which is told by keywords in both languages, else by position.
 """
 
 from __future__ import annotations
@@ -12,10 +13,19 @@ SCHOOL = re.compile(
 DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("phd", re.compile(r"\bph\.?\s?d\b|\bdoctor(?:ate)?\b|\bd\.?phil\b|博士", re.I)),
     ("mba", re.compile(r"\bmba\b|工商管理硕士", re.I)),
-    ("master", re.compile(r"\bmaster'?s?(?:\s+of\s+(?:science|arts|engineering))?\b|\bm\.?\s?sc?\b\.?|\bm\.?eng\b|\bm\.?a\.?(?=\s|$)|硕士(?:研究生)?|研究生", re.I)),
+    (
+        "master",
+        re.compile(
+            r"\bmaster'?s?(?:\s+of\s+(?:science|arts|engineering))?\b|\bm\.?\s?sc?\b\.?|\bm\.?eng\b|\bm\.?a\.?(?=\s|$)|硕士(?:研究生)?|研究生",
+            re.I,
+        ),
+    ),
     (
         "bachelor",
-        re.compile(r"\bbachelor'?s?(?:\s+of\s+(?:science|arts|engineering))?\b|\bb\.?\s?sc?\b\.?|\bb\.?eng\b|\bb\.?a\.?(?=\s|$)|学士|本科", re.I),
+        re.compile(
+            r"\bbachelor'?s?(?:\s+of\s+(?:science|arts|engineering))?\b|\bb\.?\s?sc?\b\.?|\bb\.?eng\b|\bb\.?a\.?(?=\s|$)|学士|本科",
+            re.I,
+        ),
     ),
     ("associate", re.compile(r"\bassociate\b|大专|专科", re.I)),
 )
@@ -63,7 +73,7 @@ def field_of(part: str, match: re.Match[str] | None) -> str | None:
 
 
 def classify(part: str) -> str:
-    """"org", "title", "place" or "unknown" for a part of a job's header."""
+    """Say "org", "title", "place" or "unknown" for a part of a job's header."""
     if PLACES.match(part):
         return "place"
     if STRONG_ORG.search(part):

@@ -30,7 +30,7 @@ class Line:
 
 
 def sniff(data: bytes) -> str:
-    """"pdf", "docx" or "text" from the content; `ResumeError` for anything else."""
+    """Say "pdf", "docx" or "text" from the content; `ResumeError` for anything else."""
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):

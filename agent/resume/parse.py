@@ -67,7 +67,9 @@ def parse_lines(lines: Sequence[Line], today: YearMonth) -> Profile:
         experience=experience,
         skills=_skills(found.get("skills", [])),
         achievements=tuple(
-            Item(unbullet(line.text), _src(line)) for line in found.get("achievements", []) if unbullet(line.text)
+            Item(unbullet(line.text), _src(line))
+            for line in found.get("achievements", [])
+            if unbullet(line.text)
         ),
         flags=flags_of(experience, today),
         pages=max(line.page for line in lines),

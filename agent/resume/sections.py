@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 
 HEADINGS: dict[str, tuple[str, ...]] = {
-    "education": ("education", "academic background", "qualifications", "教育背景", "教育经历", "学历", "教育"),
+    "education": (
+        "education",
+        "academic background",
+        "qualifications",
+        "教育背景",
+        "教育经历",
+        "学历",
+        "教育",
+    ),
     "experience": (
         "experience",
         "work experience",
@@ -24,7 +32,16 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "任职经历",
         "实习经历",
     ),
-    "skills": ("skills", "technical skills", "core skills", "key skills", "专业技能", "技能", "技能特长", "技能专长"),
+    "skills": (
+        "skills",
+        "technical skills",
+        "core skills",
+        "key skills",
+        "专业技能",
+        "技能",
+        "技能特长",
+        "技能专长",
+    ),
     "achievements": (
         "achievements",
         "awards",
@@ -40,7 +57,16 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "主要成就",
         "成就",
     ),
-    "summary": ("summary", "profile", "about me", "objective", "个人简介", "自我评价", "求职意向", "个人总结"),
+    "summary": (
+        "summary",
+        "profile",
+        "about me",
+        "objective",
+        "个人简介",
+        "自我评价",
+        "求职意向",
+        "个人总结",
+    ),
     "personal": ("personal information", "personal details", "contact", "个人信息", "基本信息", "联系方式"),
     "projects": ("projects", "project experience", "项目经历", "项目经验"),
 }
