@@ -29,6 +29,7 @@ from server.api import (
     lifecycle,
     pages,
     privacy,
+    resumes,
     review,
 )
 from server.body_limit import BodyLimitMiddleware
@@ -194,6 +195,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
         default_bytes=settings.max_body_bytes,
         large_bytes=settings.max_import_body_bytes,
         large_prefixes=(imports.router.prefix + "/",),
+        suffix_limits={"/resume": settings.max_resume_bytes},
     )
     # Added last, so outermost: its headers are on the other middlewares' refusals too.
     app.add_middleware(SecurityHeaders, https=settings.public_url.startswith("https://"))
@@ -201,6 +203,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(candidate.router)
     app.include_router(interviews.router)
     app.include_router(review.router)
+    app.include_router(resumes.router)
     app.include_router(lifecycle.router)
     app.include_router(jobs.router)
     app.include_router(imports.router)

@@ -9,7 +9,7 @@ take uploads, so they get a larger cap of their own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -33,14 +33,22 @@ class BodyLimitMiddleware:
         default_bytes: int,
         large_bytes: int,
         large_prefixes: Sequence[str] = (),
+        suffix_limits: Mapping[str, int] | None = None,
     ) -> None:
         self.app = app
         self._default = default_bytes
         self._large = large_bytes
         self._large_prefixes = tuple(large_prefixes)
+        self._suffixes = dict(suffix_limits or {})
 
     def limit_for(self, path: str) -> int:
-        """The cap of a route: the large one for upload routes, the default for every other."""
+        """The cap of a route: the large one for upload routes, the default for every other.
+
+        `suffix_limits` caps upload routes under an id (`/api/interviews/{id}/resume`) by their end.
+        """
+        for suffix, limit in self._suffixes.items():
+            if path.endswith(suffix):
+                return limit
         return self._large if path.startswith(self._large_prefixes) else self._default
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

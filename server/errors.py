@@ -79,6 +79,18 @@ class TooManyAttempts(DomainError):
     status = 429
 
 
+class TooLarge(DomainError):
+    """An upload over its size limit."""
+
+    status = 413
+
+
+class UnsupportedType(DomainError):
+    """An upload whose content (sniffed, not its declared type) is not a kind this address takes."""
+
+    status = 415
+
+
 class Forbidden(DomainError):
     """Logged in, but the role does not allow this."""
 

@@ -65,6 +65,7 @@ class Settings(BaseSettings):
     # Limits on what a client may send before anyone has checked who it is.
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)  # every route but the imports
     max_import_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)  # /api/import/* uploads
+    max_resume_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)  # POST /api/interviews/{id}/resume
     max_ws_message_bytes: int = Field(default=4096, ge=256)  # console WebSocket (it sends nothing big)
     # The HTTP server's own limits (uvicorn): request line and headers, idle connections, concurrency.
     http_max_header_bytes: int = Field(default=64 * 1024, ge=4096)
@@ -121,6 +122,7 @@ class Settings(BaseSettings):
     retention_recordings_days: float = Field(default=90.0, gt=0)
     retention_transcripts_days: float = Field(default=365.0, gt=0)
     retention_scores_days: float = Field(default=365.0, gt=0)  # AI scores and integrity flags
+    retention_resumes_days: float = Field(default=365.0, gt=0)  # the file and its parsed profile
     retention_reports_days: float = Field(default=730.0, gt=0)  # then the candidate is erased entirely
     purge_in_server: bool = True  # run the retention purge inside the server (else: cron `interview purge`)
     purge_every_hours: float = Field(default=24.0, gt=0)

@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from server.db.models import User
-from server.deps import RequireRole, SessionDep
+from server.deps import RequireRole, SessionDep, VaultDep
 from server.schemas import (
     AuditVerificationOut,
     ConsentTextIn,
@@ -70,9 +70,9 @@ async def legal_hold(interview_id: str, body: LegalHoldIn, user: HR, session: Se
 
 
 @router.get("/api/candidates/{candidate_id}/export")
-async def export(candidate_id: str, user: HR, session: SessionDep) -> FileResponse:
+async def export(candidate_id: str, user: HR, session: SessionDep, vault: VaultDep) -> FileResponse:
     """Everything about a candidate for an access request: data.json and the recordings, zipped."""
-    made = await export_candidate(session, user, candidate_id)
+    made = await export_candidate(session, user, candidate_id, vault)
     return FileResponse(
         made.path,
         media_type="application/zip",

@@ -31,6 +31,7 @@ from server.db.models import (
     FeedbackLetter,
     InterviewNote,
     OutboxEvent,
+    Resume,
     ReviewDecision,
     Utterance,
 )
@@ -52,7 +53,10 @@ SEALED: dict[type[Base], Sealed] = {
     InterviewNote: Sealed("interview_id", ("text",)),
     FeedbackLetter: Sealed("interview_id", ("text",)),
     AuditEvent: Sealed("interview_id", ("detail",)),  # e.g. a letter before and after an edit
-    OutboxEvent: Sealed("ordering_key", ("payload",)),  # reports: answers, evidence, comments
+    OutboxEvent: Sealed("ordering_key", ("payload",)),
+    Resume: Sealed(
+        "interview_id", ("filename", "profile")
+    ),  # the parsed resume; its file is sealed too  # reports: answers, evidence, comments
 }
 """One entry per model: a new column with a candidate's words belongs here."""
 

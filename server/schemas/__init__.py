@@ -55,6 +55,7 @@ from server.schemas.privacy import (
     PurgeOut,
     WithdrawalOut,
 )
+from server.schemas.resumes import InterviewPlanOut, PlanQuestionOut, ResumeOut, ResumeState
 from server.schemas.review import (
     AuditOut,
     CompetencyDecisionIn,
@@ -69,6 +70,10 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "InterviewPlanOut",
+    "PlanQuestionOut",
+    "ResumeOut",
+    "ResumeState",
     "SecretIn",
     "CancelIn",
     "InviteLinkOut",

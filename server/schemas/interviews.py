@@ -111,6 +111,7 @@ class InterviewDetail(InterviewSummary):
     language: str
     question_index: int
     questions: list[str]
+    question_sources: list[str | None] = []  # "resume" where a question was made from the resume
     transcript: list[UtteranceOut]
     recordings: list[RecordingOut]
     scores: list[ScoreOut]

@@ -26,6 +26,7 @@ from server.db.repositories import audit as audit_repo
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
+from server.db.repositories import resumes as resume_repo
 from server.db.repositories.plans import interview_plan
 from server.errors import Busy, Conflict, NotFound
 from server.keys.vault import Vault
@@ -128,7 +129,9 @@ async def _start(
     )
     consent = await consent_service.require(session, interview, notice)
     job = await job_repo.get_full(session, interview.job_id)
-    plan = interview_plan(job, interview.question_index)  # re-ask the question a dropped call was on
+    resume = await resume_repo.of_interview(session, interview.id)
+    # Re-ask the question a dropped call was on; a resume adds its opening and probes.
+    plan = interview_plan(job, interview.question_index, resume.profile if resume else None)
     if job is None or plan is None:
         raise NotFound("this interview has no questions yet; contact the recruiter")
     models = runtime.models

@@ -1,8 +1,9 @@
 """Data export for access requests (GDPR Art. 15, PIPL Art. 45): everything about one candidate.
 
 A zip with `data.json` (the candidate, and per interview: consent records, transcript, AI scores,
-review decisions, notes, integrity flags, the feedback letter and the audit rows about it) and the
-recordings under `recordings/<interview>/`. Written to a temporary file in a worker thread, since
+review decisions, notes, integrity flags, the feedback letter, the resume's parsed profile and the
+audit rows about it), the recordings under `recordings/<interview>/`, and each uploaded resume,
+decrypted, under `resumes/<interview>.<ext>`. Written to a temporary file in a worker thread, since
 recordings can be large; the route deletes it once sent. Every export is audited.
 """
 
@@ -12,6 +13,7 @@ import asyncio
 import json
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,8 +27,10 @@ from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
+from server.db.repositories import resumes as resume_repo
 from server.db.repositories import reviews as review_repo
 from server.errors import NotFound
+from server.keys.vault import Vault
 from server.schemas import (
     AuditOut,
     ConsentRecordOut,
@@ -34,10 +38,14 @@ from server.schemas import (
     LetterOut,
     NoteOut,
     RecordingOut,
+    ResumeOut,
     ScoreOut,
     UtteranceOut,
 )
+from server.services.resumes import read_file
 from server.services.scope import visible_to
+
+EXTENSIONS = {"pdf": "pdf", "docx": "docx", "text": "txt"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,7 @@ async def candidate_data(
         for r in recordings:
             files.append((Path(r.path), f"recordings/{interview.id}/{r.id}.mp4"))
         decisions = await review_repo.decisions(session, interview.id)
+        resume = await resume_repo.of_interview(session, interview.id)
         letter = await review_repo.letter(session, interview.id)
         interviews.append(
             {
@@ -114,6 +123,7 @@ async def candidate_data(
                 ],
                 "letter": _dump(LetterOut.model_validate(letter)) if letter else None,
                 "recordings": [_dump(RecordingOut.model_validate(r)) for r in recordings],
+                "resume": _dump(ResumeOut.model_validate(resume)) if resume else None,
                 "audit": [
                     _dump(AuditOut.model_validate(a))
                     for a in await audit_repo.audit_trail(session, interview.id)
@@ -135,7 +145,9 @@ async def candidate_data(
     return data, files
 
 
-def _write_zip(data: dict[str, Any], files: list[tuple[Path, str]]) -> Path:
+def _write_zip(
+    data: dict[str, Any], files: list[tuple[Path, str]], blobs: Sequence[tuple[str, bytes]] = ()
+) -> Path:
     handle = tempfile.NamedTemporaryFile(prefix="export-", suffix=".zip", delete=False)  # noqa: SIM115
     handle.close()
     path = Path(handle.name)
@@ -144,13 +156,36 @@ def _write_zip(data: dict[str, Any], files: list[tuple[Path, str]]) -> Path:
         for source, name in files:
             if source.is_file():  # a recording already purged is listed in data.json, without a file
                 zf.write(source, name, compress_type=zipfile.ZIP_STORED)  # MP4 does not compress
+        for name, blob in blobs:
+            zf.writestr(name, blob)
     return path
 
 
-async def export_candidate(session: AsyncSession, user: User, candidate_id: str) -> ExportFile:
+async def _resume_files(
+    session: AsyncSession, vault: Vault, interviews: list[dict[str, Any]]
+) -> list[tuple[str, bytes]]:
+    """Each interview's uploaded resume, decrypted (a purged file is listed in data.json only)."""
+    out = []
+    for interview in interviews:
+        resume = await resume_repo.of_interview(session, interview["id"])
+        key = await vault.stored_key(session, interview["id"]) if resume else None
+        if resume is None or key is None:
+            continue
+        try:
+            blob = await asyncio.to_thread(read_file, key, Path(resume.path), interview["id"])
+        except FileNotFoundError:
+            continue
+        out.append((f"resumes/{interview['id']}.{EXTENSIONS[resume.kind]}", blob))
+    return out
+
+
+async def export_candidate(
+    session: AsyncSession, user: User, candidate_id: str, vault: Vault | None = None
+) -> ExportFile:
     """The candidate's zip (audited: who exported whose data, how many recordings)."""
     data, files = await candidate_data(session, user, candidate_id)
-    path = await asyncio.to_thread(_write_zip, data, files)
+    blobs = await _resume_files(session, vault, data["interviews"]) if vault else []
+    path = await asyncio.to_thread(_write_zip, data, files, blobs)
     await audit_repo.audit(
         session,
         user.email,

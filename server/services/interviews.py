@@ -12,15 +12,19 @@ from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
+from server.db.repositories import resumes as resume_repo
 from server.db.repositories import reviews as review_repo
+from server.db.repositories.plans import planned_questions
 from server.errors import NotFound
 from server.schemas import (
     CoverageOut,
     FlagOut,
     InterviewDetail,
     InterviewFilter,
+    InterviewPlanOut,
     InterviewSummary,
     NoteOut,
+    PlanQuestionOut,
     RecordingOut,
     ScoreOut,
     UtteranceOut,
@@ -98,6 +102,8 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
     candidate = await candidate_repo.get(session, interview.candidate_id)
     rows = await repo.scores(session, interview.id)
     summary = summary_of(rows, job)
+    resume = await resume_repo.of_interview(session, interview.id)
+    planned = planned_questions(job, resume.profile if resume else None)
     return InterviewDetail(
         id=interview.id,
         status=interview.status,
@@ -109,7 +115,8 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         created_at=interview.created_at,
         language=job.language,
         question_index=interview.question_index,
-        questions=[q.text for q in job.questions],
+        questions=[q.text for q in planned],
+        question_sources=[q.source for q in planned],
         transcript=[UtteranceOut.model_validate(u) for u in await repo.utterances(session, interview.id)],
         recordings=[RecordingOut.model_validate(r) for r in await repo.recordings(session, interview.id)],
         scores=[ScoreOut.model_validate(s) for s in rows],
@@ -123,6 +130,28 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         legal_hold=interview.legal_hold,
         legal_hold_reason=interview.legal_hold_reason,
         human_evaluation_requested=not await ai_evaluation_allowed(session, interview.id),
+    )
+
+
+async def plan(session: AsyncSession, user: User, interview_id: str) -> InterviewPlanOut:
+    """The questions this interview's agent asks, the resume's marked (the console's outline)."""
+    interview, job = await get_visible(session, user, interview_id)
+    resume = await resume_repo.of_interview(session, interview.id)
+    planned = planned_questions(job, resume.profile if resume else None)
+    return InterviewPlanOut(
+        questions=[
+            PlanQuestionOut(
+                id=q.id,
+                text=q.text,
+                competency=q.competency,
+                kind=q.kind,
+                minutes=q.minutes,
+                source=q.source,
+                basis=q.basis,
+            )
+            for q in planned
+        ],
+        personalised=resume is not None,
     )
 
 

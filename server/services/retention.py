@@ -5,6 +5,7 @@
 | recordings | the files and their rows | `retention_recordings_days` (default 90) |
 | transcripts | what was said | `retention_transcripts_days` (365) |
 | scores | AI scores and integrity flags | `retention_scores_days` (365) |
+| resumes | the uploaded file and its parsed profile | `retention_resumes_days` (365) |
 | reports | the rest: the candidate is erased (HR gets `candidate.deleted`) | `retention_reports_days` (730) |
 | withdrawn | candidates who withdrew while a legal hold kept their data, once no hold is left | - |
 
@@ -24,8 +25,9 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from server.db.base import utcnow
-from server.db.models import AnswerScoreRow, IntegrityFlag, Recording, Utterance
+from server.db.models import AnswerScoreRow, IntegrityFlag, Recording, Resume, Utterance
 from server.db.repositories import audit as audit_repo
+from server.db.repositories import resumes as resume_repo
 from server.db.repositories import retention as repo
 from server.errors import DomainError
 from server.keys.vault import Vault
@@ -44,6 +46,7 @@ class Retention:
     transcripts_days: float
     scores_days: float
     reports_days: float
+    resumes_days: float = 365.0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Retention:
@@ -53,6 +56,7 @@ class Retention:
             settings.retention_transcripts_days,
             settings.retention_scores_days,
             settings.retention_reports_days,
+            settings.retention_resumes_days,
         )
 
 
@@ -79,6 +83,7 @@ async def purge(
             retention.transcripts_days,
             retention.scores_days,
             retention.reports_days,
+            retention.resumes_days,
         )
         skipped = await repo.held(session, cutoff(shortest))
         expired = await repo.expired(session, cutoff(retention.recordings_days))
@@ -87,6 +92,12 @@ async def purge(
         files = [Path(r.path) for r in recordings]
         if not dry_run:
             await repo.remove(session, Recording, expired)
+        expired = await repo.expired(session, cutoff(retention.resumes_days))
+        resumes = await resume_repo.of_interviews(session, expired)
+        removed["resumes"] = len(resumes)
+        files += [Path(r.path) for r in resumes]
+        if not dry_run:
+            await repo.remove(session, Resume, expired)
         expired = await repo.expired(session, cutoff(retention.transcripts_days))
         removed["transcripts"] = await repo.count(session, Utterance, expired)
         if not dry_run:

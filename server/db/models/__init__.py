@@ -9,6 +9,7 @@ from server.db.models.interview import Consent, Interview
 from server.db.models.job import Competency, Job, Question
 from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
 from server.db.models.recording import Recording
+from server.db.models.resume import Resume
 from server.db.models.review import FeedbackLetter, InterviewNote, ReviewDecision
 from server.db.models.score import AnswerScoreRow
 from server.db.models.session import LoginFailure, StaffSession
@@ -35,6 +36,7 @@ __all__ = [
     "LoginFailure",
     "Question",
     "Recording",
+    "Resume",
     "ReviewDecision",
     "StaffSession",
     "User",

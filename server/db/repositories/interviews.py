@@ -17,6 +17,7 @@ from server.db.models import (
     InterviewNote,
     Job,
     Recording,
+    Resume,
     ReviewDecision,
     Utterance,
 )
@@ -30,6 +31,7 @@ PERSONAL = (
     InterviewNote,
     IntegrityFlag,
     FeedbackLetter,
+    Resume,
 )
 """Rows about what a candidate said, did or was judged on: all go when the candidate is erased."""
 

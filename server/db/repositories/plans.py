@@ -1,18 +1,17 @@
-"""A job's questions and competencies as the agent's interview plan."""
+"""A job's questions and competencies as the agent's interview plan, personalised by a resume."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from agent.plan import InterviewPlan, PlannedQuestion
+from agent.resume.personalise import personalise
 from server.db.models import Job
 
 
-def interview_plan(job: Job | None, resume_index: int = 0) -> InterviewPlan | None:
-    """The plan of a job loaded with `jobs.get_full`; None when it has no questions yet.
-
-    `resume_index`: the question in progress when the candidate dropped, asked again.
-    """
-    if job is None or not job.questions:
-        return None
+def planned_questions(job: Job, profile: Mapping[str, Any] | None = None) -> list[PlannedQuestion]:
+    """The job's questions in order, with the resume's opening and probes when there is a profile."""
     comps = {c.id: c for c in job.competencies}
     questions = []
     for q in job.questions:
@@ -28,5 +27,19 @@ def interview_plan(job: Job | None, resume_index: int = 0) -> InterviewPlan | No
                 follow_ups=q.follow_ups or {},
             )
         )
+    return personalise(questions, profile, job.language) if questions else []
+
+
+def interview_plan(
+    job: Job | None, resume_index: int = 0, profile: Mapping[str, Any] | None = None
+) -> InterviewPlan | None:
+    """The plan of a job loaded with `jobs.get_full`; None when it has no questions yet.
+
+    `resume_index`: the question in progress when the candidate dropped, asked again. `profile`: the
+    candidate's parsed resume, which adds an opening and probes (the same ones on every call, so the
+    index means the same question after a reconnect).
+    """
+    if job is None or not job.questions:
+        return None
     budget = job.time_budget_min * 60 if job.time_budget_min else None
-    return InterviewPlan(questions, budget_s=budget, index=max(resume_index - 1, -1))
+    return InterviewPlan(planned_questions(job, profile), budget_s=budget, index=max(resume_index - 1, -1))
