@@ -32,8 +32,15 @@ YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yam
 BODY_TYPES: Mapping[str, tuple[str, ...]] = {
     "/api/import/": ("text/csv",),  # jobs and candidates as CSV uploads
     "/api/jobs": YAML_TYPES,  # a plan as YAML
+    # A resume file as the body (its kind is sniffed from the bytes); never text/plain or a form's types,
+    # which a cross-site form could send.
+    "*/resume": (
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/octet-stream",
+    ),
 }
-"""Content types a path prefix takes besides JSON."""
+"""Content types a path prefix (or, starting with "*", a path ending) takes besides JSON."""
 
 
 def origin_of(url: str) -> str:
@@ -101,11 +108,15 @@ class CrossSiteGuard:
             return "send the body as JSON (Content-Type: application/json)" if has_body else None
         allowed = [
             *JSON_TYPES,
-            *(t for prefix, ts in self.body_types.items() if path.startswith(prefix) for t in ts),
+            *(t for prefix, ts in self.body_types.items() if _matches(path, prefix) for t in ts),
         ]
         if kind in allowed or (kind.startswith("application/") and kind.endswith("+json")):
             return None
         return f"this endpoint does not take {kind}; send {' or '.join(allowed)}"
+
+
+def _matches(path: str, pattern: str) -> bool:
+    return path.endswith(pattern[1:]) if pattern.startswith("*") else path.startswith(pattern)
 
 
 def _headers(scope: Scope) -> dict[str, str]:
