@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Depends, Header, Request, Response
 
@@ -40,6 +41,7 @@ async def upload_resume(
     another kind of file; 422 for a PDF without a text layer (a scan) or a damaged file.
     """
     data = await request.body()
+    filename = unquote(filename)  # pages send it URL-encoded: a header cannot carry 简历.pdf as it is
     return await service.upload(
         session,
         sessions,

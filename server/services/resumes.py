@@ -130,7 +130,6 @@ async def remove(session: AsyncSession, user: User, interview_id: str) -> None:
     if row is None:
         return
     path = Path(row.path)
-    await repo.remove(session, interview_id)
-    await session.flush()
+    await repo.remove(session, interview_id)  # executed now: a failure stops before the file goes
     await asyncio.to_thread(path.unlink, True)
     await audit_repo.audit(session, user.email, "resume.removed", interview_id)

@@ -28,10 +28,14 @@ function addDecision(ev) {
   const label = ev.kind === "end_of_answer" ? `— ${ev.reason} —` : `→ ${ev.kind}: ${ev.reason}`;
   $("transcript").append(el("p", { class: "decision muted" }, el("span", { class: "t" }, fmtTime(ev.t)), label));
 }
+let questionSources = [];
+function resumeTag(basis) {
+  return el("span", { class: "tag resume-derived", title: basis || "" }, t(lang, "from_resume"));
+}
 function showQuestion(index, total, text) {
   if (index < 0) return;
   $("progress").textContent = `${index + 1} / ${total}`;
-  $("question").textContent = text;
+  $("question").replaceChildren(text, questionSources[index] === "resume" ? resumeTag() : "");
 }
 function showState(state) {
   $("agent-state").textContent = state === "running" ? "" : t(lang, state === "paused" ? "agent_paused" : state === "taken_over" ? "agent_taken_over" : state);
@@ -70,14 +74,58 @@ async function refreshSummary() {
   showCoverage(summary);
 }
 async function showOutline(jobId) {
-  const plan = await staffFetch(`/api/jobs/${jobId}/plan`).catch(() => null);
+  // This interview's questions (the resume's marked), with the job's indicators to listen for.
+  const [plan, job] = await Promise.all([
+    staffFetch(`/api/interviews/${interviewId}/plan`).catch(() => null),
+    staffFetch(`/api/jobs/${jobId}/plan`).catch(() => null),
+  ]);
   if (!plan) return;
-  const comps = Object.fromEntries(plan.competencies.map((c) => [c.name, c]));
+  const comps = Object.fromEntries(((job && job.competencies) || []).map((c) => [c.name, c]));
   $("outline").replaceChildren(...plan.questions.map((q) => {
     const ind = (comps[q.competency] || {}).indicators || {};
     const listen = ind[lang] || ind.en || Object.values(ind)[0] || [];
-    return el("li", {}, el("b", {}, q.competency || ""), ` ${q.text}`, listen.length ? el("div", { class: "muted" }, "👂 " + listen.join(", ")) : null);
+    const from = q.source === "resume" ? [resumeTag(q.basis), el("div", { class: "muted basis" }, q.basis || "")] : [];
+    return el("li", { class: q.source === "resume" ? "resume-derived" : "" }, el("b", {}, q.competency || ""), ` ${q.text}`, ...from,
+      listen.length ? el("div", { class: "muted" }, "👂 " + listen.join(", ")) : null);
   }));
+}
+function where(src) { return src ? ` (p${src.page} l${src.line})` : ""; }
+function dates(x) { return `${x.start || "?"} – ${x.current ? t(lang, "present") : (x.end || "?")}`; }
+async function uploadResume(file) {
+  // The file as the body (the server reads its type from the bytes); HR only.
+  $("resume-error").textContent = "";
+  try {
+    await staffFetch(`/api/interviews/${interviewId}/resume`, {
+      method: "POST", body: file,
+      headers: { "Content-Type": "application/octet-stream", "X-Filename": encodeURIComponent(file.name).slice(0, 200) },
+    });
+    const [state, iv] = await Promise.all([staffFetch(`/api/interviews/${interviewId}/resume`), staffFetch(`/api/interviews/${interviewId}`)]);
+    questionSources = iv.question_sources || [];
+    showResume(state);
+    showOutline(iv.job_id);
+  } catch (e) { $("resume-error").textContent = e.message; }
+}
+$("resume-file").addEventListener("change", (e) => { if (e.target.files[0]) uploadResume(e.target.files[0]); });
+function showResume(state) {
+  // The parsed profile beside the outline: what the candidate wrote, each item with its page and line.
+  const r = state && state.resume;
+  if (!r) return;
+  const p = r.profile;
+  const section = (key, items) => items.length ? [el("h3", {}, t(lang, key)), el("ul", { class: "plain" }, ...items)] : [];
+  const jobs = p.experience.map((j) => el("li", {}, el("b", {}, [j.title, j.organisation].filter(Boolean).join(" · ")),
+    el("span", { class: "muted" }, ` ${dates(j)}${where(j.source)}`),
+    el("ul", {}, ...j.highlights.map((h) => el("li", {}, h.text, el("span", { class: "muted" }, where(h.source)))))));
+  const schools = p.education.map((e) => el("li", {}, el("b", {}, e.school), ` ${[e.degree, e.field].filter(Boolean).join(", ")}`,
+    el("span", { class: "muted" }, ` ${dates(e)}${where(e.source)}`)));
+  const flagged = p.flags.map((f) => el("li", { class: `resume-flag ${f.kind}` },
+    `${t(lang, "resume_" + f.kind)}: ${f.months} ${t(lang, "months")} (${f.start} – ${f.end})`));
+  $("resume").replaceChildren(
+    ...section("resume_experience", jobs), ...section("resume_education", schools),
+    ...section("resume_skills", p.skills.length ? [el("li", {}, p.skills.map((s) => s.text).join(", "))] : []),
+    ...section("resume_achievements", p.achievements.map((a) => el("li", {}, a.text, el("span", { class: "muted" }, where(a.source))))),
+    ...section("resume_flags", flagged),
+    flagged.length ? el("p", { class: "muted" }, t(lang, "resume_flags_note")) : "",
+    ...p.warnings.map((w) => el("p", { class: "muted" }, w)));
 }
 
 function onEvent(ev) {
@@ -88,6 +136,7 @@ function onEvent(ev) {
     $("title").textContent = `${iv.candidate_name} — ${iv.job_title}`;
     $("status").textContent = t(lang, iv.status);
     startedAt = iv.started_at ? Date.parse(iv.started_at) : null;
+    questionSources = iv.question_sources || [];
     iv.transcript.forEach(addLine);
     showQuestion(iv.question_index, iv.questions.length, iv.questions[iv.question_index]);
     showState(iv.agent_state);
@@ -96,7 +145,10 @@ function onEvent(ev) {
     iv.flags.forEach(showFlag);
     const last = iv.scores[iv.scores.length - 1];
     if (last) showScore({ ...last.detail, provisional: false });
-    if (!$("outline").children.length) showOutline(iv.job_id);
+    if (!$("outline").children.length) {
+      showOutline(iv.job_id);
+      staffFetch(`/api/interviews/${interviewId}/resume`).then(showResume).catch(() => {});
+    }
     if (iv.status === "live") startWatching();
     return;
   }

@@ -31,6 +31,10 @@ const I18N = {
     last_error: "最近错误", retry: "重新投递",
     letter: "反馈信", letter_note: "根据候选人的回答起草，不含分数和结论。批准之前不会发送。", draft: "起草反馈信",
     save: "保存", approve: "批准并发送", approved_by: "批准人", draft_status: "草稿（未发送）", date_to: "结束日期", console: "控制台", ask_placeholder: "输入要问候选人的问题…", note_placeholder: "输入笔记…", provisional: "暂定", final: "最终", ev_star: "情境/任务", ev_action: "行动", ev_result: "结果",
+    upload_resume: "上传简历（PDF、DOCX 或纯文本，最大 10 MB）", resume_profile: "简历", no_resume: "此面试没有上传简历。", from_resume: "来自简历", present: "至今",
+    resume_experience: "工作经历", resume_education: "教育背景", resume_skills: "技能", resume_achievements: "成就与奖项",
+    resume_flags: "时间线提示", resume_gap: "空档", resume_overlap: "重叠", months: "个月",
+    resume_flags_note: "仅供面试官参考：空档可能有很多正当原因（如健康、照顾家人、育儿），请勿据此推断。",
     ev_specific: "具体细节", ev_plan: "计划步骤", agent_paused: "AI 已暂停", agent_taken_over: "面试官已接管",
   },
   en: {
@@ -52,6 +56,11 @@ const I18N = {
     report: "Report", console: "Console", scheduled: "scheduled", live: "live", finished: "finished",
     interrupted: "interrupted", cancelled: "cancelled", approved_by: "Approved by", draft_status: "Draft (not sent)",
     approve: "Approve and send", flag_tab_hidden: "left the interview tab",
+    resume_profile: "Resume", no_resume: "No resume was uploaded for this interview.", from_resume: "from resume",
+    present: "present", resume_experience: "Experience", resume_education: "Education", resume_skills: "Skills",
+    resume_achievements: "Achievements", resume_flags: "Timeline", resume_gap: "Gap", resume_overlap: "Overlap",
+    months: "months",
+    resume_flags_note: "For the interviewer only: a gap has many ordinary reasons (health, care, parental leave); do not infer from it.",
     flag_reconnected: "reconnected", flag_no_face: "no face in view", flag_multiple_faces: "several faces in view", flag_looking_away: "looking away for long",
   },
 };

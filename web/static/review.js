@@ -13,11 +13,14 @@ function seek(s) {
   window.__review.lastSeek = s;
 }
 
-function renderTranscript(lines) {
+function renderTranscript(lines, sources) {
   const box = $("transcript"); box.replaceChildren();
   for (const u of lines) {
+    // A question the agent made from the resume is marked, so a reviewer weighs it as such.
+    const fromResume = u.speaker !== "candidate" && (sources || [])[u.question_index] === "resume"
+      ? el("span", { class: "tag resume-derived" }, t(lang, "from_resume")) : "";
     const p = el("p", { class: u.speaker, tabindex: "0", role: "button", dataset: { start: u.start_s, end: u.end_s } },
-      el("span", { class: "t" }, fmtTime(u.start_s)), u.speaker === "candidate" ? "" : el("span", { class: "agent" }, "Q: "), u.text);
+      el("span", { class: "t" }, fmtTime(u.start_s)), u.speaker === "candidate" ? "" : el("span", { class: "agent" }, "Q: "), u.text, fromResume);
     p.onclick = () => seek(u.start_s);
     p.onkeydown = (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); seek(u.start_s); } };
     box.appendChild(p);
@@ -152,7 +155,7 @@ async function load() {
   const rec = iv.recordings[iv.recordings.length - 1];
   if (rec) player.src = `/api/interviews/${interviewId}/recordings/${rec.id}`;
   else player.classList.add("hidden");
-  renderTranscript(iv.transcript);
+  renderTranscript(iv.transcript, iv.question_sources);
   renderNotes(iv.notes);
   renderFlags(iv.flags);
   renderCard(card);
