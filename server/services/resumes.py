@@ -19,10 +19,10 @@ from agent.resume import ResumeError, parse_resume
 from agent.resume.lines import sniff
 from agent.resume.profile import YearMonth
 from server.db.base import utcnow
-from server.db.models import Resume, User
+from server.db.models import Interview, Resume, User
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import resumes as repo
-from server.errors import NotFound, TooLarge, Unprocessable, UnsupportedType
+from server.errors import Conflict, NotFound, TooLarge, Unprocessable, UnsupportedType
 from server.keys.vault import Vault
 from server.schemas import ResumeOut, ResumeState
 from server.services.interviews import get_visible
@@ -39,6 +39,16 @@ def _write(path: Path, token: str) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(token, encoding="ascii")
     os.replace(tmp, path)  # a reader sees the old file or the new one, never half of one
+
+
+def _not_started(interview: Interview) -> None:
+    """A resume changes the plan, so it is fixed once the interview starts.
+
+    The questions' indices are stored with the transcript and a dropped call resumes at one; a plan
+    that changed under them would mark and re-ask the wrong questions.
+    """
+    if interview.status != "scheduled" or interview.started_at is not None:
+        raise Conflict("this interview has started; its questions, and so its resume, can no longer change")
 
 
 def _today() -> YearMonth:
@@ -59,7 +69,8 @@ async def upload(
     recordings_dir: Path,
 ) -> ResumeOut:
     """Parse and store a resume in place of the interview's last; 413, 415 or 422 with a reason."""
-    await get_visible(session, user, interview_id)
+    interview, _ = await get_visible(session, user, interview_id)
+    _not_started(interview)
     if len(data) > max_bytes:
         raise TooLarge(
             f"the resume is larger than {max_bytes // (1024 * 1024) or 1} MiB; upload a smaller file"
@@ -125,10 +136,11 @@ async def original(session: AsyncSession, user: User, vault: Vault, interview_id
 
 async def remove(session: AsyncSession, user: User, interview_id: str) -> None:
     """Delete the resume row and its file (nothing to delete is no error)."""
-    await get_visible(session, user, interview_id)
+    interview, _ = await get_visible(session, user, interview_id)
     row = await repo.of_interview(session, interview_id)
     if row is None:
         return
+    _not_started(interview)
     path = Path(row.path)
     await repo.remove(session, interview_id)  # executed now: a failure stops before the file goes
     await asyncio.to_thread(path.unlink, True)

@@ -74,9 +74,10 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/interviews/{interview_id}"): SEES_A,
     ("GET", "/api/interviews/{interview_id}/summary"): SEES_A,
     # resumes: HR uploads, downloads and removes; whoever sees the interview sees the profile and plan
-    ("POST", "/api/interviews/{interview_id}/resume"): REVIEWS_A,
+    # (409: the interview is over, so its plan is fixed; 404: so it has no resume file)
+    ("POST", "/api/interviews/{interview_id}/resume"): "401 401 403 403 409 409 409",
     ("GET", "/api/interviews/{interview_id}/resume"): SEES_A,
-    ("GET", "/api/interviews/{interview_id}/resume/file"): REVIEWS_A,
+    ("GET", "/api/interviews/{interview_id}/resume/file"): "401 401 403 403 404 404 404",
     ("DELETE", "/api/interviews/{interview_id}/resume"): REVIEWS_A,
     ("GET", "/api/interviews/{interview_id}/plan"): SEES_A,
     ("GET", "/api/interviews/{interview_id}/recordings/{recording_id}"): SEES_A,
@@ -153,7 +154,7 @@ BODIES: dict[tuple[str, str], Any] = {
         "recommendation": "yes",
         "comment": "matrix",
     },
-    ("POST", "/api/interviews/{interview_id}/resume"): "EXPERIENCE  Acme Ltd | Engineer | 2019 - 2021",
+    ("POST", "/api/interviews/{interview_id}/resume"): "EXPERIENCE  Acme Ltd | Engineer | 2019 - 2021",  # 409
     ("POST", "/api/interviews/{interview_id}/notes"): {"text": "matrix note", "t_s": 1.0},
     ("PUT", "/api/interviews/{interview_id}/feedback"): {"text": "Dear candidate, thank you."},
     ("POST", "/api/jobs"): PLAN,

@@ -53,6 +53,22 @@ def review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
         yield review
 
 
+def scheduled(review: Review, department: str = "Engineering") -> str:
+    """A new interview that has not started (a resume can change its plan until it does)."""
+
+    async def make(sessions: Any) -> str:
+        async with sessions.begin() as s:
+            demo = await create_demo(s, Signer(TEST_SECRET, 3600, 3600), "http://test")
+            interview = await s.get(Interview, demo.interview_id)
+            assert interview is not None
+            job = await s.get(Job, interview.job_id)
+            assert job is not None
+            job.department = department
+            return demo.interview_id
+
+    return review.run(make)
+
+
 def truth(name: str) -> dict[str, Any]:
     return json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
 
@@ -66,7 +82,7 @@ def upload(review: Review, interview_id: str, name: str, filename: str = "Jane R
 
 
 def test_an_uploaded_resume_is_parsed_sealed_at_rest_and_downloadable(review: Review) -> None:
-    iid = review.finished()["interview_id"]
+    iid = scheduled(review)
     review.login(HR)
     r = upload(review, iid, "en00.pdf")
     assert r.status_code == 201, r.text
@@ -101,7 +117,7 @@ def test_an_uploaded_resume_is_parsed_sealed_at_rest_and_downloadable(review: Re
 
 
 def test_the_plan_console_and_detail_show_the_resume_questions_marked(review: Review) -> None:
-    iid = review.finished()["interview_id"]
+    iid = scheduled(review)
     review.login(HR)
     before = review.client.get(f"/api/interviews/{iid}/plan").json()
     assert not before["personalised"] and all(q["source"] is None for q in before["questions"])
@@ -125,7 +141,7 @@ def test_the_plan_console_and_detail_show_the_resume_questions_marked(review: Re
 
 
 def test_too_large_wrong_type_and_scans_are_refused_and_keep_the_last_resume(review: Review) -> None:
-    iid = review.finished()["interview_id"]
+    iid = scheduled(review)
     review.login(HR)
     assert upload(review, iid, "en04.txt").status_code == 201
     url = f"/api/interviews/{iid}/resume"
@@ -147,7 +163,7 @@ def test_too_large_wrong_type_and_scans_are_refused_and_keep_the_last_resume(rev
 
 
 def test_other_departments_and_interviewers_cannot_reach_a_resume(review: Review) -> None:
-    iid = review.finished()["interview_id"]
+    iid = scheduled(review)
     review.login(HR)
     assert upload(review, iid, "en02.docx").status_code == 201
     review.staff("hr-finance@example.test", "hr", "Finance")
@@ -161,8 +177,7 @@ def test_other_departments_and_interviewers_cannot_reach_a_resume(review: Review
 
 
 def test_erasure_removes_the_resume_row_and_file(review: Review) -> None:
-    seeded = review.finished()
-    iid = seeded["interview_id"]
+    iid = scheduled(review)
     review.login(HR)
     assert upload(review, iid, "zh03.docx").status_code == 201
     (row,) = review.rows(Resume, iid)
@@ -174,7 +189,7 @@ def test_erasure_removes_the_resume_row_and_file(review: Review) -> None:
 
 
 def test_retention_purges_resumes_after_their_days(review: Review) -> None:
-    iid = review.finished()["interview_id"]
+    iid = scheduled(review)
     review.login(HR)
     assert upload(review, iid, "en06.pdf").status_code == 201
     (row,) = review.rows(Resume, iid)
@@ -198,7 +213,7 @@ def test_retention_purges_resumes_after_their_days(review: Review) -> None:
 
 
 def test_the_export_has_the_profile_and_the_file(review: Review) -> None:
-    iid = review.finished()["interview_id"]
+    iid = scheduled(review)
     review.login(HR)
     assert upload(review, iid, "zh05.txt").status_code == 201
     cid = review.client.get(f"/api/interviews/{iid}").json()["candidate_id"]
@@ -243,3 +258,24 @@ async def test_the_resume_row_is_sealed_and_opened_on_both_databases(engine: Asy
         assert interview is not None
         job = (await s.execute(select(Job))).scalars().first()
         assert job is not None and (await s.execute(select(Candidate))).scalars().first() is not None
+
+
+def test_a_started_interview_keeps_its_resume_and_plan(review: Review) -> None:
+    iid = scheduled(review)
+    review.login(HR)
+    assert upload(review, iid, "en04.txt").status_code == 201
+    plan = review.client.get(f"/api/interviews/{iid}/plan").json()
+
+    async def start(sessions: Any) -> None:
+        async with sessions.begin() as s:
+            interview = await s.get(Interview, iid)
+            assert interview is not None
+            interview.status, interview.started_at = "interrupted", utcnow()
+
+    review.run(start)
+    again = upload(review, iid, "en00.pdf")
+    assert again.status_code == 409 and "started" in again.json()["detail"]
+    assert review.client.delete(f"/api/interviews/{iid}/resume").status_code == 409
+    assert review.client.get(f"/api/interviews/{iid}/plan").json() == plan
+    finished = review.finished()["interview_id"]
+    assert upload(review, finished, "en00.pdf").status_code == 409
