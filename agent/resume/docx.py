@@ -20,7 +20,11 @@ def _blocks(document: Any) -> Iterator[str]:
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            yield from Paragraph(child, document).text.splitlines()
+            paragraph = Paragraph(child, document)
+            lines = paragraph.text.splitlines()
+            if lines and _is_list_item(paragraph):  # Word's bullets are formatting, not characters
+                lines[0] = "• " + lines[0]
+            yield from lines
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 cells: list[str] = []
@@ -31,6 +35,12 @@ def _blocks(document: Any) -> Iterator[str]:
                     yield from cells[0].splitlines()
                 else:
                     yield " | ".join(" ".join(c.split()) for c in cells)
+
+
+def _is_list_item(paragraph: Any) -> bool:
+    ppr = paragraph._p.pPr  # python-docx has no public accessor for numbering
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    return style.startswith("list") or (ppr is not None and ppr.numPr is not None)
 
 
 def docx_lines(data: bytes) -> list[Line]:

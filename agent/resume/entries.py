@@ -87,7 +87,11 @@ def classify(part: str) -> str:
 
 def org_and_title(header: list[str]) -> tuple[str | None, str | None]:
     """Employer and title from a job's header parts; unknown parts fill the gaps, employer first."""
-    kinds = [(p, classify(p)) for p in header]
+    split: list[str] = []
+    for p in header:  # "Data Analyst at Adatum Corp", "Engineer @ Acme"
+        pieces = re.split(r"\s+(?:at|@)\s+", p, maxsplit=1)
+        split += pieces if len(pieces) == 2 and all(pieces) else [p]
+    kinds = [(p, classify(p)) for p in split]
     org = next((p for p, k in kinds if k == "org"), None)
     title = next((p for p, k in kinds if k == "title"), None)
     for p, k in kinds:

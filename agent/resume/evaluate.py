@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 FIELDS = (
+    "experience.highlights",
     "education.school",
     "education.degree",
     "education.field",
@@ -41,6 +42,12 @@ def values(profile: Mapping[str, Any], field: str) -> list[str]:
     if field in ("skills", "achievements"):
         return [norm(v["text"] if isinstance(v, dict) else v) for v in profile.get(field, [])]
     group, key = field.split(".")
+    if key == "highlights":
+        return [
+            norm(h["text"] if isinstance(h, dict) else h)
+            for j in profile.get(group, [])
+            for h in j.get(key, [])
+        ]
     out = []
     for item in profile.get(group, []):
         value = _dates(item) if key == "dates" else item.get(key)

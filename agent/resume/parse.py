@@ -126,32 +126,51 @@ def _education(lines: list[Line]) -> tuple[Education, ...]:
 
 
 def _experience(lines: list[Line]) -> tuple[Experience, ...]:
+    """Jobs, each anchored at its date line.
+
+    Its header is that line plus the non-bullet lines before it (title above "Org | dates", or org
+    and title above a line of dates) or, when the section's first job has nothing above its dates,
+    the lines just after it; bullets follow, wrapped lines joined to the bullet they continue.
+    """
     dated = [i for i, line in enumerate(lines) if find_range(line.text) and not is_bullet(line.text)]
     if not dated:
         return ()
     before = any(not is_bullet(line.text) for line in lines[: dated[0]])
-    out = []
+    headers: list[list[int]] = []
     for n, i in enumerate(dated):
-        limit = dated[n + 1] - (1 if before else 0) if n + 1 < len(dated) else len(lines)
-        header_idx = [i]
-        if before and i > 0 and not is_bullet(lines[i - 1].text) and (n == 0 or i - 1 > dated[n - 1]):
-            header_idx.insert(0, i - 1)
+        found = find_range(lines[i].text)
+        assert found is not None
+        own = len(parts(lines[i].text[: found.span[0]] + "  " + lines[i].text[found.span[1] :]))
+        idx = [i]
+        floor = dated[n - 1] + 1 if n else 0
+        k = i - 1
+        while before and k >= floor and len(idx) <= 2 and not is_bullet(lines[k].text) and own < 2:
+            idx.insert(0, k)
+            own += len(parts(lines[k].text))
+            k -= 1
         j = i + 1
-        while not before and j < limit and j - i <= 2 and not is_bullet(lines[j].text):
-            header_idx.append(j)
+        while (
+            not before and j < len(lines) and j - i <= 2 and j not in dated and not is_bullet(lines[j].text)
+        ):
+            idx.append(j)
             j += 1
+        headers.append(idx)
+    out = []
+    for n, (i, idx) in enumerate(zip(dated, headers, strict=True)):
+        limit = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
         highlights: list[tuple[str, Source]] = []
-        for line in lines[j:limit]:
+        for line in lines[max(idx) + 1 : limit]:
             if is_bullet(line.text) or not highlights:
                 highlights.append((unbullet(line.text), _src(line)))
             else:  # a wrapped bullet
                 text, src = highlights[-1]
-                joiner = "" if _CJK.search(line.text[:1]) else " "
-                highlights[-1] = (text + joiner + line.text.strip(), src)
+                joiner = "" if not text or _CJK.search(line.text[:1]) else " "
+                # A bullet mark left alone on its line (wrapped at its space): the text's line is the source.
+                highlights[-1] = (text + joiner + line.text.strip(), src if text else _src(line))
         found = find_range(lines[i].text)
         assert found is not None
         header: list[str] = []
-        for k in header_idx:
+        for k in idx:
             t = lines[k].text
             if k == i:
                 t = t[: found.span[0]] + "  " + t[found.span[1] :]
@@ -164,7 +183,7 @@ def _experience(lines: list[Line]) -> tuple[Experience, ...]:
                 found.start,
                 found.end,
                 found.current,
-                _src(lines[header_idx[0]]),
+                _src(lines[idx[0]]),
                 tuple(h for h in highlights if h[0]),
             )
         )

@@ -26,6 +26,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "employment history",
         "work history",
         "career history",
+        "relevant experience",
+        "工作履历",
         "工作经历",
         "工作经验",
         "职业经历",

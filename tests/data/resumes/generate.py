@@ -52,6 +52,8 @@ EN = {
         "Mentored {n} junior analysts",
         "Grew qualified leads by {p}% in two quarters",
         "Designed the experiment platform behind {n} product launches",
+        "Owned the end-to-end redesign of the onboarding flow across web, iOS and Android, working with design, "
+        "legal and support, which lifted week-one retention by {p}%",
     ],
     "achievements": [
         "Employee of the Year {y}", "Winner, City Hackathon {y}", "Best Paper Award, KDD {y}",
@@ -59,7 +61,9 @@ EN = {
     ],
     "headings": {
         "education": ["EDUCATION", "Education", "Academic Background"],
-        "experience": ["EXPERIENCE", "Work Experience", "Professional Experience", "Employment History"],
+        "experience": [
+            "EXPERIENCE", "Work Experience", "Professional Experience", "Employment History", "Relevant Experience",
+        ],
         "skills": ["SKILLS", "Skills", "Technical Skills"],
         "achievements": ["AWARDS", "Achievements", "Awards & Honours"],
         "summary": ["Summary", "PROFILE"],
@@ -89,6 +93,7 @@ ZH = {
     "highlights": [
         "带领{n}人团队完成支付系统重构", "将接口平均响应时间降低{p}%", "负责日活{k}万的推荐系统",
         "主导{n}个核心业务从单体迁移到微服务", "指导{n}名新人完成入职培训", "搭建数据看板，支持{n}个业务部门决策",
+        "负责订单系统的整体架构设计与性能优化，协调产品、测试和运维团队，在大促期间支撑每秒{k}万笔订单且零故障",
     ],
     "achievements": [
         "{y}年度优秀员工", "{y}年全国大学生数学建模竞赛一等奖", "国家奖学金（{y}）", "{y}年公司技术创新奖",
@@ -96,7 +101,7 @@ ZH = {
     ],
     "headings": {
         "education": ["教育背景", "教育经历", "【教育背景】"],
-        "experience": ["工作经历", "工作经验", "【工作经历】"],
+        "experience": ["工作经历", "工作经验", "【工作经历】", "工作履历"],
         "skills": ["专业技能", "技能特长", "【专业技能】"],
         "achievements": ["获奖情况", "荣誉奖项", "【获奖情况】"],
         "summary": ["自我评价", "个人简介"],
@@ -120,13 +125,15 @@ def fmt_date(lang: str, style: int, y: int, m: int) -> str:
     full = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December"]
     if lang == "en":
-        return [f"{months[m - 1]} {y}", f"{m:02d}/{y}", f"{y}-{m:02d}", f"{full[m - 1]} {y}"][style % 4]
-    return [f"{y}.{m:02d}", f"{y}年{m}月", f"{y}/{m:02d}", f"{y}.{m}"][style % 4]
+        return [f"{months[m - 1]} {y}", f"{m:02d}/{y}", f"{y}-{m:02d}", f"{full[m - 1]} {y}", f"{months[m - 1]}. {y}",
+                f"{m:02d}/{y}"][style % 6]
+    return [f"{y}.{m:02d}", f"{y}年{m}月", f"{y}/{m:02d}", f"{y}.{m}", f"{y}年{m:02d}月", f"{y}-{m:02d}"][style % 6]
 
 
 def fmt_range(lang: str, style: int, start: tuple[int, int], end: tuple[int, int] | None) -> str:
-    sep = {"en": [" – ", " - ", " to ", " – "], "zh": ["-", " - ", " 至 ", " ~ "]}[lang][style % 4]
-    present = {"en": ["Present", "Present", "present", "Now"], "zh": ["至今", "至今", "今", "至今"]}[lang][style % 4]
+    sep = {"en": [" – ", " - ", " to ", " – ", " — ", "–"], "zh": ["-", " - ", " 至 ", " ~ ", "—", "～"]}[lang][style % 6]
+    present = {"en": ["Present", "Present", "present", "Now", "Current", "Today"],
+               "zh": ["至今", "至今", "今", "至今", "现在", "至今"]}[lang][style % 6]
     tail = present if end is None else fmt_date(lang, style, *end)
     return fmt_date(lang, style, *start) + sep + tail
 
@@ -134,7 +141,7 @@ def fmt_range(lang: str, style: int, start: tuple[int, int], end: tuple[int, int
 def make_truth(i: int, lang: str, rng: random.Random) -> dict:
     pool = EN if lang == "en" else ZH
     layout = LAYOUTS[i % len(LAYOUTS)]
-    style = rng.randrange(4)
+    style = rng.randrange(6)
     # Jobs, newest first, sometimes with a gap or an overlap.
     n_jobs = rng.choice([2, 3, 3, 4])
     jobs = []
@@ -177,7 +184,12 @@ def make_truth(i: int, lang: str, rng: random.Random) -> dict:
         gender, marital = rng.choice(["女", "男"]), rng.choice(["已婚", "未婚"])
         protected = [f"年龄：{age}岁", f"性别：{gender}", f"婚姻状况：{marital}", f"出生年月：{2025 - age}.03",
                      "民族：汉族 | 政治面貌：群众"]
+    job_forms = {"docx_table": ["pipe"], "pdf_two": ["pipe", "before", "at"]}.get(layout, ["pipe", "before", "at", "three"])
     return {
+        "job_form": rng.choice(job_forms),
+        "edu_form": rng.choice(["pipe", "dates_first", "stacked"] if layout != "docx_table" else ["pipe"]),
+        "skills_form": rng.choice(["flat", "grouped"]),
+        "projects": rng.random() < 0.4,
         "id": f"{lang}{i:02d}", "language": lang, "layout": layout, "style": style,
         "split": "tune" if i % 2 == 0 else "test", "name": rng.choice(pool["names"]),
         "experience": jobs, "education": edu, "skills": skills, "achievements": ach, "protected": protected,
@@ -197,19 +209,43 @@ def blocks(t: dict, rng: random.Random, before: bool) -> list[tuple[str, str]]:
     out.append(("plain", t["protected"][3]))
     out += [("heading", _heading(t, "summary", rng)), ("plain", (EN if lang == "en" else ZH)["summary"])]
     out.append(("heading", _heading(t, "experience", rng)))
+    form = "before" if before and t["job_form"] == "pipe" else t["job_form"]
     for job in t["experience"]:
         rng_text = fmt_range(lang, style, job["start"], job["end"])
-        if before:
-            out.append(("plain", job["title"]))
-            out.append(("dated", f"{job['organisation']}|{rng_text}"))
+        org, title = job["organisation"], job["title"]
+        if form == "before":
+            out.append(("plain", title))
+            out.append(("dated", f"{org}|{rng_text}"))
+        elif form == "at":
+            out.append(("dated", (f"{title} at {org}" if lang == "en" else f"{org}，{title}") + f"|{rng_text}"))
+        elif form == "three":
+            out += [("plain", org), ("plain", title), ("plain", rng_text)]
         else:
-            out.append(("dated", f"{job['organisation']}  |  {job['title']}|{rng_text}"))
+            out.append(("dated", f"{org}  |  {title}|{rng_text}"))
         out += [("bullet", h) for h in job["highlights"]]
+    if t["projects"]:
+        out.append(("heading", "Projects" if lang == "en" else "项目经历"))
+        name = "Open-source log shipper" if lang == "en" else "开源日志采集工具"
+        out.append(("dated", f"{name}  |  {'Maintainer' if lang == 'en' else '维护者'}|{fmt_range(lang, style, (2020, 1), None)}"))
+        out.append(("bullet", "Wrote the Kafka sink" if lang == "en" else "编写 Kafka 输出模块"))
     out.append(("heading", _heading(t, "education", rng)))
     for e in t["education"]:
-        out.append(("dated", f"{e['school']}  |  {e['text'].strip()}|{fmt_range(lang, style, e['start'], e['end'])}"))
+        when = fmt_range(lang, style, e["start"], e["end"])
+        if t["edu_form"] == "dates_first":
+            out.append(("plain", f"{when}   {e['school']}   {e['text'].strip()}"))
+        elif t["edu_form"] == "stacked":
+            out += [("plain", e["school"]), ("plain", e["text"].strip()), ("plain", when)]
+        else:
+            out.append(("dated", f"{e['school']}  |  {e['text'].strip()}|{when}"))
     out.append(("heading", _heading(t, "skills", rng)))
-    out.append(("plain", ("、" if lang == "zh" and style % 2 else ", ").join(t["skills"])))
+    if t["skills_form"] == "grouped":
+        half = len(t["skills"]) // 2
+        labels = ("Languages", "Tools") if lang == "en" else ("编程语言", "工具")
+        colon = ": " if lang == "en" else "："
+        out.append(("plain", labels[0] + colon + ", ".join(t["skills"][:half])))
+        out.append(("plain", labels[1] + colon + ", ".join(t["skills"][half:])))
+    else:
+        out.append(("plain", ("、" if lang == "zh" and style % 2 else ", ").join(t["skills"])))
     out.append(("heading", _heading(t, "achievements", rng)))
     out += [("bullet", a) for a in t["achievements"]]
     return out
@@ -313,9 +349,12 @@ def write_pdf_one(t: dict, rng: random.Random) -> bytes:
             left, date = text.rsplit("|", 1)
             pdf.cell(130, 6, left.replace("  |  ", " | "))
             pdf.cell(50, 6, date, align="R", new_x="LMARGIN", new_y="NEXT")
+        elif kind == "bullet":
+            pdf.set_font("wqy", size=10)
+            pdf.multi_cell(180, 6, "· " + text, new_x="LMARGIN", new_y="NEXT")
         else:
             pdf.set_font("wqy", size=10)
-            pdf.cell(180, 6, ("· " if kind == "bullet" else "") + text, new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(180, 6, text, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
@@ -346,7 +385,7 @@ def write_pdf_two(t: dict, rng: random.Random) -> bytes:
             for piece in [s.strip() for s in left.split("|")] + [date]:
                 pdf.set_x(10)
                 pdf.cell(58, 5, piece, new_x="LMARGIN", new_y="NEXT")
-        elif kind == "plain" and ("," in text or "、" in text) and len(text) > 30:
+        elif kind == "plain" and len(text) > 24:
             pdf.multi_cell(58, 5, text, new_x="LMARGIN", new_y="NEXT")
         else:
             pdf.cell(58, 6, ("· " if kind == "bullet" else "") + text.replace("  |  ", ", "), new_x="LMARGIN", new_y="NEXT")
@@ -358,8 +397,10 @@ def write_pdf_two(t: dict, rng: random.Random) -> bytes:
             left, date = text.rsplit("|", 1)
             pdf.cell(80, 6, left.replace("  |  ", " | "))
             pdf.cell(45, 6, date, align="R", new_x="LMARGIN", new_y="NEXT")
+        elif kind == "bullet":
+            pdf.multi_cell(125, 6, "· " + text, new_x="LMARGIN", new_y="NEXT")
         else:
-            pdf.cell(125, 6, ("· " if kind == "bullet" else "") + text, new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(125, 6, text, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
@@ -380,6 +421,7 @@ def _json_truth(t: dict, file: str) -> dict:
 
     return {
         "id": t["id"], "file": file, "language": t["language"], "layout": t["layout"], "split": t["split"],
+        "variant": {k: t[k] for k in ("job_form", "edu_form", "skills_form", "projects", "style")},
         "experience": [
             {"organisation": j["organisation"], "title": j["title"], "start": ym(j["start"]), "end": ym(j["end"]),
              "highlights": j["highlights"]}
