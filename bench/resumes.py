@@ -51,7 +51,12 @@ def main() -> None:
             f"{s.precision * 100:7.1f}/{s.recall * 100:5.1f}  " for s in (groups[g][field] for g in groups)
         )
         print(f"{field:26}{cells}")
-    print("(precision/recall, %)")
+    sizes = "  ".join(
+        f"{lang}/{half}: {sum(1 for _, t in pairs if t['language'] == lang and t['split'] == half)}"
+        for lang in ("en", "zh")
+        for half in ("tune", "test")
+    )
+    print(f"(precision/recall, %; resumes per group: {sizes})")
 
 
 if __name__ == "__main__":
