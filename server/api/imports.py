@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from server.db.models import User
-from server.deps import RequireRole, SessionDep, SettingsDep, SignerDep
+from server.deps import RequireRole, SessionDep, SettingsDep, SignerDep, VaultDep
 from server.schemas import ImportedCandidate, JobCreated
 from server.services import imports as service
 
@@ -29,8 +29,17 @@ async def import_jobs(request: Request, user: Editor, session: SessionDep) -> li
 
 @router.post("/candidates", status_code=201)
 async def import_candidates(
-    request: Request, user: Editor, session: SessionDep, signer: SignerDep, settings: SettingsDep
+    request: Request,
+    user: Editor,
+    session: SessionDep,
+    signer: SignerDep,
+    settings: SettingsDep,
+    vault: VaultDep,
 ) -> list[ImportedCandidate]:
-    """Candidates, each with an interview for a job and an invite link: JSON list or CSV."""
+    """Candidates, each with an interview for a job and an invite link: JSON list or CSV.
+
+    A JSON row may carry its resume: `"resume": {"filename": ..., "content_base64": ...}`.
+    """
     body, kind = await _body(request)
-    return await service.import_candidates(session, user, body, kind, signer, settings.public_url)
+    resumes = service.ResumeStore(vault, settings.max_resume_bytes, settings.recordings_dir)
+    return await service.import_candidates(session, user, body, kind, signer, settings.public_url, resumes)

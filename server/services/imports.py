@@ -6,16 +6,22 @@ unless the whole upload is valid, so a bad file never leaves half an import behi
 Jobs CSV: one row per question, grouped by `job_title`: job_title, language, department,
 time_budget_min, competency, weight, kind, question, minutes. Candidates CSV: name, email, job (id or
 exact title), and any `external_<system>` column (e.g. external_feishu_application), stored as the
-candidate's reference in that system. JSON: a list of objects with the same fields (jobs as plans).
+candidate's reference in that system. JSON: a list of objects with the same fields (jobs as plans);
+a candidate may also bring a resume, `"resume": {"filename": "cv.pdf", "content_base64": "..."}`,
+parsed and checked with the rest of the rows and stored as an upload is (`server/services/resumes.py`).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import csv
 import io
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,9 +33,11 @@ from server.db.repositories import audit as audit_repo
 from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import interviews as repo
 from server.db.repositories import jobs as job_repo
-from server.errors import Unprocessable
+from server.errors import DomainError, Unprocessable
+from server.keys.vault import Vault
 from server.schemas import ImportedCandidate, JobCreated
 from server.security import Signer
+from server.services import resumes as resume_service
 from server.services.invites import invite_link, new_invite_nonce
 from server.services.jobs import create_from_plan
 from server.services.scope import may_add_to, visible_to
@@ -139,8 +147,44 @@ async def import_jobs(session: AsyncSession, user: User, body: bytes, content_ty
     return created
 
 
+@dataclass(frozen=True)
+class ResumeStore:
+    """What storing imported resumes needs (the upload route's limits and the vault)."""
+
+    vault: Vault
+    max_bytes: int
+    recordings_dir: Path
+
+
+async def _resume_of(row: dict[str, Any], n: int, limit: int, problems: list[str]) -> Any:
+    """(bytes, filename, kind, profile) of a row's resume, None without one; problems are appended."""
+    raw = row.get("resume")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("content_base64"), str):
+        problems.append(f'row {n}: resume must be {{"filename": ..., "content_base64": ...}}')
+        return None
+    try:
+        data = base64.b64decode(raw["content_base64"], validate=True)
+    except (binascii.Error, ValueError):
+        problems.append(f"row {n}: resume.content_base64 is not base64")
+        return None
+    try:
+        kind, profile = await resume_service.prepare(data, limit)
+    except DomainError as exc:
+        problems.append(f"row {n}: resume: {exc.message}")
+        return None
+    return data, str(raw.get("filename") or "resume")[:200], kind, profile
+
+
 async def import_candidates(
-    session: AsyncSession, user: User, body: bytes, content_type: str, signer: Signer, public_url: str
+    session: AsyncSession,
+    user: User,
+    body: bytes,
+    content_type: str,
+    signer: Signer,
+    public_url: str,
+    resumes: ResumeStore | None = None,
 ) -> list[ImportedCandidate]:
     """Create candidates with an interview each and return their invite links; all or nothing."""
     rows = parse_rows(body, content_type)
@@ -182,15 +226,32 @@ async def import_candidates(
         # Partner references are set by the partner API only: an imported callback URL would be sent
         # the Greenhouse key and the candidate's results.
         refs = {k: v for k, v in refs.items() if not k.startswith(RESERVED_REF_PREFIXES)}
-        valid.append((name, email, job, refs))
+        resume = await _resume_of(row, n, resumes.max_bytes, problems) if resumes else None
+        valid.append((name, email, job, refs, resume))
     _fail(problems)
     out = []
-    for name, email, job, refs in valid:
+    for name, email, job, refs, resume in valid:
         assert job is not None  # rows without a job failed validation above
         candidate = await candidate_repo.add(session, Candidate(name=name, email=email, external_refs=refs))
         interview = await repo.add(
             session, Interview(job_id=job.id, candidate_id=candidate.id, invite_nonce=new_invite_nonce())
         )
+        if resume is not None and resumes is not None:
+            data, filename, kind, profile = resume
+            # The interview is new in this transaction, so its key is too (a rollback leaves no row
+            # that could point at the file).
+            key = await resumes.vault.data_key_async(session, interview.id)
+            await resume_service.store(
+                session,
+                key,
+                user.email,
+                interview.id,
+                data,
+                filename,
+                kind,
+                profile,
+                resumes.recordings_dir,
+            )
         out.append(
             ImportedCandidate(
                 candidate_id=candidate.id,

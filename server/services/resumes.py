@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agent.resume import ResumeError, parse_resume
 from agent.resume.lines import sniff
-from agent.resume.profile import YearMonth
+from agent.resume.profile import Profile, YearMonth
 from server.db.base import utcnow
 from server.db.models import Interview, Resume, User
 from server.db.repositories import audit as audit_repo
@@ -71,6 +71,14 @@ async def upload(
     """Parse and store a resume in place of the interview's last; 413, 415 or 422 with a reason."""
     interview, _ = await get_visible(session, user, interview_id)
     _not_started(interview)
+    kind, profile = await prepare(data, max_bytes)
+    async with sessions.begin() as own:  # committed before anything is sealed with it
+        key = await vault.data_key_async(own, interview_id)
+    return await store(session, key, user.email, interview_id, data, filename, kind, profile, recordings_dir)
+
+
+async def prepare(data: bytes, max_bytes: int) -> tuple[str, Profile]:
+    """The file's kind and profile, or a domain error that says what to upload instead."""
     if len(data) > max_bytes:
         raise TooLarge(
             f"the resume is larger than {max_bytes // (1024 * 1024) or 1} MiB; upload a smaller file"
@@ -85,8 +93,21 @@ async def upload(
         profile = await asyncio.to_thread(parse_resume, data, _today(), kind)
     except ResumeError as exc:
         raise Unprocessable(exc.message) from None
-    async with sessions.begin() as own:
-        key = await vault.data_key_async(own, interview_id)
+    return kind, profile
+
+
+async def store(
+    session: AsyncSession,
+    key: bytes,
+    actor: str,
+    interview_id: str,
+    data: bytes,
+    filename: str,
+    kind: str,
+    profile: Profile,
+    recordings_dir: Path,
+) -> ResumeOut:
+    """Seal the file with the interview's `key` and store the profile (for uploads and imports)."""
     path = recordings_dir / interview_id / FILE_NAME
     token = await asyncio.to_thread(Vault.seal, key, data, _aad(interview_id))
     await asyncio.to_thread(_write, path, token)
@@ -100,10 +121,10 @@ async def upload(
             path=str(path),
             language=profile.language,
             profile=profile.to_dict(),
-            uploaded_by=user.email,
+            uploaded_by=actor,
         ),
     )
-    await audit_repo.audit(session, user.email, "resume.uploaded", interview_id, kind=kind, size=len(data))
+    await audit_repo.audit(session, actor, "resume.uploaded", interview_id, kind=kind, size=len(data))
     return ResumeOut.model_validate(row)
 
 

@@ -3,6 +3,7 @@ department scoping, erasure, retention and export; and the row on SQLite and Pos
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import zipfile
@@ -282,3 +283,29 @@ def test_a_started_interview_keeps_its_resume_and_plan(review: Review) -> None:
     assert review.client.get(f"/api/interviews/{iid}/plan").json() == plan
     finished = review.finished()["interview_id"]
     assert upload(review, finished, "en00.pdf").status_code == 409
+
+
+def test_candidates_import_with_their_resumes_all_or_nothing(review: Review) -> None:
+    review.login(HR)
+    job_id = review.client.get(f"/api/interviews/{scheduled(review)}").json()["job_id"]
+
+    def row(name: str, file: str) -> dict[str, Any]:
+        content = base64.b64encode((CORPUS / file).read_bytes()).decode()
+        return {"name": name, "job": job_id, "resume": {"filename": file, "content_base64": content}}
+
+    bad = review.client.post(
+        "/api/import/candidates", json=[row("Ana", "zh04.txt"), row("Bo", "scanned.pdf")]
+    )
+    assert bad.status_code == 422 and f"row 2: resume: {NO_TEXT}" in bad.json()["detail"]
+    assert "Ana" not in json.dumps(review.client.get("/api/interviews").json())  # nothing stored
+    done = review.client.post(
+        "/api/import/candidates", json=[row("Ana", "zh04.txt"), {"name": "Cy", "job": job_id}]
+    )
+    assert done.status_code == 201, done.text
+    first, second = done.json()
+    resume = review.client.get(f"/api/interviews/{first['interview_id']}/resume").json()["resume"]
+    assert resume["filename"] == "zh04.txt"
+    assert (
+        resume["profile"]["experience"][0]["organisation"] == truth("zh04")["experience"][0]["organisation"]
+    )
+    assert review.client.get(f"/api/interviews/{second['interview_id']}/resume").json() == {"resume": None}
