@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from agent.resume.errors import ResumeError
 
 NO_TEXT = "this PDF has no text layer (a scan?); upload a text PDF or DOCX"
+MAX_UNZIPPED = 50 * 1024 * 1024  # a DOCX that inflates past this is a zip bomb, not a resume
 KINDS = ("pdf", "docx", "text")
 
 
@@ -37,6 +38,8 @@ def sniff(data: bytes) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 if "word/document.xml" in zf.namelist():
+                    if sum(i.file_size for i in zf.infolist()) > MAX_UNZIPPED:
+                        raise ResumeError("too_large", "this Word document unpacks to more than 50 MB")
                     return "docx"
         except zipfile.BadZipFile:
             pass

@@ -16,6 +16,7 @@ from agent.resume.lines import NO_TEXT, Line
 
 ROW_TOLERANCE = 2.5  # pt: fragments this close in height are one row
 MIN_COLUMN_ROWS = 3
+MAX_PAGES = 20  # a resume is a few pages; a 10 MB file of thousands would hold a worker for minutes
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,10 @@ def pdf_lines(data: bytes) -> list[Line]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise ResumeError("encrypted", "this PDF is password-protected; upload one without a password")
+        if len(reader.pages) > MAX_PAGES:
+            raise ResumeError(
+                "too_long", f"this PDF has {len(reader.pages)} pages; a resume of at most {MAX_PAGES} is read"
+            )
         out: list[Line] = []
         for p, page in enumerate(reader.pages, start=1):
             texts = page_lines(_fragments(page))

@@ -88,7 +88,8 @@ async def prepare(data: bytes, max_bytes: int) -> tuple[str, Profile]:
     try:
         kind = sniff(data)
     except ResumeError as exc:
-        raise UnsupportedType(exc.message) from None
+        kind_error = UnsupportedType if exc.code == "unsupported_type" else Unprocessable
+        raise kind_error(exc.message) from None
     try:
         profile = await asyncio.to_thread(parse_resume, data, _today(), kind)
     except ResumeError as exc:

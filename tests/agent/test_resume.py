@@ -241,3 +241,23 @@ def test_docx_tables_are_read_row_by_row() -> None:
     job = t["experience"][0]
     assert f"{job['organisation']} | {job['title']}" in text
     assert io  # the corpus files are read as bytes, as an upload would be
+
+
+def test_long_pdfs_and_zip_bombs_are_refused_before_parsing() -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for _ in range(21):
+        pdf.add_page()
+    with pytest.raises(ResumeError) as caught:
+        parse_resume(bytes(pdf.output()), TODAY)
+    assert caught.value.code == "too_long" and "21 pages" in caught.value.message
+
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"<" + b" " * (51 * 1024 * 1024))
+    with pytest.raises(ResumeError) as bomb:
+        sniff(buf.getvalue())
+    assert bomb.value.code == "too_large"
