@@ -194,9 +194,8 @@ def show(group: str, f: dict[str, Any]) -> None:
 
     print(f"\n== {group}: {f['interviews']} interviews, {f['answers']} answers")
     for label, key in (("mean score", "score"), ("word count", "words")):
-        print(
-            f"  {label} vs overall {rr(f[key + '_vs_overall'])}   vs structured {rr(f[key + '_vs_structured'])}"
-        )
+        vs_overall, vs_structured = rr(f[f"{key}_vs_overall"]), rr(f[f"{key}_vs_structured"])
+        print(f"  {label} vs overall {vs_overall}  vs structured {vs_structured}")
     print(
         f"  answer score vs level {rr(f['answer_score_vs_level'])}   words {rr(f['answer_words_vs_level'])}"
     )
