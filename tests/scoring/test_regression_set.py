@@ -5,6 +5,7 @@ Correlations with the labels are figures, not pass/fail: `python -m bench.scorin
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
@@ -166,3 +167,14 @@ def test_scoring_is_deterministic(scored: list[tuple[dict[str, Any], AnswerScore
             )
         )
         assert again.as_dict() == first.as_dict(), item["id"]
+
+
+def test_the_files_are_what_the_authored_source_builds() -> None:
+    """The .jsonl files are generated: a hand edit there would be lost at the next build."""
+    spec = importlib.util.spec_from_file_location("regression_build", DATA / "source" / "build.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    answers, interviews = build.build()
+    assert build.lines(answers) == (DATA / "answers.jsonl").read_text(encoding="utf-8")
+    assert build.lines(interviews) == (DATA / "interviews.jsonl").read_text(encoding="utf-8")
