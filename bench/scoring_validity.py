@@ -109,11 +109,11 @@ def score_all(items: list[dict[str, Any]], scorer: Any, encoder: Any = None) -> 
     out = []
     for item in items:
         answer = Answer(
-            item["question"],
-            item["answer"],
-            item["language"],
-            item["competency"],
-            scorer_kind(item["question_kind"]),  # type: ignore[arg-type]
+            question=item["question"],
+            text=item["answer"],
+            language=item["language"],
+            competency=item["competency"],
+            kind=scorer_kind(item["question_kind"]),  # type: ignore[arg-type]
         )
         t0 = time.perf_counter()
         result = scorer.score(answer)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +60,11 @@ def scored(answers: list[dict[str, Any]]) -> list[tuple[dict[str, Any], AnswerSc
     out = []
     for item in answers:
         answer = Answer(
-            item["question"],
-            item["answer"],
-            item["language"],
-            item["competency"],
-            scorer_kind(item["question_kind"]),  # type: ignore[arg-type]
+            question=item["question"],
+            text=item["answer"],
+            language=item["language"],
+            competency=item["competency"],
+            kind=scorer_kind(item["question_kind"]),  # type: ignore[arg-type]
         )
         out.append((item, scorer.score(answer)))
     return out
@@ -159,11 +160,11 @@ def test_scoring_is_deterministic(scored: list[tuple[dict[str, Any], AnswerScore
     for item, first in scored[::11]:
         again = scorer.score(
             Answer(
-                item["question"],
-                item["answer"],
-                item["language"],
-                item["competency"],
-                scorer_kind(item["question_kind"]),  # type: ignore[arg-type]
+                question=item["question"],
+                text=item["answer"],
+                language=item["language"],
+                competency=item["competency"],
+                kind=scorer_kind(item["question_kind"]),  # type: ignore[arg-type]
             )
         )
         assert again.as_dict() == first.as_dict(), item["id"]
@@ -178,3 +179,32 @@ def test_the_files_are_what_the_authored_source_builds() -> None:
     answers, interviews = build.build()
     assert build.lines(answers) == (DATA / "answers.jsonl").read_text(encoding="utf-8")
     assert build.lines(interviews) == (DATA / "interviews.jsonl").read_text(encoding="utf-8")
+
+
+def test_the_validity_bench_reads_criteria_from_the_scores_it_gets() -> None:
+    """The bench must keep working when the scorer's criteria change: it takes their names from the scores."""
+    from bench import scoring_validity as bench
+
+    class RenamedCriteria:
+        def score(self, answer: Answer) -> AnswerScore:
+            base = DefaultScorer().score(answer)
+            renamed = tuple(replace(c, name=f"new_{c.name}") for c in base.criteria)
+            return replace(base, criteria=renamed)
+
+    items, interviews = bench.load("tune")
+    rows = bench.score_all(items[:40], RenamedCriteria())
+    figures = bench.figures(rows, interviews)
+    assert figures["criteria_vs_overall"] and all(
+        n.startswith("new_") for n in figures["criteria_vs_overall"]
+    )
+    assert figures["answers"] == 40 and figures["quote_verbatim_pct"] == 100.0
+    assert -1 <= figures["score_vs_overall"]["r"] <= 1
+
+
+def test_the_validity_bench_prints_every_group(capsys: pytest.CaptureFixture[str]) -> None:
+    from bench import scoring_validity as bench
+
+    result = bench.main(["--split", "heldout"])
+    assert set(result) == {"en/heldout", "zh/heldout"}
+    out = capsys.readouterr().out
+    assert "word count vs overall" in out and "== zh heldout: 12 interviews, 60 answers" in out
