@@ -94,8 +94,12 @@ class EndpointSettings:
     prompt_after_s: float = 4.0
     give_up_after_s: float = 15.0
     max_answer_s: float = 150.0
+    # Below this P(turn complete) from the turn-end model (0: not used), the voice stopped mid-thought.
+    mid_thought_p: float = 0.0
 
     def __post_init__(self) -> None:
+        if not 0.0 <= self.mid_thought_p < 1.0:
+            raise ValueError("mid_thought_p must be in [0, 1)")
         if not 0 < self.complete_wait_s <= self.base_wait_s <= self.max_rhythm_wait_s:
             raise ValueError("waits must satisfy 0 < complete_wait_s <= base_wait_s <= max_rhythm_wait_s")
         if not self.story_wait_s < self.incomplete_end_s < self.give_up_after_s:
@@ -129,6 +133,7 @@ class _Segment:
     start: float
     end: float | None = None
     text: str | None = None
+    turn_end_p: float | None = None
 
 
 def ends_sentence(text: str) -> bool:
@@ -183,7 +188,7 @@ class Endpointer:
         """VAD heard speech begin."""
         if self._segments and not self._in_speech:
             last = self._segments[-1]
-            if last.end is not None and last.text and not is_trailing(last.text, self.language):
+            if last.end is not None and last.text and not self._mid_thought(last):
                 self._pauses.append(t - last.end)  # the candidate's rhythm between sentences
         self._in_speech = True
         self._segments.append(_Segment(start=t))
@@ -196,13 +201,25 @@ class Endpointer:
         else:
             self._segments.append(_Segment(start=start, end=end))
 
-    def transcribed(self, start: float, end: float, text: str, analysis: Analysis) -> None:
-        """A segment's final transcript, with the analysis of the whole answer so far."""
+    def transcribed(
+        self, start: float, end: float, text: str, analysis: Analysis, turn_end_p: float | None = None
+    ) -> None:
+        """A segment's final transcript, with the analysis of the whole answer so far.
+
+        `turn_end_p`: the turn-end model's P(turn complete) at the pause after the segment, if one runs.
+        """
         for seg in reversed(self._segments):
             if seg.text is None and abs(seg.start - start) < 0.5:
-                seg.text = text
+                seg.text, seg.turn_end_p = text, turn_end_p
                 break
         self._analysis = analysis
+
+    def _mid_thought(self, seg: _Segment) -> bool:
+        """The segment stopped mid-thought: in its words (a trailing "and", "um") or in its sound."""
+        if seg.text and is_trailing(seg.text, self.language):
+            return True
+        p = seg.turn_end_p
+        return p is not None and p < self.settings.mid_thought_p
 
     def _last_voiced(self) -> float | None:
         ends = [s.end for s in self._segments if s.end is not None]
@@ -224,6 +241,10 @@ class Endpointer:
         if not last.text:
             # A sound without words ("mm", a cough, a filler the recogniser dropped): likely thinking.
             return s.incomplete_end_s, "filler_sound", s.story_wait_s
+        if self._mid_thought(last):
+            # The words look finished (recognisers close a dangling clause with a full stop) but the voice
+            # stopped mid-thought: wait through the pause as for an unfinished answer.
+            return s.incomplete_end_s, "mid_thought_voice", s.story_wait_s
         if a.kind in ("behavioural", "situational"):
             acted = bool(a.self_actions or a.team_actions)
             context = bool(a.with_part("situation") or a.with_part("task"))

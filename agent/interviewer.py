@@ -125,8 +125,13 @@ class InterviewAgent:
             segments,
         )
 
-    def final(self, text: str, start: float, end: float, now: float) -> list[Action]:
-        """A segment's final transcript; returns the provisional score of the answer so far."""
+    def final(
+        self, text: str, start: float, end: float, now: float, turn_end_p: float | None = None
+    ) -> list[Action]:
+        """A segment's final transcript; returns the provisional score of the answer so far.
+
+        `turn_end_p`: the turn-end model's P(turn complete) at the pause after the segment, if one runs.
+        """
         turn = self._turn
         if turn is None:
             return []
@@ -134,7 +139,7 @@ class InterviewAgent:
             turn.segments.append(TimedSegment(text, start, end))
         answer = self._answer() or Answer(turn.question.text, "", self.language)
         analysis = self._analyse(answer)  # once: the turn policy and the scorer read the same analysis
-        self._endpointer.transcribed(start, end, text, analysis)
+        self._endpointer.transcribed(start, end, text, analysis, turn_end_p)
         if not text:
             return []
         return [self._scored(answer, now, provisional=True, analysis=analysis)]

@@ -20,9 +20,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from agent.endpointing import EndpointSettings
+from agent.interviewer import AgentSettings
 from agent.plan import PlannedQuestion
 from realtime.speech.asr import bundled_engines, default_asr_model_path
 from realtime.speech.models import multilingual_base_model
+from realtime.speech.turn_end import SmartTurn, default_turn_model_path
 from realtime.speech.vad import SileroVAD
 from scoring.scorer import DefaultScorer
 from server.replay import Replay, load_audio, single_question_plan
@@ -132,7 +135,15 @@ def main() -> None:
         "--pipecat-python",
         help="a Python with pipecat-ai[silero,whisper]==1.14.0: also run Pipecat's default turn stack",
     )
+    parser.add_argument(
+        "--mid-thought-p",
+        type=float,
+        default=0.0,
+        help="use the turn-end model (models/smart-turn-v3.2-cpu.onnx): below this P(complete), mid-thought",
+    )
     args = parser.parse_args()
+    turn_model = SmartTurn(default_turn_model_path() or "") if args.mid_thought_p > 0 else None
+    agent_settings = AgentSettings(endpoint=EndpointSettings(mid_thought_p=args.mid_thought_p))
     media = Path(args.media)
     clips = load_clips(media, args.split)
     rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
@@ -148,7 +159,9 @@ def main() -> None:
                 DefaultScorer(),
                 single_question_plan(PlannedQuestion("q1", clip["question"], kind=clip.get("question_kind"))),
                 clip["language"],
+                settings=agent_settings,
                 bias_with_question=args.question_bias,
+                turn_model=turn_model,
             )
             events = replay.run(load_audio(media / clip["file"]), tail_s=TAIL_S)
             latencies += replay.stats.decision_latency

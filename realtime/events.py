@@ -54,9 +54,12 @@ class FinalTranscript:
     start: float
     end: float
     language: str
+    turn_end_p: float | None = None  # the turn-end model's P(turn complete) at the pause after it
 
     def __post_init__(self) -> None:
         _check_span(self.start, self.end)
+        if self.turn_end_p is not None and not 0.0 <= self.turn_end_p <= 1.0:
+            raise ValueError(f"turn_end_p must be a probability, got {self.turn_end_p}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,26 @@ if [ "$DEV" = 1 ]; then
 else
   "${PIP[@]}" -c constraints.txt -e .
 fi
+# The turn-end model: Smart Turn v3.2 (Daily, BSD-2-Clause) ships its ONNX file inside the pipecat-ai wheel;
+# only that file (and the licence) is taken, into models/ (INTERVIEW_TURN_MODEL_PATH points elsewhere).
+if [ ! -f models/smart-turn-v3.2-cpu.onnx ]; then
+  echo "extracting the turn-end model (smart-turn v3.2) from the pipecat-ai 1.14.0 wheel"
+  wheel_dir=$(mktemp -d)
+  .venv/bin/python -m pip download -q --disable-pip-version-check --no-deps -d "$wheel_dir" "pipecat-ai==1.14.0"
+  .venv/bin/python - "$wheel_dir" <<'PY'
+import pathlib, sys, zipfile
+wheel = next(pathlib.Path(sys.argv[1]).glob("pipecat_ai-*.whl"))
+out = pathlib.Path("models")
+out.mkdir(exist_ok=True)
+with zipfile.ZipFile(wheel) as z:
+    for name in z.namelist():
+        if name.endswith("smart_turn/data/smart-turn-v3.2-cpu.onnx"):
+            (out / "smart-turn-v3.2-cpu.onnx").write_bytes(z.read(name))
+        elif name.endswith(".dist-info/licenses/LICENSE") or name.endswith(".dist-info/LICENSE"):
+            (out / "smart-turn-LICENSE.txt").write_bytes(z.read(name))
+PY
+  rm -rf "$wheel_dir"
+fi
 # Video presence flags: mediapipe 0.10.21 (the last release with its face models inside) pins numpy<2 and
 # protobuf<5, so it gets an environment of its own; the server runs realtime/workers/face_worker.py with it.
 if [ "${SKIP_VISION:-0}" != 1 ] && ! .venv-vision/bin/python -c "import mediapipe" 2>/dev/null; then

@@ -82,6 +82,7 @@ def agent_settings(settings: Settings, llm: OpenAICompatibleLLM | None) -> Agent
         incomplete_end_s=settings.turn_incomplete_end_s,
         prompt_after_s=settings.turn_prompt_after_s,
         give_up_after_s=settings.turn_give_up_after_s,
+        mid_thought_p=settings.turn_mid_thought_p,
     )
     phraser = None
     if llm is not None and settings.llm_phrase_follow_ups:

@@ -17,6 +17,7 @@ from realtime.speech.asr import ZH_PROMPT, ASRSettings, WhisperRecognizer, defau
 from realtime.speech.models import multilingual_base_model
 from realtime.speech.pipeline import VAD
 from realtime.speech.pool import RecognitionPool, Transcriber
+from realtime.speech.turn_end import SMART_TURN_FILE, SmartTurn, TurnEndModel, default_turn_model_path
 from realtime.speech.vad import SileroVAD, VADSettings
 from realtime.voice.tts import VoiceBook, default_voices
 from scoring.text import warm_up
@@ -68,6 +69,20 @@ def load_speech(settings: Settings) -> tuple[SileroVAD, dict[str, Transcriber]]:
     return vad, engines
 
 
+def load_turn_model(settings: Settings) -> TurnEndModel | None:
+    """The turn-end model, when one is configured or installed and the turn policy reads it."""
+    if settings.turn_mid_thought_p <= 0:
+        return None  # the policy does not use it: spend no CPU on it
+    path = settings.turn_model_path or default_turn_model_path()
+    if path is None:
+        log.warning(
+            "no turn-end model: run scripts/setup.sh (models/%s) or set INTERVIEW_TURN_MODEL_PATH",
+            SMART_TURN_FILE,
+        )
+        return None
+    return SmartTurn(path)
+
+
 def load_face_detector(settings: Settings) -> FaceDetector | None:
     """The shared face detector for presence flags; None (logged) when mediapipe is not installed."""
     if not settings.presence_checks:
@@ -85,7 +100,8 @@ def load_face_detector(settings: Settings) -> FaceDetector | None:
 async def load_runtime(settings: Settings) -> ModelRuntime:
     """Every model the settings ask for (speech, face detector, voices), loaded off the event loop."""
     vad, engines = await asyncio.to_thread(load_speech, settings)
-    recognizers = RecognitionPool(engines, settings.asr_workers)
+    turn_model = await asyncio.to_thread(load_turn_model, settings)
+    recognizers = RecognitionPool(engines, settings.asr_workers, turn_model=turn_model)
     faces = await asyncio.to_thread(load_face_detector, settings)
     voices = None
     if settings.tts_enabled:

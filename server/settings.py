@@ -93,6 +93,9 @@ class Settings(BaseSettings):
     turn_story_wait_s: float = Field(default=4.0, gt=0)  # an unfinished answer: "take your time" then
     turn_incomplete_end_s: float = Field(default=7.0, gt=0)  # ... its end and the follow-up
     turn_prompt_after_s: float = Field(default=4.0, gt=0)
+    # The turn-end model (Smart Turn v3 ONNX; default: the file scripts/setup.sh puts in models/, if there).
+    turn_model_path: Path | None = None
+    turn_mid_thought_p: float = Field(default=0.0, ge=0, lt=1)  # below it the voice stopped mid-thought
     turn_give_up_after_s: float = Field(default=15.0, gt=0)
     max_follow_ups: int = Field(default=2, ge=0)
     peer_disconnect_timeout_s: float = Field(default=10.0, gt=0)

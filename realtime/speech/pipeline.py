@@ -29,6 +29,7 @@ from realtime.speech.buffer import AudioWindow
 log = logging.getLogger(__name__)
 MAX_PARTIAL_S = 20.0  # a partial recognises at most this much of a very long segment
 ARRIVALS_KEPT = 1500  # arrival times of the last ~30 s of 20 ms pushes
+TURN_CONTEXT_S = 8.0  # what the turn-end model reads before a pause
 
 EventSink = Callable[[MediaEvent], Awaitable[None]]
 
@@ -48,6 +49,10 @@ class Recognizer(Protocol):
 
     def forget_partial(self, language: str, stream: int) -> None:
         """The stream no longer waits for a partial."""
+        ...
+
+    async def turn_end(self, audio: np.ndarray, language: str) -> float | None:
+        """P(the turn is complete) from the audio up to a pause; None without a turn-end model."""
         ...
 
 
@@ -264,10 +269,22 @@ class SpeechPipeline:
         audio = self._window.slice(start - self._pad, end + self._pad)
         return await self._recognizer.transcribe(audio, self._language, self.prompt())
 
+    async def _turn_end(self, segment: SpeechEnded) -> float | None:
+        # The sound up to the pause, with the silence VAD waited for, as a turn-end model hears it.
+        audio = self._window.slice(segment.end - TURN_CONTEXT_S, segment.end + self._pad)
+        try:
+            return await self._recognizer.turn_end(audio, self._language)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("turn-end model failed at %.2f s", segment.end)
+            return None
+
     async def _transcribe_loop(self) -> None:
         while (segment := await self._segments.get()) is not None:
             speculative = self._speculative
             self._speculative = None
+            turn_end = asyncio.ensure_future(self._turn_end(segment))
             try:
                 if speculative is not None and speculative[0] == (segment.start, segment.end):
                     text = await speculative[1]
@@ -276,6 +293,7 @@ class SpeechPipeline:
                         speculative[1].cancel()
                     text = await self._recognize(segment.start, segment.end)
             except asyncio.CancelledError:
+                turn_end.cancel()
                 raise
             except Exception:
                 log.exception("transcription of %.2f-%.2f s failed", segment.start, segment.end)
@@ -284,9 +302,12 @@ class SpeechPipeline:
             if arrived is not None:
                 self.final_lag_s = self._clock() - arrived
                 self.final_lag_max_s = max(self.final_lag_max_s, self.final_lag_s)
+            p = await turn_end
             # Empty finals are emitted too: they tell the turn policy the segment is settled.
             await self._on_event(
-                FinalTranscript(text=text, start=segment.start, end=segment.end, language=self._language)
+                FinalTranscript(
+                    text=text, start=segment.start, end=segment.end, language=self._language, turn_end_p=p
+                )
             )
 
     async def close(self, drain_s: float = 10.0) -> None:

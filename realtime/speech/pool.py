@@ -16,11 +16,14 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
 
 from realtime.errors import ModelNotFoundError
+from realtime.speech.turn_end import TurnEndModel
+
+T = TypeVar("T")
 
 
 class Transcriber(Protocol):
@@ -36,7 +39,7 @@ class Transcriber(Protocol):
 class Compute(Protocol):
     """Where a recognition job spends its compute time."""
 
-    async def run(self, job: Callable[[], str]) -> str:
+    async def run(self, job: Callable[[], T]) -> T:
         """Run `job` on a worker; a cancelled caller does not stop a job that has started."""
         ...
 
@@ -51,7 +54,7 @@ class ThreadCompute:
     def __init__(self, workers: int) -> None:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asr")
 
-    async def run(self, job: Callable[[], str]) -> str:
+    async def run(self, job: Callable[[], T]) -> T:
         """Run the job in the next free thread."""
         return await asyncio.get_running_loop().run_in_executor(self._pool, job)
 
@@ -71,9 +74,9 @@ class SimulatedCompute:
     def __init__(self, workers: int, cost_s: float | None = None) -> None:
         self._slots = asyncio.Semaphore(workers)
         self._cost = cost_s
-        self._running: set[asyncio.Task[str]] = set()
+        self._running: set[asyncio.Task[object]] = set()
 
-    async def run(self, job: Callable[[], str]) -> str:
+    async def run(self, job: Callable[[], T]) -> T:
         """Queue for a worker; a started job keeps its worker for its whole cost, as a thread would."""
         started = asyncio.Event()
         task = asyncio.ensure_future(self._work(job, started))
@@ -86,13 +89,13 @@ class SimulatedCompute:
                 task.cancel()
             raise
 
-    async def _work(self, job: Callable[[], str], started: asyncio.Event) -> str:
+    async def _work(self, job: Callable[[], T], started: asyncio.Event) -> T:
         async with self._slots:
             started.set()
             began = time.perf_counter()
-            text = job()
+            result = job()
             await asyncio.sleep(self._cost if self._cost is not None else time.perf_counter() - began)
-            return text
+            return result
 
     def close(self) -> None:
         """Forget jobs still holding a worker."""
@@ -120,11 +123,13 @@ class RecognitionPool:
         engines: dict[str, Transcriber],
         workers: int = 2,
         compute: Callable[[int], Compute] = ThreadCompute,
+        turn_model: TurnEndModel | None = None,
     ) -> None:
         if not engines:
             raise ValueError("at least one language needs a recogniser")
         self._lanes = {lang: Lane(engine, compute(workers), workers) for lang, engine in engines.items()}
         self._lock = threading.Lock()
+        self.turn_model = turn_model
 
     @property
     def languages(self) -> list[str]:
@@ -172,6 +177,13 @@ class RecognitionPool:
                 with self._lock:
                     lane.in_flight -= 1
             raise
+
+    async def turn_end(self, audio: np.ndarray, language: str) -> float | None:
+        """P(turn complete) from the audio up to a pause, on the language's workers (None: no model)."""
+        model = self.turn_model
+        if model is None:
+            return None
+        return await self._lane(language).compute.run(lambda: model.probability(audio))
 
     def may_start_partial(self, language: str, stream: int, due_since: float) -> bool:
         """Fair turns for partial captions across interviews.

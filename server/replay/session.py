@@ -23,6 +23,7 @@ from agent.plan import InterviewPlan, PlannedQuestion
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript, SpeechEnded, SpeechStarted
 from realtime.speech.pipeline import VAD, SpeechPipeline
 from realtime.speech.pool import RecognitionPool, SimulatedCompute, Transcriber
+from realtime.speech.turn_end import TurnEndModel
 from scoring.rubric import DEFAULT_RUBRIC, Rubric
 from scoring.scorer import Scorer
 from server.replay.simloop import run_simulated
@@ -67,7 +68,11 @@ class _JsonLines:
             case PartialTranscript():
                 self._emit({"type": "partial", "t": now, "text": event.text, "start": event.start})
             case FinalTranscript():
-                final = {"start": round(event.start, 3), "end": round(event.end, 3)}
+                final = {
+                    "start": round(event.start, 3),
+                    "end": round(event.end, 3),
+                    "turn_end_p": event.turn_end_p,
+                }
                 self._emit({"type": "final", "t": now, "text": event.text, **final})
 
     async def carry_out(self, action: Action) -> None:
@@ -96,8 +101,10 @@ class Replay:
         workers: int = 2,
         vocabulary: str | None = None,
         bias_with_question: bool = False,
+        turn_model: TurnEndModel | None = None,
     ) -> None:
         self._vad = vad
+        self._turn_model = turn_model
         self._engines = dict(engines)
         self._language = language
         self._partial_every = partial_interval_s
@@ -115,7 +122,7 @@ class Replay:
         return run_simulated(self._run(audio, on_event))
 
     async def _run(self, audio: np.ndarray, on_event: EventSink | None) -> list[dict[str, Any]]:
-        pool = RecognitionPool(self._engines, self._workers, SimulatedCompute)
+        pool = RecognitionPool(self._engines, self._workers, SimulatedCompute, self._turn_model)
         conductor: Conductor | None = None
 
         async def to_conductor(event: MediaEvent) -> None:

@@ -349,3 +349,54 @@ def test_a_situational_answer_with_a_whole_plan_ends_after_the_usual_gap() -> No
     end = first(actions, "end_of_answer")
     assert end.event()["reason"] == "complete_plan"
     assert 11.3 + 0.9 - 0.01 <= end.t <= 11.3 + 1.0  # the candidate's usual 0.9 s gap
+
+
+def _story_endpointer(mid_thought_p: float, last_p: float | None) -> Endpointer:
+    """A complete English story, told in three segments; the last pause heard with P(complete) `last_p`."""
+    e = Endpointer("en", EndpointSettings(mid_thought_p=mid_thought_p), asked_at=0.0)
+    text = ""
+    for i, (start, end, said) in enumerate(
+        [
+            (0.5, 3.5, "Our release was two weeks late, and I had to get it out."),
+            (4.3, 7.0, "I split the work into daily goals."),
+            (7.8, 10.0, "We shipped three days early."),
+        ]
+    ):
+        e.speech_started(start)
+        e.speech_ended(start, end)
+        text = f"{text} {said}".strip()
+        analysis = analyse(Answer("Tell me about a time you led a team.", text, "en"))
+        e.transcribed(start, end, said, analysis, last_p if i == 2 else 0.9)
+    return e
+
+
+def _first_decision(e: Endpointer, after: float) -> AnswerEnds | PromptDue:
+    t = after
+    while (d := e.decide(t)) is None:
+        t = round(t + 0.02, 2)
+    return d
+
+
+def test_a_voice_that_stops_mid_thought_holds_an_answer_whose_words_look_finished() -> None:
+    """The turn-end model hears a dangling clause the recogniser closed with a full stop: no cut-in."""
+    held = _story_endpointer(mid_thought_p=0.05, last_p=0.01)
+    prompt = _first_decision(held, 10.0)
+    assert isinstance(prompt, PromptDue) and prompt.kind == "take_your_time"
+    assert prompt.t == pytest.approx(14.0, abs=0.03)
+    end = _first_decision(held, prompt.t + 0.02)
+    assert isinstance(end, AnswerEnds) and end.reason == "mid_thought_voice"
+    assert end.t == pytest.approx(17.0, abs=0.03)
+
+
+@pytest.mark.parametrize(("mid_thought_p", "last_p"), [(0.05, 0.9), (0.05, None), (0.0, 0.01)])
+def test_a_finished_voice_or_no_model_ends_a_complete_story_after_the_usual_gap(
+    mid_thought_p: float, last_p: float | None
+) -> None:
+    end = _first_decision(_story_endpointer(mid_thought_p, last_p), 10.0)
+    assert isinstance(end, AnswerEnds) and end.reason == "complete_story"
+    assert end.t == pytest.approx(10.8, abs=0.03)  # the candidate's usual 0.8 s gap
+
+
+def test_turn_model_thresholds_are_checked() -> None:
+    with pytest.raises(ValueError, match="mid_thought_p"):
+        EndpointSettings(mid_thought_p=1.0)

@@ -5,20 +5,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from agent.endpointing import EndpointSettings
+from agent.interviewer import AgentSettings
 from agent.plan import PlannedQuestion
 from scoring.scorer import DefaultScorer
 from server.replay import Replay, single_question_plan
-from tests.fakes.speech import Said, ScriptedRecognizer, ScriptedVAD, scripted_audio
+from tests.fakes.speech import Said, ScriptedRecognizer, ScriptedTurnModel, ScriptedVAD, scripted_audio
 
 QUESTION = "Tell me about a time you led a team through a difficult situation."
 
 
-def replay(script: list[Said], total_s: float, language: str = "en") -> list[dict[str, Any]]:
+def replay(
+    script: list[Said],
+    total_s: float,
+    language: str = "en",
+    turn_model: ScriptedTurnModel | None = None,
+    mid_thought_p: float = 0.0,
+) -> list[dict[str, Any]]:
     plan = single_question_plan(PlannedQuestion("q1", QUESTION))
     engines = {language: ScriptedRecognizer(script)}
-    return Replay(ScriptedVAD(), engines, DefaultScorer(), plan, language).run(
-        scripted_audio(script, total_s)
-    )
+    settings = AgentSettings(endpoint=EndpointSettings(mid_thought_p=mid_thought_p))
+    return Replay(
+        ScriptedVAD(), engines, DefaultScorer(), plan, language, settings=settings, turn_model=turn_model
+    ).run(scripted_audio(script, total_s))
 
 
 def decisions(events: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
@@ -58,3 +67,30 @@ def test_a_story_without_a_result_gets_the_missing_result_follow_up() -> None:
     events = replay(STORY[:4], 30.0)
     follow_ups = [reason for kind, reason in decisions(events) if kind == "follow_up"]
     assert follow_ups == ["missing_result"]
+
+
+# The words of the fourth sentence close the story, but the candidate's voice is left hanging: they go on
+# after a 2.6 s pause with what the result led to.
+HANGING = [
+    *STORY[:2],
+    Said(9.3, 13.0, "I split the work into daily goals and paired juniors with seniors."),
+    Said(13.8, 16.5, "We shipped three days early."),
+    Said(19.1, 22.5, "And crashes dropped by forty percent in the next release."),
+]
+
+
+def test_a_pause_the_turn_end_model_hears_as_mid_thought_is_not_the_end() -> None:
+    turn_model = ScriptedTurnModel({3: 0.01})  # after "We shipped three days early."
+    events = replay(HANGING, 32.0, turn_model=turn_model, mid_thought_p=0.05)
+    ends = [e for e in events if e["type"] == "end_of_answer"]
+    assert len(ends) == 1 and ends[0]["t"] > 22.5, f"cut in at {ends[0]['t']}"
+    assert ends[0]["reason"] == "complete_story"
+    finals = [e["turn_end_p"] for e in events if e["type"] == "final"]
+    assert finals == [0.9, 0.9, 0.9, 0.01, 0.9]
+    assert max(turn_model.heard_s) <= 8.0 + 0.2 + 1e-6, "the model reads the last 8 s up to the pause"
+
+
+def test_without_the_turn_end_model_the_same_pause_is_taken_for_the_end() -> None:
+    events = replay(HANGING, 32.0)
+    first_end = next(e for e in events if e["type"] == "end_of_answer")
+    assert first_end["t"] < 19.1, "words alone cannot tell: this is what the model is for"

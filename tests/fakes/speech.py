@@ -120,6 +120,21 @@ class ScriptedRecognizer:
         return " ".join(words[: max(1, int(len(words) * heard))])
 
 
+class ScriptedTurnModel:
+    """P(turn complete) per utterance of the script: the last one heard in the audio it is given."""
+
+    def __init__(self, p_after: dict[int, float], default: float = 0.9) -> None:
+        self.p_after = p_after
+        self.default = default
+        self.heard_s: list[float] = []  # the length of every audio it was given
+
+    def probability(self, audio: np.ndarray) -> float:
+        self.heard_s.append(len(audio) / RATE)
+        values = np.rint(audio * 32768.0).astype(np.int64)
+        voiced = values[values >= BASE]
+        return self.p_after.get(int(voiced[-1] - BASE), self.default) if len(voiced) else self.default
+
+
 def scripted_pool(
     script: Sequence[Said] = (), cost_s: float = 0.05, simulated: bool = True, workers: int = 2
 ) -> tuple[RecognitionPool, ScriptedRecognizer]:

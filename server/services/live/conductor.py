@@ -94,7 +94,10 @@ class Conductor:
             case PartialTranscript():
                 await self.act(lambda: agent.partial(event.text, event.start, self.now))
             case FinalTranscript():
-                await self.act(lambda: agent.final(event.text, event.start, event.end, self.now), timed=True)
+                await self.act(
+                    lambda: agent.final(event.text, event.start, event.end, self.now, event.turn_end_p),
+                    timed=True,
+                )
 
     async def act(self, decide: Callable[[], list[Action]], timed: bool = False) -> None:
         """Run an agent step and carry out its actions in order, one step at a time."""
