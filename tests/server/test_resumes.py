@@ -22,7 +22,9 @@ from server.app import create_app
 from server.db.base import utcnow
 from server.db.engine import make_sessionmaker
 from server.db.models import Candidate, Interview, Job, Resume
+from server.db.repositories import jobs as job_repo
 from server.db.repositories import resumes as resume_repo
+from server.db.repositories.plans import interview_plan
 from server.keys.vault import Vault, is_token
 from server.security import Signer
 from server.services.demo import create_demo
@@ -309,3 +311,28 @@ def test_candidates_import_with_their_resumes_all_or_nothing(review: Review) -> 
         resume["profile"]["experience"][0]["organisation"] == truth("zh04")["experience"][0]["organisation"]
     )
     assert review.client.get(f"/api/interviews/{second['interview_id']}/resume").json() == {"resume": None}
+
+
+def test_a_call_follows_the_personalised_plan_and_resumes_at_the_same_question(review: Review) -> None:
+    iid = scheduled(review)
+    review.login(HR)
+    assert upload(review, iid, "en05.txt").status_code == 201
+    listed = [q["text"] for q in review.client.get(f"/api/interviews/{iid}/plan").json()["questions"]]
+
+    async def plans(sessions: Any) -> tuple[str, str]:
+        async with sessions() as s:
+            interview = await s.get(Interview, iid)
+            assert interview is not None
+            job = await job_repo.get_full(s, interview.job_id)
+            resume = await resume_repo.of_interview(s, iid)
+            assert resume is not None
+            first = interview_plan(job, 0, resume.profile)  # as calls.py builds it
+            again = interview_plan(job, 2, resume.profile)  # a dropped call on question 3
+            assert first is not None and again is not None
+            one, three = first.advance(), again.advance()
+            assert one is not None and three is not None
+            return one.text, three.text
+
+    first, resumed = review.run(plans)
+    assert first == listed[0] and "Thank you for joining" in first
+    assert resumed == listed[2]
