@@ -109,8 +109,9 @@ class Sandbox:
             self._slots = asyncio.Semaphore(self.limits.concurrent)
         if self.network_mode is None:
             self.network_mode = await asyncio.to_thread(probe_namespace, self.python)
+        mode: NetworkMode = self.network_mode
         async with self._slots:
-            return await self._run(code, tests, self.network_mode)
+            return await self._run(code, tests, mode)
 
     async def _run(self, code: str, tests: list[dict[str, str]], mode: NetworkMode) -> RunResult:
         workdir = Path(tempfile.mkdtemp(prefix="sandbox-"))
