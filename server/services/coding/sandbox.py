@@ -107,9 +107,8 @@ class Sandbox:
         """Run `code`, then each test (`{"name", "code"}`: Python that raises when it fails)."""
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.limits.concurrent)
-        if self.network_mode is None:
-            self.network_mode = await asyncio.to_thread(probe_namespace, self.python)
-        mode: NetworkMode = self.network_mode
+        mode = self.network_mode or await asyncio.to_thread(probe_namespace, self.python)
+        self.network_mode = mode
         async with self._slots:
             return await self._run(code, tests, mode)
 
