@@ -107,8 +107,11 @@ class Sandbox:
         """Run `code`, then each test (`{"name", "code"}`: Python that raises when it fails)."""
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.limits.concurrent)
-        mode = self.network_mode or await asyncio.to_thread(probe_namespace, self.python)
-        self.network_mode = mode
+        mode: NetworkMode
+        if self.network_mode is not None:
+            mode = self.network_mode
+        else:
+            mode = self.network_mode = await asyncio.to_thread(probe_namespace, self.python)
         async with self._slots:
             return await self._run(code, tests, mode)
 
