@@ -111,7 +111,8 @@ class Sandbox:
         if self.network_mode is not None:
             mode = self.network_mode
         else:
-            mode = self.network_mode = await asyncio.to_thread(probe_namespace, self.python)
+            mode = await asyncio.to_thread(probe_namespace, self.python)
+            self.network_mode = mode
         async with self._slots:
             return await self._run(code, tests, mode)
 
