@@ -28,10 +28,13 @@ from server.db.base import Base
 from server.db.models import (
     AnswerScoreRow,
     AuditEvent,
+    CodeRun,
     FeedbackLetter,
     InterviewNote,
+    ModuleResult,
     OutboxEvent,
     ReviewDecision,
+    SurveyResponse,
     Utterance,
 )
 from server.keys.vault import UNCOMMITTED, SealedDataError, Vault, is_token
@@ -53,6 +56,9 @@ SEALED: dict[type[Base], Sealed] = {
     FeedbackLetter: Sealed("interview_id", ("text",)),
     AuditEvent: Sealed("interview_id", ("detail",)),  # e.g. a letter before and after an edit
     OutboxEvent: Sealed("ordering_key", ("payload",)),  # reports: answers, evidence, comments
+    CodeRun: Sealed("interview_id", ("code", "result")),  # the candidate's code and its output
+    ModuleResult: Sealed("interview_id", ("figures",)),
+    SurveyResponse: Sealed("interview_id", ("comment",)),
 }
 """One entry per model: a new column with a candidate's words belongs here."""
 
