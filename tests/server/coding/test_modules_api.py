@@ -71,7 +71,9 @@ class World:
     def status(self, status: str) -> None:
         async def write(sessions: Any) -> None:
             async with sessions.begin() as s:
-                await s.execute(update(Interview).where(Interview.id == self.interview_id).values(status=status))
+                await s.execute(
+                    update(Interview).where(Interview.id == self.interview_id).values(status=status)
+                )
 
         self.review.run(write)
 
