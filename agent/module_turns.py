@@ -35,6 +35,7 @@ def module_view(question: PlannedQuestion) -> dict[str, Any] | None:
     view: dict[str, Any] = {"kind": question.kind, "limit_s": question.limit_s}
     if question.coding is not None:
         view["coding"] = question.coding.as_dict()
+        view["question_id"] = question.id  # the page names the task it runs code for
     if question.passage:
         view["passage"] = question.passage
     return view

@@ -32,6 +32,14 @@ const I18N = {
     letter: "反馈信", letter_note: "根据候选人的回答起草，不含分数和结论。批准之前不会发送。", draft: "起草反馈信",
     save: "保存", approve: "批准并发送", approved_by: "批准人", draft_status: "草稿（未发送）", date_to: "结束日期", console: "控制台", ask_placeholder: "输入要问候选人的问题…", note_placeholder: "输入笔记…", provisional: "暂定", final: "最终", ev_star: "情境/任务", ev_action: "行动", ev_result: "结果",
     ev_specific: "具体细节", ev_plan: "计划步骤", agent_paused: "AI 已暂停", agent_taken_over: "面试官已接管",
+    your_code: "您的代码（Python）", given_tests: "代码需要通过的测试", run_code: "运行测试", code_done: "完成",
+    running: "运行中…", handed_in: "已提交", run_passed: "全部通过", run_failed: "有测试未通过", run_error: "代码出错",
+    run_timeout: "超时，已停止", run_memory: "内存超限，已停止", run_output_limit: "输出过多，已停止", run_killed: "已停止",
+    survey_title: "您对这次面试的感受如何？", survey_hint: "1 = 很差，5 = 很好。可选填写，招聘团队看不到您的姓名。",
+    survey_comment: "还有什么想告诉我们的吗？（可选）", survey_thanks: "感谢您的反馈。",
+    modules: "编程题与英语口语", code_runs: "代码运行记录", spoken_english: "英语口语（单独报告）",
+    intelligibility: "朗读可懂度", content: "自由回答内容", tests_passed: "通过的测试", submitted: "已提交",
+    survey: "候选人满意度",
   },
   en: {
     agree: "I agree to the recording and transcription (needed to take part).",
@@ -53,6 +61,12 @@ const I18N = {
     interrupted: "interrupted", cancelled: "cancelled", approved_by: "Approved by", draft_status: "Draft (not sent)",
     approve: "Approve and send", flag_tab_hidden: "left the interview tab",
     flag_reconnected: "reconnected", flag_no_face: "no face in view", flag_multiple_faces: "several faces in view", flag_looking_away: "looking away for long",
+    running: "Running…", handed_in: "handed in", run_passed: "All tests passed", run_failed: "Some tests failed",
+    run_error: "Your code raised an error", run_timeout: "Stopped: time limit", run_memory: "Stopped: memory limit",
+    run_output_limit: "Stopped: too much output", run_killed: "Stopped",
+    modules: "Coding task and spoken English", code_runs: "Code runs", spoken_english: "Spoken English (reported separately)",
+    intelligibility: "Read-aloud intelligibility", content: "Free answer content", tests_passed: "tests passed",
+    submitted: "handed in", survey: "Candidate satisfaction",
   },
 };
 function t(lang, key, fallback) { return (I18N[lang] && I18N[lang][key]) || (I18N.en[key]) || fallback || key; }
