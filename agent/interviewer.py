@@ -130,10 +130,11 @@ class InterviewAgent:
         segments = (*turn.segments, pending) if pending else tuple(turn.segments)
         if not segments:
             return None
+        language = "en" if reported_apart(turn.question) else self.language  # the English check
         return Answer(
             turn.question.text,
-            join_segments(segments, self.language),
-            self.language,
+            join_segments(segments, language),
+            language,
             turn.question.competency,
             scoring_kind(turn.question.kind),  # type: ignore[arg-type]
             segments,

@@ -172,6 +172,7 @@ async def _start(
         prompt=job.vocabulary,
         partial_every_s=settings.asr_partial_every_s or None,
     )
+    live.on_language = pipeline.set_language
     if settings.asr_bias_with_question:
         live.on_context = pipeline.set_context  # the recogniser hears what was just asked
     path = settings.recordings_dir / interview.id / f"{recording_id}.mp4"

@@ -17,6 +17,7 @@ from agent.actions import Action, AskQuestion, Assessed, EndOfAnswer, Finished, 
 from agent.bargein import BargeInPolicy
 from agent.controls import CONTROL_NAMES, ControlName, apply_control
 from agent.interviewer import InterviewAgent
+from agent.modules import SPOKEN_ENGLISH
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript, SpeechEnded, SpeechStarted
 from realtime.presence.presence import PresenceChange
 from realtime.voice.tts import VoiceBook
@@ -77,6 +78,7 @@ class LiveInterview:
         self._barge_in = barge_in
         self._finish_grace = finish_grace_s
         self.on_context: Callable[[str], None] | None = None  # told each question asked (recogniser context)
+        self.on_language: Callable[[str], object] | None = None  # the recogniser's language per item
         self.call: Call | None = None
         self.conductor: Conductor | None = None
         self.speaker = Speaker(agent.language, None, voices, barge_in, store.interview_id)
@@ -185,6 +187,9 @@ class LiveInterview:
                 await self._finish(action)
 
     async def _ask(self, action: AskQuestion) -> None:
+        if self.on_language is not None:  # the spoken-English check is heard in English
+            kind = (action.module or {}).get("kind")
+            self.on_language("en" if kind in SPOKEN_ENGLISH else self.agent.language)
         await self.store.question_index(action.index)
         await self.store.utterance("agent", action.text, action.t, action.t, action.index)
         message: dict[str, Any] = {"type": "question", "index": action.index, "total": action.total}

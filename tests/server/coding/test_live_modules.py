@@ -87,3 +87,24 @@ async def test_a_read_aloud_is_stored_as_a_module_result_only_with_ai_consent(en
             assert [(r.module, r.figures["intelligibility"]) for r in results] == [("read_aloud", 0.9)]
         else:
             assert results == []
+
+
+async def test_the_english_check_of_a_chinese_interview_is_heard_in_english(engine: AsyncEngine) -> None:
+    sessions = make_sessionmaker(engine)
+    async with sessions.begin() as s:
+        demo = await create_demo(s, Signer("k" * 40, 3600, 3600), "http://example.test", "zh")
+    bus = InProcessBus()
+    items = [
+        PlannedQuestion("q1", "请介绍一下您自己。", "communication", "self_intro", limit_s=60),
+        PlannedQuestion("e1", say("zh", "read_aloud"), None, "read_aloud", passage=PASSAGE),
+    ]
+    agent = InterviewAgent(InterviewPlan(items), "zh", DefaultScorer(), DEFAULT_RUBRIC)
+    live = LiveInterview(agent, LiveStore(demo.interview_id, sessions, bus), bus)
+    heard_in: list[str] = []
+    live.on_language = heard_in.append
+    await live.attach(FakeCall())
+    assert live.conductor is not None
+    await live.conductor.act(lambda: agent.start(0.0))
+    await live.conductor.act(lambda: agent.skip(5.0))
+    await live.stop()
+    assert heard_in == ["zh", "en"]
