@@ -111,7 +111,7 @@ class Sandbox:
         if self.network_mode is not None:
             mode = self.network_mode
         else:
-            mode = await asyncio.to_thread(probe_namespace, self.python)
+            mode = await asyncio.to_thread(probe_namespace, self.python, self.limits.user)
             self.network_mode = mode
         async with self._slots:
             return await self._run(code, tests, mode)
@@ -220,11 +220,11 @@ def _drop_to(user: int) -> list[str]:
     return ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", "--no-new-privs"]
 
 
-def probe_namespace(python: str) -> NetworkMode:
+def probe_namespace(python: str, user: int = 65534) -> NetworkMode:
     """Whether this machine lets `unshare` make the namespaces (measured once per server)."""
     if shutil.which("unshare") is None or (os.geteuid() == 0 and shutil.which("setpriv") is None):
         return "audit_hook"
-    argv = [*namespace_prefix(os.geteuid() == 0, SandboxLimits().user), python, "-I", "-S", "-c", "pass"]
+    argv = [*namespace_prefix(os.geteuid() == 0, user), python, "-I", "-S", "-c", "pass"]
     try:
         done = subprocess.run(argv, capture_output=True, timeout=10, check=False)
     except (OSError, subprocess.TimeoutExpired):
