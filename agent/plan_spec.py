@@ -128,7 +128,9 @@ def _question(located: Located, i: int, item: Any, language: str, names: set[str
         k in REASONS and isinstance(v, str) and v.strip() for k, v in follow_ups.items()
     ):
         raise located.error(f"{path}.follow_ups", f"must map reason codes ({', '.join(REASONS)}) to text")
-    limit = item.get("limit_s", SELF_INTRO_LIMIT_S if kind == "self_intro" else None)
+    limit = item.get("limit_s")  # None (as a stored plan's document gives it) means the default
+    if limit is None and kind == "self_intro":
+        limit = SELF_INTRO_LIMIT_S
     if limit is not None and (
         not isinstance(limit, int | float) or isinstance(limit, bool) or not 10 <= limit <= 3600
     ):
@@ -138,7 +140,7 @@ def _question(located: Located, i: int, item: Any, language: str, names: set[str
     if kind == "read_aloud" and not (isinstance(passage, str) and passage.strip()):
         raise located.error(f"{path}.passage", "a read-aloud item needs the passage to read, as text")
     for field_name, own in (("coding", "coding"), ("passage", "read_aloud")):
-        if field_name in item and kind != own:
+        if item.get(field_name) is not None and kind != own:
             raise located.error(f"{path}.{field_name}", f"belongs to kind {own} only")
     return QuestionSpec(
         competency if competency is None else str(competency),

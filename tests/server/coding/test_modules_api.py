@@ -107,6 +107,10 @@ def test_the_plan_keeps_the_coding_task_and_the_time_limits(world: World) -> Non
     assert coding["limit_s"] == 600
     assert [t["name"] for t in coding["coding"]["tests"]] == ["small numbers", "negatives"]
     assert plan["spoken_english"] is False  # off unless the job asks for it
+    again = world.client.post("/api/jobs", json={k: v for k, v in plan.items() if k != "id"})
+    assert again.status_code == 201, again.text  # a stored plan's document is a plan again
+    copy = world.client.get(f"/api/jobs/{again.json()['id']}/plan").json()
+    assert copy["questions"] == plan["questions"]
 
 
 def test_runs_need_a_live_interview_and_a_real_task(world: World) -> None:

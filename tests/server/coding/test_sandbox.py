@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import os
 import subprocess
-import time
 
 import pytest
 
@@ -54,11 +53,9 @@ async def test_a_correct_solution_passes_and_a_wrong_one_says_which_test_failed(
 
 
 async def test_an_infinite_loop_is_stopped_at_the_cpu_limit(sandbox: Sandbox) -> None:
-    began = time.monotonic()
     result = await sandbox.run("while True:\n    pass\n", ADD_TESTS)
     assert result.status == "timeout"
-    assert result.reason == "it used up its CPU time limit"
-    assert time.monotonic() - began < LIMITS.wall_s
+    assert result.reason == "it used up its CPU time limit"  # not the wall clock (timings: bench/)
 
 
 async def test_a_sleeping_program_is_killed_at_the_wall_clock_limit(sandbox: Sandbox) -> None:
