@@ -6,6 +6,7 @@ the JSON-lines form users script against: `{"type": ..., "t": ..., ...}`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -35,10 +36,14 @@ class AskQuestion(_Action):
     total: int
     text: str
     competency: str | None
+    module: Mapping[str, Any] | None = None  # what the page shows for a module (editor, passage, timer)
 
     def payload(self) -> dict[str, Any]:
         """The fields of its JSON line."""
-        return {"index": self.index, "total": self.total, "text": self.text, "competency": self.competency}
+        data = {"index": self.index, "total": self.total, "text": self.text, "competency": self.competency}
+        if self.module is not None:
+            data["module"] = dict(self.module)
+        return data
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,20 @@ class EndOfAnswer(_Action):
 
 
 @dataclass(frozen=True)
+class Assessed(_Action):
+    """A module's result, reported apart from the competency scores (spoken-English check)."""
+
+    type: ClassVar[str] = "module_result"
+    question_index: int
+    module: str
+    figures: Mapping[str, Any]
+
+    def payload(self) -> dict[str, Any]:
+        """The fields of its JSON line."""
+        return {"question_index": self.question_index, "module": self.module, "figures": dict(self.figures)}
+
+
+@dataclass(frozen=True)
 class Finished(_Action):
     """The interview is over: say goodbye."""
 
@@ -135,4 +154,4 @@ class Finished(_Action):
         return {"text": self.text}
 
 
-Action = AskQuestion | FollowUp | Prompt | Scored | EndOfAnswer | Finished
+Action = AskQuestion | FollowUp | Prompt | Scored | Assessed | EndOfAnswer | Finished

@@ -9,9 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.actions import Action, AskQuestion, EndOfAnswer, Finished, FollowUp, Prompt, Scored, Suggestion
+from agent.actions import (
+    Action,
+    AskQuestion,
+    Assessed,
+    EndOfAnswer,
+    Finished,
+    FollowUp,
+    Prompt,
+    Scored,
+    Suggestion,
+)
 from agent.endpointing import AnswerEnds, Endpointer, EndpointSettings, PromptDue
 from agent.followups import choose_follow_up
+from agent.module_turns import announce, module_view, no_follow_ups, reported_apart, time_is_up
+from agent.modules import read_aloud_accuracy, say, scoring_kind
 from agent.phrasing import FollowUpPhraser
 from agent.plan import InterviewPlan, PlannedQuestion
 from agent.texts import CLOSING, FOLLOW_UPS, PROMPTS, line
@@ -38,6 +50,7 @@ class _Turn:
     index: int
     segments: list[TimedSegment] = field(default_factory=list)
     follow_ups: list[str] = field(default_factory=list)
+    coding_open: bool = False  # a coding task: the candidate is at the editor, not answering aloud
 
 
 class InterviewAgent:
@@ -85,11 +98,12 @@ class InterviewAgent:
             self.finished = True
             self._turn = None
             return [Finished(now, CLOSING.get(self.language, CLOSING["en"]))]
-        self._turn = _Turn(question, self.plan.index)
+        self._turn = _Turn(question, self.plan.index, coding_open=question.coding is not None)
         self._listen(now)
-        return [
-            AskQuestion(now, self.plan.index, len(self.plan.questions), question.text, question.competency)
-        ]
+        text = announce(question, self.language)
+        module = module_view(question)
+        total = len(self.plan.questions)
+        return [AskQuestion(now, self.plan.index, total, text, question.competency, module)]
 
     def _listen(self, now: float) -> None:
         self._endpointer = Endpointer(self.language, self.settings.endpoint, asked_at=now)
@@ -116,12 +130,13 @@ class InterviewAgent:
         segments = (*turn.segments, pending) if pending else tuple(turn.segments)
         if not segments:
             return None
+        language = "en" if reported_apart(turn.question) else self.language  # the English check
         return Answer(
             turn.question.text,
-            join_segments(segments, self.language),
-            self.language,
+            join_segments(segments, language),
+            language,
             turn.question.competency,
-            turn.question.kind,  # type: ignore[arg-type]
+            scoring_kind(turn.question.kind),  # type: ignore[arg-type]
             segments,
         )
 
@@ -140,7 +155,7 @@ class InterviewAgent:
         answer = self._answer() or Answer(turn.question.text, "", self.language)
         analysis = self._analyse(answer)  # once: the turn policy and the scorer read the same analysis
         self._endpointer.transcribed(start, end, text, analysis, turn_end_p)
-        if not text:
+        if not text or reported_apart(turn.question):
             return []
         return [self._scored(answer, now, provisional=True, analysis=analysis)]
 
@@ -161,7 +176,7 @@ class InterviewAgent:
     def partial(self, text: str, start: float, now: float) -> list[Action]:
         """A partial transcript of the open segment: a provisional score of the answer so far."""
         turn = self._turn
-        if turn is None or not text:
+        if turn is None or not text or reported_apart(turn.question):
             return []
         answer = self._answer(TimedSegment(text, start, now))
         assert answer is not None
@@ -179,8 +194,13 @@ class InterviewAgent:
 
     def tick(self, now: float, elapsed_s: float = 0.0, sound: bool = False) -> list[Action]:
         """Check the clock: prompts, end of answer, and what follows it (`sound`: see Endpointer)."""
-        if self._turn is None or self.finished or self.taken_over or self._answered:
+        turn = self._turn
+        if turn is None or self.finished or self.taken_over or self._answered:
             return []
+        if time_is_up(turn.question, turn.coding_open, self._endpointer.asked_at, now):
+            return self._time_up(now, elapsed_s)
+        if turn.coding_open:
+            return []  # at the editor: silence is not the end of an answer
         decision = self._endpointer.decide(now, sound)
         if isinstance(decision, PromptDue):
             return [Prompt(now, decision.kind, decision.reason, line(PROMPTS, self.language, decision.kind))]
@@ -189,16 +209,44 @@ class InterviewAgent:
         ended = EndOfAnswer(now, decision.reason, decision.silence_s, decision.wait_s, decision.pauses)
         return [ended, *self._after_answer(now, elapsed_s)]
 
+    def code_submitted(self, now: float) -> list[Action]:
+        """The candidate pressed Done at the editor: ask them to explain their approach."""
+        turn = self._turn
+        if turn is None or not turn.coding_open or self.finished:
+            return []
+        turn.coding_open = False
+        turn.follow_ups.append("explain_code")
+        self._listen(now)
+        return [FollowUp(now, "explain_code", say(self.language, "explain_code"), turn.index)]
+
+    def _time_up(self, now: float, elapsed_s: float) -> list[Action]:
+        """The item's time limit: end it politely (a coding task goes on to its explanation)."""
+        turn = self._turn
+        assert turn is not None
+        if turn.coding_open:
+            return [
+                Prompt(now, "time_up", "limit", say(self.language, "coding_time_up")),
+                *self.code_submitted(now),
+            ]
+        ended = EndOfAnswer(now, "time_limit", 0.0, now - self._endpointer.asked_at)
+        said = Prompt(now, "time_up", "limit", say(self.language, "time_up"))
+        return [said, ended, *self._final_score(now), *self._ask(self.plan.advance(elapsed_s), now)]
+
     def _after_answer(self, now: float, elapsed_s: float) -> list[Action]:
         turn = self._turn
         assert turn is not None
         answer = self._answer()
         actions: list[Action] = []
         signals: tuple[str, ...] = ("too_short",)
-        if answer is not None:
+        if reported_apart(turn.question):
+            actions = self._final_score(now)
+            signals = ()
+        elif answer is not None:
             scored = self._scored(answer, now)
             actions.append(scored)
             signals = scored.score.follow_up_reasons
+        if no_follow_ups(turn.question):
+            signals = ()
         if self.paused:
             self._answered = True
             return actions
@@ -222,8 +270,22 @@ class InterviewAgent:
     def _final_score(self, now: float) -> list[Action]:
         turn = self._turn
         answer = self._answer()
-        if turn is None or answer is None:
+        if turn is None:
             return []
+        question = turn.question
+        if question.kind == "read_aloud" and question.passage:
+            figures = read_aloud_accuracy(question.passage, answer.text if answer else "")
+            return [Assessed(now, turn.index, "read_aloud", figures)]
+        if answer is None:
+            return []
+        if reported_apart(question):  # the free answer: its content, by the scorer, never its accent
+            score = self._scorer.score(answer, self._rubric.get(question.competency))
+            figures = {
+                "content": score.score,
+                "content_exact": score.score_exact,
+                "confidence": score.confidence,
+            }
+            return [Assessed(now, turn.index, question.kind or "", figures)]
         return [self._scored(answer, now)]
 
     def inject(self, text: str, now: float, by: str = "") -> list[Action]:

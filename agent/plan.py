@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from agent.modules import CodingTask
+
 
 @dataclass(frozen=True)
 class PlannedQuestion:
@@ -26,12 +28,21 @@ class PlannedQuestion:
     # `basis` then quotes the line it came from, with its page and line.
     source: str | None = None
     basis: str | None = None
+    limit_s: float | None = None  # the answer is ended politely at this limit (a timed module)
+    coding: CodingTask | None = None  # a coding task: the editor first, then the explanation
+    passage: str | None = None  # a read-aloud passage
 
     def __post_init__(self) -> None:
         if not self.text.strip():
             raise ValueError("a question needs text")
         if self.minutes <= 0 or self.weight <= 0:
             raise ValueError("minutes and weight must be positive")
+        if self.limit_s is not None and self.limit_s <= 0:
+            raise ValueError("a time limit must be positive")
+        if (self.kind == "coding") != (self.coding is not None):
+            raise ValueError("a coding question needs a coding task, and only a coding question has one")
+        if (self.kind == "read_aloud") != bool(self.passage):
+            raise ValueError("a read-aloud item needs a passage, and only a read-aloud item has one")
 
 
 def fit_to_budget(

@@ -9,11 +9,20 @@ competencies:
   - {name: leadership, weight: 2, indicators: {en: [led, delegated]}}
 questions:
   - competency: leadership
-    kind: behavioural   # behavioural | situational | technical | general
+    kind: behavioural   # behavioural | situational | technical | general, or a module (below)
     text: {en: "Tell me about a time you led a team.", zh: "请讲一次您带领团队的经历。"}
     minutes: 4
     follow_ups: {missing_result: "And what came of it?"}
+  - {competency: leadership, kind: self_intro, text: "Please introduce yourself.", limit_s: 120}
+  - competency: leadership
+    kind: coding        # an editor and a sandbox first; then the candidate explains their approach
+    text: "Write add(a, b) that returns the sum."
+    limit_s: 900        # optional: the coding time; the explanation follows at the limit
+    coding: {starter: "def add(a, b): ...", tests: [{name: adds, code: "assert add(1, 2) == 3"}]}
+spoken_english: true    # optional, off by default: a read-aloud and a short free answer, reported apart
 ```
+`spoken_english` may instead be a mapping `{passage: "...", question: "..."}` to replace the built-in texts;
+items of kind `read_aloud` (with `passage`) and `english_free` may also be placed in `questions` by hand.
 """
 
 from __future__ import annotations
@@ -23,11 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from agent.modules import MODULE_KINDS, SPOKEN_ENGLISH, CodeTest, CodingTask, say
 from agent.plan import PlannedQuestion, fit_to_budget
 from scoring.rubric import CompetencyRubric, Rubric, parse_rubric
 from scoring.yamlsource import Located, from_data, load_yaml, load_yaml_file
 
-KINDS = ("behavioural", "situational", "technical", "general")
+KINDS = ("behavioural", "situational", "technical", "general", *MODULE_KINDS)
+SELF_INTRO_LIMIT_S = 120.0
+MAX_CODE_CHARS = 20_000
 REASONS = ("missing_result", "no_personal_action", "hypothetical_not_past", "too_short", "no_specifics")
 
 
@@ -35,11 +47,14 @@ REASONS = ("missing_result", "no_personal_action", "hypothetical_not_past", "too
 class QuestionSpec:
     """A question as the plan file gives it, in one or both languages."""
 
-    competency: str
+    competency: str | None
     kind: str
     text: dict[str, str]
     minutes: float
     follow_ups: dict[str, str]
+    limit_s: float | None = None
+    coding: CodingTask | None = None
+    passage: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,7 @@ class PlanSpec:
     rubric: Rubric
     questions: tuple[QuestionSpec, ...]
     jurisdiction: str | None = None
+    spoken_english: bool = False
 
     def planned(self, ids: list[str] | None = None) -> list[PlannedQuestion]:
         """Questions in the plan's language, with their competency weights."""
@@ -67,8 +83,11 @@ class PlanSpec:
                     q.competency,
                     q.kind,
                     q.minutes,
-                    weights.get(q.competency, 1.0),
+                    weights.get(q.competency or "", 1.0),
                     q.follow_ups,
+                    limit_s=q.limit_s,
+                    coding=q.coding,
+                    passage=q.passage,
                 )
             )
         return out
@@ -90,14 +109,14 @@ def _question(located: Located, i: int, item: Any, language: str, names: set[str
     path = f"questions[{i}]"
     if not isinstance(item, dict):
         raise located.error(path, "must be a mapping with competency and text")
-    competency = item.get("competency")
-    if competency not in names:
-        raise located.error(
-            f"{path}.competency", f"must name one of the competencies: {', '.join(sorted(names))}"
-        )
     kind = item.get("kind", "behavioural")
     if kind not in KINDS:
         raise located.error(f"{path}.kind", f"must be one of {', '.join(KINDS)}")
+    competency = item.get("competency")
+    if competency not in names and not (kind in SPOKEN_ENGLISH and competency is None):
+        raise located.error(
+            f"{path}.competency", f"must name one of the competencies: {', '.join(sorted(names))}"
+        )
     text = _text(located, f"{path}.text", item.get("text"), language)
     if language not in text:
         raise located.error(f"{path}.text", f"has no text in the plan's language ({language})")
@@ -109,7 +128,76 @@ def _question(located: Located, i: int, item: Any, language: str, names: set[str
         k in REASONS and isinstance(v, str) and v.strip() for k, v in follow_ups.items()
     ):
         raise located.error(f"{path}.follow_ups", f"must map reason codes ({', '.join(REASONS)}) to text")
-    return QuestionSpec(str(competency), str(kind), text, float(minutes), dict(follow_ups))
+    limit = item.get("limit_s")  # None (as a stored plan's document gives it) means the default
+    if limit is None and kind == "self_intro":
+        limit = SELF_INTRO_LIMIT_S
+    if limit is not None and (
+        not isinstance(limit, int | float) or isinstance(limit, bool) or not 10 <= limit <= 3600
+    ):
+        raise located.error(f"{path}.limit_s", "must be a number of seconds between 10 and 3600")
+    coding = _coding(located, path, item.get("coding")) if kind == "coding" else None
+    passage = item.get("passage") if kind == "read_aloud" else None
+    if kind == "read_aloud" and not (isinstance(passage, str) and passage.strip()):
+        raise located.error(f"{path}.passage", "a read-aloud item needs the passage to read, as text")
+    for field_name, own in (("coding", "coding"), ("passage", "read_aloud")):
+        if item.get(field_name) is not None and kind != own:
+            raise located.error(f"{path}.{field_name}", f"belongs to kind {own} only")
+    return QuestionSpec(
+        competency if competency is None else str(competency),
+        str(kind),
+        text,
+        float(minutes),
+        dict(follow_ups),
+        float(limit) if limit is not None else None,
+        coding,
+        passage.strip() if isinstance(passage, str) else None,
+    )
+
+
+def _coding(located: Located, path: str, value: Any) -> CodingTask:
+    if not isinstance(value, dict):
+        raise located.error(f"{path}.coding", "a coding item needs `coding: {starter, tests}`")
+    starter = value.get("starter", "")
+    if not isinstance(starter, str) or len(starter) > MAX_CODE_CHARS:
+        raise located.error(f"{path}.coding.starter", f"must be text of at most {MAX_CODE_CHARS} characters")
+    tests = value.get("tests")
+    if not isinstance(tests, list) or not 1 <= len(tests) <= 50:
+        raise located.error(f"{path}.coding.tests", "must be a list of 1 to 50 tests {name, code}")
+    out = []
+    for j, t in enumerate(tests):
+        if not (
+            isinstance(t, dict)
+            and isinstance(t.get("name"), str)
+            and t["name"].strip()
+            and isinstance(t.get("code"), str)
+            and t["code"].strip()
+            and len(t["code"]) <= MAX_CODE_CHARS
+        ):
+            raise located.error(f"{path}.coding.tests[{j}]", "must have a name and Python code (an assert)")
+        out.append(CodeTest(t["name"].strip()[:200], t["code"]))
+    if value.get("language", "python") != "python":
+        raise located.error(f"{path}.coding.language", "only python is supported")
+    return CodingTask(tuple(out), starter)
+
+
+def _spoken_english(located: Located, value: Any, language: str) -> tuple[bool, list[QuestionSpec]]:
+    """The spoken-English check's flag and, when on, its built-in (or given) two items."""
+    if value is None or value is False:
+        return False, []
+    if value is not True and not isinstance(value, dict):
+        raise located.error("spoken_english", "must be true, false, or a mapping {passage, question}")
+    given = value if isinstance(value, dict) else {}
+    passage = given.get("passage", say("en", "passage"))
+    if not isinstance(passage, str) or not passage.strip():
+        raise located.error("spoken_english.passage", "must be text")
+    question = _text(
+        located, "spoken_english.question", given.get("question", say(language, "english_free")), language
+    )
+    intro = {language: say(language, "read_aloud")}
+    return True, [
+        QuestionSpec(None, "read_aloud", intro, 1.0, {}, None, None, passage.strip()),
+        QuestionSpec(None, "english_free", question, 1.5, {}, 90.0),
+    ]
 
 
 def parse_plan(located: Located) -> PlanSpec:
@@ -142,6 +230,14 @@ def parse_plan(located: Located) -> PlanSpec:
     if not isinstance(raw, list) or not raw:
         raise located.error("questions", "a plan needs a non-empty list of questions")
     questions = tuple(_question(located, i, q, language, names) for i, q in enumerate(raw))
+    spoken, extra = _spoken_english(located, data.get("spoken_english"), language)
+    by_hand = [i for i, q in enumerate(questions) if q.kind in SPOKEN_ENGLISH]
+    if by_hand and not spoken:
+        raise located.error(
+            f"questions[{by_hand[0]}].kind", "set `spoken_english: true` to ask the spoken-English check"
+        )
+    if not by_hand:
+        questions += tuple(extra)
     spec = PlanSpec(
         title.strip(),
         language,
@@ -150,6 +246,7 @@ def parse_plan(located: Located) -> PlanSpec:
         rubric,
         questions,
         jurisdiction,
+        spoken,
     )
     _check_coverage(located, spec)
     return spec

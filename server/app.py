@@ -47,7 +47,7 @@ from server.log_redaction import install_redaction
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
-from server.services.calls import CallRuntime
+from server.services.calls import CallRuntime, make_sandbox
 from server.services.connectors import seal_legacy_urls
 from server.services.health import database_answers
 from server.services.outbox import egress_policy, run_dispatcher
@@ -145,7 +145,15 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
         llm = make_llm(settings)
         agent = agent_settings(settings, llm)
         app.state.calls = CallRuntime(
-            settings, app.state.sessions, bus, peers, models, make_scorer(llm), agent, vault
+            settings,
+            app.state.sessions,
+            bus,
+            peers,
+            models,
+            make_scorer(llm),
+            agent,
+            vault,
+            make_sandbox(settings),
         )
         stop = asyncio.Event()
         dispatcher = (

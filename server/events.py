@@ -112,6 +112,29 @@ class ControlApplied(_Event):
     text: str | None = None
 
 
+class ModuleAssessed(_Event):
+    """A module's figures (the spoken-English check), apart from the competency scores."""
+
+    type: Literal["module.assessed"] = "module.assessed"
+    question_index: int
+    module: str
+    t: float
+    figures: dict[str, Any]
+
+
+class CodeRan(_Event):
+    """The candidate ran their code in the sandbox (the console shows the status, not the code)."""
+
+    type: Literal["code.ran"] = "code.ran"
+    run_id: str
+    question_index: int
+    status: str
+    passed: int
+    total: int
+    submitted: bool
+    t: float | None
+
+
 LiveEvent = Annotated[
     UtteranceFinal
     | UtterancePartial
@@ -121,6 +144,8 @@ LiveEvent = Annotated[
     | AgentDecision
     | InterviewStatus
     | IntegrityFlagged
-    | ControlApplied,
+    | ControlApplied
+    | ModuleAssessed
+    | CodeRan,
     Field(discriminator="type"),
 ]

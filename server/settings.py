@@ -100,6 +100,17 @@ class Settings(BaseSettings):
     max_follow_ups: int = Field(default=2, ge=0)
     peer_disconnect_timeout_s: float = Field(default=10.0, gt=0)
     max_live_interviews: int = Field(default=8, ge=1)
+    # The coding module's sandbox (server/services/coding/sandbox.py): limits of one run of candidate code.
+    sandbox_cpu_s: int = Field(default=5, ge=1, le=120)
+    sandbox_wall_s: float = Field(default=10.0, gt=0, le=300)
+    sandbox_memory_mb: int = Field(default=256, ge=64, le=8192)
+    sandbox_processes: int = Field(default=32, ge=1, le=1024)
+    sandbox_file_mb: int = Field(default=2, ge=1, le=1024)
+    sandbox_open_files: int = Field(default=64, ge=16, le=4096)
+    sandbox_output_bytes: int = Field(default=32_000, ge=1000, le=10_000_000)
+    sandbox_concurrent: int = Field(default=2, ge=1, le=64)  # runs at once, across all interviews
+    sandbox_user: int = Field(default=65534, ge=1)  # the uid runs drop to when the server runs as root
+    sandbox_max_runs: int = Field(default=100, ge=1)  # per interview
     browser_audio_processing: bool = True
     tts_enabled: bool = True  # the agent speaks its questions on the call
     tts_en_command: str | None = None  # a program writing a WAV: "... {text} {out}"; default espeak-ng

@@ -154,6 +154,17 @@ class SpeechPipeline:
         """The question (or follow-up) the candidate is answering now."""
         self._context = text
 
+    def set_language(self, language: str) -> bool:
+        """Hear the next segments in `language` (the spoken-English check of a Chinese interview).
+
+        False, and no change, when no recogniser of that language is loaded.
+        """
+        languages = getattr(self._recognizer, "languages", None)  # a pool knows; a fake may not
+        if isinstance(languages, list) and language not in languages:
+            return False
+        self._language = language
+        return True
+
     @property
     def audio_time(self) -> float:
         """Seconds of audio received so far."""

@@ -6,9 +6,12 @@ from fastapi import APIRouter, Request
 
 from server.deps import BusDep, CallsDep, SessionDep, SessionsDep, SettingsDep, SignerDep, VaultDep
 from server.schemas import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn, WithdrawalOut
+from server.schemas.modules import CodeRunIn, CodeRunOut, SurveyIn, SurveyOut
 from server.services import consent as consent_service
 from server.services import invites
+from server.services import modules as modules_service
 from server.services.calls import start_call
+from server.services.coding.runs import run_code
 from server.services.withdrawal import withdraw as withdraw_consent
 
 router = APIRouter(prefix="/api/invite", tags=["candidate"])
@@ -73,6 +76,28 @@ async def offer(
     ctx = await invites.resolve(session, signer, token)
     sdp = await start_call(calls, session, ctx, body.sdp, body.type)
     return AnswerOut(sdp=sdp)
+
+
+@router.post("/{token}/code")
+async def code(
+    token: str,
+    body: CodeRunIn,
+    sessions: SessionsDep,
+    signer: SignerDep,
+    calls: CallsDep,
+    bus: BusDep,
+    settings: SettingsDep,
+) -> CodeRunOut:
+    """Run the candidate's code for the coding task in the sandbox; `submit` hands it in."""
+    return await run_code(
+        sessions, signer, calls.sandbox, calls.peers, bus, token, body, settings.sandbox_max_runs
+    )
+
+
+@router.post("/{token}/survey", status_code=201)
+async def survey(token: str, body: SurveyIn, session: SessionDep, signer: SignerDep) -> SurveyOut:
+    """The one-question satisfaction survey after the interview (1-5 and an optional comment)."""
+    return await modules_service.answer_survey(session, signer, token, body)
 
 
 @router.post("/{token}/withdraw")

@@ -11,7 +11,9 @@ from server.db.models import User
 from server.deps import RequireRole, SessionDep
 from server.errors import DomainError
 from server.schemas import JobCreated, JobOut, PlanOut
+from server.schemas.modules import SurveyReport
 from server.services import jobs as service
+from server.services import modules as modules_service
 
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])
 Editor = Annotated[User, Depends(RequireRole("hr"))]
@@ -49,3 +51,9 @@ async def list_jobs(user: Reader, session: SessionDep) -> list[JobOut]:
 async def get_plan(job_id: str, user: Reader, session: SessionDep) -> PlanOut:
     """The job's plan (also the interviewer's outline: questions per competency, what to listen for)."""
     return await service.plan_of(session, job_id, user)
+
+
+@router.get("/{job_id}/survey")
+async def get_survey(job_id: str, user: Editor, session: SessionDep) -> SurveyReport:
+    """The candidates' satisfaction with this job's interviews: count, average, per rating, comments."""
+    return await modules_service.survey_report(session, job_id, user)

@@ -10,7 +10,9 @@ from ehr_sync.report import ReportV1
 from server.db.models import User
 from server.deps import RequireRole, SessionDep, SettingsDep
 from server.schemas import LetterIn, LetterOut, NoteIn, NoteOut, ReviewIn, ReviewOut
+from server.schemas.modules import ModulesOut
 from server.services import feedback
+from server.services import modules as modules_service
 from server.services import review as service
 
 router = APIRouter(prefix="/api/interviews", tags=["review"])
@@ -36,6 +38,12 @@ async def post_review(
 async def get_report(interview_id: str, user: Staff, session: SessionDep, settings: SettingsDep) -> ReportV1:
     """The interview's report as the HR systems receive it."""
     return await service.report(session, user, interview_id, settings.public_url)
+
+
+@router.get("/{interview_id}/modules")
+async def get_modules(interview_id: str, user: Staff, session: SessionDep) -> ModulesOut:
+    """The coding task's runs (code, tests, output, time on the call) and the spoken-English results."""
+    return await modules_service.modules_of(session, user, interview_id)
 
 
 @router.get("/{interview_id}/notes")

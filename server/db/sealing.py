@@ -28,11 +28,14 @@ from server.db.base import Base
 from server.db.models import (
     AnswerScoreRow,
     AuditEvent,
+    CodeRun,
     FeedbackLetter,
     InterviewNote,
+    ModuleResult,
     OutboxEvent,
     Resume,
     ReviewDecision,
+    SurveyResponse,
     Utterance,
 )
 from server.keys.vault import UNCOMMITTED, SealedDataError, Vault, is_token
@@ -53,10 +56,11 @@ SEALED: dict[type[Base], Sealed] = {
     InterviewNote: Sealed("interview_id", ("text",)),
     FeedbackLetter: Sealed("interview_id", ("text",)),
     AuditEvent: Sealed("interview_id", ("detail",)),  # e.g. a letter before and after an edit
-    OutboxEvent: Sealed("ordering_key", ("payload",)),
-    Resume: Sealed(
-        "interview_id", ("filename", "profile")
-    ),  # the parsed resume; its file is sealed too  # reports: answers, evidence, comments
+    OutboxEvent: Sealed("ordering_key", ("payload",)),  # reports: answers, evidence, comments
+    CodeRun: Sealed("interview_id", ("code", "result")),  # the candidate's code and its output
+    ModuleResult: Sealed("interview_id", ("figures",)),
+    SurveyResponse: Sealed("interview_id", ("comment",)),
+    Resume: Sealed("interview_id", ("filename", "profile")),  # the parsed resume; its file is sealed too
 }
 """One entry per model: a new column with a candidate's words belongs here."""
 

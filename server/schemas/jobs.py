@@ -41,6 +41,9 @@ class PlanQuestion(BaseModel):
     text: str
     minutes: float
     follow_ups: dict[str, Any]
+    limit_s: float | None = None
+    coding: dict[str, Any] | None = None
+    passage: str | None = None
 
 
 class PlanOut(BaseModel):
@@ -52,6 +55,7 @@ class PlanOut(BaseModel):
     department: str | None
     jurisdiction: str | None = None  # whose candidate notice applies; None: the server default
     time_budget_min: float | None
+    spoken_english: bool = False
     competencies: list[PlanCompetency]
     questions: list[PlanQuestion]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import av
@@ -32,6 +32,7 @@ from server.errors import Busy, Conflict, NotFound
 from server.keys.vault import Vault
 from server.runtime import ModelRuntime
 from server.services import consent as consent_service
+from server.services.coding.sandbox import Sandbox, SandboxLimits
 from server.services.invites import InviteContext, ensure_joinable
 from server.services.live import LiveInterview, LiveStore
 from server.services.reports import job_rubric
@@ -52,6 +53,7 @@ class CallRuntime:
     scorer: Scorer
     agent_settings: AgentSettings
     vault: Vault
+    sandbox: Sandbox = field(default_factory=Sandbox)  # the coding module's; one per server
 
     def presence(self, live: LiveInterview, consented: bool) -> PresenceSampler | None:
         """A presence sampler for one call, reporting to its live interview.
@@ -86,6 +88,23 @@ def _audio_duration(opened: av.container.InputContainer) -> float | None:
             if packet.pts is not None and packet.duration is not None:
                 end = max(end, packet.pts + packet.duration)
         return float(end * stream.time_base) if stream.time_base else None
+
+
+def make_sandbox(settings: Settings) -> Sandbox:
+    """The coding sandbox with the operator's limits."""
+    s = settings
+    limits = SandboxLimits(
+        s.sandbox_cpu_s,
+        s.sandbox_wall_s,
+        s.sandbox_memory_mb,
+        s.sandbox_processes,
+        s.sandbox_file_mb,
+        s.sandbox_open_files,
+        s.sandbox_output_bytes,
+        s.sandbox_concurrent,
+        s.sandbox_user,
+    )
+    return Sandbox(limits)
 
 
 async def start_call(
@@ -156,6 +175,7 @@ async def _start(
         prompt=job.vocabulary,
         partial_every_s=settings.asr_partial_every_s or None,
     )
+    live.on_language = pipeline.set_language
     if settings.asr_bias_with_question:
         live.on_context = pipeline.set_context  # the recogniser hears what was just asked
     path = settings.recordings_dir / interview.id / f"{recording_id}.mp4"

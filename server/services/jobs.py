@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agent.plan_spec import PlanSpec
+from agent.plan_spec import PlanSpec, QuestionSpec
 from server.db.models import Competency, Job, Question, User
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import jobs as repo
@@ -21,6 +23,7 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
         department=spec.department,
         jurisdiction=spec.jurisdiction,
         time_budget_min=spec.time_budget_min,
+        spoken_english=spec.spoken_english,
     )
     by_name: dict[str, Competency] = {}
     for comp in spec.rubric.competencies:
@@ -44,13 +47,24 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
                 kind=q.kind,
                 minutes=q.minutes,
                 follow_ups=q.follow_ups,
-                competency_id=by_name[q.competency].id,
+                competency_id=by_name[q.competency].id if q.competency else None,
+                limit_s=q.limit_s,
+                module=module_of(q),
             )
             for position, q in enumerate(spec.questions)
         ),
     )
     await audit_repo.audit(session, actor, "job.created", None, job_id=job.id, title=job.title)
     return job
+
+
+def module_of(q: QuestionSpec) -> dict[str, Any] | None:
+    """The stored form of an item's module: its coding task or its read-aloud passage."""
+    if q.coding is not None:
+        return {"coding": q.coding.as_dict()}
+    if q.passage:
+        return {"passage": q.passage}
+    return None
 
 
 async def create_for(session: AsyncSession, spec: PlanSpec, user: User) -> Job:
@@ -82,6 +96,7 @@ async def plan_of(session: AsyncSession, job_id: str, user: User) -> PlanOut:
         department=job.department,
         jurisdiction=job.jurisdiction,
         time_budget_min=job.time_budget_min,
+        spoken_english=job.spoken_english,
         competencies=[
             PlanCompetency(name=c.name, weight=c.weight, scale=c.scale, indicators=c.indicators)
             for c in job.competencies
@@ -93,6 +108,8 @@ async def plan_of(session: AsyncSession, job_id: str, user: User) -> PlanOut:
                 text=q.text,
                 minutes=q.minutes,
                 follow_ups=q.follow_ups,
+                limit_s=q.limit_s,
+                **(q.module or {}),
             )
             for q in job.questions
         ],

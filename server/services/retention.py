@@ -3,8 +3,8 @@
 | kind | what | setting |
 |---|---|---|
 | recordings | the files and their rows | `retention_recordings_days` (default 90) |
-| transcripts | what was said | `retention_transcripts_days` (365) |
-| scores | AI scores and integrity flags | `retention_scores_days` (365) |
+| transcripts | what was said, and the code the candidate ran | `retention_transcripts_days` (365) |
+| scores | AI scores, module results and integrity flags | `retention_scores_days` (365) |
 | resumes | the uploaded file and its parsed profile | `retention_resumes_days` (365) |
 | reports | the rest: the candidate is erased (HR gets `candidate.deleted`) | `retention_reports_days` (730) |
 | withdrawn | candidates who withdrew while a legal hold kept their data, once no hold is left | - |
@@ -25,7 +25,15 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from server.db.base import utcnow
-from server.db.models import AnswerScoreRow, IntegrityFlag, Recording, Resume, Utterance
+from server.db.models import (
+    AnswerScoreRow,
+    CodeRun,
+    IntegrityFlag,
+    ModuleResult,
+    Recording,
+    Resume,
+    Utterance,
+)
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import resumes as resume_repo
 from server.db.repositories import retention as repo
@@ -102,11 +110,13 @@ async def purge(
         removed["transcripts"] = await repo.count(session, Utterance, expired)
         if not dry_run:
             await repo.remove(session, Utterance, expired)
+            await repo.remove(session, CodeRun, expired)
         expired = await repo.expired(session, cutoff(retention.scores_days))
         removed["scores"] = await repo.count(session, AnswerScoreRow, expired)
         removed["integrity_flags"] = await repo.count(session, IntegrityFlag, expired)
         if not dry_run:
             await repo.remove(session, AnswerScoreRow, expired)
+            await repo.remove(session, ModuleResult, expired)
             await repo.remove(session, IntegrityFlag, expired)
         candidates = await repo.candidates_expired(session, cutoff(retention.reports_days))
         withdrawn = await repo.candidates_withdrawn(session)

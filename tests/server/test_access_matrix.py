@@ -69,6 +69,11 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/invite/{token}"): "401 2xx 401 401 401 401 401",
     ("POST", "/api/invite/{token}/consent"): "401 409 401 401 401 401 401",
     ("POST", "/api/invite/{token}/offer"): "401 409 401 401 401 401 401",
+    # interview modules (before the invite is revoked below): code runs only while live, survey after
+    ("POST", "/api/invite/{token}/code"): "401 409 401 401 401 401 401",
+    ("POST", "/api/invite/{token}/survey"): "401 2xx 401 401 401 401 401",
+    ("GET", "/api/interviews/{interview_id}/modules"): SEES_A,
+    ("GET", "/api/jobs/{job_id}/survey"): REVIEWS_A,
     # interviews
     ("GET", "/api/interviews"): STAFF_ONLY,
     ("GET", "/api/interviews/{interview_id}"): SEES_A,
@@ -147,6 +152,8 @@ BODIES: dict[tuple[str, str], Any] = {
         "ai_evaluation": True,
     },
     ("POST", "/api/invite/{token}/offer"): {"sdp": "{offer}", "type": "offer"},  # 409: the call is over
+    ("POST", "/api/invite/{token}/code"): {"question_id": "q1", "code": "x = 1"},  # 409: the call is over
+    ("POST", "/api/invite/{token}/survey"): {"rating": 4, "comment": "Clear questions."},
     ("POST", "/api/interviews/{interview_id}/control"): {"action": "inject", "text": "Salary?"},  # 409: over
     ("POST", "/api/interviews/{interview_id}/watch"): {"sdp": "{offer}", "type": "offer"},  # 409: not live
     ("POST", "/api/interviews/{interview_id}/review"): {

@@ -93,7 +93,9 @@ function onMessage(msg) {
     metrics.questions.push({ index: msg.index, at: performance.now(), text: msg.text });
     $("progress").textContent = `${t(lang, "question")} ${msg.index + 1} / ${msg.total}`;
     $("question").textContent = msg.text; $("prompt").textContent = "";
+    Modules.show(msg.module || null, lang, api);
   } else if (msg.type === "follow_up") {
+    if (msg.reason === "explain_code") Modules.explaining();
     metrics.followUps = (metrics.followUps || []).concat([{ reason: msg.reason, at: performance.now(), text: msg.text }]);
     $("question").textContent = msg.text; $("prompt").textContent = "";
   } else if (msg.type === "prompt") {
@@ -108,7 +110,9 @@ function onMessage(msg) {
     if (!msg.final) metrics.partials = (metrics.partials || 0) + 1;
   } else if (msg.type === "end") {
     $("question").textContent = msg.text; $("status").textContent = t(lang, "ended");
+    Modules.show(null, lang, api);
     setTimeout(hangUp, (msg.speak_s || 0) * 1000 + 300);  // let the goodbye finish
+    if (!msg.cancelled) setTimeout(() => Modules.survey(lang, api), (msg.speak_s || 0) * 1000 + 800);
   }
 }
 

@@ -166,6 +166,8 @@ function onEvent(ev) {
   else if (ev.type === "agent.decision") addDecision(ev);
   else if (ev.type === "control.applied") showState(ev.agent_state);
   else if (ev.type === "integrity.flag") showFlag(ev);
+  else if (ev.type === "code.ran") addDecision({ kind: "code_run", t: ev.t ?? 0, reason: `${ev.status} ${ev.passed}/${ev.total}${ev.submitted ? " ✓" : ""}` });
+  else if (ev.type === "module.assessed") addDecision({ kind: ev.module, t: ev.t, reason: Object.entries(ev.figures).map(([k, v]) => `${k} ${v}`).join(", ") });
   else if (ev.type === "speech.started" || ev.type === "speech.ended") {
     const on = ev.type === "speech.started";
     $("speech").textContent = t(lang, on ? "speaking" : "silent");

@@ -36,6 +36,14 @@ const I18N = {
     resume_flags: "时间线提示", resume_gap: "空档", resume_overlap: "重叠", months: "个月",
     resume_flags_note: "仅供面试官参考：空档可能有很多正当原因（如健康、照顾家人、育儿），请勿据此推断。",
     ev_specific: "具体细节", ev_plan: "计划步骤", agent_paused: "AI 已暂停", agent_taken_over: "面试官已接管",
+    your_code: "您的代码（Python）", given_tests: "代码需要通过的测试", run_code: "运行测试", code_done: "完成",
+    running: "运行中…", handed_in: "已提交", run_passed: "全部通过", run_failed: "有测试未通过", run_error: "代码出错",
+    run_timeout: "超时，已停止", run_memory: "内存超限，已停止", run_output_limit: "输出过多，已停止", run_killed: "已停止",
+    survey_title: "您对这次面试的感受如何？", survey_hint: "1 = 很差，5 = 很好。可选填写，招聘团队看不到您的姓名。",
+    survey_comment: "还有什么想告诉我们的吗？（可选）", survey_thanks: "感谢您的反馈。",
+    modules: "编程题与英语口语", code_runs: "代码运行记录", spoken_english: "英语口语（单独报告）",
+    intelligibility: "朗读可懂度", content: "自由回答内容", tests_passed: "通过的测试", submitted: "已提交",
+    survey: "候选人满意度",
   },
   en: {
     agree: "I agree to the recording and transcription (needed to take part).",
@@ -62,6 +70,12 @@ const I18N = {
     months: "months",
     resume_flags_note: "For the interviewer only: a gap has many ordinary reasons (health, care, parental leave); do not infer from it.",
     flag_reconnected: "reconnected", flag_no_face: "no face in view", flag_multiple_faces: "several faces in view", flag_looking_away: "looking away for long",
+    running: "Running…", handed_in: "handed in", run_passed: "All tests passed", run_failed: "Some tests failed",
+    run_error: "Your code raised an error", run_timeout: "Stopped: time limit", run_memory: "Stopped: memory limit",
+    run_output_limit: "Stopped: too much output", run_killed: "Stopped",
+    modules: "Coding task and spoken English", code_runs: "Code runs", spoken_english: "Spoken English (reported separately)",
+    intelligibility: "Read-aloud intelligibility", content: "Free answer content", tests_passed: "tests passed",
+    submitted: "handed in", survey: "Candidate satisfaction",
   },
 };
 function t(lang, key, fallback) { return (I18N[lang] && I18N[lang][key]) || (I18N.en[key]) || fallback || key; }

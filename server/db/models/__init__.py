@@ -7,6 +7,7 @@ from server.db.models.data_key import DataKey
 from server.db.models.integrity import IntegrityFlag
 from server.db.models.interview import Consent, Interview
 from server.db.models.job import Competency, Job, Question
+from server.db.models.module import CodeRun, ModuleResult, SurveyResponse
 from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
 from server.db.models.recording import Recording
 from server.db.models.resume import Resume
@@ -24,6 +25,9 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "Candidate",
+    "CodeRun",
+    "ModuleResult",
+    "SurveyResponse",
     "Competency",
     "DataKey",
     "Consent",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.db.base import Base, IdMixin
@@ -20,6 +22,8 @@ class Job(IdMixin, Base):
     jurisdiction: Mapped[str | None] = mapped_column(String(40))
     time_budget_min: Mapped[float | None] = mapped_column(Float)
     vocabulary: Mapped[str | None] = mapped_column(Text)  # company, product and technical terms for ASR
+    # The spoken-English check (read-aloud and a free answer, reported apart): off unless the job asks.
+    spoken_english: Mapped[bool] = mapped_column(Boolean, default=False)
     competencies: Mapped[list[Competency]] = relationship(
         back_populates="job", cascade="all, delete-orphan", order_by="Competency.name"
     )
@@ -54,4 +58,6 @@ class Question(IdMixin, Base):
     text: Mapped[str] = mapped_column(Text)
     minutes: Mapped[float] = mapped_column(Float, default=3.0)
     follow_ups: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    limit_s: Mapped[float | None] = mapped_column(Float)  # a timed item, ended politely at the limit
+    module: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # {"coding": {...}} or {"passage": "..."}
     job: Mapped[Job] = relationship(back_populates="questions")

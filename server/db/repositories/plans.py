@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from agent.modules import SPOKEN_ENGLISH, CodingTask
 from agent.plan import InterviewPlan, PlannedQuestion
 from agent.resume.personalise import personalise
 from server.db.models import Job
@@ -15,7 +16,10 @@ def planned_questions(job: Job, profile: Mapping[str, Any] | None = None) -> lis
     comps = {c.id: c for c in job.competencies}
     questions = []
     for q in job.questions:
+        if q.kind in SPOKEN_ENGLISH and not job.spoken_english:
+            continue  # the check is off for this job
         comp = comps.get(q.competency_id or "")
+        module = q.module or {}
         questions.append(
             PlannedQuestion(
                 id=q.id,
@@ -25,6 +29,9 @@ def planned_questions(job: Job, profile: Mapping[str, Any] | None = None) -> lis
                 minutes=q.minutes,
                 weight=comp.weight if comp else 1.0,
                 follow_ups=q.follow_ups or {},
+                limit_s=q.limit_s,
+                coding=CodingTask.from_dict(module["coding"]) if "coding" in module else None,
+                passage=module.get("passage"),
             )
         )
     return personalise(questions, profile, job.language) if questions else []
@@ -41,5 +48,8 @@ def interview_plan(
     """
     if job is None or not job.questions:
         return None
+    questions = planned_questions(job, profile)
+    if not questions:
+        return None
     budget = job.time_budget_min * 60 if job.time_budget_min else None
-    return InterviewPlan(planned_questions(job, profile), budget_s=budget, index=max(resume_index - 1, -1))
+    return InterviewPlan(questions, budget_s=budget, index=max(resume_index - 1, -1))

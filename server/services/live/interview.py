@@ -13,10 +13,11 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from agent.actions import Action, AskQuestion, EndOfAnswer, Finished, FollowUp, Prompt, Scored
+from agent.actions import Action, AskQuestion, Assessed, EndOfAnswer, Finished, FollowUp, Prompt, Scored
 from agent.bargein import BargeInPolicy
 from agent.controls import CONTROL_NAMES, ControlName, apply_control
 from agent.interviewer import InterviewAgent
+from agent.modules import SPOKEN_ENGLISH
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript, SpeechEnded, SpeechStarted
 from realtime.presence.presence import PresenceChange
 from realtime.voice.tts import VoiceBook
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 
 WITHDRAWN = "withdrawn"
 """A control-channel message from the candidate's withdrawal (not an interviewer's control)."""
+CODE_SUBMITTED = "code_submitted"
+"""A control-channel message: the candidate pressed Done at the coding task's editor."""
 
 
 class Call(CallClock, Protocol):
@@ -75,6 +78,7 @@ class LiveInterview:
         self._barge_in = barge_in
         self._finish_grace = finish_grace_s
         self.on_context: Callable[[str], None] | None = None  # told each question asked (recogniser context)
+        self.on_language: Callable[[str], object] | None = None  # the recogniser's language per item
         self.call: Call | None = None
         self.conductor: Conductor | None = None
         self.speaker = Speaker(agent.language, None, voices, barge_in, store.interview_id)
@@ -165,6 +169,8 @@ class LiveInterview:
         match action:
             case Scored():
                 await self.store.score(action)
+            case Assessed():
+                await self.store.module_result(action)
             case AskQuestion():
                 await self._ask(action)
             case FollowUp():
@@ -181,9 +187,14 @@ class LiveInterview:
                 await self._finish(action)
 
     async def _ask(self, action: AskQuestion) -> None:
+        if self.on_language is not None:  # the spoken-English check is heard in English
+            kind = (action.module or {}).get("kind")
+            self.on_language("en" if kind in SPOKEN_ENGLISH else self.agent.language)
         await self.store.question_index(action.index)
         await self.store.utterance("agent", action.text, action.t, action.t, action.index)
-        message = {"type": "question", "index": action.index, "total": action.total}
+        message: dict[str, Any] = {"type": "question", "index": action.index, "total": action.total}
+        if action.module is not None:
+            message["module"] = dict(action.module)
         await self._send_spoken(message, action.text, action.t)
         await self.store.publish(
             QuestionAsked(
@@ -242,12 +253,21 @@ class LiveInterview:
                 if message.get("action") == WITHDRAWN:
                     await self.withdrawn()
                     continue
+                if message.get("action") == CODE_SUBMITTED:
+                    await self.code_submitted()
+                    continue
                 try:
                     await self.control(
                         str(message["action"]), str(message.get("by", "")), message.get("text")
                     )
                 except Exception:
                     log.exception("interview %s: control %r failed", self.interview_id, message)
+
+    async def code_submitted(self) -> None:
+        """The candidate is done coding: the agent asks them to explain their approach."""
+        if self.conductor is not None:
+            now = self._now()
+            await self.conductor.act(lambda: self.agent.code_submitted(now))
 
     async def withdrawn(self) -> None:
         """The candidate withdrew their consent: no more scoring, and the call ends now."""

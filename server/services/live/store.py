@@ -12,14 +12,15 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from agent.actions import Scored
+from agent.actions import Assessed, Scored
 from server.bus import EventBus
 from server.db.base import utcnow
-from server.db.models import IntegrityFlag, Utterance
+from server.db.models import IntegrityFlag, ModuleResult, Utterance
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import integrity as integrity_repo
 from server.db.repositories import interviews as repo
-from server.events import IntegrityFlagged, InterviewStatus, UtteranceFinal
+from server.db.repositories import modules as modules_repo
+from server.events import IntegrityFlagged, InterviewStatus, ModuleAssessed, UtteranceFinal
 from server.services.reports import interview_completed
 from server.services.scores import score_event, score_row
 
@@ -106,6 +107,33 @@ class LiveStore:
                 scored.score.score,
             )
         await self.publish(score_event(self.interview_id, scored))
+
+    async def module_result(self, assessed: Assessed) -> None:
+        """Store a module's figures (the spoken-English check), then publish them.
+
+        An automated assessment like a score: nothing without AI-evaluation consent.
+        """
+        if not self.ai_scoring:
+            return
+        row = ModuleResult(
+            interview_id=self.interview_id,
+            question_index=assessed.question_index,
+            module=assessed.module,
+            t=assessed.t,
+            figures=dict(assessed.figures),
+        )
+        async with self._sessions.begin() as session:
+            await modules_repo.add(session, row)
+        log.info("interview %s: module %s assessed", self.interview_id, assessed.module)
+        await self.publish(
+            ModuleAssessed(
+                interview_id=self.interview_id,
+                question_index=assessed.question_index,
+                module=assessed.module,
+                t=assessed.t,
+                figures=dict(assessed.figures),
+            )
+        )
 
     async def question_index(self, index: int) -> None:
         """Remember the question in progress (a candidate who drops resumes there)."""

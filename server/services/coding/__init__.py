@@ -1,0 +1,1 @@
+"""The coding module: a sandbox that runs a candidate's code against a task's tests, and its stored runs."""

@@ -1,0 +1,126 @@
+"""The coding sandbox: real processes, real rlimits, a real network namespace where the machine allows it.
+
+Each hostile program must be stopped and reported with a reason a reviewer understands, and leave no
+process behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+
+import pytest
+
+from server.services.coding.sandbox import Sandbox, SandboxLimits
+
+ADD_TESTS = [
+    {"name": "adds small numbers", "code": "assert add(1, 2) == 3"},
+    {"name": "adds negatives", "code": "assert add(-1, -2) == -3, 'wrong sign'"},
+]
+LIMITS = SandboxLimits(cpu_s=1, wall_s=6.0, memory_mb=200, processes=24, output_bytes=5000)
+
+
+def leftovers(user: int) -> list[str]:
+    """Processes still running as the sandbox's user (none may survive a run)."""
+    out = subprocess.run(["ps", "-u", str(user), "-o", "pid="], capture_output=True, text=True, check=False)
+    return out.stdout.split()
+
+
+@pytest.fixture(params=["namespace", "audit_hook"])
+def sandbox(request: pytest.FixtureRequest) -> Sandbox:
+    """Both ways of keeping the network out (namespace mode only where `unshare` works)."""
+    box = Sandbox(LIMITS, network_mode=request.param)
+    if request.param == "namespace":
+        from server.services.coding.sandbox import probe_namespace
+
+        if probe_namespace(box.python) != "namespace":
+            pytest.skip("unshare cannot make namespaces on this machine")
+    return box
+
+
+async def test_a_correct_solution_passes_and_a_wrong_one_says_which_test_failed(sandbox: Sandbox) -> None:
+    good = await sandbox.run("def add(a, b):\n    print('adding')\n    return a + b\n", ADD_TESTS)
+    assert good.status == "passed"
+    assert [t.passed for t in good.tests] == [True, True]
+    assert good.stdout.strip() == "adding\nadding"
+    bad = await sandbox.run("def add(a, b):\n    return abs(a) + abs(b)\n", ADD_TESTS)
+    assert bad.status == "failed"
+    assert bad.tests[0].passed and not bad.tests[1].passed
+    assert bad.tests[1].error == "AssertionError: wrong sign"
+    broken = await sandbox.run("def add(a, b)\n    return a\n", ADD_TESTS)
+    assert broken.status == "error" and broken.load_error and "SyntaxError" in broken.load_error
+
+
+async def test_an_infinite_loop_is_stopped_at_the_cpu_limit(sandbox: Sandbox) -> None:
+    result = await sandbox.run("while True:\n    pass\n", ADD_TESTS)
+    assert result.status == "timeout"
+    assert result.reason == "it used up its CPU time limit"  # not the wall clock (timings: bench/)
+
+
+async def test_a_sleeping_program_is_killed_at_the_wall_clock_limit(sandbox: Sandbox) -> None:
+    result = await sandbox.run("import time\ntime.sleep(60)\n", ADD_TESTS)
+    assert result.status == "timeout"
+    assert result.reason == "it ran past the 6 s time limit"
+    assert result.duration_s < LIMITS.wall_s + 1
+
+
+async def test_a_fork_bomb_is_contained_and_leaves_nothing_running(sandbox: Sandbox) -> None:
+    bomb = "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n"
+    result = await sandbox.run(bomb, ADD_TESTS)
+    assert result.status in ("timeout", "killed")
+    assert result.reason
+    if os.geteuid() == 0:  # the namespace's teardown (or the group kill) reaps them within moments
+        for _ in range(30):
+            if not leftovers(LIMITS.user):
+                break
+            await asyncio.sleep(0.1)
+        assert leftovers(LIMITS.user) == []
+    plain = await sandbox.run("import os\nwhile True:\n    os.fork()\n", ADD_TESTS)
+    assert plain.status == "error" and plain.reason == "it hit the limit on processes"
+
+
+async def test_a_network_call_is_refused(sandbox: Sandbox) -> None:
+    code = "import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=3)\n"
+    result = await sandbox.run(code, ADD_TESTS)
+    assert result.status == "error"
+    assert result.network == sandbox.network_mode
+    expected = "Network is unreachable" if sandbox.network_mode == "namespace" else "blocked in the sandbox"
+    assert result.load_error and expected in result.load_error
+
+
+async def test_a_memory_bomb_hits_the_memory_limit(sandbox: Sandbox) -> None:
+    result = await sandbox.run("x = bytearray(1024 * 1024 * 1024)\n", ADD_TESTS)
+    assert result.status == "memory"
+    assert result.reason == "it ran out of its memory limit"
+
+
+async def test_endless_output_is_cut_at_the_cap_and_the_program_killed(sandbox: Sandbox) -> None:
+    result = await sandbox.run("while True:\n    print('x' * 1000)\n", ADD_TESTS)
+    assert result.status == "output_limit"
+    assert result.reason == "the output passed 5000 bytes"
+    assert len(result.stdout) <= LIMITS.output_bytes
+    assert result.duration_s < 2
+
+
+async def test_runs_do_not_block_the_event_loop() -> None:
+    box = Sandbox(LIMITS)
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.05)
+            ticks += 1
+
+    task = asyncio.create_task(ticker())
+    try:
+        await box.run("import time\nt = time.time()\nwhile time.time() - t < 1.5:\n    pass\n", ADD_TESTS)
+    finally:
+        task.cancel()
+    assert ticks >= 20  # about 30 ticks of 50 ms in 1.5 s: the loop kept moving
+
+
+def test_limits_are_checked() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        SandboxLimits(cpu_s=0)
