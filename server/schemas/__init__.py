@@ -41,9 +41,12 @@ from server.schemas.jobs import (
     ImportedCandidate,
     JobCreated,
     JobOut,
+    JobVersionOut,
+    PlanCheckOut,
     PlanCompetency,
     PlanOut,
     PlanQuestion,
+    TemplateOut,
 )
 from server.schemas.privacy import (
     AuditVerificationOut,
@@ -105,6 +108,9 @@ __all__ = [
     "InviteOut",
     "JobCreated",
     "JobOut",
+    "JobVersionOut",
+    "PlanCheckOut",
+    "TemplateOut",
     "LetterIn",
     "LetterOut",
     "LoginIn",

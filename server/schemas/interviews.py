@@ -75,6 +75,7 @@ class InterviewSummary(BaseModel):
     candidate_name: str
     created_at: datetime
     overall_score: float | None = None
+    job_version: int = 1  # the version of the job's plan this interview was created with and runs
 
 
 class InterviewFilter(BaseModel):

@@ -135,7 +135,7 @@ async def import_jobs(session: AsyncSession, user: User, body: bytes, content_ty
     created = []
     for spec in specs:
         job = await create_from_plan(session, spec, user.email)
-        created.append(JobCreated(id=job.id, title=job.title, questions=len(spec.questions)))
+        created.append(JobCreated(id=job.id, title=job.title, questions=len(spec.questions), version=job.version))
     return created
 
 
