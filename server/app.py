@@ -22,6 +22,7 @@ from server.api import (
     admin,
     auth,
     candidate,
+    candidates,
     greenhouse,
     imports,
     interviews,
@@ -30,6 +31,7 @@ from server.api import (
     pages,
     privacy,
     review,
+    staff,
 )
 from server.body_limit import BodyLimitMiddleware
 from server.bus import EventBus, InProcessBus, RedisBus
@@ -207,6 +209,8 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(greenhouse.router)
     app.include_router(admin.router)
     app.include_router(privacy.router)
+    app.include_router(candidates.router)
+    app.include_router(staff.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -48,6 +48,18 @@ from server.schemas.jobs import (
     PlanQuestion,
     TemplateOut,
 )
+from server.schemas.people import (
+    AccountLinkOut,
+    BulkEraseIn,
+    BulkIn,
+    BulkOut,
+    CandidateInterviewOut,
+    CandidateOut,
+    PasswordSetIn,
+    StaffChangeIn,
+    StaffInviteIn,
+    StaffOut,
+)
 from server.schemas.privacy import (
     AuditVerificationOut,
     ConsentRecordOut,
@@ -72,6 +84,16 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "AccountLinkOut",
+    "BulkEraseIn",
+    "BulkIn",
+    "BulkOut",
+    "CandidateInterviewOut",
+    "CandidateOut",
+    "PasswordSetIn",
+    "StaffChangeIn",
+    "StaffInviteIn",
+    "StaffOut",
     "SecretIn",
     "CancelIn",
     "InviteLinkOut",

@@ -1,5 +1,6 @@
-"""Job templates: ready-made plans (customer service, sales, software engineer, management trainee, in
-English and Chinese) that HR starts the job editor from.
+"""Job templates: ready-made plans HR starts the job editor from.
+
+Customer service, sales, software engineer and management trainee, each in English and Chinese.
 
 They are YAML files in `server/job_templates/`, validated by the same plan spec as imports and the
 API, so a template is never offered that the server would refuse to store.

@@ -1,5 +1,6 @@
-"""The job editor's coverage check: planned minutes against the time budget, and every competency
-asked about at least once, said for a draft the plan validator may still refuse.
+"""The job editor's coverage check, for a draft the plan validator may still refuse.
+
+Planned minutes against the time budget, and every competency asked about at least once.
 
 The page shows the same figures live as HR types; this is the server's word on them before saving.
 """
@@ -29,7 +30,9 @@ def check(data: Any) -> PlanCheckOut:
     out = PlanCheckOut(
         ok=True,
         planned_minutes=sum(_minutes(q) for q in questions),
-        time_budget_min=float(budget) if isinstance(budget, int | float) and not isinstance(budget, bool) else None,
+        time_budget_min=float(budget)
+        if isinstance(budget, int | float) and not isinstance(budget, bool)
+        else None,
         uncovered=[n for n in names if n not in asked],
     )
     try:

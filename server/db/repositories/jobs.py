@@ -48,8 +48,6 @@ async def list_all(session: AsyncSession) -> Sequence[Job]:
 async def versions(session: AsyncSession, family_id: str) -> Sequence[Job]:
     """Every version of one job, newest first."""
     result = await session.execute(
-        select(Job)
-        .where((Job.family_id == family_id) | (Job.id == family_id))
-        .order_by(Job.version.desc())
+        select(Job).where((Job.family_id == family_id) | (Job.id == family_id)).order_by(Job.version.desc())
     )
     return result.scalars().all()
