@@ -4,9 +4,10 @@ Every row is validated first and every problem is reported with its row number; 
 unless the whole upload is valid, so a bad file never leaves half an import behind.
 
 Excel workbooks (.xlsx, first sheet) are read like CSV. Jobs CSV: one row per question, grouped by
-`job_title`: job_title, language, department, time_budget_min, competency, weight, kind, question, minutes. Candidates CSV: name, email, job (id or
-exact title), and any `external_<system>` column (e.g. external_feishu_application), stored as the
-candidate's reference in that system. JSON: a list of objects with the same fields (jobs as plans).
+`job_title`: job_title, language, department, time_budget_min, competency, weight, kind, question,
+minutes. Candidates CSV: name, email, job (id or exact title), and any `external_<system>` column
+(e.g. external_feishu_application), stored as the candidate's reference in that system. JSON: a list
+of objects with the same fields (jobs as plans).
 """
 
 from __future__ import annotations
