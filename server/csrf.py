@@ -14,8 +14,9 @@ A page on another site can make the browser send a "simple" request (a form post
 |                                  |                                      | anything else          | 415    |
 
 JSON, CSV, Excel and YAML are not types a cross-site form or a no-preflight `fetch` can send, so a
-forged request needs the browser's CORS preflight, which this server never grants. The public URL is the one origin
-pages are served from (`INTERVIEW_PUBLIC_URL`); a request without either header is not from a browser.
+forged request needs the browser's CORS preflight, which this server never grants. The public URL is
+the one origin pages are served from (`INTERVIEW_PUBLIC_URL`); a request without either header is
+not from a browser.
 """
 
 from __future__ import annotations
