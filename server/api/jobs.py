@@ -11,7 +11,15 @@ from agent.plan_spec import PlanSpec, load_plan_text, plan_from_dict
 from server.db.models import User
 from server.deps import RequireRole, SessionDep
 from server.errors import DomainError
-from server.schemas import JobCreated, JobOut, JobVersionOut, PlanCheckOut, PlanOut, TemplateOut
+from server.schemas import (
+    JobCreated,
+    JobOut,
+    JobVersionOut,
+    PlanCheckOut,
+    PlanOut,
+    TemplateDocOut,
+    TemplateOut,
+)
 from server.services import job_templates, plan_check
 from server.services import jobs as service
 
@@ -62,7 +70,7 @@ async def list_templates(user: Editor, language: str | None = None) -> list[Temp
 
 
 @router.get("/templates/{template_id}")
-async def get_template(template_id: str, user: Editor) -> dict[str, Any]:
+async def get_template(template_id: str, user: Editor) -> TemplateDocOut:
     """A template as a plan document, for the editor to fill in."""
     return job_templates.document(template_id)
 

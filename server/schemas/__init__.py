@@ -46,7 +46,9 @@ from server.schemas.jobs import (
     PlanCompetency,
     PlanOut,
     PlanQuestion,
+    TemplateDocOut,
     TemplateOut,
+    TemplateQuestion,
 )
 from server.schemas.people import (
     AccountLinkOut,
@@ -132,7 +134,9 @@ __all__ = [
     "JobOut",
     "JobVersionOut",
     "PlanCheckOut",
+    "TemplateDocOut",
     "TemplateOut",
+    "TemplateQuestion",
     "LetterIn",
     "LetterOut",
     "LoginIn",

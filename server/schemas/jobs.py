@@ -48,6 +48,28 @@ class TemplateOut(BaseModel):
     time_budget_min: float | None
 
 
+class TemplateQuestion(BaseModel):
+    """A question of a template, its text per language."""
+
+    competency: str
+    kind: str
+    text: dict[str, str]
+    minutes: float
+    follow_ups: dict[str, str]
+
+
+class TemplateDocOut(BaseModel):
+    """A template as a plan document: what the editor starts from and `POST /api/jobs` accepts."""
+
+    id: str
+    title: str
+    language: str
+    department: str | None
+    time_budget_min: float | None
+    competencies: list[PlanCompetency]
+    questions: list[TemplateQuestion]
+
+
 class PlanCheckOut(BaseModel):
     """What the editor's coverage check says about a draft plan."""
 

@@ -49,10 +49,10 @@ def tabular(content_type: str) -> bool:
 def parse_rows(body: bytes, content_type: str) -> list[dict[str, Any]]:
     """Rows of a JSON list, a CSV file (UTF-8, with or without a BOM) or an Excel workbook."""
     if is_xlsx(content_type):
-        rows = xlsx_rows(body, MAX_ROWS)
-        if not rows:
+        sheet = xlsx_rows(body, MAX_ROWS)
+        if not sheet:
             raise Unprocessable("the upload has no rows")
-        return rows
+        return sheet
     text = body.decode("utf-8-sig", errors="replace")
     if "csv" in content_type:
         reader = csv.DictReader(io.StringIO(text, newline=""))

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from agent.plan_spec import PlanSpec, load_plan_file
 from server.errors import NotFound
-from server.schemas import TemplateOut
+from server.schemas import PlanCompetency, TemplateDocOut, TemplateOut, TemplateQuestion
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "job_templates"
 TEMPLATE_ID = re.compile(r"^[a-z_]{1,60}\.(en|zh)$")
@@ -33,11 +30,32 @@ def load(template_id: str) -> PlanSpec:
     return load_plan_file(_path(template_id))
 
 
-def document(template_id: str) -> dict[str, Any]:
+def document(template_id: str) -> TemplateDocOut:
     """The template as a plan document, the shape the editor edits and `POST /api/jobs` accepts."""
-    load(template_id)  # validated first: the editor never starts from a plan it could not save
-    data: dict[str, Any] = yaml.safe_load(_path(template_id).read_text(encoding="utf-8"))
-    return data
+    spec = load(template_id)  # validated: the editor never starts from a plan it could not save
+    return TemplateDocOut(
+        id=template_id,
+        title=spec.title,
+        language=spec.language,
+        department=spec.department,
+        time_budget_min=spec.time_budget_min,
+        competencies=[
+            PlanCompetency(
+                name=c.name,
+                weight=c.weight,
+                scale=c.scale,
+                indicators=c.indicators,
+                anchors={lang: {str(k): v for k, v in pts.items()} for lang, pts in c.custom_anchors.items()},
+            )
+            for c in spec.rubric.competencies
+        ],
+        questions=[
+            TemplateQuestion(
+                competency=q.competency, kind=q.kind, text=q.text, minutes=q.minutes, follow_ups=q.follow_ups
+            )
+            for q in spec.questions
+        ],
+    )
 
 
 def catalogue(language: str | None = None) -> list[TemplateOut]:

@@ -21,15 +21,15 @@ def _minutes(question: Any) -> float:
 
 def check(data: Any) -> PlanCheckOut:
     """The draft's planned minutes, uncovered competencies, and the validator's first problem."""
-    doc = data if isinstance(data, dict) else {}
-    competencies = doc.get("competencies") if isinstance(doc.get("competencies"), list) else []
-    questions = doc.get("questions") if isinstance(doc.get("questions"), list) else []
-    names = [c.get("name") for c in competencies if isinstance(c, dict) and isinstance(c.get("name"), str)]
+    doc: dict[str, Any] = data if isinstance(data, dict) else {}
+    competencies: list[Any] = doc["competencies"] if isinstance(doc.get("competencies"), list) else []
+    questions: list[Any] = doc["questions"] if isinstance(doc.get("questions"), list) else []
+    names = [str(c["name"]) for c in competencies if isinstance(c, dict) and isinstance(c.get("name"), str)]
     asked = {q.get("competency") for q in questions if isinstance(q, dict)}
     budget = doc.get("time_budget_min")
     out = PlanCheckOut(
         ok=True,
-        planned_minutes=sum(_minutes(q) for q in questions),
+        planned_minutes=sum((_minutes(q) for q in questions), 0.0),
         time_budget_min=float(budget)
         if isinstance(budget, int | float) and not isinstance(budget, bool)
         else None,
