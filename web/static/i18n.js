@@ -32,7 +32,7 @@ const I18N = {
     letter: "反馈信", letter_note: "根据候选人的回答起草，不含分数和结论。批准之前不会发送。", draft: "起草反馈信",
     save: "保存", approve: "批准并发送", approved_by: "批准人", draft_status: "草稿（未发送）", date_to: "结束日期", console: "控制台", ask_placeholder: "输入要问候选人的问题…", note_placeholder: "输入笔记…", provisional: "暂定", final: "最终", ev_star: "情境/任务", ev_action: "行动", ev_result: "结果",
     ev_specific: "具体细节", ev_plan: "计划步骤", agent_paused: "AI 已暂停", agent_taken_over: "面试官已接管",
-    jobs: "职位", candidates: "候选人", job_version: "版本", department: "部门", language: "语言", start_from: "从模板开始",
+    person_name: "姓名", interviews_col: "面试", jobs: "职位", candidates: "候选人", job_version: "版本", department: "部门", language: "语言", start_from: "从模板开始",
     new_job: "新建职位", edit_job: "职位编辑", title: "职位名称", time_budget: "时间预算（分钟）", competencies: "能力模型",
     add_competency: "添加能力项", questions: "问题", add_question: "添加问题", save_job: "保存（生成新版本）", close: "关闭",
     versions: "版本记录", planned: "计划时长", minutes: "分钟", minutes_long: "时长（分钟）", over_budget: "超出时间预算",

@@ -41,7 +41,7 @@ function renderCompetencies() {
   $("competencies").replaceChildren(...doc.competencies.map((c, i) => el("fieldset", { class: "card competency" },
     el("div", { class: "row" },
       el("label", {}, t(lang, "name", "Name"), " ", input({ class: "c-name", maxlength: "100" }, c.name, (v) => { c.name = v.trim(); renderQuestions(); })),
-      el("label", {}, t(lang, "weight", "Weight"), " ", input({ type: "number", min: "0.1", step: "0.5", class: "c-weight" }, c.weight, (v) => { c.weight = Number(v); })),
+      el("label", {}, t(lang, "weight", "Weight"), " ", input({ type: "number", min: "0.1", step: "any", class: "c-weight" }, c.weight, (v) => { c.weight = Number(v); })),
       el("label", {}, t(lang, "indicators", "Indicators (comma-separated)"), " ", input({ class: "c-indicators" }, (c.indicators[l] || []).join(", "),
         (v) => { c.indicators[l] = v.split(/[,，]/).map((w) => w.trim()).filter(Boolean); })),
       el("button", { type: "button", class: "danger", onclick: () => { doc.competencies.splice(i, 1); render(); } }, t(lang, "remove", "Remove"))),
@@ -59,7 +59,7 @@ function renderQuestions() {
     kind.value = q.kind; kind.onchange = () => { q.kind = kind.value; };
     return el("fieldset", { class: "card question-row" },
       el("div", { class: "row" }, el("label", {}, t(lang, "competency"), " ", comp), el("label", {}, t(lang, "kind"), " ", kind),
-        el("label", {}, t(lang, "minutes_long", "Minutes"), " ", input({ type: "number", min: "0.5", max: "60", step: "0.5", class: "q-minutes" }, q.minutes, (v) => { q.minutes = Number(v); })),
+        el("label", {}, t(lang, "minutes_long", "Minutes"), " ", input({ type: "number", min: "0.5", max: "60", step: "any", class: "q-minutes" }, q.minutes, (v) => { q.minutes = Number(v); })),
         el("button", { type: "button", class: "danger", onclick: () => { doc.questions.splice(i, 1); render(); } }, t(lang, "remove", "Remove"))),
       el("label", {}, t(lang, "question"), " ", input({ class: "full-width q-text", maxlength: "1000" }, q.text[l], (v) => { q.text[l] = v; })),
       el("label", {}, t(lang, "follow_up", "Follow-up when the result is missing"), " ",
