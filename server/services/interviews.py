@@ -54,6 +54,9 @@ async def list_for(
 ) -> list[InterviewSummary]:
     """The interviews this user may see, newest first, narrowed by `filters`."""
     f = filters or InterviewFilter()
+    if f.job_id is not None:  # a job's interviews of every version: the filter names the family
+        chosen = await job_repo.get(session, f.job_id)
+        f = f.model_copy(update={"job_id": (chosen.family_id or chosen.id) if chosen else f.job_id})
     rows = [
         (i, j, c)
         for i, j, c in await repo.list_with_people(session)

@@ -8,10 +8,15 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from agent.plan_spec import load_plan_file
 from server.app import create_app
+from server.db.engine import make_sessionmaker
+from server.db.repositories import jobs as job_repo
+from server.services import job_templates
 from server.services.job_templates import TEMPLATE_DIR
+from server.services.jobs import create_from_plan
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.fakes.speech import fake_runtime
@@ -103,6 +108,9 @@ def test_an_edit_is_a_new_version_and_the_interview_keeps_the_one_it_was_created
     detail = review.client.get(f"/api/interviews/{interview_id}").json()
     assert detail["job_id"] == v1["id"] and detail["job_version"] == 1
     assert detail["questions"][0].startswith("Tell me about the hardest bug")
+    # The interviews list filtered by the job (its current version) shows every version's interviews.
+    filtered = review.client.get("/api/interviews", params={"job_id": v2["id"]}).json()
+    assert [(i["id"], i["job_version"]) for i in filtered] == [(interview_id, 1)]
     versions = review.client.get(f"/api/jobs/{v2['id']}/versions").json()
     assert [(v["version"], v["current"]) for v in versions] == [(2, True), (1, False)]
     again = review.client.put(f"/api/jobs/{v1['id']}", json=doc)
@@ -116,3 +124,21 @@ def test_an_edit_is_a_new_version_and_the_interview_keeps_the_one_it_was_created
     moved = review.client.put(f"/api/jobs/{v2['id']}", json=doc)
     assert moved.status_code == 403
     assert [v["version"] for v in review.client.get(f"/api/jobs/{v2['id']}/versions").json()] == [2, 1]
+
+
+async def test_versions_and_anchors_are_stored_on_both_databases(engine: AsyncEngine) -> None:
+    sessions = make_sessionmaker(engine)
+    spec = job_templates.load("management_trainee.zh")
+    async with sessions.begin() as s:
+        v1 = await create_from_plan(s, spec, "hr@example.test")
+        v2 = await create_from_plan(s, spec, "hr@example.test", previous=v1)
+    async with sessions() as s:
+        assert [(j.version, j.current) for j in await job_repo.versions(s, v2.family_id or "")] == [
+            (2, True),
+            (1, False),
+        ]
+        assert [j.id for j in await job_repo.list_all(s)] == [v2.id]
+        stored = await job_repo.get_full(s, v1.id)
+        assert stored is not None
+        leadership = next(c for c in stored.competencies if c.name == "leadership")
+        assert leadership.anchors is not None and leadership.anchors["zh"]["5"].startswith("设定目标")
