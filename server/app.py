@@ -28,6 +28,7 @@ from server.api import (
     interviews,
     jobs,
     lifecycle,
+    oidc,
     pages,
     privacy,
     review,
@@ -200,6 +201,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     # Added last, so outermost: its headers are on the other middlewares' refusals too.
     app.add_middleware(SecurityHeaders, https=settings.public_url.startswith("https://"))
     app.include_router(auth.router)
+    app.include_router(oidc.router)
     app.include_router(candidate.router)
     app.include_router(interviews.router)
     app.include_router(review.router)

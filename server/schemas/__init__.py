@@ -13,7 +13,7 @@ from server.schemas.admin import (
     MetricsOut,
     SecretIn,
 )
-from server.schemas.auth import LoginIn, LoginOut, SessionsRevoked, UserOut
+from server.schemas.auth import LoginIn, LoginOut, SessionsRevoked, SignOnOut, UserOut
 from server.schemas.candidate import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn
 from server.schemas.common import Ack, Health, Timestamp
 from server.schemas.greenhouse import (
@@ -86,6 +86,7 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "SignOnOut",
     "AccountLinkOut",
     "BulkEraseIn",
     "BulkIn",

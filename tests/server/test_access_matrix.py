@@ -71,6 +71,11 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/auth/logout"): PUBLIC,
     # a password link's token is the credential (everyone holds a forged one here)
     ("POST", "/api/auth/password"): "401 401 401 401 401 401 401",
+    # single sign-on (not configured here): the login page asks; the flow has nothing to start, and a
+    # callback without the flow's cookie is refused
+    ("GET", "/api/auth/oidc"): PUBLIC,
+    ("GET", "/api/auth/oidc/login"): "404 404 404 404 404 404 404",
+    ("GET", "/api/auth/oidc/callback"): "401 401 401 401 401 401 401",
     # the candidate: the invite token is the credential (everyone else holds a forged one)
     ("GET", "/api/invite/{token}"): "401 2xx 401 401 401 401 401",
     ("POST", "/api/invite/{token}/consent"): "401 409 401 401 401 401 401",
@@ -205,6 +210,7 @@ BODIES: dict[tuple[str, str], Any] = {
 }
 PARAMS: dict[tuple[str, str], dict[str, str]] = {
     ("GET", "/api/greenhouse/test_status"): {"partner_interview_id": "x"},
+    ("GET", "/api/auth/oidc/callback"): {"code": "a-code", "state": "a-state"},
 }
 # 404 for the admin: these ids name nothing (erasing or replaying a real one is tested elsewhere).
 MISSING = {
