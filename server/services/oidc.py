@@ -125,10 +125,13 @@ async def finish(settings: Settings, cookie: str | None, code: str, state: str) 
         "code_verifier": flow["v"],
         "client_id": str(settings.oidc_client_id),
     }
-    auth = (str(settings.oidc_client_id), secret) if secret else None
+    # client_secret_basic when the client has a secret; a public client (PKCE alone) sends none
+    auth = httpx.BasicAuth(str(settings.oidc_client_id), secret) if secret else None
     try:
         async with httpx.AsyncClient(timeout=settings.oidc_timeout_s) as client:
-            response = await client.post(str(doc["token_endpoint"]), data=form, auth=auth)
+            response = await client.post(
+                str(doc["token_endpoint"]), data=form, auth=auth or httpx.USE_CLIENT_DEFAULT
+            )
         tokens = response.json() if response.status_code == 200 else {}
     except (httpx.HTTPError, ValueError) as exc:
         raise SignOnFailed("the sign-on provider did not give a token") from exc
