@@ -15,6 +15,7 @@ from typing import Any
 from server.errors import Unprocessable
 
 XLSX_TYPES = ("spreadsheetml", "ms-excel", "xlsx")
+EXACT_DIGITS = 2**53  # Excel keeps numbers as doubles: a longer id typed as a number has lost digits
 
 
 def is_xlsx(content_type: str) -> bool:
@@ -44,13 +45,20 @@ def xlsx_rows(body: bytes, max_rows: int) -> list[dict[str, Any]]:
             raise Unprocessable(f"the upload has {sheet.max_row - 1} rows; at most {max_rows} at a time")
         rows = sheet.iter_rows(values_only=True)
         header = [_cell(h) for h in next(rows, ())]
-        out = []
-        for row in rows:
+        out, problems = [], []
+        for n, row in enumerate(rows, start=2):
+            for h, v in zip(header, row, strict=False):
+                if isinstance(v, int | float) and abs(v) >= EXACT_DIGITS:
+                    problems.append(
+                        f"row {n}: {h or 'a column'} holds a number too long for Excel; format it as text"
+                    )
             values = [_cell(v) for v in row]
             if any(values):
                 out.append({h: v for h, v in zip(header, values, strict=False) if h})
             if len(out) > max_rows:
                 raise Unprocessable(f"the upload has more than {max_rows} rows; at most {max_rows} at a time")
+        if problems:
+            raise Unprocessable(f"nothing was imported: {'; '.join(problems[:20])}")
         return out
     finally:
         book.close()
