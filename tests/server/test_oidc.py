@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from server.app import create_app
+from server.log_redaction import redact
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.fakes.speech import fake_runtime
@@ -124,3 +125,8 @@ def test_no_role_no_account_and_a_deactivated_account_stays_out(review: Review, 
     assert review.client.patch(f"/api/admin/users/{uid}", json={"active": False}).status_code == 200
     again = sign_on(review, {"email": "leaver@example.cn", "groups": ["interview-hr"]}, provider)
     assert again.status_code == 401 and "deactivated" in again.json()["detail"]
+
+
+def test_the_callbacks_code_is_masked_in_logs() -> None:
+    line = "GET /api/auth/oidc/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj HTTP/1.1"
+    assert redact(line) == "GET /api/auth/oidc/callback?code=***&state=af0ifjsldkj HTTP/1.1"
