@@ -45,7 +45,7 @@ function renderCompetencies() {
       el("label", {}, t(lang, "indicators", "Indicators (comma-separated)"), " ", input({ class: "c-indicators" }, (c.indicators[l] || []).join(", "),
         (v) => { c.indicators[l] = v.split(/[,，]/).map((w) => w.trim()).filter(Boolean); })),
       el("button", { type: "button", class: "danger", onclick: () => { doc.competencies.splice(i, 1); render(); } }, t(lang, "remove", "Remove"))),
-    ...[1, 3, 5].map((s) => el("label", {}, `${t(lang, "anchor", "Anchor")} ${s}`, " ",
+    ...(c.scale === "bei3" ? [1, 2, 3] : [1, 3, 5]).map((s) => el("label", {}, `${t(lang, "anchor", "Anchor")} ${s}`, " ",
       input({ class: "full-width c-anchor", maxlength: "300" }, (c.anchors[l] || {})[s] || (c.anchors[l] || {})[String(s)],
         (v) => { c.anchors[l] = c.anchors[l] || {}; if (v.trim()) c.anchors[l][s] = v; else delete c.anchors[l][s]; }))))));
 }
