@@ -111,6 +111,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/candidates/erase"): "401 401 403 403 403 403 404",
     ("POST", "/api/import/jobs"): HR,
     ("POST", "/api/import/candidates"): HR,
+    # an HR system pushing candidates signs with its connector's secret; no login or invite opens it
+    ("POST", "/api/import/hooks/{connector_id}/candidates"): "401 401 401 401 401 401 401",
     # Greenhouse calls with HTTP Basic (the partner key); no staff cookie or invite opens these
     ("GET", "/api/greenhouse/list_tests"): "401 401 401 401 401 401 401",
     ("POST", "/api/greenhouse/send_test"): "401 401 401 401 401 401 401",
