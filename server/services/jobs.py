@@ -34,6 +34,8 @@ async def create_from_plan(
         version=previous.version + 1 if previous else 1,
         family_id=(previous.family_id or previous.id) if previous else None,
         current=True,
+        # what the plan document does not carry stays with the job: the recogniser's vocabulary
+        vocabulary=previous.vocabulary if previous else None,
     )
     if previous is not None:
         previous.current = False

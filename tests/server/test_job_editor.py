@@ -131,7 +131,9 @@ async def test_versions_and_anchors_are_stored_on_both_databases(engine: AsyncEn
     spec = job_templates.load("management_trainee.zh")
     async with sessions.begin() as s:
         v1 = await create_from_plan(s, spec, "hr@example.test")
+        v1.vocabulary = "客诉, SLA"
         v2 = await create_from_plan(s, spec, "hr@example.test", previous=v1)
+        assert v2.vocabulary == "客诉, SLA"
     async with sessions() as s:
         assert [(j.version, j.current) for j in await job_repo.versions(s, v2.family_id or "")] == [
             (2, True),
