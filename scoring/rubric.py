@@ -75,6 +75,9 @@ class CompetencyRubric:
     indicators: dict[str, list[str]] = field(default_factory=dict)
     scale: str = "anchored5"
     title: dict[str, str] = field(default_factory=dict)
+    # Behaviourally anchored points of the scale, per language ({"en": {1: "...", 3: "...", 5: "..."}}):
+    # what an answer at that score looks like for this competency; the scale's generic texts fill the rest.
+    custom_anchors: dict[str, dict[int, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -92,7 +95,7 @@ class CompetencyRubric:
     def anchors(self, language: str) -> dict[int, str]:
         """The scale's anchor texts."""
         table = ANCHORS_BEI if self.scale == "bei3" else ANCHORS_5
-        return table.get(language, table["en"])
+        return {**table.get(language, table["en"]), **self.custom_anchors.get(language, {})}
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,26 @@ def _competency(located: Located, i: int, item: Any) -> CompetencyRubric:
     title = item.get("title", {})
     if not isinstance(title, dict):
         raise located.error(f"{path}.title", "must map 'en'/'zh' to text")
-    return CompetencyRubric(name.strip(), float(weight), indicators, scale, title)
+    anchors = _anchors(located, f"{path}.anchors", item.get("anchors", {}), 3 if scale == "bei3" else 5)
+    return CompetencyRubric(name.strip(), float(weight), indicators, scale, title, anchors)
+
+
+def _anchors(located: Located, path: str, value: Any, top: int) -> dict[str, dict[int, str]]:
+    """Anchors as {language: {score: text}}; scores may arrive as text keys (JSON objects)."""
+    problem = f"must map 'en'/'zh' to {{score: text}} with scores from 1 to {top}"
+    if not isinstance(value, dict):
+        raise located.error(path, problem)
+    out: dict[str, dict[int, str]] = {}
+    for lang, points in value.items():
+        if lang not in ("en", "zh") or not isinstance(points, dict):
+            raise located.error(path, problem)
+        out[lang] = {}
+        for score, text in points.items():
+            number = int(score) if isinstance(score, int | str) and str(score).isdigit() else 0
+            if not 1 <= number <= top or not isinstance(text, str) or not text.strip():
+                raise located.error(f"{path}.{lang}.{score}", problem)
+            out[lang][number] = text.strip()
+    return out
 
 
 def parse_rubric(located: Located) -> Rubric:

@@ -22,15 +22,18 @@ from server.api import (
     admin,
     auth,
     candidate,
+    candidates,
     greenhouse,
     imports,
     interviews,
     jobs,
     lifecycle,
+    oidc,
     pages,
     privacy,
     resumes,
     review,
+    staff,
 )
 from server.body_limit import BodyLimitMiddleware
 from server.bus import EventBus, InProcessBus, RedisBus
@@ -209,6 +212,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     # Added last, so outermost: its headers are on the other middlewares' refusals too.
     app.add_middleware(SecurityHeaders, https=settings.public_url.startswith("https://"))
     app.include_router(auth.router)
+    app.include_router(oidc.router)
     app.include_router(candidate.router)
     app.include_router(interviews.router)
     app.include_router(review.router)
@@ -219,6 +223,8 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(greenhouse.router)
     app.include_router(admin.router)
     app.include_router(privacy.router)
+    app.include_router(candidates.router)
+    app.include_router(staff.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -8,13 +8,15 @@ A page on another site can make the browser send a "simple" request (a form post
 | GET, HEAD, OPTIONS               | anywhere                             | any                    | passes |
 | POST, PUT, PATCH, DELETE, and    | Origin other than the public URL's,  |                        | 403    |
 | WebSocket handshakes             | or Sec-Fetch-Site not same-origin    |                        |        |
-| POST, PUT, PATCH, DELETE         | this site, or no Origin and no       | JSON (CSV on imports,  | passes |
-|                                  | Sec-Fetch-Site (curl, Greenhouse)    | YAML on jobs), no body |        |
+| POST, PUT, PATCH, DELETE         | this site, or no Origin and no       | JSON (CSV, Excel on    | passes |
+|                                  | Sec-Fetch-Site (curl, Greenhouse)    | imports, YAML on jobs),|        |
+|                                  |                                      | no body                |        |
 |                                  |                                      | anything else          | 415    |
 
-JSON, CSV and YAML are not types a cross-site form or a no-preflight `fetch` can send, so a forged request
-needs the browser's CORS preflight, which this server never grants. The public URL is the one origin
-pages are served from (`INTERVIEW_PUBLIC_URL`); a request without either header is not from a browser.
+JSON, CSV, Excel and YAML are not types a cross-site form or a no-preflight `fetch` can send, so a
+forged request needs the browser's CORS preflight, which this server never grants. The public URL is
+the one origin pages are served from (`INTERVIEW_PUBLIC_URL`); a request without either header is
+not from a browser.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 JSON_TYPES = ("application/json",)
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
 BODY_TYPES: Mapping[str, tuple[str, ...]] = {
-    "/api/import/": ("text/csv",),  # jobs and candidates as CSV uploads
+    # jobs and candidates as CSV or Excel uploads (a workbook's type needs a preflight like JSON's)
+    "/api/import/": ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "/api/jobs": YAML_TYPES,  # a plan as YAML
     # A resume file as the body (its kind is sniffed from the bytes); never text/plain or a form's types,
     # which a cross-site form could send.

@@ -26,6 +26,8 @@ SECRET_PARAMS = (
     "app_secret",
     "client_secret",
     "refresh_token",
+    "code",  # an OpenID Connect authorization code on the sign-on callback
+    "code_verifier",
 )
 _PATTERN = re.compile(r"(?i)([?&](?:" + "|".join(re.escape(p) for p in SECRET_PARAMS) + r")=)[^&#\s\"'<>]+")
 MASK = "***"

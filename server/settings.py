@@ -159,6 +159,22 @@ class Settings(BaseSettings):
     llm_phrase_follow_ups: bool = False  # let the LLM reword follow-ups (decisions stay deterministic)
     llm_phrase_budget_s: float = Field(default=1.5, gt=0)
 
+    # Single sign-on by OpenID Connect (Feishu, DingTalk, WeCom through their OIDC apps, corporate IdPs):
+    # the authorization-code flow with PKCE against `oidc_issuer`'s discovery document. Staff get the role
+    # the first value of `oidc_role_claim` found in `oidc_role_map` names (JSON, e.g.
+    # {"interview-hr": "hr"}), else `oidc_default_role`, else no account; `oidc_department_claim` sets the
+    # department. Unset issuer: single sign-on is off.
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: SecretStr | None = None
+    oidc_scopes: str = "openid email profile"
+    oidc_label: str = "Single sign-on"
+    oidc_role_claim: str = "groups"
+    oidc_role_map: dict[str, Literal["admin", "hr", "interviewer"]] = Field(default_factory=dict)
+    oidc_default_role: Literal["admin", "hr", "interviewer"] | None = None
+    oidc_department_claim: str | None = "department"
+    oidc_timeout_s: float = Field(default=10.0, gt=0)
+
     @field_validator("greenhouse_callback_hosts", "egress_allow", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:

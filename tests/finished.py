@@ -155,6 +155,7 @@ async def seed_finished(
         return {
             "interview_id": interview.id,
             "job_id": interview.job_id,
+            "candidate_id": interview.candidate_id,
             "invite_token": demo.invite_url.rsplit("/", 1)[1],
             "recording_id": recording.id,
             "recording_plain": plain,  # the MP4 before it was sealed (None: it was not)

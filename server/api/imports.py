@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from server.db.models import User
-from server.deps import RequireRole, SessionDep, SettingsDep, SignerDep, VaultDep
+from server.deps import BoxDep, RequireRole, SessionDep, SettingsDep, SignerDep, VaultDep
 from server.schemas import ImportedCandidate, JobCreated
+from server.services import ehr_intake
 from server.services import imports as service
 
 router = APIRouter(prefix="/api/import", tags=["import"])
@@ -43,3 +44,19 @@ async def import_candidates(
     body, kind = await _body(request)
     resumes = service.ResumeStore(vault, settings.max_resume_bytes, settings.recordings_dir)
     return await service.import_candidates(session, user, body, kind, signer, settings.public_url, resumes)
+
+
+@router.post("/hooks/{connector_id}/candidates", status_code=201)
+async def candidates_by_webhook(
+    connector_id: str,
+    request: Request,
+    session: SessionDep,
+    box: BoxDep,
+    signer: SignerDep,
+    settings: SettingsDep,
+) -> list[ImportedCandidate]:
+    """Candidates pushed by an HR system, signed with its webhook connector's secret (no staff login)."""
+    body, _kind = await _body(request)
+    return await ehr_intake.receive(
+        session, box, connector_id, request.headers, body, signer, settings.public_url
+    )

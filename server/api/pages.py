@@ -60,3 +60,27 @@ async def report_page(interview_id: str) -> FileResponse:
 async def admin_page() -> FileResponse:
     """Admin: HR-system connectors and the delivery log."""
     return _page("admin.html")
+
+
+@router.get("/jobs")
+async def jobs_page() -> FileResponse:
+    """HR: jobs and the job editor (templates, competencies, questions, coverage, versions)."""
+    return _page("jobs.html")
+
+
+@router.get("/candidates")
+async def candidates_page() -> FileResponse:
+    """HR: candidates (add, paste, upload CSV/Excel, search, bulk actions)."""
+    return _page("candidates.html")
+
+
+@router.get("/staff")
+async def staff_page() -> FileResponse:
+    """Admin: staff accounts and departments."""
+    return _page("staff.html")
+
+
+@router.get("/password")
+async def password_page() -> FileResponse:
+    """Setting a password from an invitation or reset link."""
+    return _page("password.html")

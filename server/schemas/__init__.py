@@ -13,7 +13,7 @@ from server.schemas.admin import (
     MetricsOut,
     SecretIn,
 )
-from server.schemas.auth import LoginIn, LoginOut, SessionsRevoked, UserOut
+from server.schemas.auth import LoginIn, LoginOut, SessionsRevoked, SignOnOut, UserOut
 from server.schemas.candidate import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn
 from server.schemas.common import Ack, Health, Timestamp
 from server.schemas.greenhouse import (
@@ -41,9 +41,26 @@ from server.schemas.jobs import (
     ImportedCandidate,
     JobCreated,
     JobOut,
+    JobVersionOut,
+    PlanCheckOut,
     PlanCompetency,
     PlanOut,
     PlanQuestion,
+    TemplateDocOut,
+    TemplateOut,
+    TemplateQuestion,
+)
+from server.schemas.people import (
+    AccountLinkOut,
+    BulkEraseIn,
+    BulkIn,
+    BulkOut,
+    CandidateInterviewOut,
+    CandidateOut,
+    PasswordSetIn,
+    StaffChangeIn,
+    StaffInviteIn,
+    StaffOut,
 )
 from server.schemas.privacy import (
     AuditVerificationOut,
@@ -74,6 +91,17 @@ __all__ = [
     "PlanQuestionOut",
     "ResumeOut",
     "ResumeState",
+    "SignOnOut",
+    "AccountLinkOut",
+    "BulkEraseIn",
+    "BulkIn",
+    "BulkOut",
+    "CandidateInterviewOut",
+    "CandidateOut",
+    "PasswordSetIn",
+    "StaffChangeIn",
+    "StaffInviteIn",
+    "StaffOut",
     "SecretIn",
     "CancelIn",
     "InviteLinkOut",
@@ -110,6 +138,11 @@ __all__ = [
     "InviteOut",
     "JobCreated",
     "JobOut",
+    "JobVersionOut",
+    "PlanCheckOut",
+    "TemplateDocOut",
+    "TemplateOut",
+    "TemplateQuestion",
     "LetterIn",
     "LetterOut",
     "LoginIn",

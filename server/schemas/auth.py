@@ -35,3 +35,10 @@ class SessionsRevoked(BaseModel):
 
     email: str
     revoked: int
+
+
+class SignOnOut(BaseModel):
+    """Whether the login page offers single sign-on, and the button's label."""
+
+    enabled: bool
+    label: str

@@ -75,6 +75,7 @@ class InterviewSummary(BaseModel):
     candidate_name: str
     created_at: datetime
     overall_score: float | None = None
+    job_version: int = 1  # the version of the job's plan this interview was created with and runs
 
 
 class InterviewFilter(BaseModel):
@@ -88,12 +89,16 @@ class InterviewFilter(BaseModel):
     min_score: float | None = Field(default=None, ge=1, le=5)
 
     def admits(self, interview: Any, job: Any) -> bool:
-        """Whether an interview passes the filters other than the score."""
+        """Whether an interview passes the filters other than the score.
+
+        `job_id` is the id of the job's first version, which its later versions keep as `family_id`, so
+        the filter admits the interviews of every version (the service resolves any version's id to it).
+        """
         created = interview.created_at
         if created is not None and created.tzinfo is None:
             created = created.replace(tzinfo=UTC)
         return (
-            (self.job_id is None or job.id == self.job_id)
+            (self.job_id is None or self.job_id in (job.id, getattr(job, "family_id", None)))
             and (self.status is None or interview.status == self.status)
             and (self.review_status is None or interview.review_status == self.review_status)
             and (self.date_from is None or created >= _aware(self.date_from))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,6 +24,7 @@ from server.errors import Conflict, DomainError, TooManyAttempts, Unauthorized
 from server.security import DUMMY_HASH, hash_password, verify_password
 
 MIN_PASSWORD = 10
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 

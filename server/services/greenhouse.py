@@ -41,13 +41,23 @@ async def authenticate(session: AsyncSession, box: SecretBox, api_key: str) -> E
 
 
 async def list_tests(session: AsyncSession, endpoint: Endpoint) -> list[PartnerTest]:
-    """Our tests: the jobs this connector offers (`options.job_ids`, or every job)."""
+    """Our tests: the jobs this connector offers (`options.job_ids`, or every job).
+
+    A test's id is the job's first version's id, which stays when HR edits the job (an edit is a new
+    version with a new id), so Greenhouse's stored test ids keep working; see `_current_version`.
+    """
     allowed = set(GreenhouseOptions.model_validate(endpoint.options or {}).job_ids or [])
     return [
-        PartnerTest(partner_test_id=j.id, partner_test_name=j.title)
+        PartnerTest(partner_test_id=j.family_id or j.id, partner_test_name=j.title)
         for j in await job_repo.list_all(session)
-        if not allowed or j.id in allowed
+        if not allowed or (j.family_id or j.id) in allowed or j.id in allowed
     ]
+
+
+async def _current_version(session: AsyncSession, test_id: str) -> str:
+    """The id of the current version of the job a test id names (new interviews get the newest plan)."""
+    versions = await job_repo.versions(session, test_id)
+    return next((j.id for j in versions if j.current), test_id)
 
 
 CONNECTOR_REF = "greenhouse_connector"
@@ -98,7 +108,12 @@ async def send_test(
     )
     await candidate_repo.add(session, person)
     interview = await repo.add(
-        session, Interview(job_id=test_id, candidate_id=person.id, invite_nonce=new_invite_nonce())
+        session,
+        Interview(
+            job_id=await _current_version(session, test_id),
+            candidate_id=person.id,
+            invite_nonce=new_invite_nonce(),
+        ),
     )
     await audit_repo.audit(session, "greenhouse", "greenhouse.send_test", interview.id, endpoint=endpoint.id)
     link = invite_link(signer, settings.public_url, interview)

@@ -3,11 +3,12 @@
 Every row is validated first and every problem is reported with its row number; nothing is stored
 unless the whole upload is valid, so a bad file never leaves half an import behind.
 
-Jobs CSV: one row per question, grouped by `job_title`: job_title, language, department,
-time_budget_min, competency, weight, kind, question, minutes. Candidates CSV: name, email, job (id or
-exact title), and any `external_<system>` column (e.g. external_feishu_application), stored as the
-candidate's reference in that system. JSON: a list of objects with the same fields (jobs as plans);
-a candidate may also bring a resume, `"resume": {"filename": "cv.pdf", "content_base64": "..."}`,
+Excel workbooks (.xlsx, first sheet) are read like CSV. Jobs CSV: one row per question, grouped by
+`job_title`: job_title, language, department, time_budget_min, competency, weight, kind, question,
+minutes. Candidates CSV: name, email, job (id or exact title), and any `external_<system>` column
+(e.g. external_feishu_application), stored as the candidate's reference in that system. JSON: a list
+of objects with the same fields (jobs as plans).
+A candidate may also bring a resume, `"resume": {"filename": "cv.pdf", "content_base64": "..."}`,
 parsed and checked with the rest of the rows and stored as an upload is (`server/services/resumes.py`).
 """
 
@@ -41,14 +42,25 @@ from server.services import resumes as resume_service
 from server.services.invites import invite_link, new_invite_nonce
 from server.services.jobs import create_from_plan
 from server.services.scope import may_add_to, visible_to
+from server.services.spreadsheets import is_xlsx, xlsx_rows
 
 MAX_ROWS = 5000
 RESERVED_REF_PREFIXES = ("greenhouse_",)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+def tabular(content_type: str) -> bool:
+    """Whether the upload is a table with a header row (CSV or Excel): its rows count from 2."""
+    return "csv" in content_type or is_xlsx(content_type)
+
+
 def parse_rows(body: bytes, content_type: str) -> list[dict[str, Any]]:
-    """Rows of a JSON list or a CSV file (UTF-8, with or without a BOM)."""
+    """Rows of a JSON list, a CSV file (UTF-8, with or without a BOM) or an Excel workbook."""
+    if is_xlsx(content_type):
+        sheet = xlsx_rows(body, MAX_ROWS)
+        if not sheet:
+            raise Unprocessable("the upload has no rows")
+        return sheet
     text = body.decode("utf-8-sig", errors="replace")
     if "csv" in content_type:
         reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -124,7 +136,7 @@ async def import_jobs(session: AsyncSession, user: User, body: bytes, content_ty
     """Create jobs from plans; all or nothing."""
     rows = parse_rows(body, content_type)
     docs, where = (
-        plans_from_csv_rows(rows) if "csv" in content_type else (rows, list(range(1, len(rows) + 1)))
+        plans_from_csv_rows(rows) if tabular(content_type) else (rows, list(range(1, len(rows) + 1)))
     )
     specs: list[PlanSpec] = []
     problems = []
@@ -143,7 +155,9 @@ async def import_jobs(session: AsyncSession, user: User, body: bytes, content_ty
     created = []
     for spec in specs:
         job = await create_from_plan(session, spec, user.email)
-        created.append(JobCreated(id=job.id, title=job.title, questions=len(spec.questions)))
+        created.append(
+            JobCreated(id=job.id, title=job.title, questions=len(spec.questions), version=job.version)
+        )
     return created
 
 
@@ -188,7 +202,7 @@ async def import_candidates(
 ) -> list[ImportedCandidate]:
     """Create candidates with an interview each and return their invite links; all or nothing."""
     rows = parse_rows(body, content_type)
-    first = 2 if "csv" in content_type else 1
+    first = 2 if tabular(content_type) else 1
     jobs = [j for j in await job_repo.list_all(session) if visible_to(user, j)]
     by_id = {j.id: j for j in jobs}
     by_title: dict[str, list[Any]] = {}

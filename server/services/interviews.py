@@ -58,6 +58,9 @@ async def list_for(
 ) -> list[InterviewSummary]:
     """The interviews this user may see, newest first, narrowed by `filters`."""
     f = filters or InterviewFilter()
+    if f.job_id is not None:  # a job's interviews of every version: the filter names the family
+        chosen = await job_repo.get(session, f.job_id)
+        f = f.model_copy(update={"job_id": (chosen.family_id or chosen.id) if chosen else f.job_id})
     rows = [
         (i, j, c)
         for i, j, c in await repo.list_with_people(session)
@@ -78,6 +81,7 @@ async def list_for(
                 review_status=i.review_status,
                 job_id=j.id,
                 job_title=j.title,
+                job_version=j.version,
                 department=j.department,
                 candidate_name=c.name,
                 created_at=i.created_at,
@@ -111,6 +115,7 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
         job_id=job.id,
         department=job.department,
         job_title=job.title,
+        job_version=job.version,
         candidate_name=candidate.name if candidate else "",
         created_at=interview.created_at,
         language=job.language,

@@ -1,4 +1,9 @@
-"""Jobs from interview plans (YAML files, the API, later the EHR import)."""
+"""Jobs from interview plans (YAML files, the API, the EHR import, the job editor), versioned.
+
+An edit never changes a stored job: it stores the new plan as the next version and retires the old
+one from lists, so an interview keeps the questions and rubric it was created (and ran) with, and its
+report names that version.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +15,18 @@ from agent.plan_spec import PlanSpec, QuestionSpec
 from server.db.models import Competency, Job, Question, User
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import jobs as repo
-from server.errors import Forbidden, NotFound
-from server.schemas import JobOut, PlanCompetency, PlanOut, PlanQuestion
+from server.errors import Conflict, Forbidden, NotFound
+from server.schemas import JobOut, JobVersionOut, PlanCompetency, PlanOut, PlanQuestion
 from server.services.scope import may_add_to, visible_to
 
 
-async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) -> Job:
-    """Store a validated plan as a job with its competencies and questions."""
+async def create_from_plan(
+    session: AsyncSession, spec: PlanSpec, actor: str, previous: Job | None = None
+) -> Job:
+    """Store a validated plan as a job with its competencies and questions.
+
+    With `previous`, the job is that job's next version (same family) and `previous` is retired.
+    """
     job = Job(
         title=spec.title,
         language=spec.language,
@@ -24,7 +34,14 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
         jurisdiction=spec.jurisdiction,
         time_budget_min=spec.time_budget_min,
         spoken_english=spec.spoken_english,
+        version=previous.version + 1 if previous else 1,
+        family_id=(previous.family_id or previous.id) if previous else None,
+        current=True,
+        # what the plan document does not carry stays with the job: the recogniser's vocabulary
+        vocabulary=previous.vocabulary if previous else None,
     )
+    if previous is not None:
+        previous.current = False
     by_name: dict[str, Competency] = {}
     for comp in spec.rubric.competencies:
         row = Competency(
@@ -33,6 +50,10 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
             scale=comp.scale,
             indicators=comp.indicators,
             description=comp.title.get(spec.language, ""),
+            anchors={
+                lang: {str(k): v for k, v in points.items()} for lang, points in comp.custom_anchors.items()
+            }
+            or None,
         )
         job.competencies.append(row)
         by_name[comp.name] = row
@@ -54,7 +75,9 @@ async def create_from_plan(session: AsyncSession, spec: PlanSpec, actor: str) ->
             for position, q in enumerate(spec.questions)
         ),
     )
-    await audit_repo.audit(session, actor, "job.created", None, job_id=job.id, title=job.title)
+    await audit_repo.audit(
+        session, actor, "job.created", None, job_id=job.id, title=job.title, version=job.version
+    )
     return job
 
 
@@ -74,10 +97,37 @@ async def create_for(session: AsyncSession, spec: PlanSpec, user: User) -> Job:
     return await create_from_plan(session, spec, user.email)
 
 
+async def new_version(session: AsyncSession, job_id: str, spec: PlanSpec, user: User) -> Job:
+    """Store an edited plan as the job's next version; only the current version can be edited.
+
+    The edited plan must stay in a department the user may add to (HR of Finance cannot move a job
+    into Engineering, nor edit one of Engineering's).
+    """
+    previous = await repo.get(session, job_id)
+    if previous is None or not visible_to(user, previous):
+        raise NotFound("no such job")
+    if not previous.current:
+        raise Conflict("this is an earlier version of the job; edit its current version")
+    if not may_add_to(user, spec.department):
+        raise Forbidden(f"you can keep jobs in the {user.department} department only")
+    return await create_from_plan(session, spec, user.email, previous)
+
+
+async def versions_of(session: AsyncSession, job_id: str, user: User) -> list[JobVersionOut]:
+    """Every version of the job, newest first (the interviews of each keep theirs)."""
+    job = await repo.get(session, job_id)
+    if job is None or not visible_to(user, job):
+        raise NotFound("no such job")
+    return [
+        JobVersionOut(id=j.id, version=j.version, title=j.title, current=j.current, created_at=j.created_at)
+        for j in await repo.versions(session, job.family_id or job.id)
+    ]
+
+
 async def list_for(session: AsyncSession, user: User) -> list[JobOut]:
     """The jobs this user may see."""
     return [
-        JobOut(id=j.id, title=j.title, department=j.department, language=j.language)
+        JobOut(id=j.id, title=j.title, department=j.department, language=j.language, version=j.version)
         for j in await repo.list_all(session)
         if visible_to(user, j)
     ]
@@ -97,8 +147,12 @@ async def plan_of(session: AsyncSession, job_id: str, user: User) -> PlanOut:
         jurisdiction=job.jurisdiction,
         time_budget_min=job.time_budget_min,
         spoken_english=job.spoken_english,
+        version=job.version,
+        current=job.current,
         competencies=[
-            PlanCompetency(name=c.name, weight=c.weight, scale=c.scale, indicators=c.indicators)
+            PlanCompetency(
+                name=c.name, weight=c.weight, scale=c.scale, indicators=c.indicators, anchors=c.anchors or {}
+            )
             for c in job.competencies
         ],
         questions=[

@@ -264,3 +264,28 @@ def test_an_erasure_asks_for_deletion_by_hand_in_the_delivery_log(
         assert row["status"] == "action_required", "never a silent 'delivered'"
         assert "ask a Greenhouse admin" in row["last_error"] and "by hand" in row["last_error"]
     review.client.post("/api/auth/logout")
+
+
+def test_a_test_id_outlives_edits_of_its_job_and_sends_the_current_version(review: Review) -> None:
+    review.staff("hr-gh-edit@example.test", "hr")
+    doc = review.client.get("/api/jobs/templates/sales.en").json()
+    doc["title"] = "Greenhouse sales"
+    v1 = review.client.post("/api/jobs", json=doc).json()
+    key = _connector(review, "gh-versions")
+    review.login("hr-gh-edit@example.test")
+    doc["questions"][0]["minutes"] = 5
+    v2 = review.client.put(f"/api/jobs/{v1['id']}", json=doc).json()
+    tests = review.client.get("/api/greenhouse/list_tests", headers=basic(key)).json()
+    assert [t["partner_test_id"] for t in tests if t["partner_test_name"] == "Greenhouse sales"] == [v1["id"]]
+    sent = review.client.post(
+        "/api/greenhouse/send_test",
+        headers=basic(key),
+        json={
+            "partner_test_id": v1["id"],
+            "candidate": {"first_name": "Vera", "email": "vera@example.com"},
+            "url": "https://app.greenhouse.io/v1/partner/test_status/7",
+        },
+    )
+    assert sent.status_code == 200, sent.text
+    detail = review.client.get(f"/api/interviews/{sent.json()['partner_interview_id']}").json()
+    assert (detail["job_id"], detail["job_version"]) == (v2["id"], 2)

@@ -61,10 +61,21 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/review/{interview_id}"): PUBLIC,
     ("GET", "/report/{interview_id}"): PUBLIC,
     ("GET", "/admin"): PUBLIC,
+    ("GET", "/jobs"): PUBLIC,
+    ("GET", "/candidates"): PUBLIC,
+    ("GET", "/staff"): PUBLIC,
+    ("GET", "/password"): PUBLIC,
     # staff login
     ("POST", "/api/auth/login"): "422 422 422 422 422 422 422",
     ("GET", "/api/auth/me"): STAFF_ONLY,
     ("POST", "/api/auth/logout"): PUBLIC,
+    # a password link's token is the credential (everyone holds a forged one here)
+    ("POST", "/api/auth/password"): "401 401 401 401 401 401 401",
+    # single sign-on (not configured here): the login page asks; the flow has nothing to start, and a
+    # callback without the flow's cookie is refused
+    ("GET", "/api/auth/oidc"): PUBLIC,
+    ("GET", "/api/auth/oidc/login"): "404 404 404 404 404 404 404",
+    ("GET", "/api/auth/oidc/callback"): "401 401 401 401 401 401 401",
     # the candidate: the invite token is the credential (everyone else holds a forged one)
     ("GET", "/api/invite/{token}"): "401 2xx 401 401 401 401 401",
     ("POST", "/api/invite/{token}/consent"): "401 409 401 401 401 401 401",
@@ -102,8 +113,18 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/jobs"): HR,
     ("GET", "/api/jobs"): STAFF_ONLY,
     ("GET", "/api/jobs/{job_id}/plan"): SEES_A,
+    ("GET", "/api/jobs/{job_id}/versions"): SEES_A,
+    ("GET", "/api/jobs/templates"): HR,
+    ("GET", "/api/jobs/templates/{template_id}"): HR,
+    ("POST", "/api/jobs/check"): HR,
+    # candidates: search and bulk actions in the user's departments; erasure in bulk for admins
+    ("GET", "/api/candidates"): HR,
+    ("POST", "/api/candidates/bulk"): HR,
+    ("POST", "/api/candidates/erase"): "401 401 403 403 403 403 404",
     ("POST", "/api/import/jobs"): HR,
     ("POST", "/api/import/candidates"): HR,
+    # an HR system pushing candidates signs with its connector's secret; no login or invite opens it
+    ("POST", "/api/import/hooks/{connector_id}/candidates"): "401 401 401 401 401 401 401",
     # Greenhouse calls with HTTP Basic (the partner key); no staff cookie or invite opens these
     ("GET", "/api/greenhouse/list_tests"): "401 401 401 401 401 401 401",
     ("POST", "/api/greenhouse/send_test"): "401 401 401 401 401 401 401",
@@ -118,6 +139,12 @@ MATRIX: dict[tuple[str, str], str] = {
     ("DELETE", "/api/admin/candidates/{candidate_id}"): "401 401 403 403 403 403 404",
     ("DELETE", "/api/admin/users/{email}/sessions"): ADMIN,
     ("GET", "/api/admin/metrics"): ADMIN,
+    # staff accounts
+    ("GET", "/api/admin/users"): ADMIN,
+    ("GET", "/api/admin/departments"): ADMIN,
+    ("POST", "/api/admin/users"): ADMIN,
+    ("PATCH", "/api/admin/users/{user_id}"): "401 401 403 403 403 403 404",
+    ("POST", "/api/admin/users/{user_id}/password-reset"): "401 401 403 403 403 403 404",
     ("GET", "/api/admin/schemas/report.json"): PUBLIC,  # receivers fetch the report's schema
     ("POST", "/api/admin/connectors/{connector_id}/disable"): "401 401 403 403 403 403 404",
     ("POST", "/api/admin/connectors/{connector_id}/enable"): "401 401 403 403 403 403 404",
@@ -135,6 +162,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/interviews/{interview_id}/invite/reissue"): "401 401 403 403 409 409 409",
     ("POST", "/api/interviews/{interview_id}/invite/revoke"): REVIEWS_A,
     ("POST", "/api/invite/{token}/withdraw"): "401 2xx 401 401 401 401 401",
+    # editing stores the next version and retires this one (so it comes last): HR of department A
+    # edits it; the others then hold an earlier version, which cannot be edited
+    ("PUT", "/api/jobs/{job_id}"): "401 401 403 403 2xx 409 409",
 }
 
 PLAN = {
@@ -165,6 +195,17 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/interviews/{interview_id}/notes"): {"text": "matrix note", "t_s": 1.0},
     ("PUT", "/api/interviews/{interview_id}/feedback"): {"text": "Dear candidate, thank you."},
     ("POST", "/api/jobs"): PLAN,
+    ("PUT", "/api/jobs/{job_id}"): PLAN,
+    ("POST", "/api/jobs/check"): PLAN,
+    ("POST", "/api/candidates/bulk"): {
+        "action": "interview",
+        "candidate_ids": ["{seeded_candidate}"],
+        "job_id": "{job_id}",
+    },
+    ("POST", "/api/candidates/erase"): {"candidate_ids": ["{candidate_id}"]},
+    ("POST", "/api/admin/users"): {"email": "matrix-invite@example.test", "name": "Matrix", "role": "hr"},
+    ("PATCH", "/api/admin/users/{user_id}"): {"department": "Finance"},
+    ("POST", "/api/auth/password"): {"token": "forged-password-token", "password": "a long new password"},
     ("POST", "/api/import/jobs"): [PLAN],
     ("POST", "/api/import/candidates"): [{"name": "Matrix Candidate", "job": "{job_id}"}],
     ("POST", "/api/greenhouse/send_test"): {},
@@ -186,12 +227,14 @@ BODIES: dict[tuple[str, str], Any] = {
 }
 PARAMS: dict[tuple[str, str], dict[str, str]] = {
     ("GET", "/api/greenhouse/test_status"): {"partner_interview_id": "x"},
+    ("GET", "/api/auth/oidc/callback"): {"code": "a-code", "state": "a-state"},
 }
 # 404 for the admin: these ids name nothing (erasing or replaying a real one is tested elsewhere).
 MISSING = {
     "delivery_id": "no-such-delivery",
     "candidate_id": "no-such-candidate",
     "connector_id": "no-such-connector",
+    "user_id": "no-such-user",
 }
 
 
@@ -243,6 +286,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             "interview_id": seeded["interview_id"],
             "recording_id": seeded["recording_id"],
             "job_id": seeded["job_id"],
+            "seeded_candidate": seeded["candidate_id"],
+            "template_id": "sales.zh",
             "email": "revoke-target@example.test",
             "path": "style.css",
             "consent_version": settings.consent_version,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import random
 import string
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,8 +33,11 @@ from server.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.fakes.speech import fake_runtime
 
+# Only its OpenAPI schema is read; a folder of its own, so parallel runs never share a database file.
 APP = create_app(
-    Settings(environment="test", secret_key=TEST_SECRET, data_dir=Path("/nonexistent")),
+    Settings(
+        environment="test", secret_key=TEST_SECRET, data_dir=Path(tempfile.mkdtemp(prefix="fuzz-schema-"))
+    ),
     runtime=fake_runtime(),
 )
 SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", APP)

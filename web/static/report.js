@@ -4,7 +4,7 @@ translatePage(lang);
 document.getElementById("print").onclick = () => window.print();
 const $ = (id) => document.getElementById(id);
 Promise.all([staffFetch(`/api/interviews/${interviewId}`), staffFetch(`/api/interviews/${interviewId}/report`)]).then(([iv, r]) => {
-  $("who").textContent = `${iv.candidate_name} — ${iv.job_title}`;
+  $("who").textContent = `${iv.candidate_name} — ${iv.job_title} (${t(lang, "job_version", "version")} ${iv.job_version})`;
   $("meta").textContent = `${new Date(iv.created_at).toLocaleString()} · ${t(lang, iv.status)}`;
   $("human-only").classList.toggle("hidden", !r.human_evaluation_requested);
   $("overall").textContent = r.overall_score !== null ? r.overall_score.toFixed(1) + " / 5" : "—";

@@ -4,6 +4,7 @@ from server.db.models.audit import AuditEvent, AuditHead
 from server.db.models.candidate import Candidate
 from server.db.models.consent_text import ConsentText
 from server.db.models.data_key import DataKey
+from server.db.models.inbound import InboundMessage
 from server.db.models.integrity import IntegrityFlag
 from server.db.models.interview import Consent, Interview
 from server.db.models.job import Competency, Job, Question
@@ -18,6 +19,7 @@ from server.db.models.user import User
 from server.db.models.utterance import Utterance
 
 __all__ = [
+    "InboundMessage",
     "Delivery",
     "Endpoint",
     "OutboxEvent",

@@ -24,6 +24,12 @@ class Job(IdMixin, Base):
     vocabulary: Mapped[str | None] = mapped_column(Text)  # company, product and technical terms for ASR
     # The spoken-English check (read-aloud and a free answer, reported apart): off unless the job asks.
     spoken_english: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Editing a job stores a new version (a new row) and leaves the old one to the interviews that ran
+    # with it: `family_id` is the first version's id (None on the first version itself); only the
+    # newest version of a family is `current` and offered for new interviews.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    family_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    current: Mapped[bool] = mapped_column(Boolean, default=True)
     competencies: Mapped[list[Competency]] = relationship(
         back_populates="job", cascade="all, delete-orphan", order_by="Competency.name"
     )
@@ -43,6 +49,8 @@ class Competency(IdMixin, Base):
     weight: Mapped[float] = mapped_column(Float, default=1.0)
     scale: Mapped[str] = mapped_column(String(20), default="anchored5")
     indicators: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)
+    # Behavioural anchors per language and score ({"en": {"1": "...", "5": "..."}}; JSON keys are text).
+    anchors: Mapped[dict[str, dict[str, str]] | None] = mapped_column(JSON)
     job: Mapped[Job] = relationship(back_populates="competencies")
 
 

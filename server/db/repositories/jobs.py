@@ -40,6 +40,14 @@ async def get_full(session: AsyncSession, job_id: str) -> Job | None:
 
 
 async def list_all(session: AsyncSession) -> Sequence[Job]:
-    """Every job, by title."""
-    result = await session.execute(select(Job).order_by(Job.title))
+    """Every job's current version, by title (earlier versions stay for their interviews)."""
+    result = await session.execute(select(Job).where(Job.current.is_(True)).order_by(Job.title))
+    return result.scalars().all()
+
+
+async def versions(session: AsyncSession, family_id: str) -> Sequence[Job]:
+    """Every version of one job, newest first."""
+    result = await session.execute(
+        select(Job).where((Job.family_id == family_id) | (Job.id == family_id)).order_by(Job.version.desc())
+    )
     return result.scalars().all()

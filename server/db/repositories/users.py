@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,3 +26,9 @@ async def add(session: AsyncSession, user: User) -> User:
     session.add(user)
     await session.flush()
     return user
+
+
+async def list_all(session: AsyncSession) -> Sequence[User]:
+    """Every account, by e-mail."""
+    result = await session.execute(select(User).order_by(func.lower(User.email)))
+    return result.scalars().all()
