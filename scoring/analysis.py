@@ -28,6 +28,7 @@ class SentenceFacts:
 
     sentence: Sentence
     text: str = ""
+    neutral: str = ""
     parts: set[StarPart] = field(default_factory=set)
     self_action: bool = False
     team_action: bool = False
@@ -183,7 +184,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         words = neutral_words(text, language)
         all_words += words
         neutral = "".join(words) if language == "zh" else " " + " ".join(words) + " "
-        f = SentenceFacts(sentence, text)
+        f = SentenceFacts(sentence, text, neutral)
         f.hypothetical = bool(_hits(neutral, lx.HYPOTHETICAL[language], language))
         f.specifics = specifics(text, language)
         f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)
