@@ -28,6 +28,7 @@ class CriterionSpec:
     indicators: dict[str, tuple[str, ...]] = field(default_factory=dict)
     also: tuple[str, ...] = ()
     cuts: tuple[float, float, float, float] = (1, 2, 3, 4)
+    share: bool = False
 
     def anchor(self, level: int, language: str) -> str:
         """The behavioural anchor of a level, in the answer's language."""
@@ -59,6 +60,7 @@ def _spec(name: str, item: dict[str, Any]) -> CriterionSpec:
         {lang: tuple(map(str, texts)) for lang, texts in item.get("indicators", {}).items()},
         also,
         (cuts[0], cuts[1], cuts[2], cuts[3]),
+        bool(item.get("share", False)),
     )
 
 

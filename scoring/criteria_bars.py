@@ -48,7 +48,9 @@ def cue_criterion(spec: CriterionSpec, a: Analysis, quote: Quote, semantic: set[
         for i, f in enumerate(a.facts)
         if i in semantic or _has_cue(f, cues, a.language) or _feature(f, spec.also)
     ]
-    score = _band(len(facts), spec.cuts)
+    # `share`: the part of the answer that is evidence (focus), rather than how much evidence there is.
+    value = len(facts) / max(len(a.facts), 1) if spec.share else len(facts)
+    score = _band(value, spec.cuts)
     return CriterionScore(spec.name, score, (spec.anchor(score, a.language),), quote(facts[:MAX_QUOTES], spec.name))
 
 
