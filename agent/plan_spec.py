@@ -9,7 +9,7 @@ competencies:
   - {name: leadership, weight: 2, indicators: {en: [led, delegated]}}
 questions:
   - competency: leadership
-    kind: behavioural   # behavioural | situational | technical | general
+    kind: behavioural   # any of scoring.models.QUESTION_KINDS (self_intro, motivation, ...)
     text: {en: "Tell me about a time you led a team.", zh: "请讲一次您带领团队的经历。"}
     minutes: 4
     follow_ups: {missing_result: "And what came of it?"}
@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from agent.plan import PlannedQuestion, fit_to_budget
+from scoring.models import QUESTION_KINDS
 from scoring.rubric import CompetencyRubric, Rubric, parse_rubric
 from scoring.yamlsource import Located, from_data, load_yaml, load_yaml_file
 
-KINDS = ("behavioural", "situational", "technical", "general")
+KINDS = QUESTION_KINDS  # one list of kinds: the scorer's
 REASONS = ("missing_result", "no_personal_action", "hypothetical_not_past", "too_short", "no_specifics")
 
 

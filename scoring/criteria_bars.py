@@ -51,7 +51,9 @@ def cue_criterion(spec: CriterionSpec, a: Analysis, quote: Quote, semantic: set[
     # `share`: the part of the answer that is evidence (focus), rather than how much evidence there is.
     value = len(facts) / max(len(a.facts), 1) if spec.share else len(facts)
     score = _band(value, spec.cuts)
-    return CriterionScore(spec.name, score, (spec.anchor(score, a.language),), quote(facts[:MAX_QUOTES], spec.name))
+    return CriterionScore(
+        spec.name, score, (spec.anchor(score, a.language),), quote(facts[:MAX_QUOTES], spec.name)
+    )
 
 
 def communication(spec: CriterionSpec, a: Analysis, quote: Quote) -> CriterionScore:
@@ -63,9 +65,7 @@ def communication(spec: CriterionSpec, a: Analysis, quote: Quote) -> CriterionSc
     if not a.facts:
         return CriterionScore(spec.name, 1, (spec.anchor(1, a.language),))
     markers = MARKERS[a.language]
-    linked = sum(
-        any(f.text.lower().startswith(m) for m in markers) or f.plan_steps > 0 for f in a.facts[1:]
-    )
+    linked = sum(any(f.text.lower().startswith(m) for m in markers) or f.plan_steps > 0 for f in a.facts[1:])
     organisation = 0 if len(a.facts) < 2 else (2 if linked >= 2 else 1)
     lo, hi = (8, 50) if a.language == "zh" else (6, 30)
     sizes = [len(re.findall(r"\w", f.text)) if a.language == "zh" else len(f.text.split()) for f in a.facts]

@@ -104,9 +104,8 @@ def _en_drops(text: str) -> list[bool]:
             k += 1
     for k in range(len(words)):
         w = word(k)
-        if w in EN_FILLERS:
-            gone.add(k)
-        elif w == "like" and (comma_next(k) or comma_before(k) or word(k - 1) in EN_LIKE_AFTER):
+        like = w == "like" and (comma_next(k) or comma_before(k) or word(k - 1) in EN_LIKE_AFTER)
+        if w in EN_FILLERS or like:
             gone.add(k)
         for phrase in EN_PHRASE_FILLERS:
             parts = phrase.split()
@@ -162,7 +161,9 @@ def _zh_drops(text: str) -> list[bool]:
     for m in re.finditer(rf"[{ZH_FILLER_CHARS}]+[，,、]?", text):
         mark(m.start(), m.end())
     # 那个 / 就是 as fillers: at a clause opening, before a pause, or before another filler.
-    for m in re.finditer(rf"{boundary}(?:那个|这个|就是说|就是)(?=[，,、\s{ZH_FILLER_CHARS}]|那个|就是|我|你|他|她)", text):
+    for m in re.finditer(
+        rf"{boundary}(?:那个|这个|就是说|就是)(?=[，,、\s{ZH_FILLER_CHARS}]|那个|就是|我|你|他|她)", text
+    ):
         mark(m.start(), m.end())
     for m in re.finditer(r"(?:那个|就是)(?=[，,、\s]|那个|就是)", text):
         mark(m.start(), m.end())

@@ -64,7 +64,20 @@ EN_REPEAT_OK = {"that", "had", "is", "very", "really", "bye", "so", "no", "yes"}
 ZH_FILLER_CHARS = "嗯呃啊唔"
 # Function words whose immediate repeat is a stumble ("我我", "就就"), not a reduplication (天天, 慢慢).
 ZH_REPEAT_CHARS = "我你他她就是这那在有把对也都"
-ZH_REPEAT_WORDS = {"我们", "然后", "就是", "这个", "那个", "所以", "但是", "因为", "我们的", "他们", "其实", "可能"}
+ZH_REPEAT_WORDS = {
+    "我们",
+    "然后",
+    "就是",
+    "这个",
+    "那个",
+    "所以",
+    "但是",
+    "因为",
+    "我们的",
+    "他们",
+    "其实",
+    "可能",
+}
 ZH_OPENERS = (
     "这个问题的话",
     "这个问题嘛",

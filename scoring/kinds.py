@@ -118,7 +118,17 @@ CUES: tuple[tuple[QuestionKind, tuple[str, ...]], ...] = (
     ),
     (
         "technical",
-        ("difference between", "design a", "implement", "complexity", "区别", "原理", "设计一个", "实现", "复杂度"),
+        (
+            "difference between",
+            "design a",
+            "implement",
+            "complexity",
+            "区别",
+            "原理",
+            "设计一个",
+            "实现",
+            "复杂度",
+        ),
     ),
     (
         "situational",

