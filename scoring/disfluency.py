@@ -16,6 +16,7 @@ from scoring.disfluency_cues import (
     EN_FILLERS,
     EN_LIKE_AFTER,
     EN_OPENERS,
+    EN_PAUSE_FILLERS,
     EN_PHRASE_AFTER,
     EN_PHRASE_FILLERS,
     EN_PHRASE_KEEP_BEFORE,
@@ -59,6 +60,8 @@ def _build(original: str, drop: list[bool]) -> Cleaned:
             if not chars or chars[-1] == " ":
                 continue
             ch = " "
+        elif ch in ".!?。！？" and not chars:
+            continue  # the end of a removed opener ("That's a good question.")
         elif ch in _PUNCT:
             last = chars[-1] if chars and chars[-1] != " " else (chars[-2] if len(chars) > 1 else "")
             if not last or last in _PUNCT or last in ".!?。！？":
@@ -105,7 +108,10 @@ def _en_drops(text: str) -> list[bool]:
     for k in range(len(words)):
         w = word(k)
         like = w == "like" and (comma_next(k) or comma_before(k) or word(k - 1) in EN_LIKE_AFTER)
-        if w in EN_FILLERS or like:
+        pause = w in EN_PAUSE_FILLERS and (
+            comma_next(k) or k == len(words) - 1 or (w == "yeah" and word(k - 1) == "so")
+        )
+        if w in EN_FILLERS or like or pause:
             gone.add(k)
         for phrase in EN_PHRASE_FILLERS:
             parts = phrase.split()
@@ -165,7 +171,7 @@ def _zh_drops(text: str) -> list[bool]:
         rf"{boundary}(?:那个|这个|就是说|就是)(?=[，,、\s{ZH_FILLER_CHARS}]|那个|就是|我|你|他|她)", text
     ):
         mark(m.start(), m.end())
-    for m in re.finditer(r"(?:那个|就是)(?=[，,、\s]|那个|就是)", text):
+    for m in re.finditer(r"(?:那个|就是)(?:[，,、]\s*|(?=\s|那个|就是))", text):
         mark(m.start(), m.end())
     # Repeats of function words and of whole short words: "我我", "然后然后", "我们我们".
     for m in re.finditer(rf"([{_CJK}]{{2,3}})[，,、\s]*(?=\1)", text):

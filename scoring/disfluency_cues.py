@@ -5,6 +5,8 @@ from __future__ import annotations
 EN_FILLERS = {"um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "mm", "mmm", "ah", "eh"}
 # "like" is a filler after these words ("so like", "it was like, ...") or next to a pause.
 EN_LIKE_AFTER = {"so", "and", "but", "um", "uh", "was", "is", "it's", "were", "like", "then"}
+# Fillers only next to a pause or at the end ("so yeah, ...", "... people person so yeah").
+EN_PAUSE_FILLERS = {"yeah", "okay", "ok", "right", "well", "basically", "actually"}
 EN_PHRASE_FILLERS = ("you know", "i mean", "you see")
 # "you know how ...", "I mean that ...": the phrase is doing work, keep it.
 EN_PHRASE_KEEP_BEFORE = {
@@ -37,6 +39,10 @@ EN_OPENERS = (
     "good question",
     "great question",
     "thanks for asking",
+    "thanks for having me",
+    "thank you for having me",
+    "nice to meet you",
+    "happy to be here",
     "thank you for the question",
     "thank you",
     "let me think",
