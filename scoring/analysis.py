@@ -15,7 +15,7 @@ from scoring.kinds import question_kind
 from scoring.models import Answer, QuestionKind, StarPart
 from scoring.numbers import specifics
 from scoring.segments import clauses
-from scoring.text import PLACEHOLDER, Sentence, detect_language, neutral_words, tokens
+from scoring.text import PLACEHOLDER, Sentence, Token, detect_language, neutral_words, tokens
 
 __all__ = ["Analysis", "SentenceFacts", "analyse", "question_kind"]
 
@@ -115,13 +115,14 @@ def _ends_with(haystack: str, cue: str) -> bool:
     return tail.endswith(cue)
 
 
-def _self_action(neutral: str, language: str, words: list[str]) -> bool:
+def _self_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
     if language == "zh":
-        if "我" not in neutral.replace("我们", ""):
+        # The clause's own tokens (segmenting again costs more than the rest of the analysis).
+        at = next((i for i, t in enumerate(toks) if "我" in t.text.replace("我们", "")), None)
+        if at is None:
             return False
-        clause = neutral.replace("我们", "")
-        after = clause[clause.index("我") :]
-        verbs = [t for t in tokens(after, "zh") if t.tag.startswith("v") and t.text not in lx.STATIVE_ZH]
+        after = "".join(t.text for t in toks[at:]).replace("我们", "")
+        verbs = [t for t in toks[at + 1 :] if t.tag.startswith("v") and t.text not in lx.STATIVE_ZH]
         return bool(verbs) and not _hits(after, ["我会", "我将"], "zh")
     for i, word in enumerate(words):
         if word != "i":
@@ -143,11 +144,11 @@ def _self_action(neutral: str, language: str, words: list[str]) -> bool:
     return False
 
 
-def _team_action(neutral: str, language: str, words: list[str]) -> bool:
+def _team_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
     if language == "zh":
         subject = neutral.replace("我们的", "").replace("团队的", "")  # "our X" is not "we did"
         return bool(_hits(subject, lx.FIRST_PLURAL["zh"], "zh")) and any(
-            t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in tokens(subject, "zh")
+            t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in toks
         )
     for i, word in enumerate(words):
         if word in ("we", "team", "everybody", "everyone"):
@@ -189,8 +190,9 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         f.specifics = specifics(text, language)
         f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)
         if not f.hypothetical:
-            f.self_action = _self_action(neutral, language, words)
-            f.team_action = _team_action(neutral, language, words)
+            toks = tokens(text, "zh") if language == "zh" else []
+            f.self_action = _self_action(neutral, language, words, toks)
+            f.team_action = _team_action(neutral, language, words, toks)
         if _hits(neutral, lx.TASK[language], language):
             f.parts.add("task")
         first = sentence.index == 0
