@@ -55,9 +55,10 @@ def test_the_plans_kind_wins_over_the_question_text() -> None:
 STRONG_WEAK = [
     (
         "Tell me about yourself.",
-        "I'm a backend engineer with five years of Python. At my current job I own the payments service, which "
-        "handles two million transactions a month. Last year I led its move to its own database, which cut "
-        "latency from 800 to 120 milliseconds. I'm applying because you build logistics software at real scale.",
+        "I'm a backend engineer with five years of Python. At my current job I own the payments service, "
+        "which handles two million transactions a month. Last year I led its move to its own database, which "
+        "cut latency from 800 to 120 milliseconds. I'm applying because you build logistics software at "
+        "real scale.",
         "yeah so um I like I just finished college and I like hanging out with friends and I play guitar and "
         "I'm a people person so yeah",
     ),
@@ -123,7 +124,9 @@ STRONG_WEAK = [
 
 
 @pytest.mark.parametrize(("question", "strong", "weak"), STRONG_WEAK, ids=lambda v: v[:24])
-def test_each_kind_scores_the_anchored_strong_answer_above_the_weak_one(question: str, strong: str, weak: str) -> None:
+def test_each_kind_scores_the_anchored_strong_answer_above_the_weak_one(
+    question: str, strong: str, weak: str
+) -> None:
     good, poor = SCORER.score(Answer(question, strong)), SCORER.score(Answer(question, weak))
     assert good.kind == poor.kind == question_kind(question)
     assert [c.name for c in good.criteria] == list(bars().weights[good.kind])

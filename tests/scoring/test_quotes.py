@@ -1,4 +1,4 @@
-"""Evidence quotes: short, verbatim, the words that carry the evidence; the STAR fixes from real transcripts."""
+"""Evidence quotes: short, verbatim, the words that carry the evidence; STAR fixes from real transcripts."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from scoring.numbers import specifics
 from scoring.scorer import MAX_QUOTE, DefaultScorer
 
 SCORER = DefaultScorer()
+QUESTIONS = ["Tell me about a time you kept a customer.", "Why this job?", "请讲一次您留住客户的经历。"]
 PIECES = [
     "yeah so um well",
     "thanks for having me",
@@ -38,7 +39,9 @@ PIECES = [
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.sampled_from(PIECES), min_size=1, max_size=25),
-    st.sampled_from(["Tell me about a time you kept a customer.", "Why this job?", "请讲一次您留住客户的经历。"]),
+    st.sampled_from(
+        ["Tell me about a time you kept a customer.", "Why this job?", "请讲一次您留住客户的经历。"]
+    ),
     st.sampled_from([" ", "", ", "]),
 )
 def test_every_quote_is_verbatim_in_the_answer_and_at_most_200_characters(

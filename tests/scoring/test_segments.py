@@ -37,10 +37,12 @@ def test_an_unpunctuated_chinese_run_on_splits_before_discourse_markers() -> Non
 
 
 def test_punctuated_sentences_of_ordinary_length_are_kept_whole() -> None:
-    text = "Last year our launch was two weeks late. As the team lead I had to recover the schedule, so I split it."
+    text = (
+        "Last year our launch was two weeks late. As the lead I had to recover the schedule, so I split it."
+    )
     assert _texts(text, "en") == [
         "Last year our launch was two weeks late.",
-        "As the team lead I had to recover the schedule, so I split it.",
+        "As the lead I had to recover the schedule, so I split it.",
     ]
     assert _texts("去年项目延期了。我负责追回进度，所以我拆分了任务。", "zh") == [
         "去年项目延期了。",

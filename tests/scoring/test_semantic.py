@@ -14,7 +14,9 @@ PARAPHRASE = "My weak side is talks to a big room, so I have begun practising it
 
 def test_clauses_close_to_an_indicator_match_and_unrelated_ones_do_not() -> None:
     matcher = SemanticMatcher(NgramEncoder(), threshold=0.6)
-    vectors = matcher.encode_clauses(["I would talk to each person affected to understand their needs", "我喜欢猫"])
+    vectors = matcher.encode_clauses(
+        ["I would talk to each person affected to understand their needs", "我喜欢猫"]
+    )
     hits = matcher.matches(vectors, ("I would talk to each person affected to understand their needs.",))
     assert hits == {0}
 

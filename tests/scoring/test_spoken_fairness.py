@@ -11,17 +11,17 @@ SCORER = DefaultScorer()
 FLUENT_DISFLUENT = [
     (
         "Tell me about a time you kept a customer.",
-        "Last year our biggest client threatened to leave. I was the account manager, so it was my job to keep "
-        "them. I called them every week and I rewrote the onboarding guide. In the end they renewed for two "
-        "years.",
-        "Um, last year our, uh, biggest client threatened to leave. I I was the account manager, so it was my "
-        "job to, you know, keep them. I called them every week and I I rewrote the onboarding guide. In the "
-        "end they renewed for, um, two years.",
+        "Last year our biggest client threatened to leave. I was the account manager, so it was my job to "
+        "keep them. I called them every week and I rewrote the onboarding guide. In the end they renewed "
+        "for two years.",
+        "Um, last year our, uh, biggest client threatened to leave. I I was the account manager, so it was "
+        "my job to, you know, keep them. I called them every week and I I rewrote the onboarding guide. "
+        "In the end they renewed for, um, two years.",
     ),
     (
         "Why do you want this job?",
-        "I have spent four years building payment tools for small shops, and your product serves exactly those "
-        "customers. I want to grow into a tech lead role.",
+        "I have spent four years building payment tools for small shops, and your product serves exactly "
+        "those customers. I want to grow into a tech lead role.",
         "Yeah so um, I have spent, like, four years building payment tools for small shops, and your product "
         "serves, uh, exactly those customers. I want to, um, grow into a tech lead role.",
     ),
@@ -64,7 +64,10 @@ INTRO_EN = (
     "trained six new graduates and {his} feedback from my manager was that I keep calm and that's why I "
     "applied to your cardiac unit"
 )
-INTRO_ZH = "嗯我叫{name}，毕业于{school}，然后在{place}做了五年护士，带过六个新护士，{he}们说我很冷静，所以我申请了贵院的心内科"
+INTRO_ZH = (
+    "嗯我叫{name}，毕业于{school}，然后在{place}做了五年护士，带过六个新护士，"
+    "{he}们说我很冷静，所以我申请了贵院的心内科"
+)
 SWAPS_EN = [
     {"name": "John Smith", "school": "Harvard", "place": "Boston", "his": "his"},
     {"name": "Aisha Bello", "school": "a community college", "place": "Lagos", "his": "her"},
