@@ -204,7 +204,13 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             f.parts.add("situation")
         if f.self_action and "task" not in f.parts:
             f.parts.add("action")
-        result_cues = [c for c in _hits(neutral, lx.RESULT[language], language) if not _ends_with(neutral, c)]
+        # A marker trailing off ("...and in the end") announces an outcome that never came; an outcome
+        # word at the end ("duplicates went to zero") is the outcome.
+        result_cues = [
+            c
+            for c in _hits(neutral, lx.RESULT[language], language)
+            if c not in lx.STRONG_RESULT[language] or not _ends_with(neutral, c)
+        ]
         # "...and in the end" trailing off is not an outcome: a marker must lead into one.
         strong = [
             c for c in _hits(neutral, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)
