@@ -29,6 +29,7 @@ class CriterionSpec:
     also: tuple[str, ...] = ()
     cuts: tuple[float, float, float, float] = (1, 2, 3, 4)
     share: bool = False
+    against: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def anchor(self, level: int, language: str) -> str:
         """The behavioural anchor of a level, in the answer's language."""
@@ -61,6 +62,7 @@ def _spec(name: str, item: dict[str, Any]) -> CriterionSpec:
         also,
         (cuts[0], cuts[1], cuts[2], cuts[3]),
         bool(item.get("share", False)),
+        {lang: tuple(map(str, words)) for lang, words in item.get("against", {}).items()},
     )
 
 

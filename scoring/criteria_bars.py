@@ -48,6 +48,10 @@ def cue_criterion(spec: CriterionSpec, a: Analysis, quote: Quote, semantic: set[
         for i, f in enumerate(a.facts)
         if i in semantic or _has_cue(f, cues, a.language) or _feature(f, spec.also)
     ]
+    # `against`: clauses that argue the opposite (a reason any employer would do: pay, commute) each
+    # cancel one piece of evidence.
+    against = [f for f in a.facts if _has_cue(f, spec.against.get(a.language, ()), a.language)]
+    facts = [f for f in facts if f not in against][: max(len(facts) - len(against), 0)]
     # `share`: the part of the answer that is evidence (focus), rather than how much evidence there is.
     value = len(facts) / max(len(a.facts), 1) if spec.share else len(facts)
     score = _band(value, spec.cuts)
