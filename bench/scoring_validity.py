@@ -100,8 +100,12 @@ def make_scorer(encoder: Any) -> Any:
     return DefaultScorer()
 
 
-def score_all(items: list[dict[str, Any]], scorer: Any) -> list[Scored]:
-    """Score every answer, timing each call."""
+def score_all(items: list[dict[str, Any]], scorer: Any, encoder: Any = None) -> list[Scored]:
+    """Score every answer, timing each call; with an encoder, also how close each answer is to its question.
+
+    The closeness is a scorer-independent check of the encoder on this set (does staying on topic track the
+    labels?), so the encoder can be judged before any scorer uses it.
+    """
     out = []
     for item in items:
         answer = Answer(
@@ -116,6 +120,11 @@ def score_all(items: list[dict[str, Any]], scorer: Any) -> list[Scored]:
         ms = (time.perf_counter() - t0) * 1000
         text = item["answer"]
         quotes = [(e.text, text[e.start : e.end] == e.text, e.text in text) for e in result.evidence]
+        extra: dict[str, Any] = {}
+        if encoder is not None:
+            t0 = time.perf_counter()
+            v = encoder.encode([item["question"], text])
+            extra = {"on_topic": float(v[0] @ v[1]), "encode_ms": (time.perf_counter() - t0) * 1000}
         out.append(
             Scored(
                 item,
@@ -124,6 +133,7 @@ def score_all(items: list[dict[str, Any]], scorer: Any) -> list[Scored]:
                 quotes,
                 word_count(text, item["language"]),
                 ms,
+                extra,
             )
         )
     return out
@@ -138,10 +148,18 @@ def pearson(a: Sequence[float], b: Sequence[float]) -> float:
 
 
 def corr(a: Sequence[float], b: Sequence[float]) -> dict[str, float]:
-    """Pearson and Spearman, rounded."""
-    if len(a) < 3:
-        return {"r": math.nan, "rho": math.nan}
-    return {"r": round(pearson(a, b), 2), "rho": round(spearman(a, b), 2)}
+    """Pearson r with its 95% interval (Fisher z), and Spearman rho; rounded."""
+    if len(a) < 4:
+        return {"r": math.nan, "lo": math.nan, "hi": math.nan, "rho": math.nan}
+    r = pearson(a, b)
+    half = 1.96 / math.sqrt(len(a) - 3)
+    z = math.atanh(max(-0.999999, min(0.999999, r))) if not math.isnan(r) else math.nan
+    return {
+        "r": round(r, 2),
+        "lo": round(math.tanh(z - half), 2),
+        "hi": round(math.tanh(z + half), 2),
+        "rho": round(spearman(a, b), 2),
+    }
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -168,7 +186,19 @@ def figures(rows: list[Scored], interviews: dict[str, dict[str, Any]]) -> dict[s
         rated = [float(interviews[n]["overall"]) for n in have]
         criteria[name] = {**corr(means, rated), "interviews": len(have)}
     quotes = [q for r in rows for q in r.quotes]
+    encoded = [r for r in rows if "on_topic" in r.extra]
+    semantic = {}
+    if encoded:
+        on_topic = [statistics.fmean(r.extra["on_topic"] for r in by_interview[n]) for n in names]
+        semantic = {
+            "on_topic_vs_level": corr(
+                [r.extra["on_topic"] for r in encoded], [float(r.item["level"]) for r in encoded]
+            ),
+            "on_topic_vs_overall": corr(on_topic, overall),
+            "encode_p50_ms": round(percentile([r.extra["encode_ms"] for r in encoded], 0.5), 1),
+        }
     return {
+        **semantic,
         "interviews": len(names),
         "answers": len(rows),
         "score_vs_overall": corr(mean_score, overall),
@@ -190,7 +220,7 @@ def figures(rows: list[Scored], interviews: dict[str, dict[str, Any]]) -> dict[s
 
 def show(group: str, f: dict[str, Any]) -> None:
     def rr(c: dict[str, float]) -> str:
-        return f"r={c['r']:+.2f} rho={c['rho']:+.2f}"
+        return f"r={c['r']:+.2f} [{c['lo']:+.2f},{c['hi']:+.2f}] rho={c['rho']:+.2f}"
 
     print(f"\n== {group}: {f['interviews']} interviews, {f['answers']} answers")
     for label, key in (("mean score", "score"), ("word count", "words")):
@@ -206,6 +236,12 @@ def show(group: str, f: dict[str, Any]) -> None:
         f"offsets right {f['quote_offsets_ok_pct']}%, verbatim substring {f['quote_verbatim_pct']}%"
     )
     print(f"  latency per answer p50 {f['latency_p50_ms']} ms, p95 {f['latency_p95_ms']} ms")
+    if "on_topic_vs_level" in f:
+        print(
+            f"  encoder: answer-question cosine vs level {rr(f['on_topic_vs_level'])}, per interview "
+            f"vs overall {rr(f['on_topic_vs_overall'])}; "
+            f"question+answer encoded in {f['encode_p50_ms']} ms (p50)"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
@@ -218,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     encoder = make_encoder(args.encoder)
     scorer = make_scorer(encoder)
     started = time.perf_counter()
-    rows = score_all(items, scorer)
+    rows = score_all(items, scorer, encoder)
     print(f"scored {len(rows)} answers in {time.perf_counter() - started:.1f} s (encoder: {args.encoder})")
     splits = ("tune", "heldout") if args.split == "all" else (args.split,)
     result: dict[str, Any] = {}
