@@ -15,6 +15,7 @@ from scoring.analysis import Analysis, SentenceFacts
 from scoring.bars import CriterionSpec
 from scoring.models import CriterionScore, Evidence
 from scoring.segments import MARKERS
+from scoring.semantic import MAX_SEMANTIC_ONLY
 
 Quote = Callable[[list[SentenceFacts], str], tuple[Evidence, ...]]
 MAX_QUOTES = 3
@@ -43,11 +44,10 @@ def _feature(f: SentenceFacts, also: tuple[str, ...]) -> bool:
 def cue_criterion(spec: CriterionSpec, a: Analysis, quote: Quote, semantic: set[int]) -> CriterionScore:
     """Score one BARS criterion by the clauses that give evidence for it."""
     cues = spec.cues.get(a.language, ())
-    facts = [
-        f
-        for i, f in enumerate(a.facts)
-        if i in semantic or _has_cue(f, cues, a.language) or _feature(f, spec.also)
-    ]
+    lexical = {i for i, f in enumerate(a.facts) if _has_cue(f, cues, a.language) or _feature(f, spec.also)}
+    # Meaning adds what the cue words missed, a little: never to a share (focus) criterion.
+    extra = [] if spec.share else sorted(semantic - lexical)[:MAX_SEMANTIC_ONLY]
+    facts = [f for i, f in enumerate(a.facts) if i in lexical or i in extra]
     # `against`: clauses that argue the opposite (a reason any employer would do: pay, commute) each
     # cancel one piece of evidence.
     against = [f for f in a.facts if _has_cue(f, spec.against.get(a.language, ()), a.language)]

@@ -14,7 +14,12 @@ import numpy as np
 
 from scoring.encoder import SentenceEncoder, Vectors, cosine
 
-DEFAULT_THRESHOLD = 0.6
+# Calibrated for the packaged multilingual-e5-small, whose cosines are compressed (unrelated sentences
+# score about 0.75-0.82, paraphrases 0.88 and up); other encoders pass their own.
+DEFAULT_THRESHOLD = 0.88
+# At most this many clauses per criterion are evidence by meaning alone: a paraphrase the cue words
+# missed, not a second way to count the length of an answer.
+MAX_SEMANTIC_ONLY = 1
 _CACHE_LIMIT = 256
 
 
