@@ -21,9 +21,7 @@ SPOKEN_ENGLISH = ("read_aloud", "english_free")
 """Reported apart from the competency scores, and asked only where the job turns the check on."""
 
 SCORING_KINDS: Mapping[str, str] = {
-    # TODO(lead, at merge): "self_intro" maps to itself once the scorer knows its anchors (branch
-    # scoring-text); until then the scorer reads a self-introduction as a general answer.
-    "self_intro": "general",
+    # "self_intro" is a scorer kind of its own (its anchors are in scoring/bars.yaml)
     "coding": "technical",  # the explanation of the approach
     "english_free": "general",
 }

@@ -9,7 +9,7 @@ competencies:
   - {name: leadership, weight: 2, indicators: {en: [led, delegated]}}
 questions:
   - competency: leadership
-    kind: behavioural   # behavioural | situational | technical | general, or a module (below)
+    kind: behavioural   # a scoring.models.QUESTION_KINDS kind (self_intro, motivation, ...) or a module
     text: {en: "Tell me about a time you led a team.", zh: "请讲一次您带领团队的经历。"}
     minutes: 4
     follow_ups: {missing_result: "And what came of it?"}
@@ -34,10 +34,11 @@ from typing import Any
 
 from agent.modules import MODULE_KINDS, SPOKEN_ENGLISH, CodeTest, CodingTask, say
 from agent.plan import PlannedQuestion, fit_to_budget
+from scoring.models import QUESTION_KINDS
 from scoring.rubric import CompetencyRubric, Rubric, parse_rubric
 from scoring.yamlsource import Located, from_data, load_yaml, load_yaml_file
 
-KINDS = ("behavioural", "situational", "technical", "general", *MODULE_KINDS)
+KINDS = tuple(dict.fromkeys((*QUESTION_KINDS, *MODULE_KINDS)))  # the scorer's kinds and the modules
 SELF_INTRO_LIMIT_S = 120.0
 MAX_CODE_CHARS = 20_000
 REASONS = ("missing_result", "no_personal_action", "hypothetical_not_past", "too_short", "no_specifics")

@@ -1,18 +1,23 @@
 """Scoring speed: per-answer latency p50/p95 for ~300-word answers, and throughput on one core.
 
-Run: .venv/bin/python -m bench.scoring [--answers N]
+Rows: English and Chinese answers as written, and the same answers with their punctuation stripped
+("-raw", as a transcript without punctuation: the clause segmenter does all the work). With
+`--encoder bundled` (or a model folder) the sentence encoder's time is included.
+
+Run: .venv/bin/python -m bench.scoring [--answers N] [--encoder none|bundled|PATH] [--communication]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import time
 from pathlib import Path
 
 from scoring.models import Answer
-from scoring.scorer import DefaultScorer
+from scoring.scorer import DefaultScorer, load_encoder
 from scoring.text import _zh_cut, warm_up
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "scoring" / "labelled_answers.jsonl"
@@ -45,15 +50,24 @@ def percentile(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--answers", type=int, default=200)
+    parser.add_argument("--encoder", default="none", help="none, bundled, or a model folder")
+    parser.add_argument("--communication", action="store_true")
     args = parser.parse_args()
     warm_up()
-    scorer = DefaultScorer()
+    encoder = load_encoder(None if args.encoder == "none" else args.encoder)
+    scorer = DefaultScorer(encoder, communication=args.communication)
+    if encoder is not None:
+        scorer.score(Answer("Warm up?", "I warmed the encoder up.", "en"))
+    print(f"encoder: {encoder.name if encoder is not None else 'none'}")
     print(f"{'language':<9}{'answers':>8}{'words':>7}{'p50 ms':>9}{'p95 ms':>9}{'answers/s':>11}")
-    for language in ("en", "zh"):
-        pool = long_answers(language)
+    for language in ("en", "zh", "en-raw", "zh-raw"):
+        lang = language[:2]
+        pool = long_answers(lang)
         batch = [pool[i % len(pool)] for i in range(args.answers)]
         # Vary the text so caches do not flatter the figures.
         batch = [Answer(a.question, f"{a.text} ({i})", a.language) for i, a in enumerate(batch)]
+        if language.endswith("-raw"):
+            batch = [Answer(a.question, re.sub(r"[.,!?;。，！？；]", " ", a.text), lang) for a in batch]
         timings = []
         started = time.perf_counter()
         for answer in batch:
@@ -62,7 +76,7 @@ def main() -> None:
             scorer.score(answer)
             timings.append((time.perf_counter() - t0) * 1000)
         elapsed = time.perf_counter() - started
-        words = statistics.mean(len(a.text) / 1.6 if language == "zh" else len(a.text.split()) for a in batch)
+        words = statistics.mean(len(a.text) / 1.6 if lang == "zh" else len(a.text.split()) for a in batch)
         print(
             f"{language:<9}{len(batch):>8}{words:>7.0f}{percentile(timings, 0.5):>9.1f}"
             f"{percentile(timings, 0.95):>9.1f}{len(batch) / elapsed:>11.1f}"

@@ -10,48 +10,25 @@ import re
 from dataclasses import dataclass, field
 
 from scoring import lexicon as lx
+from scoring.disfluency import Cleaned, clean
+from scoring.kinds import question_kind
 from scoring.models import Answer, QuestionKind, StarPart
-from scoring.text import PLACEHOLDER, Sentence, detect_language, neutral_words, sentences, tokens
+from scoring.numbers import specifics
+from scoring.segments import clauses
+from scoring.text import PLACEHOLDER, Sentence, Token, detect_language, neutral_words, tokens
 
-BEHAVIOURAL_CUES = [
-    "tell me about a time",
-    "tell me about a project",
-    "a project you",
-    "tell me about a situation",
-    "describe a time",
-    "give an example",
-    "give me an example",
-    "a time when",
-    "a time you",
-    "请描述一次",
-    "请讲一次",
-    "讲一个",
-    "介绍一个",
-    "分享一个",
-    "请举例",
-    "经历",
-    "有没有一次",
-]
-SITUATIONAL_CUES = [
-    "what would you do",
-    "how would you",
-    "imagine",
-    "suppose",
-    "if you",
-    "假设",
-    "如果你",
-    "你会如何",
-    "你会怎么",
-    "你将如何",
-]
+__all__ = ["Analysis", "SentenceFacts", "analyse", "question_kind"]
+
 MIN_WORDS = {"en": 15, "zh": 25}  # words for English, characters for Chinese
 
 
 @dataclass
 class SentenceFacts:
-    """Features of one sentence."""
+    """Features of one clause: `sentence` is where it is in the answer as said, `text` its fluent form."""
 
     sentence: Sentence
+    text: str = ""
+    neutral: str = ""
     parts: set[StarPart] = field(default_factory=set)
     self_action: bool = False
     team_action: bool = False
@@ -70,6 +47,7 @@ class Analysis:
     length: int
     relevance_hits: list[str]
     vague_hits: list[str]
+    cleaned: Cleaned | None = None
 
     def with_part(self, part: StarPart) -> list[SentenceFacts]:
         """Sentences that show a STAR part."""
@@ -109,16 +87,6 @@ class Analysis:
         return sum(f.plan_steps for f in self.facts)
 
 
-def question_kind(question: str) -> QuestionKind:
-    """Behavioural ("tell me about a time"), situational ("what would you do") or general."""
-    q = question.lower()
-    if any(c in q for c in BEHAVIOURAL_CUES):
-        return "behavioural"
-    if any(c in q for c in SITUATIONAL_CUES):
-        return "situational"
-    return "general"
-
-
 def _contains(haystack: str, cue: str, language: str) -> bool:
     if language == "zh":
         return cue in haystack
@@ -147,38 +115,14 @@ def _ends_with(haystack: str, cue: str) -> bool:
     return tail.endswith(cue)
 
 
-def _specifics(sentence: str, language: str) -> list[str]:
-    found: list[str] = []
+def _self_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
     if language == "zh":
-        found += re.findall(r"\d+(?:\.\d+)?%?", sentence)
-        for unit in lx.UNITS_ZH:
-            found += [
-                m
-                for m in re.findall(rf"[{lx.NUMERALS_ZH}\d]+{re.escape(unit)}", sentence)
-                if m not in ("一个", "一次", "一位", "一年", "一天")  # "a/one": not a quantity
-            ]
-        found += re.findall(rf"百分之[{lx.NUMERALS_ZH}\d]+", sentence)
-        return found
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+|\d+(?:[.,]\d+)*%?", sentence)]
-    for i, word in enumerate(words):
-        if word[0].isdigit() or word in ("twice", "half", "doubled", "halved"):
-            found.append(" ".join(words[i : i + 2]))
-        elif (
-            word in lx.NUMBER_WORDS_EN
-            and i + 1 < len(words)
-            and words[i + 1] in lx.UNITS_EN | lx.NUMBER_WORDS_EN
-        ):
-            found.append(f"{word} {words[i + 1]}")
-    return found
-
-
-def _self_action(neutral: str, language: str, words: list[str]) -> bool:
-    if language == "zh":
-        if "我" not in neutral.replace("我们", ""):
+        # The clause's own tokens (segmenting again costs more than the rest of the analysis).
+        at = next((i for i, t in enumerate(toks) if "我" in t.text.replace("我们", "")), None)
+        if at is None:
             return False
-        clause = neutral.replace("我们", "")
-        after = clause[clause.index("我") :]
-        verbs = [t for t in tokens(after, "zh") if t.tag.startswith("v") and t.text not in lx.STATIVE_ZH]
+        after = "".join(t.text for t in toks[at:]).replace("我们", "")
+        verbs = [t for t in toks[at + 1 :] if t.tag.startswith("v") and t.text not in lx.STATIVE_ZH]
         return bool(verbs) and not _hits(after, ["我会", "我将"], "zh")
     for i, word in enumerate(words):
         if word != "i":
@@ -200,11 +144,11 @@ def _self_action(neutral: str, language: str, words: list[str]) -> bool:
     return False
 
 
-def _team_action(neutral: str, language: str, words: list[str]) -> bool:
+def _team_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
     if language == "zh":
         subject = neutral.replace("我们的", "").replace("团队的", "")  # "our X" is not "we did"
         return bool(_hits(subject, lx.FIRST_PLURAL["zh"], "zh")) and any(
-            t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in tokens(subject, "zh")
+            t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in toks
         )
     for i, word in enumerate(words):
         if word in ("we", "team", "everybody", "everyone"):
@@ -233,27 +177,40 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
     kind: QuestionKind = answer.kind or question_kind(answer.question)
     facts: list[SentenceFacts] = []
     all_words: list[str] = []
-    for sentence in sentences(answer.text):
-        words = neutral_words(sentence.text, language)
+    fluent = clean(answer.text, language)
+    for index, (start, end) in enumerate(clauses(fluent.text, language)):
+        o_start, o_end = fluent.span(start, end)
+        sentence = Sentence(answer.text[o_start:o_end], o_start, o_end, index)
+        text = fluent.text[start:end]
+        words = neutral_words(text, language)
         all_words += words
         neutral = "".join(words) if language == "zh" else " " + " ".join(words) + " "
-        f = SentenceFacts(sentence)
+        f = SentenceFacts(sentence, text, neutral)
         f.hypothetical = bool(_hits(neutral, lx.HYPOTHETICAL[language], language))
-        f.specifics = _specifics(sentence.text, language)
-        f.plan_steps = _markers(
-            sentence.text if language == "zh" else neutral, lx.PLAN_STEPS[language], language
-        )
+        f.specifics = specifics(text, language)
+        f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)
         if not f.hypothetical:
-            f.self_action = _self_action(neutral, language, words)
-            f.team_action = _team_action(neutral, language, words)
+            toks = tokens(text, "zh") if language == "zh" else []
+            f.self_action = _self_action(neutral, language, words, toks)
+            f.team_action = _team_action(neutral, language, words, toks)
         if _hits(neutral, lx.TASK[language], language):
             f.parts.add("task")
         first = sentence.index == 0
-        if _hits(neutral, lx.SITUATION[language], language) or (first and "task" not in f.parts):
+        # The opening clause sets the scene only if it says something (small talk is already gone).
+        substantial = len([w for w in words if w not in lx.STOPWORDS]) >= (4 if language == "en" else 3)
+        if _hits(neutral, lx.SITUATION[language], language) or (
+            first and substantial and "task" not in f.parts
+        ):
             f.parts.add("situation")
         if f.self_action and "task" not in f.parts:
             f.parts.add("action")
-        result_cues = [c for c in _hits(neutral, lx.RESULT[language], language) if not _ends_with(neutral, c)]
+        # A marker trailing off ("...and in the end") announces an outcome that never came; an outcome
+        # word at the end ("duplicates went to zero") is the outcome.
+        result_cues = [
+            c
+            for c in _hits(neutral, lx.RESULT[language], language)
+            if c not in lx.STRONG_RESULT[language] or not _ends_with(neutral, c)
+        ]
         # "...and in the end" trailing off is not an outcome: a marker must lead into one.
         strong = [
             c for c in _hits(neutral, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)
@@ -264,11 +221,12 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             f.parts.discard("situation")
         facts.append(f)
     _closing_result(facts)
-    length = len(re.sub(r"\W", "", answer.text)) if language == "zh" else len(all_words)
+    length = len(re.sub(r"\W", "", fluent.text)) if language == "zh" else len(all_words)
     topic = neutral_words(answer.question, language)
     content = {w for w in all_words if len(w) > (1 if language == "zh" else 3) and w not in lx.STOPWORDS}
     relevance = sorted({w for w in topic if w in content and w != PLACEHOLDER})
     joined = "".join(all_words) if language == "zh" else " " + " ".join(all_words) + " "
     cues = [c.lower() for c in indicators or [] if c.lower() not in relevance]
     relevance += _hits(joined, cues, language)
-    return Analysis(language, kind, facts, length, relevance, _hits(joined, lx.VAGUE[language], language))
+    vague = _hits(joined, lx.VAGUE[language], language)
+    return Analysis(language, kind, facts, length, relevance, vague, fluent)

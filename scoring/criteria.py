@@ -9,19 +9,6 @@ from scoring.models import CriterionScore, Evidence
 
 Quote = Callable[[list[SentenceFacts], str], tuple[Evidence, ...]]
 
-WEIGHTS = {
-    "behavioural": {
-        "star_structure": 0.3,
-        "personal_action": 0.2,
-        "result": 0.25,
-        "specificity": 0.15,
-        "relevance": 0.1,
-    },
-    "situational": {"plan_quality": 0.45, "specificity": 0.25, "relevance": 0.3},
-    "technical": {"specificity": 0.4, "relevance": 0.3, "elaboration": 0.3},
-    "general": {"elaboration": 0.4, "specificity": 0.3, "relevance": 0.3},
-}
-
 
 def _band(value: float, cuts: tuple[float, float, float, float]) -> int:
     """1..5 by thresholds for 2, 3, 4 and 5."""
@@ -122,7 +109,27 @@ def elaboration(a: Analysis, quote: Quote) -> CriterionScore:
     return CriterionScore("elaboration", score, (reason,))
 
 
+def focus(a: Analysis, quote: Quote) -> CriterionScore:
+    """The share of the answer that tells the story: tangents and generalities are not evidence.
+
+    A clause counts when it states the task, an action (the candidate's or the team's), an outcome or a
+    quantity; scene-setting counts only once.
+    """
+    if not a.facts:
+        return CriterionScore("focus", 1, ("nothing said",))
+    useful = [
+        f
+        for f in a.facts
+        if f.parts & {"task", "action", "result"} or f.self_action or f.team_action or f.specifics
+    ]
+    share = (len(useful) + bool(a.with_part("situation"))) / len(a.facts)
+    score = _band(share, (0.3, 0.45, 0.6, 0.75))
+    reason = "keeps to the example" if score >= 4 else "much of the answer is not about the example"
+    return CriterionScore("focus", score, (reason,))
+
+
 CRITERIA = {
+    "focus": focus,
     "star_structure": star_structure,
     "personal_action": personal_action,
     "result": result,

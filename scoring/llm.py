@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 from scoring.analysis import Analysis
 from scoring.models import STAR_PARTS, Answer, AnswerScore, CriterionScore, Evidence, StarFinding
 from scoring.rubric import CompetencyRubric
-from scoring.scorer import DefaultScorer, Scorer
+from scoring.scorer import MAX_QUOTE, DefaultScorer, Scorer
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,9 @@ SYSTEM = (
     '{"score": 1-5, "criteria": [{"name", "score": 1-5, "reasons": [..]}], '
     '"star": {"situation"|"task"|"action"|"result": {"present": bool, "quote": str|null}}, '
     '"evidence": [{"quote": exact words copied from the answer, "label"}], "reasons": [..]}. '
-    "Quotes must be copied exactly from the answer. Ignore names, gender, origin and schools."
+    "Quotes must be copied exactly from the answer, at most two sentences and 200 characters each. "
+    "Fillers, repeats and missing punctuation are how people speak: never count them against the answer. "
+    "Ignore names, gender, origin and schools."
 )
 
 
@@ -150,9 +152,11 @@ class LLMScorer:
 
     @staticmethod
     def _find(answer: Answer, quote: str, label: str) -> Evidence:
-        at = answer.text.find(quote)
+        at = answer.text.find(quote) if quote else -1
         if at < 0:
-            raise LLMError(f"LLM quoted words that are not in the transcript: {quote[:60]!r}")
+            raise LLMError("LLM quoted words that are not in the transcript")
+        if len(quote) > MAX_QUOTE:
+            raise LLMError(f"LLM quoted {len(quote)} characters; quotes are at most {MAX_QUOTE}")
         return Evidence(quote, at, at + len(quote), label)
 
     def _to_score(self, answer: Answer, v: LLMVerdict, base: AnswerScore) -> AnswerScore:

@@ -6,7 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-QuestionKind = Literal["behavioural", "situational", "technical", "general"]
+QuestionKind = Literal[
+    "behavioural", "situational", "technical", "self_intro", "motivation", "strengths_weaknesses", "general"
+]
+QUESTION_KINDS: tuple[QuestionKind, ...] = (
+    "behavioural",
+    "situational",
+    "technical",
+    "self_intro",
+    "motivation",
+    "strengths_weaknesses",
+    "general",
+)
 StarPart = Literal["situation", "task", "action", "result"]
 STAR_PARTS: tuple[StarPart, ...] = ("situation", "task", "action", "result")
 

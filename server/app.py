@@ -17,7 +17,7 @@ from agent.phrasing import FollowUpPhraser
 from realtime.webrtc.peer import PeerRegistry
 from realtime.webrtc.recorder import private_dir
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
-from scoring.scorer import DefaultScorer, Scorer
+from scoring.scorer import DefaultScorer, Scorer, load_encoder
 from server.api import (
     admin,
     auth,
@@ -70,9 +70,11 @@ def make_llm(settings: Settings) -> OpenAICompatibleLLM | None:
     )
 
 
-def make_scorer(llm: OpenAICompatibleLLM | None) -> Scorer:
+def make_scorer(llm: OpenAICompatibleLLM | None, settings: Settings | None = None) -> Scorer:
     """The default scorer, or the LLM scorer (falling back to it) when an endpoint is configured."""
-    return LLMScorer(llm) if llm is not None else DefaultScorer()
+    encoder = load_encoder(settings.scoring_encoder) if settings is not None else None
+    default = DefaultScorer(encoder, communication=settings.scoring_communication if settings else False)
+    return LLMScorer(llm, default) if llm is not None else default
 
 
 def agent_settings(settings: Settings, llm: OpenAICompatibleLLM | None) -> AgentSettings:
@@ -153,7 +155,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             bus,
             peers,
             models,
-            make_scorer(llm),
+            make_scorer(llm, settings),
             agent,
             vault,
             make_sandbox(settings),

@@ -152,6 +152,11 @@ class Settings(BaseSettings):
     egress_allow: Annotated[list[str], NoDecode] = []
     greenhouse_error_body_chars: int = Field(default=4000, ge=100)  # request_errors kept in the audit
 
+    # Sentence encoder for the default scorer's meaning matching: None (cue words only), "bundled"
+    # (the weights shipped in a package), or a model folder. Loaded once, at start-up.
+    scoring_encoder: str | None = None
+    # The text-only communication criterion (organisation, clarity, concision); off: see the README.
+    scoring_communication: bool = False
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
     llm_api_key: str | None = None

@@ -49,7 +49,7 @@ class TemplateOut(BaseModel):
 
 
 class TemplateQuestion(BaseModel):
-    """A question of a template, its text per language (a module such as a self-introduction: no competency)."""
+    """A question of a template, its text per language (a module, e.g. a self-introduction: no competency)."""
 
     competency: str | None
     kind: str

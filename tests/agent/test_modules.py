@@ -50,7 +50,7 @@ def test_a_self_introduction_is_announced_and_ended_politely_at_its_limit() -> N
     ended = [x for x in actions if isinstance(x, EndOfAnswer)]
     assert ended and ended[0].reason == "time_limit"
     final = [x for x in actions if isinstance(x, Scored) and not x.score.provisional]
-    assert final and final[0].score.kind == "general"  # self_intro, mapped until the scorer knows it
+    assert final and final[0].score.kind == "self_intro"  # scored on its own anchors
     assert not any(isinstance(x, FollowUp) for x in actions)  # an introduction is not probed
     assert isinstance(actions[-1], AskQuestion) and actions[-1].text == "Any questions for us?"
 
@@ -128,7 +128,7 @@ def test_read_aloud_accuracy_counts_words_in_order_and_ignores_added_words() -> 
 
 
 def test_module_kinds_map_to_scorer_kinds_in_one_place() -> None:
-    assert scoring_kind("self_intro") == "general"
+    assert scoring_kind("self_intro") == "self_intro"
     assert scoring_kind("coding") == "technical"
     assert scoring_kind("behavioural") == "behavioural"
 

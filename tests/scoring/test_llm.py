@@ -22,6 +22,13 @@ ANSWER = Answer(
     "leadership",
 )
 
+LONG_QUOTE = (
+    "I split the work into daily goals, met the product manager every morning to agree what was cut, "
+    "moved two engineers from support onto the release, wrote the test plan myself and reviewed every "
+    "open bug twice a week."
+)
+LONG_ANSWER = Answer(ANSWER.question, f"{ANSWER.text} {LONG_QUOTE}", "en", "leadership")
+
 
 class Endpoint:
     """What the fake-free local server should do next, and what it received."""
@@ -74,6 +81,7 @@ def endpoint() -> Iterator[tuple[Endpoint, str]]:
             content = {
                 "good": json.dumps(verdict("I split the work into daily goals.")),
                 "invented": json.dumps(verdict("I personally rewrote the whole system.")),
+                "too_long": json.dumps(verdict(LONG_QUOTE)),
                 "bad_json": "{not json",
                 "bad_schema": json.dumps({"score": 9}),
                 "slow": json.dumps(verdict("I split the work into daily goals.")),
@@ -120,6 +128,16 @@ def test_untrustworthy_answers_fall_back_to_the_default_scorer(
     result = scorer.score(ANSWER)
     assert result.scorer == "default" and scorer.fallbacks == 1
     assert time.monotonic() - started < 1.5  # the timeout bounds the wait
+
+
+def test_a_verbatim_quote_over_200_characters_is_not_trusted(endpoint: tuple[Endpoint, str]) -> None:
+    state, url = endpoint
+    state.mode = "too_long"
+    assert len(LONG_QUOTE) > 200 and LONG_QUOTE in LONG_ANSWER.text
+    scorer = make(url)
+    result = scorer.score(LONG_ANSWER)
+    assert result.scorer == "default" and scorer.fallbacks == 1
+    assert all(len(e.text) <= 200 for e in result.evidence)
 
 
 def test_provisional_scores_never_wait_for_the_llm(endpoint: tuple[Endpoint, str]) -> None:

@@ -1,0 +1,150 @@
+"""Concrete details: numbers that quantify something, in English and Chinese.
+
+A number is evidence of specificity only when it measures: "three weeks late", "cut costs by 20%",
+"from 40 to 5 tickets", "两周", "百分之三十". Course numbers (CS 101), years on their own (in 2019),
+versions and list counts ("two reasons", "三个方面") name or order things; they measure nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring import lexicon as lx
+
+QUANTITY_BEFORE = {
+    "from",
+    "to",
+    "by",
+    "than",
+    "about",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "around",
+    "approximately",
+    "roughly",
+    "only",
+    "saved",
+    "cut",
+    "within",
+    "per",
+    "least",
+    "most",
+    "up",
+    "down",
+}
+NAMING_BEFORE = {
+    "course",
+    "cs",
+    "class",
+    "room",
+    "version",
+    "v",
+    "level",
+    "grade",
+    "chapter",
+    "number",
+    "no",
+    "route",
+    "module",
+    "unit",
+    "section",
+    "page",
+    "floor",
+    "phase",
+    "lecture",
+    "math",
+    "physics",
+    "econ",
+    "ece",
+    "ee",
+    "me",
+    "bio",
+    "chem",
+    "stat",
+    "stats",
+    "python",
+    "windows",
+    "iphone",
+    "top",
+    "in",
+    "since",
+    "of",
+}
+LIST_NOUNS = {
+    "things",
+    "reasons",
+    "points",
+    "ways",
+    "aspects",
+    "parts",
+    "examples",
+    "questions",
+    "areas",
+    "main",
+    "key",
+    "major",
+    "stages",
+    "words",
+    "options",
+    "kids",
+    "children",
+    "siblings",
+}
+ZH_LIST_AFTER = ("原因", "方面", "理由", "点", "部分", "优点", "缺点", "问题", "阶段", "孩子")
+_WORD = re.compile(r"\$?[A-Za-z]+|\$?\d+(?:[.,]\d+)*%?")
+
+
+def _plural_noun(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in LIST_NOUNS
+
+
+def _en(sentence: str) -> list[str]:
+    found: list[str] = []
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        measured = after in lx.UNITS_EN or after in lx.NUMBER_WORDS_EN or _plural_noun(after)
+        if word[0] in "$" or word.endswith("%") or word in ("twice", "doubled", "halved"):
+            found.append(" ".join(words[i : i + 2]))
+        elif word[0].isdigit():
+            year = re.fullmatch(r"(?:19|20)\d\d", word) is not None
+            if after in LIST_NOUNS or (before in NAMING_BEFORE and not measured):
+                continue
+            if measured or (before in QUANTITY_BEFORE and not year):
+                found.append(" ".join(words[i : i + 2]))
+        elif word in lx.NUMBER_WORDS_EN and word != "one" and after not in LIST_NOUNS:
+            if after in lx.UNITS_EN | lx.NUMBER_WORDS_EN or _plural_noun(after) or word == "half":
+                found.append(f"{word} {after}".strip())
+        elif word == "one" and after in lx.NUMBER_WORDS_EN - {"percent"}:
+            found.append(f"{word} {after}")
+    return found
+
+
+def _zh(sentence: str) -> list[str]:
+    found: list[str] = []
+    units = "|".join(re.escape(u) for u in sorted(lx.UNITS_ZH, key=len, reverse=True))
+    for m in re.finditer(rf"([{lx.NUMERALS_ZH}\d][{lx.NUMERALS_ZH}\d.]*)({units})", sentence):
+        number, unit = m.group(1), m.group(2)
+        if m.group(0) in ("一个", "一次", "一位", "一年", "一天", "一人"):  # "a/one": not a quantity
+            continue
+        if unit == "年" and re.fullmatch(r"(?:19|20)\d\d", number):
+            continue  # a year, not a duration
+        if sentence[m.end() : m.end() + 2].startswith(ZH_LIST_AFTER):
+            continue
+        found.append(m.group(0))
+    found += re.findall(r"\d+(?:\.\d+)?%", sentence)
+    found += re.findall(rf"百分之[{lx.NUMERALS_ZH}\d]+", sentence)
+    for m in re.finditer(
+        r"(?:从|到|降到|降至|提高到|提升到|增加到|减少到|达到)(\d+(?:\.\d+)?)(?![\d%])", sentence
+    ):
+        if m.group(0) not in found:
+            found.append(m.group(0))
+    return list(dict.fromkeys(found))
+
+
+def specifics(sentence: str, language: str) -> list[str]:
+    """The quantities in one clause, as short phrases ("three weeks", "20%", "两周")."""
+    return _zh(sentence) if language == "zh" else _en(sentence)
