@@ -60,3 +60,9 @@ async def report_page(interview_id: str) -> FileResponse:
 async def admin_page() -> FileResponse:
     """Admin: HR-system connectors and the delivery log."""
     return _page("admin.html")
+
+
+@router.get("/unsubscribe/{token}")
+async def unsubscribe_page(token: str) -> FileResponse:
+    """The unsubscribe link in a candidate's messages (the page asks before it posts)."""
+    return _page("unsubscribe.html")

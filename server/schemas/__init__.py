@@ -45,6 +45,18 @@ from server.schemas.jobs import (
     PlanOut,
     PlanQuestion,
 )
+from server.schemas.messages import (
+    InvitationIn,
+    InvitationOut,
+    MessageOut,
+    NewLinkOut,
+    NextStepIn,
+    PolicyIn,
+    PolicyOut,
+    StatusOut,
+    TemplateIn,
+    TemplateOut,
+)
 from server.schemas.privacy import (
     AuditVerificationOut,
     ConsentRecordOut,
@@ -69,6 +81,16 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "InvitationIn",
+    "InvitationOut",
+    "MessageOut",
+    "NewLinkOut",
+    "NextStepIn",
+    "PolicyIn",
+    "PolicyOut",
+    "StatusOut",
+    "TemplateIn",
+    "TemplateOut",
     "SecretIn",
     "CancelIn",
     "InviteLinkOut",

@@ -6,6 +6,12 @@ from server.db.models.consent_text import ConsentText
 from server.db.models.data_key import DataKey
 from server.db.models.integrity import IntegrityFlag
 from server.db.models.interview import Consent, Interview
+from server.db.models.invitation import (
+    CandidateMessage,
+    Invitation,
+    InvitePolicy,
+    MessageTemplate,
+)
 from server.db.models.job import Competency, Job, Question
 from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
 from server.db.models.recording import Recording
@@ -23,6 +29,10 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "Candidate",
+    "CandidateMessage",
+    "Invitation",
+    "InvitePolicy",
+    "MessageTemplate",
     "Competency",
     "DataKey",
     "Consent",
