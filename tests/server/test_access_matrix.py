@@ -61,6 +61,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/review/{interview_id}"): PUBLIC,
     ("GET", "/report/{interview_id}"): PUBLIC,
     ("GET", "/admin"): PUBLIC,
+    ("GET", "/unsubscribe/{token}"): PUBLIC,
     # staff login
     ("POST", "/api/auth/login"): "422 422 422 422 422 422 422",
     ("GET", "/api/auth/me"): STAFF_ONLY,
@@ -69,6 +70,10 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/invite/{token}"): "401 2xx 401 401 401 401 401",
     ("POST", "/api/invite/{token}/consent"): "401 409 401 401 401 401 401",
     ("POST", "/api/invite/{token}/offer"): "401 409 401 401 401 401 401",
+    ("GET", "/api/invite/{token}/status"): "401 2xx 401 401 401 401 401",
+    ("POST", "/api/invite/{token}/new-link"): "401 409 401 401 401 401 401",  # 409: the call is over
+    # the unsubscribe link's own signed token (an invite token is not one)
+    ("POST", "/api/unsubscribe/{token}"): "401 401 401 401 401 401 401",
     # interviews
     ("GET", "/api/interviews"): STAFF_ONLY,
     ("GET", "/api/interviews/{interview_id}"): SEES_A,
@@ -86,6 +91,16 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/interviews/{interview_id}/feedback"): REVIEWS_A,
     ("PUT", "/api/interviews/{interview_id}/feedback"): REVIEWS_A,
     ("POST", "/api/interviews/{interview_id}/feedback/approve"): "401 401 403 403 2xx|409 2xx|409 2xx|409",
+    # invitations: 409 sending to a finished interview, 404 before it was ever sent, 409 a next round
+    # while the review says on_hold
+    ("POST", "/api/interviews/{interview_id}/invitation"): "401 401 403 403 409 409 409",
+    ("GET", "/api/interviews/{interview_id}/invitation"): "401 401 403 403 404 404 404",
+    ("POST", "/api/interviews/{interview_id}/next-step"): "401 401 403 403 409 409 409",
+    ("POST", "/api/interviews/{interview_id}/next-step/{message_id}/approve"): "401 401 403 403 404 404 404",
+    ("GET", "/api/jobs/{job_id}/invite-policy"): HR,
+    ("PUT", "/api/jobs/{job_id}/invite-policy"): HR,
+    ("GET", "/api/admin/message-templates"): ADMIN,
+    ("PUT", "/api/admin/message-templates/{name}/{language}"): ADMIN,
     # jobs and imports
     ("POST", "/api/jobs"): HR,
     ("GET", "/api/jobs"): STAFF_ONLY,
@@ -150,6 +165,13 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/interviews/{interview_id}/notes"): {"text": "matrix note", "t_s": 1.0},
     ("PUT", "/api/interviews/{interview_id}/feedback"): {"text": "Dear candidate, thank you."},
     ("POST", "/api/jobs"): PLAN,
+    ("POST", "/api/interviews/{interview_id}/invitation"): {"to": "matrix@example.test"},
+    ("POST", "/api/interviews/{interview_id}/next-step"): {"kind": "next_round"},
+    ("PUT", "/api/jobs/{job_id}/invite-policy"): {"window_hours": 48, "reminder_hours": [12]},
+    ("PUT", "/api/admin/message-templates/{name}/{language}"): {
+        "subject": "Reminder: $job_title",
+        "text": "Your interview closes at $deadline: $link",
+    },
     ("POST", "/api/import/jobs"): [PLAN],
     ("POST", "/api/import/candidates"): [{"name": "Matrix Candidate", "job": "{job_id}"}],
     ("POST", "/api/greenhouse/send_test"): {},
@@ -177,6 +199,7 @@ MISSING = {
     "delivery_id": "no-such-delivery",
     "candidate_id": "no-such-candidate",
     "connector_id": "no-such-connector",
+    "message_id": "no-such-message",
 }
 
 
@@ -230,6 +253,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             "job_id": seeded["job_id"],
             "email": "revoke-target@example.test",
             "path": "style.css",
+            "name": "reminder",
+            "language": "en",
             "consent_version": settings.consent_version,
             "offer": browser_offer(),
             **MISSING,
