@@ -104,6 +104,8 @@ class MessageWorker:
             if invitation is not None and invitation.id != message.invitation_id:
                 return None, "the invitation was replaced"
             reason = skip_reason(message.kind, interview, invitation, self._clock())
+            if not reason and message.kind == "reminder" and invitation is not None:
+                reason = "the invitation bounced" if await repo.bounced(session, invitation.id) else ""
             if reason or interview is None:
                 return None, reason
             job = await job_repo.get(session, interview.job_id)

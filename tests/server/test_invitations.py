@@ -81,13 +81,16 @@ async def test_a_bounced_address_is_shown_to_hr_and_not_retried(engine: AsyncEng
     w = await make_world(engine)
     iid = await w.interview("nobody@example.test")
     w.channel.bounce.add("nobody@example.test")
-    await w.call(invitations.send, w.hr, iid, InvitationIn(reminder_hours=[]), w.settings, w.clock())
+    await w.call(invitations.send, w.hr, iid, InvitationIn(window_hours=48), w.settings, w.clock())
     assert await w.tick(seconds=1) == []
     view = await w.call(invitations.view, w.hr, iid)
     assert view.messages[0].status == "bounced"
     assert "550" in (view.messages[0].last_error or "")
     assert "nobody@" not in (view.messages[0].last_error or "")
-    assert await w.tick(hours=1) == [] and w.worker.outcomes == {"bounced": 1}
+    assert await w.tick(hours=25) == [] and await w.tick(hours=22) == []
+    assert w.worker.outcomes == {"bounced": 1, "skipped": 2}
+    view = await w.call(invitations.view, w.hr, iid)
+    assert {m.last_error for m in view.messages[1:]} == {"the invitation bounced"}
 
 
 async def test_a_temporary_failure_is_retried_with_backoff(engine: AsyncEngine) -> None:

@@ -94,6 +94,16 @@ async def retry(session: AsyncSession, message: CandidateMessage, at: datetime, 
     await session.flush()
 
 
+async def bounced(session: AsyncSession, invitation_id: str) -> bool:
+    """Whether a message of this invitation bounced (its reminders would bounce too)."""
+    rows = await session.execute(
+        select(CandidateMessage.id)
+        .where(CandidateMessage.invitation_id == invitation_id, CandidateMessage.status == "bounced")
+        .limit(1)
+    )
+    return rows.first() is not None
+
+
 async def of_interview(session: AsyncSession, interview_id: str) -> Sequence[CandidateMessage]:
     """An interview's messages, oldest first."""
     rows = await session.execute(
