@@ -35,7 +35,7 @@ async def test_invitation_then_two_reminders_in_the_candidates_language(engine: 
     assert len(first) == 1 and first[0].to == "li.wei@example.test"
     assert first[0].subject == "后端工程师 面试邀请"
     assert "李伟 您好" in first[0].text and "/i/" in first[0].text
-    assert "2026-12-04 17:00 (Asia/Shanghai)" in first[0].text  # 09:00 UTC + 72 h, in China time
+    assert "2030-12-04 17:00 (Asia/Shanghai)" in first[0].text  # 09:00 UTC + 72 h, in China time
     assert first[0].unsubscribe_url and "/unsubscribe/" in first[0].text
     assert "&lt;" not in first[0].text and "<p>" in first[0].html
 
