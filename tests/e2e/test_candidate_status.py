@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.e2e.conftest import ServerProcess, launch_chromium
+from tests.e2e.conftest import ServerProcess, launch_chromium, login
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -74,6 +74,14 @@ def test_an_expired_deadline_offers_a_new_link(server: ServerProcess) -> None:
             "the recruiter has been asked to send you a new link"
         )
         page.screenshot(path=str(SHOTS / "candidate-expired-en.png"), full_page=True)
+        # HR sees the request and why the invitation did not go (no SMTP on this server).
+        hr = browser.new_page()
+        login(hr, server, "ops@example.test", "ops-password-for-tests", f"/review/{demo['interview_id']}")
+        expect(hr.locator("#messages-card")).to_be_visible()
+        expect(hr.locator("#messages")).to_contain_text("The candidate asked for a new link")
+        failed = hr.locator("#messages tr[data-status=failed]")
+        expect(failed).to_contain_text("the email channel is not configured on this server")
+        hr.screenshot(path=str(SHOTS / "review-messages-en.png"), full_page=True)
         browser.close()
     view = ops.get(f"/api/interviews/{demo['interview_id']}/invitation").json()
     assert view["link_requested_at"] is not None

@@ -2,7 +2,7 @@
 // the device and network check before joining, and the "send me a new link" way out of an expired link.
 const STEPS = ["invited", "scheduled", "in_progress", "completed", "under_review", "decision_sent"];
 
-function fmtTime(iso, lang) {
+function fmtWhen(iso, lang) {
   if (!iso) return "";
   const d = new Date(iso.endsWith("Z") || iso.includes("+") ? iso : iso + "Z");
   return d.toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -23,8 +23,8 @@ function showStatus(st, lang) {
   document.getElementById("state").textContent = t(lang, "st_" + st.state);
   document.getElementById("state").dataset.state = st.state;
   const facts = [];
-  if (st.slot_at) facts.push(`${t(lang, "slot")}: ${fmtTime(st.slot_at, lang)}`);
-  else if (st.deadline_at && ["invited", "in_progress"].includes(st.state)) facts.push(`${t(lang, "deadline")}: ${fmtTime(st.deadline_at, lang)}`);
+  if (st.slot_at) facts.push(`${t(lang, "slot")}: ${fmtWhen(st.slot_at, lang)}`);
+  else if (st.deadline_at && ["invited", "in_progress"].includes(st.state)) facts.push(`${t(lang, "deadline")}: ${fmtWhen(st.deadline_at, lang)}`);
   if (st.retakes) facts.push(`${t(lang, "retakes")}: ${st.retakes}`);
   document.getElementById("status-facts").textContent = facts.join(" · ");
   document.getElementById("status-card").classList.remove("hidden");
