@@ -8,6 +8,7 @@ fresh deadline and cancels everything unsent of the old one, whose link no longe
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,6 +28,7 @@ from server.services.scope import visible_to
 from server.settings import Settings
 
 OVER = ("finished", "cancelled")
+EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
 async def policy_of(session: AsyncSession, job: Job, settings: Settings) -> PolicyOut:
@@ -111,6 +113,8 @@ async def send(
         to = candidate.email if candidate else None
     if not to:
         raise Unprocessable(f"give `to`: the address or user id to reach the candidate by {body.channel}")
+    if body.channel == "email" and not EMAIL.match(to):
+        raise Unprocessable(f"{to!r} is not an e-mail address")
     if body.slot_at is not None and aware(body.slot_at) <= now:
         raise Unprocessable("the slot is in the past")
     previous = await repo.active_invitation(session, interview.id)
