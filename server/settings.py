@@ -138,6 +138,7 @@ class Settings(BaseSettings):
     smtp_user: str | None = None
     smtp_password: SecretStr | None = None
     smtp_from: str = "Interviews <no-reply@localhost>"
+    smtp_ca_file: Path | None = None  # the CA of an internal relay's certificate (else the system's)
     dingtalk_app_key: str | None = None
     dingtalk_app_secret: SecretStr | None = None
     dingtalk_agent_id: int | None = None

@@ -29,6 +29,7 @@ class SmtpConfig:
     user: str | None = None
     password: str | None = None
     timeout_s: float = 20.0
+    ca_file: str | None = None  # a private CA's certificate (an internal relay); else the system's CAs
 
     @property
     def domain(self) -> str:
@@ -65,11 +66,12 @@ class SmtpChannel:
 
     def _connect(self) -> smtplib.SMTP:
         c = self._config
+        context = ssl.create_default_context(cafile=c.ca_file)  # certificate and host name checked
         if c.security == "ssl":
-            return smtplib.SMTP_SSL(c.host, c.port, timeout=c.timeout_s, context=ssl.create_default_context())
+            return smtplib.SMTP_SSL(c.host, c.port, timeout=c.timeout_s, context=context)
         smtp = smtplib.SMTP(c.host, c.port, timeout=c.timeout_s)
         if c.security == "starttls":
-            smtp.starttls(context=ssl.create_default_context())
+            smtp.starttls(context=context)
         return smtp
 
     def _send(self, mail: EmailMessage) -> SendResult:
@@ -87,6 +89,8 @@ class SmtpChannel:
             return SendResult("retry", f"SMTP login refused ({exc.smtp_code}): check the SMTP user/password")
         except smtplib.SMTPResponseException as exc:
             return SendResult("retry", f"SMTP {exc.smtp_code}")
+        except ssl.SSLError as exc:
+            return SendResult("retry", f"SMTP TLS: {exc.reason or type(exc).__name__}")
         except (smtplib.SMTPException, OSError) as exc:
             return SendResult("retry", f"SMTP connection: {type(exc).__name__}")
         return SendResult("sent")

@@ -32,6 +32,7 @@ def channels_from(settings: Settings, client: httpx.AsyncClient) -> dict[str, Ch
                 settings.smtp_from,
                 settings.smtp_user,
                 _secret(settings.smtp_password) or None,
+                ca_file=str(settings.smtp_ca_file) if settings.smtp_ca_file else None,
             )
         )
     if settings.dingtalk_app_key and settings.dingtalk_app_secret and settings.dingtalk_agent_id:
