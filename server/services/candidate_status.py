@@ -10,15 +10,14 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.base import utcnow
-from server.db.models import CandidateMessage, ReviewDecision
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import interviews as interview_repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories import messages as repo
+from server.db.repositories import reviews as review_repo
 from server.errors import Conflict, InviteExpired, InviteInvalid, NotFound
 from server.schemas import NewLinkOut, StatusOut
 from server.security import Signer
@@ -34,22 +33,8 @@ async def status(
     """Where the candidate stands, in their job's language."""
     now = now or utcnow()
     invitation = await repo.active_invitation(session, ctx.interview.id)
-    reviewed = (
-        await session.execute(
-            select(ReviewDecision.id).where(ReviewDecision.interview_id == ctx.interview.id).limit(1)
-        )
-    ).first() is not None
-    decision_sent = (
-        await session.execute(
-            select(CandidateMessage.id)
-            .where(
-                CandidateMessage.interview_id == ctx.interview.id,
-                CandidateMessage.kind == "next_step",
-                CandidateMessage.status == "sent",
-            )
-            .limit(1)
-        )
-    ).first() is not None
+    reviewed = await review_repo.has_decision(session, ctx.interview.id)
+    decision_sent = await repo.next_step_sent(session, ctx.interview.id)
     policy = await invitations.policy_of(session, ctx.job, settings)
     expired = past_deadline(ctx.interview, invitation, now)
     return StatusOut(

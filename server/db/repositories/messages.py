@@ -104,6 +104,20 @@ async def bounced(session: AsyncSession, invitation_id: str) -> bool:
     return rows.first() is not None
 
 
+async def next_step_sent(session: AsyncSession, interview_id: str) -> bool:
+    """Whether the decision's next step (next round, rejection) has reached the candidate."""
+    rows = await session.execute(
+        select(CandidateMessage.id)
+        .where(
+            CandidateMessage.interview_id == interview_id,
+            CandidateMessage.kind == "next_step",
+            CandidateMessage.status == "sent",
+        )
+        .limit(1)
+    )
+    return rows.first() is not None
+
+
 async def of_interview(session: AsyncSession, interview_id: str) -> Sequence[CandidateMessage]:
     """An interview's messages, oldest first."""
     rows = await session.execute(
