@@ -53,6 +53,7 @@ class MessageWorker:
         batch: int = 20,
         retry_s: tuple[float, ...] = RETRY_S,
         rng: random.Random | None = None,
+        max_in_flight: int = 4,
     ) -> None:
         self._sessions = sessions
         self._channels = channels
@@ -65,13 +66,17 @@ class MessageWorker:
         self._retry_s = retry_s
         self._rng = rng or random.Random()
         self.outcomes: dict[str, int] = {}
+        self._in_flight = asyncio.Semaphore(max_in_flight)
 
     async def run_once(self) -> int:
         """Send what is due now; how many messages were handled."""
         ids = await repo.claim(self._sessions, self._clock(), self._batch, self._lease_s)
-        for message_id in ids:
-            await self._handle(message_id)
+        await asyncio.gather(*(self._bounded(message_id) for message_id in ids))
         return len(ids)
+
+    async def _bounded(self, message_id: str) -> None:
+        async with self._in_flight:  # a few at once: SMTP round trips overlap, servers are not flooded
+            await self._handle(message_id)
 
     async def _handle(self, message_id: str) -> None:
         async with self._sessions.begin() as session:
