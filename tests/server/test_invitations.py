@@ -226,3 +226,29 @@ async def test_a_finished_interview_is_not_invited(engine: AsyncEngine) -> None:
     await w.call(finish)
     with pytest.raises(Conflict):
         await w.call(invitations.send, w.hr, iid, InvitationIn(), w.settings, w.clock())
+
+
+async def test_a_jobs_retakes_limit_new_calls_after_an_interruption(engine: AsyncEngine) -> None:
+    from server.db.models import Recording
+
+    w = await make_world(engine)
+    iid = await w.interview()
+    await w.call(invitations.send, w.hr, iid, InvitationIn(reminder_hours=[]), w.settings, w.clock())
+    token = token_of((await w.tick(seconds=1))[0].text)
+
+    async def interrupted_after_one_call(s: object) -> None:
+        interview = await interview_repo.get(s, iid)  # type: ignore[arg-type]
+        assert interview is not None
+        interview.status = "interrupted"
+        s.add(Recording(interview_id=iid, path="/tmp/none.mp4"))  # type: ignore[attr-defined]
+
+    await w.call(interrupted_after_one_call)
+    ctx = await w.call(invites.resolve, w.signer, token)
+    await w.call(candidate_status.ensure_retake_allowed, ctx)  # no policy: rejoining is not limited
+    await w.call(invitations.set_policy, w.hr, ctx.job.id, PolicyIn(retakes=0))
+    with pytest.raises(Conflict, match="retakes"):
+        await w.call(candidate_status.ensure_retake_allowed, ctx)
+    await w.call(invitations.set_policy, w.hr, ctx.job.id, PolicyIn(retakes=1))
+    await w.call(candidate_status.ensure_retake_allowed, ctx)
+    status = await w.call(candidate_status.status, ctx, w.settings, w.clock())
+    assert status.retakes == 1 and status.state == "in_progress" and status.can_join
