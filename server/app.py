@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import httpx
 from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DBAPIError
@@ -26,8 +27,10 @@ from server.api import (
     greenhouse,
     imports,
     interviews,
+    invitations,
     jobs,
     lifecycle,
+    messages,
     oidc,
     pages,
     privacy,
@@ -53,6 +56,8 @@ from server.security import Signer
 from server.services.calls import CallRuntime, make_sandbox
 from server.services.connectors import seal_legacy_urls
 from server.services.health import database_answers
+from server.services.message_channels import channels_from
+from server.services.message_worker import MessageWorker, run_messages
 from server.services.outbox import egress_policy, run_dispatcher
 from server.services.retention import run_purges
 from server.settings import Settings
@@ -98,6 +103,20 @@ def agent_settings(settings: Settings, llm: OpenAICompatibleLLM | None) -> Agent
 def make_bus(settings: Settings) -> EventBus:
     """Redis pub/sub when configured, else the in-process bus."""
     return RedisBus(settings.redis_url) if settings.redis_url else InProcessBus()
+
+
+async def _run_message_worker(app: FastAPI, settings: Settings, stop: asyncio.Event) -> None:
+    """Candidate messages and reminders, through the channels the settings configure."""
+    async with httpx.AsyncClient(timeout=15.0) as client:
+        worker = MessageWorker(
+            app.state.sessions,
+            channels_from(settings, client),
+            app.state.signer,
+            settings.public_url,
+            timezone=settings.messages_timezone,
+        )
+        app.state.message_worker = worker
+        await run_messages(worker, stop, settings.messages_poll_s)
 
 
 def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = None) -> FastAPI:
@@ -181,6 +200,11 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             if settings.purge_in_server
             else None
         )
+        messenger = (
+            asyncio.create_task(_run_message_worker(app, settings, stop), name="messages")
+            if settings.messages_in_server
+            else None
+        )
         log.info("interview server ready at %s", settings.public_url)
         try:
             yield
@@ -191,6 +215,8 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
                 await dispatcher
             if purger is not None:
                 await purger
+            if messenger is not None:
+                await messenger
             if runtime is None:
                 models.close()
             if agent.phraser is not None:
@@ -227,6 +253,9 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(privacy.router)
     app.include_router(candidates.router)
     app.include_router(staff.router)
+    app.include_router(invitations.router)
+    app.include_router(messages.admin_router)
+    app.include_router(messages.public_router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

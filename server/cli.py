@@ -256,6 +256,11 @@ def _bias_audit(_settings: Settings, args: argparse.Namespace) -> int:
 def _worker(settings: Settings, _args: argparse.Namespace) -> int:
     import signal
 
+    import httpx
+
+    from server.security import Signer
+    from server.services.message_channels import channels_from
+    from server.services.message_worker import MessageWorker, run_messages
     from server.services.outbox import egress_policy, run_dispatcher
 
     async def run() -> None:
@@ -265,14 +270,29 @@ def _worker(settings: Settings, _args: argparse.Namespace) -> int:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
         try:
-            await run_dispatcher(
-                await _sealing_sessions(settings, engine),
-                settings.secret_key,
-                stop,
-                lease_s=settings.outbox_lease_s,
-                batch=settings.outbox_batch,
-                egress=egress_policy(settings),
+            sessions = await _sealing_sessions(settings, engine)
+            signer = Signer(
+                settings.secret_key, settings.invite_ttl_hours * 3600, settings.session_ttl_hours * 3600
             )
+            async with httpx.AsyncClient(timeout=15.0) as client:
+                messenger = MessageWorker(
+                    sessions,
+                    channels_from(settings, client),
+                    signer,
+                    settings.public_url,
+                    timezone=settings.messages_timezone,
+                )
+                await asyncio.gather(
+                    run_dispatcher(
+                        sessions,
+                        settings.secret_key,
+                        stop,
+                        lease_s=settings.outbox_lease_s,
+                        batch=settings.outbox_batch,
+                        egress=egress_policy(settings),
+                    ),
+                    run_messages(messenger, stop, settings.messages_poll_s),
+                )
         finally:
             await engine.dispose()
 
@@ -351,7 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     audit.add_argument("decisions")
     audit.add_argument("labels", help="self-reported group labels, kept apart from interview data")
     audit.add_argument("--category", default="group")
-    sub.add_parser("worker", help="run the EHR outbox dispatcher as its own process")
+    sub.add_parser(
+        "worker", help="run the EHR outbox dispatcher and the candidate-message worker as their own process"
+    )
     purge = sub.add_parser("purge", help="remove data past its retention (legal holds are kept)")
     purge.add_argument("--dry-run", action="store_true", help="count what would be removed, change nothing")
     imp = sub.add_parser("import-plan", help="create a job from an interview plan YAML")

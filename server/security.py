@@ -57,6 +57,7 @@ class Signer:
     def __init__(self, secret_key: str, invite_ttl_s: float, session_ttl_s: float) -> None:
         self._invites = URLSafeTimedSerializer(secret_key, salt="interview-invite")
         self._sessions = URLSafeTimedSerializer(secret_key, salt="staff-session")
+        self._unsubscribe = URLSafeTimedSerializer(secret_key, salt="candidate-unsubscribe")
         self._invite_ttl = invite_ttl_s
         self.session_ttl = session_ttl_s
 
@@ -69,7 +70,9 @@ class Signer:
         try:
             data = self._invites.loads(token, max_age=int(self._invite_ttl))
         except SignatureExpired as exc:
-            raise InviteExpired("this invite link has expired; ask the recruiter for a new one") from exc
+            raise InviteExpired(
+                "this invite link has expired; you can ask for a new one on this page"
+            ) from exc
         except BadSignature as exc:
             raise InviteInvalid("this invite link is not valid; check that you copied all of it") from exc
         if (
@@ -79,6 +82,36 @@ class Signer:
         ):
             raise InviteInvalid("this invite link is not valid; check that you copied all of it")
         return InviteClaims(interview_id=data["i"], nonce=data["n"])
+
+    def read_expired_invite(self, token: str) -> InviteClaims:
+        """The claims of a genuine token whatever its age (to offer a new link); InviteInvalid if forged."""
+        try:
+            data = self._invites.loads(token)
+        except BadSignature as exc:
+            raise InviteInvalid("this invite link is not valid; check that you copied all of it") from exc
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("i"), str)
+            or not isinstance(data.get("n"), str)
+        ):
+            raise InviteInvalid("this invite link is not valid; check that you copied all of it")
+        return InviteClaims(interview_id=data["i"], nonce=data["n"])
+
+    def unsubscribe_token(self, interview_id: str) -> str:
+        """The token of the unsubscribe link in a candidate's messages (it does not expire)."""
+        return str(self._unsubscribe.dumps({"u": interview_id}))
+
+    def read_unsubscribe(self, token: str) -> str:
+        """The interview an unsubscribe token names; InviteInvalid if forged."""
+        try:
+            data = self._unsubscribe.loads(token)
+        except BadSignature as exc:
+            raise InviteInvalid(
+                "this unsubscribe link is not valid; check that you copied all of it"
+            ) from exc
+        if not isinstance(data, dict) or not isinstance(data.get("u"), str):
+            raise InviteInvalid("this unsubscribe link is not valid; check that you copied all of it")
+        return str(data["u"])
 
     def session_cookie(self, session_id: str) -> str:
         """The value of a logged-in staff member's cookie: the server-side session's id, signed."""

@@ -144,6 +144,33 @@ class Settings(BaseSettings):
     outbox_lease_s: float = Field(default=60.0, gt=0)  # a crashed dispatcher's claims expire after this
     outbox_batch: int = Field(default=50, ge=1)
 
+    # Candidate messages (invitations, reminders, next steps) and staff e-mails: the channels, each used
+    # only when configured. E-mail: SMTP with STARTTLS (587), implicit TLS (`ssl`, 465) or none (a local
+    # relay on 25). DingTalk/WeCom: an internal app's credentials (work notifications to user ids). SMS:
+    # an HTTP hook of the operator's (see README).
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = "Interviews <no-reply@localhost>"
+    smtp_ca_file: Path | None = None  # the CA of an internal relay's certificate (else the system's)
+    dingtalk_app_key: str | None = None
+    dingtalk_app_secret: SecretStr | None = None
+    dingtalk_agent_id: int | None = None
+    dingtalk_api_url: str = "https://oapi.dingtalk.com"
+    wecom_corp_id: str | None = None
+    wecom_secret: SecretStr | None = None
+    wecom_agent_id: int | None = None
+    wecom_api_url: str = "https://qyapi.weixin.qq.com"
+    sms_hook_url: str | None = None
+    sms_hook_token: SecretStr | None = None
+    messages_in_server: bool = True  # run the message worker (and reminder schedule) inside the server
+    messages_poll_s: float = Field(default=5.0, gt=0)
+    messages_timezone: str = "Asia/Shanghai"  # how deadlines are written in messages
+    invite_window_hours: float = Field(default=72.0, gt=0)  # for jobs without their own invite policy
+    invite_reminder_hours: Annotated[list[float], NoDecode] = [24.0, 2.0]
+
     # Greenhouse's send_test names where we PATCH results with the partner key: only these hosts (https);
     # an entry starting with a dot allows its subdomains.
     greenhouse_callback_hosts: Annotated[list[str], NoDecode] = [".greenhouse.io"]
@@ -179,6 +206,13 @@ class Settings(BaseSettings):
     oidc_default_role: Literal["admin", "hr", "interviewer"] | None = None
     oidc_department_claim: str | None = "department"
     oidc_timeout_s: float = Field(default=10.0, gt=0)
+
+    @field_validator("invite_reminder_hours", mode="before")
+    @classmethod
+    def _hours(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [float(part) for part in value.split(",") if part.strip()]
+        return value
 
     @field_validator("greenhouse_callback_hosts", "egress_allow", mode="before")
     @classmethod

@@ -5,10 +5,19 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from server.deps import BusDep, CallsDep, SessionDep, SessionsDep, SettingsDep, SignerDep, VaultDep
-from server.schemas import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn, WithdrawalOut
+from server.schemas import (
+    AnswerOut,
+    ConsentIn,
+    ConsentOut,
+    InviteOut,
+    NewLinkOut,
+    OfferIn,
+    StatusOut,
+    WithdrawalOut,
+)
 from server.schemas.modules import CodeRunIn, CodeRunOut, SurveyIn, SurveyOut
+from server.services import candidate_status, invites
 from server.services import consent as consent_service
-from server.services import invites
 from server.services import modules as modules_service
 from server.services.calls import start_call
 from server.services.coding.runs import run_code
@@ -41,6 +50,19 @@ async def invite(token: str, session: SessionDep, signer: SignerDep, settings: S
     )
 
 
+@router.get("/{token}/status")
+async def status(token: str, session: SessionDep, signer: SignerDep, settings: SettingsDep) -> StatusOut:
+    """Where the candidate stands: invited, scheduled, in progress, completed, under review, decision sent."""
+    ctx = await invites.resolve(session, signer, token)
+    return await candidate_status.status(session, ctx, settings)
+
+
+@router.post("/{token}/new-link")
+async def new_link(token: str, session: SessionDep, signer: SignerDep, settings: SettingsDep) -> NewLinkOut:
+    """From an expired link: a new one is sent (if the job allows it) or HR is asked to send one."""
+    return await candidate_status.request_new_link(session, signer, token, settings)
+
+
 @router.post("/{token}/consent", status_code=201)
 async def consent(
     token: str,
@@ -53,6 +75,7 @@ async def consent(
     """Store consent per scope (recording; AI evaluation; presence checks) with the notice's version."""
     ctx = await invites.resolve(session, signer, token)
     invites.ensure_joinable(ctx.interview)
+    await candidate_status.ensure_before_deadline(session, ctx)
     notice = await consent_service.notice_for(
         session, ctx.job, settings.consent_jurisdiction, settings.consent_version
     )
@@ -74,6 +97,8 @@ async def offer(
 ) -> AnswerOut:
     """Answer the browser's SDP offer and start the interview."""
     ctx = await invites.resolve(session, signer, token)
+    await candidate_status.ensure_before_deadline(session, ctx)
+    await candidate_status.ensure_retake_allowed(session, ctx)
     sdp = await start_call(calls, session, ctx, body.sdp, body.type)
     return AnswerOut(sdp=sdp)
 

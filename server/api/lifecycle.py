@@ -27,7 +27,7 @@ async def reissue_invite(
     interview_id: str, user: HR, session: SessionDep, signer: SignerDep, settings: SettingsDep
 ) -> InviteLinkOut:
     """A new invite link; earlier ones stop working."""
-    url = await lifecycle.reissue_invite(session, user, interview_id, signer, settings.public_url)
+    url = await lifecycle.reissue_invite(session, user, interview_id, signer, settings)
     return InviteLinkOut(invite_url=url)
 
 

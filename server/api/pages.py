@@ -84,3 +84,9 @@ async def staff_page() -> FileResponse:
 async def password_page() -> FileResponse:
     """Setting a password from an invitation or reset link."""
     return _page("password.html")
+
+
+@router.get("/unsubscribe/{token}")
+async def unsubscribe_page(token: str) -> FileResponse:
+    """The unsubscribe link in a candidate's messages (the page asks before it posts)."""
+    return _page("unsubscribe.html")

@@ -8,6 +8,8 @@ the consoles' controls).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.bus import EventBus
@@ -15,9 +17,11 @@ from server.db.models import Interview, User
 from server.db.repositories import audit as audit_repo
 from server.errors import Conflict
 from server.security import Signer
+from server.services import invitations
 from server.services.interviews import get_visible
 from server.services.invites import invite_link, new_invite_nonce
 from server.services.live import control_channel
+from server.settings import Settings
 
 HANG_UP = "hang_up"  # on the control channel: the live interview ends the call (not an agent control)
 OVER = ("finished", "cancelled")
@@ -32,18 +36,29 @@ async def revoke_invite(session: AsyncSession, user: User, interview_id: str) ->
     """End every link to this interview (no new one is made)."""
     interview, _job = await get_visible(session, user, interview_id)
     interview.invite_nonce = new_invite_nonce()
+    await invitations.stop(session, interview.id, "not sent: the invite link was revoked")
     await audit_repo.audit(session, user.email, "invite.revoked", interview.id)
 
 
 async def reissue_invite(
-    session: AsyncSession, user: User, interview_id: str, signer: Signer, public_url: str
+    session: AsyncSession,
+    user: User,
+    interview_id: str,
+    signer: Signer,
+    settings: Settings,
+    now: datetime | None = None,
 ) -> str:
-    """A new link for the candidate; earlier links stop working."""
+    """A new link for the candidate; earlier links stop working.
+
+    If the candidate was invited through a channel, the new link is sent the same way, with a fresh
+    deadline and reminders; the old invitation's unsent messages are cancelled.
+    """
     interview, _job = await get_visible(session, user, interview_id)
     _open(interview, "reissued")
     interview.invite_nonce = new_invite_nonce()
+    await invitations.resend(session, interview, user.email, settings, now)
     await audit_repo.audit(session, user.email, "invite.reissued", interview.id)
-    return invite_link(signer, public_url, interview)
+    return invite_link(signer, settings.public_url, interview)
 
 
 async def cancel(session: AsyncSession, bus: EventBus, user: User, interview_id: str, reason: str) -> None:
@@ -54,6 +69,7 @@ async def cancel(session: AsyncSession, bus: EventBus, user: User, interview_id:
     was_live = interview.status == "live"
     interview.status = "cancelled"
     interview.invite_nonce = new_invite_nonce()
+    await invitations.stop(session, interview.id, "not sent: the interview was cancelled")
     await audit_repo.audit(session, user.email, "interview.cancelled", interview.id, reason=reason[:500])
     await session.commit()  # stored before the call is hung up: it must not come back as interrupted
     if was_live:

@@ -114,7 +114,7 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerPro
             [sys.executable, "-m", "server.cli", "serve"], env=env, stdout=out, stderr=out
         )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # model loads take over a minute on a loaded 2-core machine
         while True:
             try:
                 if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:

@@ -33,7 +33,7 @@ class JsonServer:
                 self.end_headers()
                 self.wfile.write(data)
 
-            do_POST = do_PATCH = do_PUT = do_DELETE = _serve  # noqa: N815
+            do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _serve  # noqa: N815
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

@@ -65,6 +65,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/candidates"): PUBLIC,
     ("GET", "/staff"): PUBLIC,
     ("GET", "/password"): PUBLIC,
+    ("GET", "/unsubscribe/{token}"): PUBLIC,
     # staff login
     ("POST", "/api/auth/login"): "422 422 422 422 422 422 422",
     ("GET", "/api/auth/me"): STAFF_ONLY,
@@ -85,6 +86,10 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/invite/{token}/survey"): "401 2xx 401 401 401 401 401",
     ("GET", "/api/interviews/{interview_id}/modules"): SEES_A,
     ("GET", "/api/jobs/{job_id}/survey"): REVIEWS_A,
+    ("GET", "/api/invite/{token}/status"): "401 2xx 401 401 401 401 401",
+    ("POST", "/api/invite/{token}/new-link"): "401 409 401 401 401 401 401",  # 409: the call is over
+    # the unsubscribe link's own signed token (an invite token is not one)
+    ("POST", "/api/unsubscribe/{token}"): "401 401 401 401 401 401 401",
     # interviews
     ("GET", "/api/interviews"): STAFF_ONLY,
     ("GET", "/api/interviews/{interview_id}"): SEES_A,
@@ -109,6 +114,16 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/interviews/{interview_id}/feedback"): REVIEWS_A,
     ("PUT", "/api/interviews/{interview_id}/feedback"): REVIEWS_A,
     ("POST", "/api/interviews/{interview_id}/feedback/approve"): "401 401 403 403 2xx|409 2xx|409 2xx|409",
+    # invitations: 409 sending to a finished interview, 404 before it was ever sent, 409 a next round
+    # while the review says on_hold
+    ("POST", "/api/interviews/{interview_id}/invitation"): "401 401 403 403 409 409 409",
+    ("GET", "/api/interviews/{interview_id}/invitation"): "401 401 403 403 404 404 404",
+    ("POST", "/api/interviews/{interview_id}/next-step"): "401 401 403 403 409 409 409",
+    ("POST", "/api/interviews/{interview_id}/next-step/{message_id}/approve"): "401 401 403 403 404 404 404",
+    ("GET", "/api/jobs/{job_id}/invite-policy"): HR,
+    ("PUT", "/api/jobs/{job_id}/invite-policy"): HR,
+    ("GET", "/api/admin/message-templates"): ADMIN,
+    ("PUT", "/api/admin/message-templates/{name}/{language}"): ADMIN,
     # jobs and imports
     ("POST", "/api/jobs"): HR,
     ("GET", "/api/jobs"): STAFF_ONLY,
@@ -206,6 +221,13 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/admin/users"): {"email": "matrix-invite@example.test", "name": "Matrix", "role": "hr"},
     ("PATCH", "/api/admin/users/{user_id}"): {"department": "Finance"},
     ("POST", "/api/auth/password"): {"token": "forged-password-token", "password": "a long new password"},
+    ("POST", "/api/interviews/{interview_id}/invitation"): {"to": "matrix@example.test"},
+    ("POST", "/api/interviews/{interview_id}/next-step"): {"kind": "next_round"},
+    ("PUT", "/api/jobs/{job_id}/invite-policy"): {"window_hours": 48, "reminder_hours": [12]},
+    ("PUT", "/api/admin/message-templates/{name}/{language}"): {
+        "subject": "Reminder: $job_title",
+        "text": "Your interview closes at $deadline: $link",
+    },
     ("POST", "/api/import/jobs"): [PLAN],
     ("POST", "/api/import/candidates"): [{"name": "Matrix Candidate", "job": "{job_id}"}],
     ("POST", "/api/greenhouse/send_test"): {},
@@ -235,6 +257,7 @@ MISSING = {
     "candidate_id": "no-such-candidate",
     "connector_id": "no-such-connector",
     "user_id": "no-such-user",
+    "message_id": "no-such-message",
 }
 
 
@@ -290,6 +313,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             "template_id": "sales.zh",
             "email": "revoke-target@example.test",
             "path": "style.css",
+            "name": "reminder",
+            "language": "en",
             "consent_version": settings.consent_version,
             "offer": browser_offer(),
             **MISSING,

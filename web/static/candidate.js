@@ -11,15 +11,32 @@ async function api(path, body) {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
   } : {});
   const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(typeof data.detail === "string" ? data.detail : `request failed (${res.status})`);
+  if (!res.ok) {
+    const err = new Error(typeof data.detail === "string" ? data.detail : `request failed (${res.status})`);
+    err.status = res.status;
+    throw err;
+  }
   return data;
 }
 
 async function load() {
-  try { info = await api(""); } catch (e) { showError(e.message); return; }
+  try { info = await api(""); } catch (e) {
+    showError(e.message);
+    if (e.status === 401 && /expired/.test(e.message)) {
+      lang = (navigator.language || "").startsWith("zh") ? "zh" : "en"; translatePage(lang);
+      showExpired(lang, token);
+    }
+    return;
+  }
   lang = info.language; translatePage(lang);
   $("job-title").textContent = info.job_title;
+  let st = null;
+  try { st = await api("/status"); showStatus(st, lang); } catch (e) { showError(e.message); }
   if (info.status === "finished") { showError(t(lang, "ended")); return; }
+  if (st && !st.can_join) {
+    if (["invited", "scheduled"].includes(st.state)) showExpired(lang, token);
+    return;
+  }
   $("consent-text").textContent = info.consent_text;
   $("consent-version").textContent = info.consent_version;
   $("consent-jurisdiction").textContent = info.consent_jurisdiction === "default" ? "" : info.consent_jurisdiction;
@@ -50,6 +67,7 @@ async function startPreview() {
   metrics.mediaAt = performance.now();
   $("preview").srcObject = stream;
   $("join-btn").disabled = false;
+  deviceCheck(stream, lang, () => api("/status"));
 }
 
 $("join-btn").addEventListener("click", async () => {

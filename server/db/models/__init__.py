@@ -7,6 +7,12 @@ from server.db.models.data_key import DataKey
 from server.db.models.inbound import InboundMessage
 from server.db.models.integrity import IntegrityFlag
 from server.db.models.interview import Consent, Interview
+from server.db.models.invitation import (
+    CandidateMessage,
+    Invitation,
+    InvitePolicy,
+    MessageTemplate,
+)
 from server.db.models.job import Competency, Job, Question
 from server.db.models.module import CodeRun, ModuleResult, SurveyResponse
 from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
@@ -30,6 +36,10 @@ __all__ = [
     "CodeRun",
     "ModuleResult",
     "SurveyResponse",
+    "CandidateMessage",
+    "Invitation",
+    "InvitePolicy",
+    "MessageTemplate",
     "Competency",
     "DataKey",
     "Consent",

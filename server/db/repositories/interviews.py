@@ -10,11 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.db.models import (
     AnswerScoreRow,
     Candidate,
+    CandidateMessage,
     Consent,
     FeedbackLetter,
     IntegrityFlag,
     Interview,
     InterviewNote,
+    Invitation,
     Job,
     Recording,
     Resume,
@@ -32,6 +34,8 @@ PERSONAL = (
     IntegrityFlag,
     FeedbackLetter,
     Resume,
+    CandidateMessage,  # addresses and links sent to the candidate
+    Invitation,
 )
 """Rows about what a candidate said, did or was judged on: all go when the candidate is erased."""
 

@@ -54,3 +54,11 @@ async def save_letter(session: AsyncSession, row: FeedbackLetter) -> FeedbackLet
     session.add(row)
     await session.flush()
     return row
+
+
+async def has_decision(session: AsyncSession, interview_id: str) -> bool:
+    """Whether anyone has recorded a review decision on the interview."""
+    rows = await session.execute(
+        select(ReviewDecision.id).where(ReviewDecision.interview_id == interview_id).limit(1)
+    )
+    return rows.first() is not None

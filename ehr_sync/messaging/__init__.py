@@ -1,0 +1,1 @@
+"""Messages to people (candidates, staff): e-mail, DingTalk/WeCom work notifications, an SMS hook."""

@@ -1,0 +1,127 @@
+"""Message wording: built-in zh/en templates, and admins' edits of them (stored per name and language).
+
+Templates use `$name` placeholders (Python's `string.Template`): no code runs, and a placeholder the
+message has no value for stays as written instead of failing a send. Values are HTML-escaped in the
+HTML part. Every candidate e-mail ends with its unsubscribe link (`$unsubscribe_url`).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from string import Template
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.db.repositories import messages as repo
+from server.errors import NotFound, Unprocessable
+
+LANGUAGES = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Subject, plain text and HTML of one template in one language."""
+
+    subject: str
+    text: str
+    html: str
+
+
+def wording_from_text(subject: str, text: str) -> Wording:
+    """A wording whose HTML is the text's paragraphs (for templates written as plain text)."""
+    paragraphs = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in text.split("\n\n"))
+    return Wording(subject, text, paragraphs)
+
+
+_w = wording_from_text
+
+
+_EN_FOOT = "\n\nNo longer want reminders? Unsubscribe: $unsubscribe_url"
+_ZH_FOOT = "\n\n不想再收到提醒？退订：$unsubscribe_url"
+BUILTIN: dict[tuple[str, str], Wording] = {
+    ("invitation", "en"): _w(
+        "Your interview for $job_title",
+        "Dear $candidate_name,\n\nYou are invited to an online interview for $job_title. "
+        "Open your personal link to check your camera and microphone and to start:\n$link\n\n"
+        "Please complete it by $deadline." + _EN_FOOT,
+    ),
+    ("invitation", "zh"): _w(
+        "$job_title 面试邀请",
+        "$candidate_name 您好：\n\n诚邀您参加 $job_title 的在线面试。"
+        "请打开您的专属链接，检查摄像头和麦克风后开始：\n$link\n\n请在 $deadline 之前完成。" + _ZH_FOOT,
+    ),
+    ("reminder", "en"): _w(
+        "Reminder: your interview for $job_title",
+        "Dear $candidate_name,\n\nA reminder: your interview for $job_title is open until $deadline.\n$link"
+        + _EN_FOOT,
+    ),
+    ("reminder", "zh"): _w(
+        "提醒：$job_title 面试",
+        "$candidate_name 您好：\n\n提醒您：$job_title 的面试将于 $deadline 截止。\n$link" + _ZH_FOOT,
+    ),
+    ("next_round", "en"): _w(
+        "Next step for $job_title",
+        "Dear $candidate_name,\n\nThank you for your interview for $job_title. We would like to invite "
+        "you to the next round; we will be in touch about the details.\n\n$note",
+    ),
+    ("next_round", "zh"): _w(
+        "$job_title 复试邀请",
+        "$candidate_name 您好：\n\n感谢您参加 $job_title 的面试。"
+        "我们诚邀您参加复试，具体安排将另行通知。\n\n$note",
+    ),
+    ("rejection", "en"): _w("Your application for $job_title", "$letter"),
+    ("rejection", "zh"): _w("您应聘 $job_title 的结果", "$letter"),
+    ("password_reset", "en"): _w(
+        "Reset your password",
+        "Open this link to choose a new password (it works once, for a short time):\n$link\n\n"
+        "If you did not ask for this, ignore this message.",
+    ),
+    ("password_reset", "zh"): _w(
+        "重置密码",
+        "请打开以下链接设置新密码（仅可使用一次，短时间内有效）：\n$link\n\n如果不是您本人操作，请忽略本邮件。",
+    ),
+    ("staff_invitation", "en"): _w(
+        "Your account on the interview server",
+        "You have been given an account ($role). Open this link to set your password:\n$link",
+    ),
+    ("staff_invitation", "zh"): _w(
+        "您的面试系统账号", "已为您开通账号（$role）。请打开以下链接设置密码：\n$link"
+    ),
+}
+NAMES = tuple(dict.fromkeys(name for name, _ in BUILTIN))
+
+
+def check(name: str, language: str) -> None:
+    """Refuse a template or language that does not exist."""
+    if (name, language) not in BUILTIN:
+        raise NotFound(f"no template {name!r} in {language!r}; templates: {', '.join(NAMES)}")
+
+
+async def wording(session: AsyncSession, name: str, language: str) -> Wording:
+    """The admin's wording if there is one, else the built-in one (English when the language is unknown)."""
+    lang = language if language in LANGUAGES else "en"
+    check(name, lang)
+    row = await repo.template(session, name, lang)
+    return Wording(row.subject, row.text, row.html) if row else BUILTIN[(name, lang)]
+
+
+def render(w: Wording, params: dict[str, Any]) -> Wording:
+    """Fill the placeholders (escaped for HTML); unknown placeholders stay visible."""
+    plain = {k: str(v) for k, v in params.items()}
+    escaped = {k: html.escape(v) for k, v in plain.items()}
+    return Wording(
+        Template(w.subject).safe_substitute(plain).replace("\n", " ")[:300],
+        Template(w.text).safe_substitute(plain),
+        Template(w.html).safe_substitute(escaped),
+    )
+
+
+def validate(subject: str, text: str, html_part: str) -> None:
+    """Refuse a template a `string.Template` cannot fill (a stray `$`)."""
+    for part in (subject, text, html_part):
+        try:
+            Template(part).substitute({k: "" for k in Template(part).get_identifiers()})
+        except (ValueError, KeyError) as exc:
+            raise Unprocessable(f"the template has a stray '$' ({exc}); write $$ for a dollar sign") from exc

@@ -1,0 +1,145 @@
+"""The e-mail channel against a real local SMTP server (aiosmtpd) over STARTTLS and implicit TLS, with
+login, a certificate checked against its CA, and a server whose certificate is not trusted."""
+
+from __future__ import annotations
+
+import datetime
+import ipaddress
+import ssl
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from ehr_sync.messaging.model import Outgoing
+from ehr_sync.messaging.smtp import SmtpChannel, SmtpConfig
+from tests.server.smtp_server import Mailbox, free_port
+
+pytestmark = pytest.mark.asyncio
+
+
+def self_signed(tmp: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and localhost (its own CA), and its key."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp / "cert.pem", tmp / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return cert_path, key_path
+
+
+def login_ok(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+    ok = (
+        isinstance(auth_data, LoginPassword)
+        and auth_data.login == b"mailer"
+        and auth_data.password == b"s3cret"
+    )
+    return AuthResult(success=ok)
+
+
+@pytest.fixture
+def cert(tmp_path: Path) -> tuple[Path, Path]:
+    return self_signed(tmp_path)
+
+
+@pytest.fixture
+def tls_servers(cert: tuple[Path, Path]) -> Iterator[tuple[Mailbox, int, int]]:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(*cert)
+    box = Mailbox(set())
+    starttls_port, ssl_port = free_port(), free_port()
+    starttls = Controller(
+        box,
+        hostname="127.0.0.1",
+        port=starttls_port,
+        tls_context=context,
+        require_starttls=True,
+        authenticator=login_ok,
+        auth_require_tls=True,
+    )
+    # aiosmtpd does not count implicit TLS as TLS for AUTH (only STARTTLS), so it must be told to offer it.
+    implicit = Controller(
+        box,
+        hostname="127.0.0.1",
+        port=ssl_port,
+        ssl_context=context,
+        authenticator=login_ok,
+        auth_require_tls=False,
+    )
+    starttls.start()
+    implicit.start()
+    try:
+        yield box, starttls_port, ssl_port
+    finally:
+        starttls.stop()
+        implicit.stop()
+
+
+def mail(n: int) -> Outgoing:
+    return Outgoing(f"id{n}", "ada@example.test", "Your interview", "Open https://x.test/i/t", "<p>Open</p>")
+
+
+async def test_starttls_and_implicit_tls_with_login(
+    tls_servers: tuple[Mailbox, int, int], cert: tuple[Path, Path]
+) -> None:
+    box, starttls_port, ssl_port = tls_servers
+    common: dict[str, Any] = {"user": "mailer", "password": "s3cret", "ca_file": str(cert[0])}
+    starttls = SmtpChannel(SmtpConfig("127.0.0.1", starttls_port, "starttls", "jobs@example.test", **common))
+    implicit = SmtpChannel(SmtpConfig("127.0.0.1", ssl_port, "ssl", "jobs@example.test", **common))
+    first = await starttls.send(mail(1))
+    assert first.outcome == "sent", first.error
+    second = await implicit.send(mail(2))
+    assert second.outcome == "sent", second.error
+    assert [m["Message-ID"] for m in box.wait_for(2)] == ["<id1@example.test>", "<id2@example.test>"]
+    wrong = SmtpChannel(
+        SmtpConfig(
+            "127.0.0.1",
+            starttls_port,
+            "starttls",
+            "jobs@example.test",
+            **{**common, "password": "x"},
+            timeout_s=3.0,
+        )
+    )
+    refused = await wrong.send(mail(3))
+    assert refused.outcome == "retry" and "s3cret" not in refused.error
+    assert len(box.messages) == 2  # a wrong password sends nothing
+
+
+async def test_an_untrusted_certificate_is_refused_and_nothing_is_sent(
+    tls_servers: tuple[Mailbox, int, int],
+) -> None:
+    box, starttls_port, _ = tls_servers
+    channel = SmtpChannel(SmtpConfig("127.0.0.1", starttls_port, "starttls", "jobs@example.test"))
+    result = await channel.send(mail(4))
+    assert result.outcome == "retry" and "TLS" in result.error
+    assert box.messages == []

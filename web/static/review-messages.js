@@ -1,0 +1,33 @@
+// The review page's "messages to the candidate": every invitation, reminder and next step with its
+// outcome (a bounce or failure says why), the candidate's request for a new link, and the next step
+// after the decision, drafted here and sent only when HR approves it.
+async function loadMessages() {
+  const box = document.getElementById("messages");
+  const res = await fetch(`/api/interviews/${interviewId}/invitation`);
+  if (res.status === 403) { document.getElementById("messages-card").classList.add("hidden"); return; }
+  document.getElementById("messages-card").classList.remove("hidden");
+  if (res.status === 404) { box.replaceChildren(el("p", { class: "muted" }, t(lang, "not_invited"))); return; }
+  const inv = await res.json();
+  const rows = inv.messages.map((m) => el("tr", { class: `msg-${m.status}`, dataset: { status: m.status, kind: m.kind } },
+    el("td", {}, t(lang, "kind_" + m.kind)), el("td", {}, m.channel),
+    el("td", {}, new Date(m.sent_at || m.due_at).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB")),
+    el("td", {}, t(lang, "ms_" + m.status)), el("td", {}, m.last_error || ""),
+    el("td", {}, m.status === "draft" ? el("button", { type: "button", onclick: () => approveStep(m.id) }, t(lang, "approve_send")) : "")));
+  const head = el("tr", {}, ...["msg_kind", "msg_channel", "msg_due", "msg_status", "msg_reason", ""].map((k) => el("th", {}, k ? t(lang, k) : "")));
+  const parts = [el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))];
+  if (inv.link_requested_at) parts.unshift(el("p", { class: "error" }, t(lang, "link_requested") + new Date(inv.link_requested_at).toLocaleString()));
+  box.replaceChildren(...parts);
+}
+async function draftStep(kind) {
+  try { await staffPost(`/api/interviews/${interviewId}/next-step`, { kind }); document.getElementById("step-error").textContent = ""; }
+  catch (e) { document.getElementById("step-error").textContent = e.message; }
+  loadMessages();
+}
+async function approveStep(id) {
+  try { await staffPost(`/api/interviews/${interviewId}/next-step/${id}/approve`, {}); }
+  catch (e) { document.getElementById("step-error").textContent = e.message; }
+  loadMessages();
+}
+document.getElementById("draft-next-round").onclick = () => draftStep("next_round");
+document.getElementById("draft-rejection").onclick = () => draftStep("rejection");
+loadMessages();
