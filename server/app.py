@@ -27,6 +27,7 @@ from server.api import (
     interviews,
     jobs,
     lifecycle,
+    monitoring,
     pages,
     privacy,
     review,
@@ -43,6 +44,9 @@ from server.headers import SecurityHeaders
 from server.keys.master import MasterKeyError, load_master_keys
 from server.keys.vault import Vault, verify
 from server.log_redaction import install_redaction
+from server.observability.metrics import Metrics
+from server.observability.readiness import Readiness
+from server.observability.timing import TimedScorer
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
@@ -142,9 +146,9 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
         app.state.peers = peers
         llm = make_llm(settings)
         agent = agent_settings(settings, llm)
-        app.state.calls = CallRuntime(
-            settings, app.state.sessions, bus, peers, models, make_scorer(llm), agent, vault
-        )
+        scorer = TimedScorer(make_scorer(llm), metrics.score_latency.observe)
+        app.state.calls = CallRuntime(settings, app.state.sessions, bus, peers, models, scorer, agent, vault)
+        app.state.calls.metrics = metrics
         stop = asyncio.Event()
         dispatcher = (
             asyncio.create_task(
@@ -187,6 +191,9 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             log.info("interview server stopped")
 
     app = FastAPI(title="Interview server", version="0.1.0", lifespan=lifespan)
+    # One registry per app (tests build many apps in one process); readiness may be flipped by shutdown.
+    metrics = app.state.metrics = Metrics()
+    app.state.readiness = Readiness(settings.ready_max_lag_s, settings.ready_max_queue)
     install_error_handlers(app)
     app.add_middleware(CrossSiteGuard, public_url=settings.public_url)
     app.add_middleware(
@@ -208,6 +215,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(admin.router)
     app.include_router(privacy.router)
     app.include_router(pages.router)
+    app.include_router(monitoring.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/healthz", include_in_schema=False)

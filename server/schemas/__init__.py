@@ -45,6 +45,7 @@ from server.schemas.jobs import (
     PlanOut,
     PlanQuestion,
 )
+from server.schemas.network import IceConfig, IceServer
 from server.schemas.privacy import (
     AuditVerificationOut,
     ConsentRecordOut,
@@ -69,6 +70,8 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "IceConfig",
+    "IceServer",
     "SecretIn",
     "CancelIn",
     "InviteLinkOut",

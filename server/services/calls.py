@@ -29,8 +29,10 @@ from server.db.repositories import jobs as job_repo
 from server.db.repositories.plans import interview_plan
 from server.errors import Busy, Conflict, NotFound
 from server.keys.vault import Vault
+from server.observability.metrics import Metrics
 from server.runtime import ModelRuntime
 from server.services import consent as consent_service
+from server.services.ice import server_ice_servers
 from server.services.invites import InviteContext, ensure_joinable
 from server.services.live import LiveInterview, LiveStore
 from server.services.reports import job_rubric
@@ -51,6 +53,7 @@ class CallRuntime:
     scorer: Scorer
     agent_settings: AgentSettings
     vault: Vault
+    metrics: Metrics | None = None  # the app's Prometheus instruments (None in tools that run no server)
 
     def presence(self, live: LiveInterview, consented: bool) -> PresenceSampler | None:
         """A presence sampler for one call, reporting to its live interview.
@@ -161,9 +164,12 @@ async def _start(
     recorder = Recorder(path, width=settings.record_video_width, height=settings.record_video_height, key=key)
 
     started = False
+    live.metrics = runtime.metrics
 
     async def closed(peer: CandidatePeer) -> None:
         runtime.peers.remove(interview.id, peer)
+        if peer.failure is not None and runtime.metrics is not None:
+            runtime.metrics.webrtc_failure(peer.failure)
         if not started:
             return
         await live.stop()
@@ -183,6 +189,7 @@ async def _start(
         disconnect_timeout_s=settings.peer_disconnect_timeout_s,
         voice=AgentVoice() if models.voices is not None else None,
         presence=runtime.presence(live, consent.presence_checks),
+        ice_servers=server_ice_servers(settings, interview.id),
     )
     try:
         answer = await peer.answer(sdp, kind)
