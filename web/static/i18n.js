@@ -32,6 +32,13 @@ const I18N = {
     letter: "反馈信", letter_note: "根据候选人的回答起草，不含分数和结论。批准之前不会发送。", draft: "起草反馈信",
     save: "保存", approve: "批准并发送", approved_by: "批准人", draft_status: "草稿（未发送）", date_to: "结束日期", console: "控制台", ask_placeholder: "输入要问候选人的问题…", note_placeholder: "输入笔记…", provisional: "暂定", final: "最终", ev_star: "情境/任务", ev_action: "行动", ev_result: "结果",
     ev_specific: "具体细节", ev_plan: "计划步骤", agent_paused: "AI 已暂停", agent_taken_over: "面试官已接管",
+    err_permission: "浏览器没有允许使用摄像头和麦克风。请点击地址栏中的摄像头图标，选择“允许”，然后刷新本页。",
+    err_no_device: "没有找到摄像头或麦克风。请连接设备（或在系统设置中启用），然后刷新本页。",
+    err_device_busy: "摄像头或麦克风正被其他程序使用（例如视频会议软件）。请关闭该程序，然后刷新本页。",
+    err_media: "无法打开摄像头或麦克风",
+    err_ice_failed: "无法与面试服务器建立音视频连接。您的网络可能阻止了实时音视频（UDP）。请换用其他网络（例如手机热点），或请网络管理员放行面试服务器的 TURN 端口（UDP 3478 或 TLS 443），然后刷新本页。",
+    err_ice_disconnected: "连接中断，正在尝试恢复… 如果几秒内没有恢复，请检查网络并刷新本页。",
+    err_no_audio: "我们听不到您的声音。请检查麦克风是否静音、是否选择了正确的麦克风，并允许浏览器使用它。",
   },
   en: {
     agree: "I agree to the recording and transcription (needed to take part).",
@@ -52,6 +59,14 @@ const I18N = {
     report: "Report", console: "Console", scheduled: "scheduled", live: "live", finished: "finished",
     interrupted: "interrupted", cancelled: "cancelled", approved_by: "Approved by", draft_status: "Draft (not sent)",
     approve: "Approve and send", flag_tab_hidden: "left the interview tab",
+    err_permission: "Your browser did not allow the camera and microphone. Click the camera icon in the address bar, choose Allow, then reload this page.",
+    err_no_device: "No camera or microphone was found. Connect one (or enable it in your system settings), then reload this page.",
+    err_device_busy: "The camera or microphone is in use by another program (a video-call app, for example). Close it, then reload this page.",
+    err_media: "The camera or microphone could not be opened",
+    err_ice_failed: "The audio and video connection to the interview server could not be made. Your network may block real-time media (UDP). Try another network (a phone hotspot, for example), or ask your network administrator to allow the interview server's TURN ports (UDP 3478 or TLS 443), then reload this page.",
+    err_ice_disconnected: "The connection dropped; trying to recover… If it does not come back in a few seconds, check your network and reload this page.",
+    err_no_audio: "We cannot hear you. Check that your microphone is not muted, that the right microphone is selected, and that the browser may use it.",
+
     flag_reconnected: "reconnected", flag_no_face: "no face in view", flag_multiple_faces: "several faces in view", flag_looking_away: "looking away for long",
   },
 };
