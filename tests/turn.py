@@ -78,6 +78,8 @@ def turn(tmp_path: Path) -> Iterator[Turn]:
         "--no-cli",
         "--no-tls",
         "--no-dtls",
+        "--verbose",  # sessions and allocations in the log (tests count them)
+        f"--userdb={tmp_path / 'turndb'}",  # not the system's /var/lib/turn
         "--simple-log",
         f"--log-file={log}",
         "--no-stdout-log",
