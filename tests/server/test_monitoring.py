@@ -210,3 +210,31 @@ def test_console_fan_out_delay_is_measured_and_admins_see_metrics(tmp_path: Path
         got = samples(r.text)
         assert got["interview_console_fanout_delay_seconds_count"] == 1
         assert 0 <= got["interview_console_fanout_delay_seconds_sum"] < 1.0
+
+
+async def test_a_call_that_never_connects_is_counted_by_its_cause(tmp_path: Path) -> None:
+    settings = Settings(
+        environment="test",
+        secret_key=TEST_SECRET,
+        data_dir=tmp_path / "data",
+        outbox_in_server=False,
+        metrics_token=TOKEN,
+        peer_disconnect_timeout_s=0.3,  # never connected after 3x this: closed
+    )
+    app = create_app(settings, runtime=fake_runtime())
+    async with app.router.lifespan_context(app), client_for(app) as client:
+        _, token = await invite(app, client)
+        pc = RTCPeerConnection()
+        pc.addTrack(SilentMicrophone())
+        await pc.setLocalDescription(await pc.createOffer())
+        offer = {"sdp": pc.localDescription.sdp, "type": "offer"}
+        await pc.close()  # the browser went away before its answer arrived: nothing ever connects
+        assert (await client.post(f"/api/invite/{token}/offer", json=offer)).status_code == 200
+        for _ in range(50):
+            got = await scrape(client)
+            if got["interview_live_calls"] == 0:
+                break
+            await asyncio.sleep(0.1)
+        assert got["interview_live_calls"] == 0
+        assert got["interview_webrtc_failures_total{cause=never_connected}"] == 1
+        assert got["interview_webrtc_failures_total{cause=ice_failed}"] == 0

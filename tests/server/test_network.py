@@ -15,13 +15,16 @@ import pytest
 from aioice.stun import TransactionFailed
 from aioice.turn import create_turn_endpoint
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from server.app import create_app
+from server.db.models import User
 from server.services.ice import ice_config, turn_credentials
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.fakes.speech import fake_runtime
 from tests.server.test_api import Api
+from tests.server.test_review import Review
 from tests.turn import Turn, turn
 
 __all__ = ["turn"]  # the fixture
@@ -112,3 +115,24 @@ async def test_coturn_accepts_our_credentials_and_refuses_expired_or_forged_ones
     forged = turn_credentials("another-secret", "interview-1", 600)
     with pytest.raises(TransactionFailed):
         await allocate(turn, *forged)
+
+
+def test_staff_consoles_get_turn_credentials_for_their_user(tmp_path: Path) -> None:
+    s = settings(tmp_path, turn_urls="turn:127.0.0.1:3478", turn_secret=SECRET, ice_relay_only=True)
+    with TestClient(create_app(s, runtime=fake_runtime())) as client:
+        assert client.get("/api/ice").status_code == 401
+        review = Review(client, s)
+        review.staff("iv-ice@example.test", "interviewer", "Engineering")
+        ice = client.get("/api/ice").json()
+    (server,) = ice["ice_servers"]
+    assert server["username"].endswith(":" + review_user_id(review, "iv-ice@example.test"))
+    assert ice["ice_transport_policy"] == "relay"
+
+
+def review_user_id(review: Review, email: str) -> str:
+    async def read(sessions: Any) -> str:
+        async with sessions() as s:
+            return str((await s.execute(select(User.id).where(User.email == email))).scalar_one())
+
+    result: str = review.run(read)
+    return result
