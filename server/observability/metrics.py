@@ -29,8 +29,8 @@ class LiveLevels:
     lags_s: list[float]
     lag_p95_s: float | None
     ready: bool
-    outbox_pending: int
-    outbox_oldest_age_s: float
+    outbox_pending: int | None  # None: the database did not answer (the gauges are left out)
+    outbox_oldest_age_s: float | None
 
 
 class _Levels(Collector):
@@ -61,6 +61,8 @@ class _Levels(Collector):
             levels.lag_p95_s or 0.0,
         )
         yield GaugeMetricFamily("interview_ready", "1 when this instance takes new calls", int(levels.ready))
+        if levels.outbox_pending is None or levels.outbox_oldest_age_s is None:
+            return
         yield GaugeMetricFamily(
             "interview_outbox_pending", "Deliveries to HR systems not yet delivered", levels.outbox_pending
         )

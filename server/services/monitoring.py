@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -11,6 +13,9 @@ from server.errors import Busy
 from server.observability.metrics import LiveLevels, Metrics
 from server.observability.readiness import Readiness, ReadyState
 from server.services.calls import CallRuntime
+from server.services.health import PING_TIMEOUT_S
+
+log = logging.getLogger(__name__)
 
 
 def ready_state(calls: CallRuntime, readiness: Readiness) -> ReadyState:
@@ -36,12 +41,7 @@ async def refresh_levels(
 ) -> None:
     """Read the levels the next scrape reports (the outbox figures from the database)."""
     state = ready_state(calls, readiness)
-    async with sessions() as session:
-        pending, oldest = await outbox_repo.backlog(session)
-    age = 0.0
-    if oldest is not None:
-        oldest = oldest if oldest.tzinfo else oldest.replace(tzinfo=UTC)  # SQLite returns naive UTC
-        age = max(0.0, (datetime.now(UTC) - oldest).total_seconds())
+    pending, age = await _outbox(sessions)
     lags = [m["final_lag_s"] for m in calls.peers.metrics().values() if m.get("final_lag_s") is not None]
     metrics.levels = LiveLevels(
         live_calls=len(calls.peers),
@@ -52,3 +52,20 @@ async def refresh_levels(
         outbox_pending=pending,
         outbox_oldest_age_s=age,
     )
+
+
+async def _outbox(sessions: async_sessionmaker[AsyncSession]) -> tuple[int | None, float | None]:
+    """Undelivered deliveries and the oldest one's age; (None, None) when the database does not answer.
+
+    The live figures are still worth a scrape while the database is down (/healthz reports that).
+    """
+    try:
+        async with asyncio.timeout(PING_TIMEOUT_S), sessions() as session:
+            pending, oldest = await outbox_repo.backlog(session)
+    except Exception:  # refused, timed out, dropped: reported by /healthz, left out here
+        log.warning("metrics: the outbox backlog could not be read")
+        return None, None
+    if oldest is None:
+        return pending, 0.0
+    oldest = oldest if oldest.tzinfo else oldest.replace(tzinfo=UTC)  # SQLite returns naive UTC
+    return pending, max(0.0, (datetime.now(UTC) - oldest).total_seconds())

@@ -5,6 +5,7 @@ own registry, with the fake speech runtime (no model loads)."""
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
+from realtime.webrtc import peer as peer_module
 from server.app import create_app
 from server.events import QuestionAsked
 from server.security import Signer
@@ -238,3 +240,49 @@ async def test_a_call_that_never_connects_is_counted_by_its_cause(tmp_path: Path
         assert got["interview_live_calls"] == 0
         assert got["interview_webrtc_failures_total{cause=never_connected}"] == 1
         assert got["interview_webrtc_failures_total{cause=ice_failed}"] == 0
+
+
+def test_metrics_still_answer_while_the_database_is_down(tmp_path: Path) -> None:
+    settings = Settings(
+        environment="test",
+        secret_key=TEST_SECRET,
+        data_dir=tmp_path,
+        database_url="postgresql+asyncpg://postgres@127.0.0.1:1/nothing",  # nothing listens on port 1
+        auto_migrate=False,
+        outbox_in_server=False,
+        purge_in_server=False,
+        metrics_token=TOKEN,
+    )
+    with TestClient(create_app(settings, runtime=fake_runtime())) as client:
+        r = client.get("/metrics", headers={"Authorization": f"Bearer {TOKEN}"})
+        assert client.get("/healthz").status_code == 503
+    assert r.status_code == 200
+    got = samples(r.text)
+    assert got["interview_live_calls"] == 0
+    assert "interview_outbox_pending" not in got, "no made-up backlog figure without the database"
+
+
+async def test_the_page_is_told_when_no_sound_reaches_the_server(
+    app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(peer_module, "AUDIO_CHECK_S", 0.5)
+    async with client_for(app) as client:
+        _, token = await invite(app, client)
+        pc = RTCPeerConnection()
+        told: list[dict[str, Any]] = []
+        try:
+            pc.addTrack(SilentMicrophone())  # a muted or dead microphone: nothing arrives
+            channel = pc.createDataChannel("control")
+            channel.on("message", lambda m: told.append(json.loads(m)))
+            await pc.setLocalDescription(await pc.createOffer())
+            offer = {"sdp": pc.localDescription.sdp, "type": "offer"}
+            r = await client.post(f"/api/invite/{token}/offer", json=offer)
+            await pc.setRemoteDescription(RTCSessionDescription(**r.json()))
+            for _ in range(100):
+                if {"type": "audio", "heard": False} in told:
+                    break
+                await asyncio.sleep(0.05)
+        finally:
+            await pc.close()
+    assert {"type": "audio", "heard": False} in told
+    assert any(m["type"] == "question" for m in told), "the interview itself went on"
