@@ -6,12 +6,17 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 
 from server.observability.logs import configure_logging
+from tests.conftest import TEST_SECRET
 from tests.server.test_monitoring import ANSWER, app, client_for, scripted_call
 
 __all__ = ["app"]  # the fixture, shared with the metrics tests
@@ -51,3 +56,20 @@ async def test_the_live_path_logs_json_with_the_interview_id_and_no_transcript(
     for said in ANSWER:
         assert said.text.lower() not in text and "your company" not in text
     assert "led a team" not in text, "a question's text was logged"
+
+
+def test_the_cli_writes_json_lines_when_asked(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "INTERVIEW_ENVIRONMENT": "test",
+        "INTERVIEW_SECRET_KEY": TEST_SECRET,
+        "INTERVIEW_DATA_DIR": str(tmp_path),
+        "INTERVIEW_LOG_FORMAT": "json",
+    }
+    env.pop("INTERVIEW_DATABASE_URL", None)
+    out = subprocess.run(
+        [sys.executable, "-m", "server.cli", "migrate"], env=env, capture_output=True, text=True, check=True
+    )
+    lines = out.stderr.splitlines()
+    assert lines and all(json.loads(line)["level"] for line in lines)
+    assert any("0010" in json.loads(line)["message"] for line in lines)
