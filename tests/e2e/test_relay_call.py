@@ -73,8 +73,14 @@ def test_a_relay_only_browser_reaches_the_server_through_turn_and_answers(
 
 
 @pytest.mark.parametrize("server", ["embedded"], indirect=True)
-def test_a_candidate_who_denies_the_camera_is_told_how_to_allow_it(server: ServerProcess) -> None:
-    demo = server.demo()
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", ["did not allow the camera", "reload this page"]), ("zh", ["没有允许使用摄像头", "刷新本页"])],
+)
+def test_a_candidate_who_denies_the_camera_is_told_how_to_allow_it(
+    server: ServerProcess, language: str, words: list[str]
+) -> None:
+    demo = server.demo(language)
     flags = [f for f in BASE_FLAGS if f != "--use-fake-ui-for-media-stream"]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=flags)
@@ -83,8 +89,8 @@ def test_a_candidate_who_denies_the_camera_is_told_how_to_allow_it(server: Serve
             page.goto(demo["invite_url"])
             page.check("#consent-box")
             page.click("#consent-btn")
-            expect(page.locator("#error")).to_contain_text("did not allow the camera", timeout=10_000)
-            expect(page.locator("#error")).to_contain_text("reload this page")
+            for said in words:
+                expect(page.locator("#error")).to_contain_text(said, timeout=10_000)
             assert page.evaluate("window.__metrics.mediaError") == "NotAllowedError"
             assert page.locator("#join-btn").is_disabled()
         finally:
