@@ -181,6 +181,14 @@ class Settings(BaseSettings):
             )
         return self
 
+    @field_validator("metrics_token", "turn_secret", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        # Compose passes `${INTERVIEW_METRICS_TOKEN:-}` as "": that means "not set", never "the empty token".
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
     @model_validator(mode="after")
     def _check_turn_and_metrics(self) -> Settings:
         secret = self.turn_secret.get_secret_value() if self.turn_secret is not None else ""

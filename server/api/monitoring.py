@@ -35,7 +35,7 @@ router = APIRouter(tags=["monitoring"])
 
 def _bearer_matches(request: Request, token: str | None) -> bool:
     given = request.headers.get("authorization", "")
-    if token is None or not given.lower().startswith("bearer "):
+    if not token or not given.lower().startswith("bearer "):
         return False
     return hmac.compare_digest(given[7:].strip().encode(), token.encode())
 

@@ -286,3 +286,16 @@ async def test_the_page_is_told_when_no_sound_reaches_the_server(
             await pc.close()
     assert {"type": "audio", "heard": False} in told
     assert any(m["type"] == "question" for m in told), "the interview itself went on"
+
+
+def test_without_a_metrics_token_an_empty_bearer_is_not_let_in(tmp_path: Path) -> None:
+    settings = Settings(
+        environment="test",
+        secret_key=TEST_SECRET,
+        data_dir=tmp_path / "data",
+        outbox_in_server=False,
+        metrics_token="",
+    )
+    with TestClient(create_app(settings, runtime=fake_runtime())) as client:
+        for header in ("Bearer ", "Bearer", "bearer  "):
+            assert client.get("/metrics", headers={"Authorization": header}).status_code == 401

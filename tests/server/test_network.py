@@ -43,6 +43,11 @@ def test_turn_rest_credentials_follow_coturns_scheme() -> None:
     assert password == want
 
 
+def test_an_empty_secret_or_token_means_unset(tmp_path: Path) -> None:
+    s = settings(tmp_path, metrics_token="", turn_secret=" ")
+    assert s.metrics_token is None and s.turn_secret is None
+
+
 def test_ice_config_from_settings(tmp_path: Path) -> None:
     assert ice_config(settings(tmp_path), "i1").ice_servers == []
     config = ice_config(
