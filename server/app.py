@@ -31,6 +31,7 @@ from server.api import (
     jobs,
     lifecycle,
     messages,
+    monitoring,
     oidc,
     pages,
     privacy,
@@ -50,6 +51,9 @@ from server.headers import SecurityHeaders
 from server.keys.master import MasterKeyError, load_master_keys
 from server.keys.vault import Vault, verify
 from server.log_redaction import install_redaction
+from server.observability.metrics import Metrics
+from server.observability.readiness import Readiness
+from server.observability.timing import TimedScorer
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
@@ -168,17 +172,19 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
         app.state.peers = peers
         llm = make_llm(settings)
         agent = agent_settings(settings, llm)
+        scorer = TimedScorer(make_scorer(llm, settings), metrics.score_latency.observe)
         app.state.calls = CallRuntime(
             settings,
             app.state.sessions,
             bus,
             peers,
             models,
-            make_scorer(llm, settings),
+            scorer,
             agent,
             vault,
             make_sandbox(settings),
         )
+        app.state.calls.metrics = metrics
         stop = asyncio.Event()
         dispatcher = (
             asyncio.create_task(
@@ -228,6 +234,9 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             log.info("interview server stopped")
 
     app = FastAPI(title="Interview server", version="0.1.0", lifespan=lifespan)
+    # One registry per app (tests build many apps in one process); readiness may be flipped by shutdown.
+    metrics = app.state.metrics = Metrics()
+    app.state.readiness = Readiness(settings.ready_max_lag_s, settings.ready_max_queue)
     install_error_handlers(app)
     app.add_middleware(CrossSiteGuard, public_url=settings.public_url)
     app.add_middleware(
@@ -257,6 +266,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(messages.admin_router)
     app.include_router(messages.public_router)
     app.include_router(pages.router)
+    app.include_router(monitoring.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/healthz", include_in_schema=False)

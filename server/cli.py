@@ -23,6 +23,7 @@ from server.errors import DomainError
 from server.keys.master import MasterKeyError, load_master_keys
 from server.keys.vault import Vault, verify
 from server.log_redaction import install_redaction
+from server.observability.logs import configure_logging
 from server.security import Signer
 from server.settings import Settings
 
@@ -389,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
+    configure_logging(settings.log_format)  # JSON lines with LOG_FORMAT=json
     commands = {
         "serve": _serve,
         "migrate": _migrate,

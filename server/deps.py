@@ -19,6 +19,8 @@ from server.crypto import SecretBox
 from server.db.models import User
 from server.errors import Forbidden, Unauthorized
 from server.keys.vault import Vault
+from server.observability.metrics import Metrics
+from server.observability.readiness import Readiness
 from server.security import Signer
 from server.services.calls import CallRuntime
 from server.services.sessions import user_from_cookie
@@ -70,6 +72,20 @@ BusDep = Annotated[EventBus, Depends(_bus)]
 PeersDep = Annotated[PeerRegistry, Depends(_peers)]
 CallsDep = Annotated[CallRuntime, Depends(_calls)]
 VaultDep = Annotated[Vault, Depends(_vault)]
+
+
+def _metrics(conn: HTTPConnection) -> Metrics:
+    metrics: Metrics = conn.app.state.metrics
+    return metrics
+
+
+def _readiness(conn: HTTPConnection) -> Readiness:
+    readiness: Readiness = conn.app.state.readiness
+    return readiness
+
+
+MetricsDep = Annotated[Metrics, Depends(_metrics)]
+ReadinessDep = Annotated[Readiness, Depends(_readiness)]
 
 
 def _box(settings: SettingsDep) -> SecretBox:

@@ -184,6 +184,23 @@ class Settings(BaseSettings):
     scoring_encoder: str | None = None
     # The text-only communication criterion (organisation, clarity, concision); off: see the README.
     scoring_communication: bool = False
+
+    # Networks (README "Networks"): ICE servers for the browser pages and the server's own peers. TURN uses
+    # the TURN REST scheme (coturn `use-auth-secret`): each page gets a username `<expiry>:<call or user>`
+    # and an HMAC of it under this shared secret, valid `turn_ttl_s`.
+    stun_urls: Annotated[list[str], NoDecode] = []  # "stun:turn.example.com:3478"
+    turn_urls: Annotated[list[str], NoDecode] = []  # "turn:turn.example.com:3478,turns:turn.example.com:443"
+    turn_secret: SecretStr | None = None  # coturn's static-auth-secret
+    turn_ttl_s: int = Field(default=3 * 3600, ge=60, le=7 * 24 * 3600)
+    ice_relay_only: bool = False  # pages send media through TURN only (tests; networks where only TURN works)
+
+    # Monitoring (README "Monitoring"): /metrics with this bearer token (or an admin session), JSON logs,
+    # and the limits past which /readyz says "not ready" and new calls are refused.
+    metrics_token: SecretStr | None = None
+    log_format: Literal["text", "json"] = "text"
+    ready_max_lag_s: float = Field(default=5.0, gt=0)  # recognition lag of final transcripts, p95 of calls
+    ready_max_queue: int = Field(default=32, ge=1)  # recognition jobs waiting, all languages together
+
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
     llm_api_key: str | None = None
@@ -214,7 +231,7 @@ class Settings(BaseSettings):
             return [float(part) for part in value.split(",") if part.strip()]
         return value
 
-    @field_validator("greenhouse_callback_hosts", "egress_allow", mode="before")
+    @field_validator("greenhouse_callback_hosts", "egress_allow", "stun_urls", "turn_urls", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:
         if isinstance(value, str):
@@ -234,6 +251,34 @@ class Settings(BaseSettings):
                 "recordings and transcripts (for example: python -c 'import base64, os; "
                 "print(base64.b64encode(os.urandom(32)).decode())')"
             )
+        return self
+
+    @field_validator("metrics_token", "turn_secret", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        # Compose passes `${INTERVIEW_METRICS_TOKEN:-}` as "": that means "not set", never "the empty token".
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @model_validator(mode="after")
+    def _check_turn_and_metrics(self) -> Settings:
+        secret = self.turn_secret.get_secret_value() if self.turn_secret is not None else ""
+        if self.turn_urls and not secret:
+            raise ValueError(
+                "INTERVIEW_TURN_URLS needs INTERVIEW_TURN_SECRET (the TURN server's static-auth-secret)"
+            )
+        if secret and self.environment != "development" and len(secret) < 32:
+            raise ValueError(
+                "INTERVIEW_TURN_SECRET must be a random value of at least 32 characters outside development "
+                "(the same value as coturn's static-auth-secret)"
+            )
+        token = self.metrics_token.get_secret_value() if self.metrics_token is not None else None
+        if token is not None and self.environment != "development" and len(token) < 32:
+            raise ValueError("INTERVIEW_METRICS_TOKEN must be a random value of at least 32 characters")
+        bad = [u for u in self.stun_urls + self.turn_urls if not u.startswith(("stun:", "turn:", "turns:"))]
+        if bad:
+            raise ValueError(f"ICE server URLs start with stun:, turn: or turns: (got {bad[0]!r})")
         return self
 
     @model_validator(mode="after")

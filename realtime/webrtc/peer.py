@@ -15,7 +15,7 @@ from typing import Any
 
 import av
 import numpy as np
-from aiortc import RTCConfiguration, RTCPeerConnection
+from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from realtime.errors import CallCapacityReached, CallSlotTaken, InvalidOfferError
@@ -34,6 +34,8 @@ from realtime.webrtc.watcher import WatcherPeer
 log = logging.getLogger(__name__)
 
 RECV_TIMEOUT_S = 5.0
+AUDIO_CHECK_S = 8.0  # connected this long without sound from the microphone: the page tells the candidate
+SOUND_PEAK = 300  # int16 peak above which a frame is sound, not a muted or dead microphone
 
 
 class CandidatePeer:
@@ -50,6 +52,7 @@ class CandidatePeer:
         voice: AgentVoice | None = None,
         presence: PresenceSampler | None = None,
         gate: MessageGate | None = None,
+        ice_servers: list[RTCIceServer] | None = None,
     ) -> None:
         self.peer_id = peer_id
         self.pipeline = pipeline
@@ -63,12 +66,17 @@ class CandidatePeer:
             voice.on_audio = recorder.add_agent_audio  # the recording has both sides of the call
         self._taps: dict[str, set[FrameTap]] = {"audio": set(), "video": set()}
         self._watchers: set[WatcherPeer] = set()
-        self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        # TURN too (when configured): a browser allowed only relayed media pairs with our relay candidates.
+        self._ice_servers = list(ice_servers or [])
+        self._pc = RTCPeerConnection(RTCConfiguration(iceServers=self._ice_servers))
         self._tasks = OwnedTasks(peer_id)
         self._channel: Any = None
+        # Why the call broke, if it did: ice_failed, never_connected or disconnected.
+        self.failure: str | None = None
         self.gate = gate or MessageGate()
         self._channel_open = asyncio.Event()
         self._audio_started_at: float | None = None
+        self._sound_heard = False
         self._closed = False
         self.connected = asyncio.Event()
         self.started_at = time.time()
@@ -133,8 +141,12 @@ class CandidatePeer:
         state = self._pc.connectionState
         log.info("peer %s connection %s", self.peer_id, state)
         if state == "connected":
+            if not self.connected.is_set():
+                self._spawn(self._check_audio(), "audio-check")
             self.connected.set()
         elif state in ("failed", "closed"):
+            if state == "failed" and not self._closed:
+                self.failure = self.failure or "ice_failed"
             self._spawn(self.close(), "close")
         elif state == "disconnected":
             self._spawn(self._close_unless_reconnected(), "disconnect-timeout")
@@ -144,11 +156,13 @@ class CandidatePeer:
             await asyncio.wait_for(self.connected.wait(), self._disconnect_timeout * 3)
         except TimeoutError:
             log.warning("peer %s never connected; closing", self.peer_id)
+            self.failure = self.failure or "never_connected"
             self._spawn(self.close(), "close")
 
     async def _close_unless_reconnected(self) -> None:
         await asyncio.sleep(self._disconnect_timeout)
         if self._pc.connectionState != "connected":
+            self.failure = self.failure or "disconnected"
             await self.close()
 
     async def _read_audio(self, track: MediaStreamTrack) -> None:
@@ -165,6 +179,9 @@ class CandidatePeer:
                 if lost:  # packets lost on the way: silence keeps later times on the media clock
                     await self.pipeline.push(np.zeros(lost, np.int16))
                 samples = resampler.resample(frame)
+                if not self._sound_heard and samples.size and int(np.abs(samples).max()) > SOUND_PEAK:
+                    self._sound_heard = True  # the page stops warning about the microphone
+                    self._spawn(self._report_audio(True), "audio-heard")
                 self._offer_to_taps("audio", frame)
                 if self.recorder is not None:
                     self.recorder.add_audio(frame)
@@ -172,6 +189,18 @@ class CandidatePeer:
         except (MediaStreamError, TimeoutError):
             log.info("peer %s audio ended (%.1f s lost on the network, filled)", self.peer_id, clock.filled_s)
         await self.pipeline.push(resampler.flush())
+
+    async def _check_audio(self) -> None:
+        await asyncio.sleep(AUDIO_CHECK_S)
+        if not self._sound_heard:
+            log.warning(
+                "peer %s: no sound from the microphone %.0f s after connecting", self.peer_id, AUDIO_CHECK_S
+            )
+            await self._report_audio(False)
+
+    async def _report_audio(self, heard: bool) -> None:
+        """Tell the page whether the candidate's microphone reaches us (it explains what to check)."""
+        await self.send({"type": "audio", "heard": heard})
 
     async def _read_video(self, track: MediaStreamTrack) -> None:
         clock = VideoClock()
@@ -201,7 +230,7 @@ class CandidatePeer:
             raise InvalidOfferError("the candidate's call has ended")
         taps = [] if talk else [self._tap("audio"), self._tap("video")]
         feed = self.voice.feed_live if talk and self.voice is not None else None
-        watcher = WatcherPeer(watcher_id, taps, feed, on_closed=self._forget_watcher)
+        watcher = WatcherPeer(watcher_id, taps, feed, self._forget_watcher, self._ice_servers)
         self._watchers.add(watcher)
         try:
             return await watcher.answer(sdp, kind)

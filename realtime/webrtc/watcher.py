@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 
 import av
 import numpy as np
-from aiortc import RTCConfiguration, RTCPeerConnection
+from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from realtime.webrtc.owned import OwnedTasks, answer_offer
@@ -36,12 +36,13 @@ class WatcherPeer:
         taps: list[FrameTap],
         feed: Callable[[np.ndarray], None] | None,
         on_closed: Callable[[WatcherPeer], Awaitable[None]],
+        ice_servers: list[RTCIceServer] | None = None,
     ) -> None:
         self.peer_id = peer_id
         self.taps = taps
         self._feed = feed
         self._on_closed = on_closed
-        self._pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        self._pc = RTCPeerConnection(RTCConfiguration(iceServers=list(ice_servers or [])))
         self._tasks = OwnedTasks(peer_id)
         self._connected = asyncio.Event()
         self._closed = False

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from server.deps import BusDep, CallsDep, SessionDep, SessionsDep, SettingsDep, SignerDep, VaultDep
+from realtime.errors import InvalidOfferError
+from server.deps import (
+    BusDep,
+    CallsDep,
+    MetricsDep,
+    ReadinessDep,
+    SessionDep,
+    SessionsDep,
+    SettingsDep,
+    SignerDep,
+    VaultDep,
+)
+from server.errors import Busy
+from server.observability.logs import bind_interview
 from server.schemas import (
     AnswerOut,
     ConsentIn,
@@ -21,6 +34,8 @@ from server.services import consent as consent_service
 from server.services import modules as modules_service
 from server.services.calls import start_call
 from server.services.coding.runs import run_code
+from server.services.ice import ice_config
+from server.services.monitoring import refuse_unless_ready
 from server.services.withdrawal import withdraw as withdraw_consent
 
 router = APIRouter(prefix="/api/invite", tags=["candidate"])
@@ -47,6 +62,7 @@ async def invite(token: str, session: SessionDep, signer: SignerDep, settings: S
         ai_evaluation=given.ai_evaluation if given else None,
         presence_checks=given.presence_checks if given else None,
         audio_processing=settings.browser_audio_processing,
+        ice=ice_config(settings, ctx.interview.id),
     )
 
 
@@ -93,13 +109,28 @@ async def consent(
 
 @router.post("/{token}/offer")
 async def offer(
-    token: str, body: OfferIn, session: SessionDep, signer: SignerDep, calls: CallsDep
+    token: str,
+    body: OfferIn,
+    session: SessionDep,
+    signer: SignerDep,
+    calls: CallsDep,
+    readiness: ReadinessDep,
+    metrics: MetricsDep,
 ) -> AnswerOut:
-    """Answer the browser's SDP offer and start the interview."""
+    """Answer the browser's SDP offer and start the interview (503 while this instance is not ready)."""
     ctx = await invites.resolve(session, signer, token)
     await candidate_status.ensure_before_deadline(session, ctx)
     await candidate_status.ensure_retake_allowed(session, ctx)
-    sdp = await start_call(calls, session, ctx, body.sdp, body.type)
+    bind_interview(ctx.interview.id)  # the call's log records carry its id from here on
+    refuse_unless_ready(calls, readiness, metrics)
+    try:
+        sdp = await start_call(calls, session, ctx, body.sdp, body.type)
+    except Busy:
+        metrics.webrtc_failure("busy")
+        raise
+    except InvalidOfferError:
+        metrics.webrtc_failure("invalid_offer")
+        raise
     return AnswerOut(sdp=sdp)
 
 

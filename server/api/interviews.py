@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, WebSocket, WebSocketDisconnect
@@ -15,6 +15,7 @@ from server.db.models import User
 from server.deps import (
     BusDep,
     CurrentUser,
+    MetricsDep,
     PeersDep,
     RequireRole,
     SessionDep,
@@ -24,6 +25,7 @@ from server.deps import (
     websocket_user,
 )
 from server.errors import DomainError
+from server.observability.timing import age_s
 from server.schemas import (
     Ack,
     AnswerOut,
@@ -112,7 +114,12 @@ async def watch(
 
 @router.websocket("/{interview_id}/live")
 async def live(
-    websocket: WebSocket, interview_id: str, bus: BusDep, sessions: SessionsDep, settings: SettingsDep
+    websocket: WebSocket,
+    interview_id: str,
+    bus: BusDep,
+    sessions: SessionsDep,
+    settings: SettingsDep,
+    metrics: MetricsDep,
 ) -> None:
     """Console stream: a snapshot of the interview, then every live event, with nothing missed between."""
     user = await websocket_user(websocket)
@@ -132,7 +139,7 @@ async def live(
         await websocket.send_json({"type": "snapshot", "interview": snapshot.model_dump(mode="json")})
         tasks = [
             asyncio.create_task(_drain(websocket, settings.max_ws_message_bytes)),
-            asyncio.create_task(_forward(websocket, events)),
+            asyncio.create_task(_forward(websocket, events, metrics.fanout_delay.observe)),
         ]
         try:
             await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
@@ -144,9 +151,14 @@ async def live(
                     await task
 
 
-async def _forward(websocket: WebSocket, events: AsyncIterator[dict[str, Any]]) -> None:
+async def _forward(
+    websocket: WebSocket, events: AsyncIterator[dict[str, Any]], observe: Callable[[float], None]
+) -> None:
     async for event in events:
         await websocket.send_json(event)
+        delay = age_s(event.get("created_at"))
+        if delay is not None:
+            observe(delay)
 
 
 async def _drain(websocket: WebSocket, max_bytes: int) -> None:

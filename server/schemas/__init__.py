@@ -62,6 +62,7 @@ from server.schemas.messages import (
     PolicyOut,
     StatusOut,
 )
+from server.schemas.network import IceConfig, IceServer
 from server.schemas.people import (
     AccountLinkOut,
     BulkEraseIn,
@@ -124,6 +125,8 @@ __all__ = [
     "StatusOut",
     "MessageTemplateIn",
     "MessageTemplateOut",
+    "IceConfig",
+    "IceServer",
     "SecretIn",
     "CancelIn",
     "InviteLinkOut",

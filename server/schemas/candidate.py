@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from server.schemas.network import IceConfig
+
 
 class InviteOut(BaseModel):
     """What the candidate page needs before the call."""
@@ -22,6 +24,7 @@ class InviteOut(BaseModel):
     ai_evaluation: bool | None = None  # what the candidate chose, once consented
     presence_checks: bool | None = None
     audio_processing: bool
+    ice: IceConfig  # STUN/TURN for this call (TURN credentials expire; see server/services/ice.py)
 
 
 class ConsentIn(BaseModel):

@@ -30,9 +30,11 @@ from server.db.repositories import resumes as resume_repo
 from server.db.repositories.plans import interview_plan
 from server.errors import Busy, Conflict, NotFound
 from server.keys.vault import Vault
+from server.observability.metrics import Metrics
 from server.runtime import ModelRuntime
 from server.services import consent as consent_service
 from server.services.coding.sandbox import Sandbox, SandboxLimits
+from server.services.ice import server_ice_servers
 from server.services.invites import InviteContext, ensure_joinable
 from server.services.live import LiveInterview, LiveStore
 from server.services.reports import job_rubric
@@ -54,6 +56,7 @@ class CallRuntime:
     agent_settings: AgentSettings
     vault: Vault
     sandbox: Sandbox = field(default_factory=Sandbox)  # the coding module's; one per server
+    metrics: Metrics | None = None  # the app's Prometheus instruments (None in tools that run no server)
 
     def presence(self, live: LiveInterview, consented: bool) -> PresenceSampler | None:
         """A presence sampler for one call, reporting to its live interview.
@@ -184,9 +187,12 @@ async def _start(
     recorder = Recorder(path, width=settings.record_video_width, height=settings.record_video_height, key=key)
 
     started = False
+    live.metrics = runtime.metrics
 
     async def closed(peer: CandidatePeer) -> None:
         runtime.peers.remove(interview.id, peer)
+        if peer.failure is not None and runtime.metrics is not None:
+            runtime.metrics.webrtc_failure(peer.failure)
         if not started:
             return
         await live.stop()
@@ -206,6 +212,7 @@ async def _start(
         disconnect_timeout_s=settings.peer_disconnect_timeout_s,
         voice=AgentVoice() if models.voices is not None else None,
         presence=runtime.presence(live, consent.presence_checks),
+        ice_servers=server_ice_servers(settings, interview.id),
     )
     try:
         answer = await peer.answer(sdp, kind)

@@ -47,6 +47,9 @@ ADMIN = "401 401 403 403 403 403 2xx"
 # (method, path as declared): one cell per role, in the order of ROLES.
 MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/healthz"): PUBLIC,
+    ("GET", "/readyz"): PUBLIC,  # a load balancer asks without credentials
+    ("GET", "/metrics"): ADMIN,  # or the metrics bearer token (tests/server/test_monitoring.py)
+    ("GET", "/api/ice"): STAFF_ONLY,  # the console's STUN/TURN, with TURN credentials for the user
     ("GET", "/openapi.json"): PUBLIC,
     ("GET", "/docs"): PUBLIC,
     ("GET", "/docs/oauth2-redirect"): PUBLIC,

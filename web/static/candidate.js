@@ -5,7 +5,16 @@ const metrics = { questions: [] };
 window.__metrics = metrics;
 let info = null, stream = null, pc = null, lang = "en";
 
-function showError(msg) { $("error").textContent = msg; }
+function showError(msg) { $("error").textContent = msg; $("error").dataset.kind = ""; }
+// What went wrong with the camera or microphone, and what the candidate can do about it.
+function mediaError(e) {
+  const name = e && e.name;
+  metrics.mediaError = name || "unknown";
+  if (name === "NotAllowedError" || name === "SecurityError") return t(lang, "err_permission");
+  if (name === "NotFoundError" || name === "OverconstrainedError") return t(lang, "err_no_device");
+  if (name === "NotReadableError" || name === "AbortError") return t(lang, "err_device_busy");
+  return `${t(lang, "err_media")}: ${e && e.message}`;
+}
 async function api(path, body) {
   const res = await fetch(`/api/invite/${encodeURIComponent(token)}${path}`, body ? {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
@@ -63,7 +72,7 @@ async function startPreview() {
       audio: { echoCancellation: ap, noiseSuppression: ap, autoGainControl: ap },
       video: { width: 640, height: 480 },
     });
-  } catch (e) { showError("Camera or microphone unavailable: " + e.message); return; }
+  } catch (e) { showError(mediaError(e)); return; }
   metrics.mediaAt = performance.now();
   $("preview").srcObject = stream;
   $("join-btn").disabled = false;
@@ -71,8 +80,9 @@ async function startPreview() {
 }
 
 $("join-btn").addEventListener("click", async () => {
-  $("join-btn").disabled = true; $("status").textContent = t(lang, "connecting");
-  pc = new RTCPeerConnection({ iceServers: [] });
+  $("join-btn").disabled = true; $("status").textContent = t(lang, "connecting"); showError("");
+  try { info = await api(""); } catch (e) { showError(e.message); $("join-btn").disabled = false; return; }  // fresh TURN credentials
+  pc = new RTCPeerConnection(rtcConfig(info.ice));
   stream.getTracks().forEach((tr) => pc.addTrack(tr, stream));
   pc.ontrack = (ev) => { if (ev.track.kind === "audio") $("agent-audio").srcObject = new MediaStream([ev.track]); };
   const channel = pc.createDataChannel("control");
@@ -82,8 +92,13 @@ $("join-btn").addEventListener("click", async () => {
     if (channel.readyState === "open") channel.send(JSON.stringify({ type: "visibility", hidden: document.hidden }));
   });
   pc.onconnectionstatechange = () => {
-    if (pc.connectionState === "connected") { metrics.connectedAt = performance.now(); $("status").textContent = t(lang, "connected"); }
-    if (pc.connectionState === "failed") showError("The connection failed. Check your network and reload the page.");
+    metrics.connectionState = pc.connectionState;
+    if (pc.connectionState === "connected") {
+      metrics.connectedAt = metrics.connectedAt || performance.now(); $("status").textContent = t(lang, "connected");
+      if ($("error").dataset.kind === "ice") showError("");
+    }
+    if (pc.connectionState === "failed") { showError(t(lang, "err_ice_failed")); $("error").dataset.kind = "ice"; }
+    if (pc.connectionState === "disconnected") { showError(t(lang, "err_ice_disconnected")); $("error").dataset.kind = "ice"; }
   };
   try {
     await pc.setLocalDescription(await pc.createOffer());
@@ -104,8 +119,15 @@ function speakLocally(msg) {
 }
 // How much of the agent's voice has arrived on the call (for tests and the connection check).
 window.__agentAudio = () => inboundAudioEnergy(pc);
+window.__icePair = () => selectedPair(pc);
 
 function onMessage(msg) {
+  if (msg.type === "audio") {  // the server says whether sound from the microphone reaches it
+    metrics.audioHeard = msg.heard;
+    if (!msg.heard) { showError(t(lang, "err_no_audio")); $("error").dataset.kind = "audio"; }
+    else if ($("error").dataset.kind === "audio") showError("");
+    return;
+  }
   if (["question", "follow_up", "prompt", "end"].includes(msg.type)) speakLocally(msg);
   if (msg.type === "question") {
     metrics.questions.push({ index: msg.index, at: performance.now(), text: msg.text });

@@ -178,10 +178,13 @@ function onEvent(ev) {
 }
 
 // The candidate's video and audio, relayed by the server (the candidate uploads once).
-let watchPc = null;
+let watchPc = null, watchStarting = false;
 async function startWatching() {
-  if (watchPc) return;
-  const pc = new RTCPeerConnection({ iceServers: [] });
+  if (watchPc || watchStarting) return;
+  watchStarting = true;  // while the ICE servers are fetched, so a second call does not start too
+  const ice = await staffFetch("/api/ice").catch(() => null);
+  watchStarting = false;
+  const pc = new RTCPeerConnection(rtcConfig(ice));
   watchPc = pc;
   pc.addTransceiver("video", { direction: "recvonly" });
   pc.addTransceiver("audio", { direction: "recvonly" });
@@ -207,7 +210,7 @@ async function startTalking() {
   if (talkPc) return;
   try {
     const mic = await navigator.mediaDevices.getUserMedia({ audio: true });
-    const pc = new RTCPeerConnection({ iceServers: [] });
+    const pc = new RTCPeerConnection(rtcConfig(await staffFetch("/api/ice")));
     talkPc = pc;
     mic.getTracks().forEach((tr) => pc.addTransceiver(tr, { direction: "sendonly" }));
     await pc.setLocalDescription(await pc.createOffer());

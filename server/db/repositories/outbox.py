@@ -8,10 +8,10 @@ crashed dispatcher's claims expire.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ehr_sync.model import Delivery as DeliveryItem
@@ -202,3 +202,14 @@ async def withdraw(session: AsyncSession, ordering_keys: Sequence[str], reason: 
         .where(OutboxEvent.ordering_key.in_(ordering_keys))
         .values(payload={"erased": True})
     )
+
+
+async def backlog(session: AsyncSession) -> tuple[int, datetime | None]:
+    """Deliveries not yet delivered (pending), and when the oldest of their events was written."""
+    query = (
+        select(func.count(Delivery.id), func.min(OutboxEvent.created_at))
+        .join(OutboxEvent, OutboxEvent.seq == Delivery.event_seq)
+        .where(Delivery.status == "pending")
+    )
+    count, oldest = (await session.execute(query)).one()
+    return int(count or 0), oldest

@@ -62,6 +62,7 @@ class Conductor:
         offload: bool = True,
         tick_s: float = TICK_S,
         on_context: Callable[[str], None] | None = None,
+        observe_latency: Callable[[float], None] | None = None,
     ) -> None:
         self.agent = agent
         self._call = call
@@ -71,6 +72,7 @@ class Conductor:
         self._on_context = on_context  # tells the recogniser what was just asked
         self._lock = asyncio.Lock()
         self.decision_latency: list[float] = []  # compute time of each step after a final transcript
+        self._observe_latency = observe_latency  # the same figure, for the metrics
 
     @property
     def lock(self) -> asyncio.Lock:
@@ -106,6 +108,8 @@ class Conductor:
             actions = await asyncio.to_thread(decide) if self._offload else decide()
             if timed:
                 self.decision_latency.append(time.perf_counter() - began)
+                if self._observe_latency is not None:
+                    self._observe_latency(self.decision_latency[-1])
             for action in actions:
                 if self._on_context is not None and isinstance(action, AskQuestion | FollowUp):
                     self._on_context(action.text)

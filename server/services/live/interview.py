@@ -23,6 +23,7 @@ from realtime.presence.presence import PresenceChange
 from realtime.voice.tts import VoiceBook
 from server.bus import EventBus
 from server.events import AgentDecision, ControlApplied, QuestionAsked, SpeechActivity, UtterancePartial
+from server.observability.metrics import Metrics
 from server.services.live.conductor import CallClock, Conductor
 from server.services.live.speaker import Speaker, Voice
 from server.services.live.store import LiveStore, control_channel
@@ -84,11 +85,15 @@ class LiveInterview:
         self.speaker = Speaker(agent.language, None, voices, barge_in, store.interview_id)
         self._tasks: list[asyncio.Task[None]] = []
         self._tab = TabVisibility()
+        self.metrics: Metrics | None = None  # the app's instruments: decision time, end-of-answer delay
 
     async def attach(self, call: Call) -> None:
         """Bind the call, listen for the consoles' controls, and start the agent's clock."""
         self.call = call
-        self.conductor = Conductor(self.agent, call, self, on_context=self.on_context)
+        observe = self.metrics.decision_latency.observe if self.metrics is not None else None
+        self.conductor = Conductor(
+            self.agent, call, self, on_context=self.on_context, observe_latency=observe
+        )
         self.speaker = Speaker(
             self.agent.language, call.voice, self._voices, self._barge_in, self.interview_id
         )
@@ -217,6 +222,8 @@ class LiveInterview:
     async def _decision(self, action: EndOfAnswer | FollowUp | Prompt) -> None:
         detail = action.payload()
         shown = {k: v for k, v in detail.items() if k != "text"}
+        if isinstance(action, EndOfAnswer) and self.metrics is not None:
+            self.metrics.end_of_answer_delay.observe(action.silence_s)
         log.info("interview %s: %s at %.2f s %s", self.interview_id, action.type, action.t, shown)
         reason = str(detail.get("reason", ""))
         await self.store.publish(
