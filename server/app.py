@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -43,6 +44,7 @@ from server.headers import SecurityHeaders
 from server.keys.master import MasterKeyError, load_master_keys
 from server.keys.vault import Vault, verify
 from server.log_redaction import install_redaction
+from server.owners import CallOwners, LocalOwners, Owner, RedisOwners, run_renewals
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
@@ -91,6 +93,17 @@ def agent_settings(settings: Settings, llm: OpenAICompatibleLLM | None) -> Agent
 def make_bus(settings: Settings) -> EventBus:
     """Redis pub/sub when configured, else the in-process bus."""
     return RedisBus(settings.redis_url) if settings.redis_url else InProcessBus()
+
+
+def make_owners(settings: Settings) -> CallOwners:
+    """Call leases in Redis when several instances share it, else in this process."""
+    me = Owner(
+        settings.instance_id or f"{socket.gethostname()}:{settings.port}",
+        settings.instance_url or settings.public_url,
+    )
+    if settings.redis_url:
+        return RedisOwners(settings.redis_url, me, settings.call_lease_s)
+    return LocalOwners(me)
 
 
 def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = None) -> FastAPI:
@@ -142,10 +155,16 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
         app.state.peers = peers
         llm = make_llm(settings)
         agent = agent_settings(settings, llm)
+        owners = make_owners(settings)
+        app.state.owners = owners
+        app.state.draining = False
         app.state.calls = CallRuntime(
-            settings, app.state.sessions, bus, peers, models, make_scorer(llm), agent, vault
+            settings, app.state.sessions, bus, peers, models, make_scorer(llm), agent, vault, owners
         )
         stop = asyncio.Event()
+        leases = asyncio.create_task(
+            run_renewals(owners, stop, settings.call_lease_s / 3), name="call-leases"
+        )
         dispatcher = (
             asyncio.create_task(
                 run_dispatcher(
@@ -170,8 +189,13 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
         try:
             yield
         finally:
+            # Graceful shutdown: take no new call, then close each live one, which stores the answer in
+            # progress, flushes its recording and frees the interview for a rejoin on another instance.
+            app.state.draining = app.state.calls.draining = True
             await peers.close_all()
             stop.set()
+            await leases
+            await owners.close()
             if dispatcher is not None:
                 await dispatcher
             if purger is not None:

@@ -69,6 +69,7 @@ class CandidatePeer:
         self.gate = gate or MessageGate()
         self._channel_open = asyncio.Event()
         self._audio_started_at: float | None = None
+        self._media_at = time.monotonic()  # the last audio frame's arrival (or the call's start)
         self._closed = False
         self.connected = asyncio.Event()
         self.started_at = time.time()
@@ -159,8 +160,9 @@ class CandidatePeer:
                 frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
                 if not isinstance(frame, av.AudioFrame):
                     continue
+                self._media_at = time.monotonic()
                 if self._audio_started_at is None:
-                    self._audio_started_at = time.monotonic()
+                    self._audio_started_at = self._media_at
                 lost = clock.gap(frame.pts, frame.samples) if frame.sample_rate == 48000 else 0
                 if lost:  # packets lost on the way: silence keeps later times on the media clock
                     await self.pipeline.push(np.zeros(lost, np.int16))
@@ -172,6 +174,10 @@ class CandidatePeer:
         except (MediaStreamError, TimeoutError):
             log.info("peer %s audio ended (%.1f s lost on the network, filled)", self.peer_id, clock.filled_s)
         await self.pipeline.push(resampler.flush())
+        # No audio for RECV_TIMEOUT_S, or the track ended: the candidate is gone (a closed tab, a dead
+        # network). Closing now stores what they said and frees the interview for their rejoin.
+        if not self._closed:
+            self._spawn(self.close(), "close")
 
     async def _read_video(self, track: MediaStreamTrack) -> None:
         clock = VideoClock()
@@ -213,6 +219,11 @@ class CandidatePeer:
     def heard_time(self) -> float:
         """The media clock as VAD has heard it (turn-taking decides on it)."""
         return self.pipeline.heard_time
+
+    @property
+    def idle_s(self) -> float:
+        """Seconds since the candidate's last audio frame (since the call started, before the first)."""
+        return time.monotonic() - self._media_at
 
     @property
     def sound(self) -> bool:

@@ -22,6 +22,8 @@ from realtime.presence.presence import PresenceChange
 from realtime.voice.tts import VoiceBook
 from server.bus import EventBus
 from server.events import AgentDecision, ControlApplied, QuestionAsked, SpeechActivity, UtterancePartial
+from server.services import relay
+from server.services.live import remote
 from server.services.live.conductor import CallClock, Conductor
 from server.services.live.speaker import Speaker, Voice
 from server.services.live.store import LiveStore, control_channel
@@ -52,6 +54,15 @@ class Call(CallClock, Protocol):
 
     def close_soon(self, delay_s: float) -> None:
         """Hang up after `delay_s`."""
+        ...
+
+    @property
+    def idle_s(self) -> float:
+        """Seconds since the candidate's media last arrived (a dead call's keeps growing)."""
+        ...
+
+    async def watch(self, watcher_id: str, sdp: str, kind: str, talk: bool = False) -> str:
+        """Answer a console's offer: the candidate's media relayed, or (`talk`) the console heard."""
         ...
 
 
@@ -242,12 +253,17 @@ class LiveInterview:
                 if message.get("action") == WITHDRAWN:
                     await self.withdrawn()
                     continue
+                if self.call is not None and await remote.serve(self._bus, self.call, message):
+                    continue  # a console's watch offer, or another instance asking for the call
                 try:
                     await self.control(
                         str(message["action"]), str(message.get("by", "")), message.get("text")
                     )
                 except Exception:
                     log.exception("interview %s: control %r failed", self.interview_id, message)
+                    await relay.answer(self._bus, message, ok=False)
+                else:
+                    await relay.answer(self._bus, message, ok=True)
 
     async def withdrawn(self) -> None:
         """The candidate withdrew their consent: no more scoring, and the call ends now."""
