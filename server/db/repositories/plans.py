@@ -6,10 +6,12 @@ from agent.plan import InterviewPlan, PlannedQuestion
 from server.db.models import Job
 
 
-def interview_plan(job: Job | None, resume_index: int = 0) -> InterviewPlan | None:
+def interview_plan(job: Job | None, resume_index: int = -1) -> InterviewPlan | None:
     """The plan of a job loaded with `jobs.get_full`; None when it has no questions yet.
 
-    `resume_index`: the question in progress when the candidate dropped, asked again.
+    `resume_index`: the question in progress when the candidate dropped (the interview's stored
+    `question_index`, 0-based; -1 before the first), asked again. It was once taken as one past it,
+    so a candidate who dropped on question 2 was asked question 1 again.
     """
     if job is None or not job.questions:
         return None
@@ -29,4 +31,4 @@ def interview_plan(job: Job | None, resume_index: int = 0) -> InterviewPlan | No
             )
         )
     budget = job.time_budget_min * 60 if job.time_budget_min else None
-    return InterviewPlan(questions, budget_s=budget, index=max(resume_index - 1, -1))
+    return InterviewPlan(questions, budget_s=budget, index=max(min(resume_index, len(questions) - 1), -1))
