@@ -152,12 +152,26 @@ class CandidatePeer:
         if self._pc.connectionState != "connected":
             await self.close()
 
+    async def _recv(self, track: MediaStreamTrack) -> object:
+        """The track's next frame; TimeoutError after RECV_TIMEOUT_S without one once connected.
+
+        Before the connection is up no media can come (a slow DTLS handshake on a loaded machine took
+        over 5 s): waiting then is not a dead call, and the connect watchdog closes one that never
+        connects. A reader that gave up then would leave the call deaf and unrecorded.
+        """
+        while True:
+            try:
+                return await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+            except TimeoutError:
+                if self.connected.is_set():
+                    raise
+
     async def _read_audio(self, track: MediaStreamTrack) -> None:
         resampler = Resampler()
         clock = MediaClock(rate_in=48000, rate_out=resampler.rate)
         try:
             while True:
-                frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+                frame = await self._recv(track)
                 if not isinstance(frame, av.AudioFrame):
                     continue
                 self._media_at = time.monotonic()
@@ -183,7 +197,7 @@ class CandidatePeer:
         clock = VideoClock()
         try:
             while True:
-                frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+                frame = await self._recv(track)
                 if not isinstance(frame, av.VideoFrame):
                     continue
                 self._offer_to_taps("video", frame)

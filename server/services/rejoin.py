@@ -40,7 +40,12 @@ async def close_crashed(recordings: Sequence[Recording], key: bytes) -> int:
 def gap_detail(earlier: Sequence[Recording], crashed: bool, recording_id: str) -> dict[str, Any]:
     """What the `reconnected` flag tells the reviewer: the gap since the last call and how it ended."""
     last = earlier[-1]
-    ended = _aware(last.ended_at) if last.ended_at is not None else _aware(last.created_at)
+    # The gap runs from the last media recorded (a dead network's call closes seconds after its media
+    # stopped) to this call's start.
+    if last.duration_s is not None:
+        ended = _aware(last.created_at) + timedelta(seconds=last.duration_s)
+    else:
+        ended = _aware(last.ended_at or last.created_at)
     return {
         "recording_id": recording_id,
         "previous_calls": len(earlier),

@@ -104,12 +104,21 @@ class ToneTrack(MediaStreamTrack):
         self._samples = 960
         self._pts = 0
         self._start: float | None = None
-        self._tone: tuple[float, float] | None = None  # (pitch, until monotonic)
+        self._tone: tuple[float, float, float] | None = None  # (pitch, from, until monotonic)
         self._frozen = asyncio.Event()
+        self._pending: tuple[int, float, float] | None = None
 
     def speak(self, index: int, seconds: float) -> None:
         """Play answer `index` for `seconds` from now."""
-        self._tone = (pitch(index), time.monotonic() + seconds)
+        self.speak_after(index, 0.0, seconds)
+
+    def speak_after(self, index: int, delay_s: float, seconds: float) -> None:
+        """Play answer `index` for `seconds`, from `delay_s` after the call's first frame (or now)."""
+        if self._start is None:
+            self._pending = (index, delay_s, seconds)
+            return
+        begin = time.monotonic() + delay_s
+        self._tone = (pitch(index), begin, begin + seconds)
 
     def stop_sending(self) -> None:
         """Send nothing more (the network went away)."""
@@ -121,12 +130,15 @@ class ToneTrack(MediaStreamTrack):
             await asyncio.Event().wait()  # never: a frozen network; the connection's close ends it
         if self._start is None:
             self._start = time.monotonic()
+            if self._pending is not None:  # scheduled before the call started
+                self.speak_after(*self._pending)
         wait = self._start + self._pts / self._rate - time.monotonic()
         if wait > 0:
             await asyncio.sleep(wait)
         t = (self._pts + np.arange(self._samples)) / self._rate
         samples = np.zeros(self._samples, np.int16)
-        if self._tone is not None and time.monotonic() < self._tone[1]:
+        now = time.monotonic()
+        if self._tone is not None and self._tone[1] <= now < self._tone[2]:
             samples = (7000 * np.sin(2 * np.pi * self._tone[0] * t)).astype(np.int16)
         frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
         frame.sample_rate, frame.pts = self._rate, self._pts
