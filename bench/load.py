@@ -177,6 +177,7 @@ async def candidate(
                 async with asyncio.timeout(limit_s):
                     async for event in events:
                         if event.get("type") == "agent.decision" and event.get("kind") == "end_of_answer":
+                            await asyncio.sleep(1.0)  # stay on the call while its metrics are sampled
                             return Outcome(ok=True, end_delay_s=float(event["t"]) - answer_end_s)
     except TimeoutError:
         outcome.why = "no end of answer in time"
@@ -190,7 +191,8 @@ async def seed(server: Server, n: int) -> list[str]:
     """N demo interviews ("id token" each)."""
     out = []
     for _ in range(n):
-        data = json.loads(server.cli("demo", "--json").strip().splitlines()[-1])
+        printed = await asyncio.to_thread(server.cli, "demo", "--json")
+        data = json.loads(printed.strip().splitlines()[-1])
         out.append(f"{data['interview_id']} {data['invite_url'].rsplit('/', 1)[1]}")
     return out
 
@@ -198,28 +200,30 @@ async def seed(server: Server, n: int) -> list[str]:
 Lags = dict[tuple[str, float], float]
 
 
-async def sample_lags(servers_: list[Server], stop: asyncio.Event, lags: Lags) -> None:
-    """Poll each instance's metrics; keep every distinct per-call final-transcript lag seen."""
+async def admin_clients(servers_: list[Server]) -> list[httpx.AsyncClient]:
+    """A logged-in admin client per instance (for /api/admin/metrics)."""
     clients = []
     for i, server in enumerate(servers_):
         email = f"bench-admin-{i}-{time.monotonic_ns()}@example.test"
-        server.cli("create-admin", email, "--role", "admin", extra={"INTERVIEW_ADMIN_PASSWORD": PASSWORD})
+        extra = {"INTERVIEW_ADMIN_PASSWORD": PASSWORD}
+        await asyncio.to_thread(server.cli, "create-admin", email, "--role", "admin", extra=extra)
         client = httpx.AsyncClient(base_url=server.url, timeout=10)
         (await client.post("/api/auth/login", json={"email": email, "password": PASSWORD})).raise_for_status()
         clients.append(client)
-    try:
-        while not stop.is_set():
-            for client in clients:
-                with contextlib.suppress(httpx.HTTPError):
-                    data = (await client.get("/api/admin/metrics")).json()
-                    for interview, live in data.get("interviews", {}).items():
-                        if live.get("final_lag_s") is not None:
-                            lags[(interview, float(live["final_lag_s"]))] = float(live["final_lag_s"])
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), 0.5)
-    finally:
+    return clients
+
+
+async def sample_lags(clients: list[httpx.AsyncClient], stop: asyncio.Event, lags: Lags) -> None:
+    """Poll each instance's metrics; keep every distinct per-call final-transcript lag seen."""
+    while not stop.is_set():
         for client in clients:
-            await client.aclose()
+            with contextlib.suppress(httpx.HTTPError):
+                data = (await client.get("/api/admin/metrics")).json()
+                for interview, live in data.get("interviews", {}).items():
+                    if live.get("final_lag_s") is not None:
+                        lags[(interview, float(live["final_lag_s"]))] = float(live["final_lag_s"])
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), 0.25)
 
 
 async def run(n: int, instances: int, clip_id: str, fake: bool, work: Path) -> dict[str, Any]:
@@ -231,8 +235,9 @@ async def run(n: int, instances: int, clip_id: str, fake: bool, work: Path) -> d
         invites = await seed(running[0], n)
         for server in running:
             server.stat.start()
+        clients = await admin_clients(running)
         stop, lags = asyncio.Event(), Lags()
-        sampler = asyncio.create_task(sample_lags(running, stop, lags))
+        sampler = asyncio.create_task(sample_lags(clients, stop, lags))
         began = time.monotonic()
         outcomes = await asyncio.gather(
             *(
@@ -242,6 +247,8 @@ async def run(n: int, instances: int, clip_id: str, fake: bool, work: Path) -> d
         )
         stop.set()
         await sampler
+        for client in clients:
+            await client.aclose()
         cpu = sum(s.stat.cpu_percent() for s in running)
         rss = sum(s.stat.peak_rss_mb() for s in running)
     delays = [o.end_delay_s for o in outcomes if o.end_delay_s is not None]
