@@ -161,3 +161,14 @@ async def run_renewals(owners: CallOwners, stop: asyncio.Event, every_s: float) 
             log.warning("could not renew call leases (%s); retrying", type(exc).__name__)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), every_s)
+
+
+async def wait_released(owners: CallOwners, interview_id: str, timeout_s: float) -> bool:
+    """Wait until no instance holds the call (its holder closed it, last rows written); False on time-out."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while await owners.owner(interview_id) is not None:
+        if loop.time() > deadline:
+            return False
+        await asyncio.sleep(0.1)
+    return True

@@ -11,10 +11,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import websockets
 from aiortc import RTCPeerConnection, RTCSessionDescription
+from sqlalchemy import select
 
+from server.db.models import Utterance
 from tests.e2e.conftest import free_port
 from tests.fakes.tones import ANSWERS
 from tests.server.instances import Candidate, Instance, fresh_database, instance_settings, serve
@@ -145,3 +148,29 @@ async def test_a_candidate_whose_network_drops_rejoins_on_the_other_instance_wit
         finally:
             await first.close()
             await again.close()
+
+
+async def test_a_candidate_withdrawing_through_instance_b_ends_the_call_on_a_before_the_erasure(
+    tmp_path: Path,
+) -> None:
+    async with two_instances(tmp_path) as (a, b):
+        interview_id, token = await a.seed()
+        candidate = Candidate(a.url, token)
+        try:
+            await candidate.consent()
+            assert (await candidate.join()).status_code == 200
+            await candidate.question(0)
+            candidate.mic.speak(0, 3.0)
+            await candidate.question(1, timeout_s=30)
+            assert [u for u in (await a.state(interview_id))["utterances"] if u[0] == "candidate"]
+            candidate.mic.speak(1, 10.0)  # mid-answer: closing the call on A stores what was said so far
+            await asyncio.sleep(2.0)
+            async with httpx.AsyncClient(base_url=b.url, timeout=30) as http:
+                r = await http.post(f"/api/invite/{token}/withdraw")
+            assert r.status_code == 200 and r.json()["status"] == "erased", r.text
+            assert a.app.state.peers.get(interview_id) is None  # the withdrawal on B ended the call on A
+            async with a.app.state.sessions() as s:
+                left = await s.execute(select(Utterance).where(Utterance.interview_id == interview_id))
+                assert left.scalars().all() == []  # nothing the closing call stored outlived the erasure
+        finally:
+            await candidate.close()
