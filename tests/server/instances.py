@@ -6,6 +6,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import signal
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -182,3 +186,51 @@ class Candidate:
     async def close(self) -> None:
         """Hang up."""
         await self.pc.close()
+
+
+class Process:
+    """`python -m tests.fakes.serve` with a fixed instance id, which can be killed and started again."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.env, self.log = env, log
+        self.url = env["INTERVIEW_PUBLIC_URL"]
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def launch(self) -> None:
+        """Start the process and wait until it answers /healthz."""
+        with self.log.open("a") as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "tests.fakes.serve"], env=self.env, stdout=out, stderr=out
+            )
+        for _ in range(600):
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
+                    return
+            assert self.proc.poll() is None, self.log.read_text()[-3000:]
+            time.sleep(0.1)
+        raise AssertionError("the server did not start")
+
+    def halt(self, sig: signal.Signals) -> None:
+        """Send `sig` and wait for the process to end."""
+        assert self.proc is not None
+        self.proc.send_signal(sig)
+        self.proc.wait(60)
+
+    async def start(self) -> None:
+        """`launch`, from async code."""
+        await asyncio.to_thread(self.launch)
+
+    async def stop(self, sig: signal.Signals) -> None:
+        """`halt`, from async code."""
+        await asyncio.to_thread(self.halt, sig)
+
+    def demo(self) -> tuple[str, str]:
+        out = subprocess.run(
+            [sys.executable, "-m", "server.cli", "demo", "--json"],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        data = json.loads(out.stdout.strip().splitlines()[-1])
+        return data["interview_id"], data["invite_url"].rsplit("/", 1)[1]

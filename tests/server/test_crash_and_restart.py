@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import os
 import signal
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from redis.asyncio import Redis
 from sqlalchemy import select
@@ -30,51 +26,9 @@ from server.settings import Settings
 from tests.conftest import REDIS_URL, TEST_SECRET
 from tests.e2e.conftest import free_port
 from tests.fakes.tones import ANSWERS
-from tests.server.instances import Candidate, fresh_database
+from tests.server.instances import Candidate, Process, fresh_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
-
-
-class Process:
-    """`python -m tests.fakes.serve` with a fixed instance id, which can be killed and started again."""
-
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.env, self.log = env, log
-        self.url = env["INTERVIEW_PUBLIC_URL"]
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def _spawn(self) -> subprocess.Popen[bytes]:
-        with self.log.open("a") as out:
-            return subprocess.Popen(
-                [sys.executable, "-m", "tests.fakes.serve"], env=self.env, stdout=out, stderr=out
-            )
-
-    async def start(self) -> None:
-        self.proc = self._spawn()
-        async with httpx.AsyncClient() as http:
-            for _ in range(600):
-                with contextlib.suppress(httpx.HTTPError):
-                    if (await http.get(f"{self.url}/healthz", timeout=1)).status_code == 200:
-                        return
-                assert self.proc.poll() is None, self.log.read_text()[-3000:]
-                await asyncio.sleep(0.1)
-        raise AssertionError("the server did not start")
-
-    async def stop(self, sig: signal.Signals) -> None:
-        assert self.proc is not None
-        self.proc.send_signal(sig)
-        await asyncio.to_thread(self.proc.wait, 60)
-
-    def demo(self) -> tuple[str, str]:
-        out = subprocess.run(
-            [sys.executable, "-m", "server.cli", "demo", "--json"],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        data = json.loads(out.stdout.strip().splitlines()[-1])
-        return data["interview_id"], data["invite_url"].rsplit("/", 1)[1]
 
 
 @contextlib.asynccontextmanager

@@ -52,29 +52,65 @@ async function startPreview() {
   $("join-btn").disabled = false;
 }
 
-$("join-btn").addEventListener("click", async () => {
-  $("join-btn").disabled = true; $("status").textContent = t(lang, "connecting");
-  pc = new RTCPeerConnection({ iceServers: [] });
-  stream.getTracks().forEach((tr) => pc.addTrack(tr, stream));
-  pc.ontrack = (ev) => { if (ev.track.kind === "audio") $("agent-audio").srcObject = new MediaStream([ev.track]); };
-  const channel = pc.createDataChannel("control");
+// Leaving the interview tab is shown to the reviewer (a signal to look at, not a verdict).
+let channel = null;
+document.addEventListener("visibilitychange", () => {
+  if (channel && channel.readyState === "open") channel.send(JSON.stringify({ type: "visibility", hidden: document.hidden }));
+});
+
+// One call: a new peer connection and offer. The server resumes the interview at the question in
+// progress, so the same function joins the first time and after a lost connection.
+async function connect() {
+  const mine = new RTCPeerConnection({ iceServers: [] });
+  pc = mine;
+  stream.getTracks().forEach((tr) => mine.addTrack(tr, stream));
+  mine.ontrack = (ev) => { if (ev.track.kind === "audio") $("agent-audio").srcObject = new MediaStream([ev.track]); };
+  channel = mine.createDataChannel("control");
   channel.onmessage = (ev) => onMessage(JSON.parse(ev.data));
-  // Leaving the interview tab is shown to the reviewer (a signal to look at, not a verdict).
-  document.addEventListener("visibilitychange", () => {
-    if (channel.readyState === "open") channel.send(JSON.stringify({ type: "visibility", hidden: document.hidden }));
-  });
-  pc.onconnectionstatechange = () => {
-    if (pc.connectionState === "connected") { metrics.connectedAt = performance.now(); $("status").textContent = t(lang, "connected"); }
-    if (pc.connectionState === "failed") showError("The connection failed. Check your network and reload the page.");
+  channel.onclose = () => lost(mine);  // the server closed the call (a restart, a dead network)
+  mine.onconnectionstatechange = () => {
+    if (mine.connectionState === "connected") {
+      metrics.connectedAt = performance.now(); showError(""); $("status").textContent = t(lang, "connected");
+    }
+    if (["failed", "disconnected"].includes(mine.connectionState)) lost(mine);
   };
   try {
-    await pc.setLocalDescription(await pc.createOffer());
-    await waitIce(pc);
-    const answer = await api("/offer", { sdp: pc.localDescription.sdp, type: pc.localDescription.type });
-    await pc.setRemoteDescription(answer);
+    await mine.setLocalDescription(await mine.createOffer());
+    await waitIce(mine);
+    const answer = await api("/offer", { sdp: mine.localDescription.sdp, type: mine.localDescription.type });
+    await mine.setRemoteDescription(answer);
+  } catch (e) { mine.onconnectionstatechange = null; channel.onclose = null; mine.close(); throw e; }
+}
+
+$("join-btn").addEventListener("click", async () => {
+  $("join-btn").disabled = true; $("status").textContent = t(lang, "connecting");
+  try {
+    await connect();
     $("leave-btn").classList.remove("hidden");
-  } catch (e) { showError(e.message); pc.close(); $("join-btn").disabled = false; $("status").textContent = ""; }
+  } catch (e) { showError(e.message); $("join-btn").disabled = false; $("status").textContent = ""; }
 });
+
+// A lost call is joined again by itself: after a short wait (a "disconnected" often recovers), then
+// with growing pauses while the server frees the old call or another server takes over.
+let ended = false;
+function lost(old) {
+  if (ended || pc !== old || old.rejoining) return;
+  old.rejoining = true;
+  $("status").textContent = t(lang, "reconnecting");
+  metrics.lostAt = performance.now();
+  setTimeout(async () => {
+    if (ended || pc !== old) return;
+    if (old.connectionState === "connected" && channel && channel.readyState === "open") {
+      old.rejoining = false; $("status").textContent = t(lang, "connected"); return;
+    }
+    old.onconnectionstatechange = null; channel.onclose = null; old.close();
+    for (let attempt = 0; attempt < 16 && !ended; attempt++) {  // about two minutes
+      try { await connect(); metrics.rejoins = (metrics.rejoins || 0) + 1; return; } catch (e) { showError(e.message); }
+      await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** attempt, 8000)));
+    }
+    if (!ended) showError(t(lang, "reconnect_failed"));
+  }, 2500);
+}
 
 // When the server cannot speak this language, the browser reads the text aloud if it can.
 function speakLocally(msg) {
@@ -107,12 +143,14 @@ function onMessage(msg) {
     live.className = msg.final ? "" : "partial";
     if (!msg.final) metrics.partials = (metrics.partials || 0) + 1;
   } else if (msg.type === "end") {
+    ended = true;
     $("question").textContent = msg.text; $("status").textContent = t(lang, "ended");
     setTimeout(hangUp, (msg.speak_s || 0) * 1000 + 300);  // let the goodbye finish
   }
 }
 
 function hangUp() {
+  ended = true;
   metrics.leftAt = performance.now();
   if (pc) pc.close();
   if (stream) stream.getTracks().forEach((tr) => tr.stop());
