@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -54,6 +55,7 @@ from server.log_redaction import install_redaction
 from server.observability.metrics import Metrics
 from server.observability.readiness import Readiness
 from server.observability.timing import TimedScorer
+from server.owners import CallOwners, LocalOwners, Owner, RedisOwners, run_renewals
 from server.runtime import ModelRuntime, load_runtime
 from server.schemas import Health
 from server.security import Signer
@@ -123,6 +125,17 @@ async def _run_message_worker(app: FastAPI, settings: Settings, stop: asyncio.Ev
         await run_messages(worker, stop, settings.messages_poll_s)
 
 
+def make_owners(settings: Settings) -> CallOwners:
+    """Call leases in Redis when several instances share it, else in this process."""
+    me = Owner(
+        settings.instance_id or f"{socket.gethostname()}:{settings.port}",
+        settings.instance_url or settings.public_url,
+    )
+    if settings.redis_url:
+        return RedisOwners(settings.redis_url, me, settings.call_lease_s)
+    return LocalOwners(me)
+
+
 def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = None) -> FastAPI:
     """Build the application; nothing is loaded until the lifespan starts.
 
@@ -172,6 +185,9 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
         app.state.peers = peers
         llm = make_llm(settings)
         agent = agent_settings(settings, llm)
+        owners = make_owners(settings)
+        app.state.owners = owners
+        app.state.draining = False
         scorer = TimedScorer(make_scorer(llm, settings), metrics.score_latency.observe)
         app.state.calls = CallRuntime(
             settings,
@@ -182,10 +198,14 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
             scorer,
             agent,
             vault,
+            owners,
             make_sandbox(settings),
         )
         app.state.calls.metrics = metrics
         stop = asyncio.Event()
+        leases = asyncio.create_task(
+            run_renewals(owners, stop, settings.call_lease_s / 3), name="call-leases"
+        )
         dispatcher = (
             asyncio.create_task(
                 run_dispatcher(
@@ -215,8 +235,14 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
         try:
             yield
         finally:
+            # Graceful shutdown: take no new call, then close each live one, which stores the answer in
+            # progress, flushes its recording and frees the interview for a rejoin on another instance.
+            app.state.draining = app.state.calls.draining = True
+            app.state.readiness.begin_shutdown()  # /readyz says so, and the proxy stops sending calls
             await peers.close_all()
             stop.set()
+            await leases
+            await owners.close()
             if dispatcher is not None:
                 await dispatcher
             if purger is not None:

@@ -57,6 +57,13 @@ class Settings(BaseSettings):
     database_url: str | None = None
     redis_url: str | None = None
     auto_migrate: bool = True
+    # Several instances (README "Running several instances"): each call is held by one instance, whose
+    # lease in Redis lapses `call_lease_s` after it dies; others reach the call over the Redis bus.
+    instance_id: str | None = None  # default: host name and port (a restart takes its calls back at once)
+    instance_url: str | None = None  # the address other instances and operators reach this one at
+    call_lease_s: float = Field(default=6.0, ge=1)
+    relay_timeout_s: float = Field(default=3.0, gt=0)  # wait for the owner to confirm a control or watch
+    peer_stale_s: float = Field(default=2.0, gt=0)  # no media this long: a new offer replaces the call
 
     invite_ttl_hours: float = Field(default=168.0, gt=0)
     session_ttl_hours: float = Field(default=12.0, gt=0)

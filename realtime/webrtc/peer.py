@@ -77,6 +77,7 @@ class CandidatePeer:
         self._channel_open = asyncio.Event()
         self._audio_started_at: float | None = None
         self._sound_heard = False
+        self._media_at = time.monotonic()  # the last audio frame's arrival (or the call's start)
         self._closed = False
         self.connected = asyncio.Event()
         self.started_at = time.time()
@@ -165,16 +166,31 @@ class CandidatePeer:
             self.failure = self.failure or "disconnected"
             await self.close()
 
+    async def _recv(self, track: MediaStreamTrack) -> object:
+        """The track's next frame; TimeoutError after RECV_TIMEOUT_S without one once connected.
+
+        Before the connection is up no media can come (a slow DTLS handshake on a loaded machine took
+        over 5 s): waiting then is not a dead call, and the connect watchdog closes one that never
+        connects. A reader that gave up then would leave the call deaf and unrecorded.
+        """
+        while True:
+            try:
+                return await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+            except TimeoutError:
+                if self.connected.is_set():
+                    raise
+
     async def _read_audio(self, track: MediaStreamTrack) -> None:
         resampler = Resampler()
         clock = MediaClock(rate_in=48000, rate_out=resampler.rate)
         try:
             while True:
-                frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+                frame = await self._recv(track)
                 if not isinstance(frame, av.AudioFrame):
                     continue
+                self._media_at = time.monotonic()
                 if self._audio_started_at is None:
-                    self._audio_started_at = time.monotonic()
+                    self._audio_started_at = self._media_at
                 lost = clock.gap(frame.pts, frame.samples) if frame.sample_rate == 48000 else 0
                 if lost:  # packets lost on the way: silence keeps later times on the media clock
                     await self.pipeline.push(np.zeros(lost, np.int16))
@@ -189,6 +205,10 @@ class CandidatePeer:
         except (MediaStreamError, TimeoutError):
             log.info("peer %s audio ended (%.1f s lost on the network, filled)", self.peer_id, clock.filled_s)
         await self.pipeline.push(resampler.flush())
+        # No audio for RECV_TIMEOUT_S, or the track ended: the candidate is gone (a closed tab, a dead
+        # network). Closing now stores what they said and frees the interview for their rejoin.
+        if not self._closed:
+            self._spawn(self.close(), "close")
 
     async def _check_audio(self) -> None:
         await asyncio.sleep(AUDIO_CHECK_S)
@@ -206,7 +226,7 @@ class CandidatePeer:
         clock = VideoClock()
         try:
             while True:
-                frame = await asyncio.wait_for(track.recv(), RECV_TIMEOUT_S)
+                frame = await self._recv(track)
                 if not isinstance(frame, av.VideoFrame):
                     continue
                 self._offer_to_taps("video", frame)
@@ -242,6 +262,11 @@ class CandidatePeer:
     def heard_time(self) -> float:
         """The media clock as VAD has heard it (turn-taking decides on it)."""
         return self.pipeline.heard_time
+
+    @property
+    def idle_s(self) -> float:
+        """Seconds since the candidate's last audio frame (since the call started, before the first)."""
+        return time.monotonic() - self._media_at
 
     @property
     def sound(self) -> bool:

@@ -167,4 +167,6 @@ async def withdraw(
     vault: VaultDep,
 ) -> WithdrawalOut:
     """The candidate withdraws consent: a live call ends, scoring stops, and their data is erased."""
-    return await withdraw_consent(sessions, signer, calls.peers, bus, token, settings.recordings_dir, vault)
+    return await withdraw_consent(
+        sessions, signer, calls.peers, bus, token, settings.recordings_dir, vault, calls.owners
+    )

@@ -14,9 +14,9 @@ from fastapi.responses import StreamingResponse
 from server.db.models import User
 from server.deps import (
     BusDep,
+    CallsDep,
     CurrentUser,
     MetricsDep,
-    PeersDep,
     RequireRole,
     SessionDep,
     SessionsDep,
@@ -93,22 +93,27 @@ async def get_recording(
 
 @router.post("/{interview_id}/control", status_code=202)
 async def control(
-    interview_id: str, body: ControlIn, user: Interviewer, session: SessionDep, bus: BusDep
+    interview_id: str,
+    body: ControlIn,
+    user: Interviewer,
+    session: SessionDep,
+    bus: BusDep,
+    settings: SettingsDep,
 ) -> Ack:
     """Inject a question, skip, pause/resume the agent, take over/hand back, or end the interview."""
-    await controls.send(session, bus, user, interview_id, body)
+    await controls.send(session, bus, user, interview_id, body, settings.relay_timeout_s)
     return Ack(status="sent")
 
 
 @router.post("/{interview_id}/watch")
 async def watch(
-    interview_id: str, offer: WatchIn, user: Staff, session: SessionDep, peers: PeersDep
+    interview_id: str, offer: WatchIn, user: Staff, session: SessionDep, calls: CallsDep
 ) -> AnswerOut:
     """WebRTC for the console: the candidate's video and audio, relayed by the server.
 
     With `talk`, the interviewer's microphone goes to the candidate instead (after a take-over).
     """
-    sdp = await watch_service.connect(session, peers, user, interview_id, offer)
+    sdp = await watch_service.connect(session, calls, user, interview_id, offer)
     return AnswerOut(sdp=sdp)
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import av
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agent.bargein import BargeInPolicy
@@ -17,7 +17,6 @@ from realtime.speech.pipeline import SpeechPipeline
 from realtime.voice.voice import AgentVoice
 from realtime.webrtc.peer import CandidatePeer, PeerRegistry, Reservation
 from realtime.webrtc.recorder import Recorder
-from realtime.webrtc.sealed_file import SealedFileError, SealedPlaintext, SealedReader, is_sealed
 from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import new_id, utcnow
@@ -31,12 +30,17 @@ from server.db.repositories.plans import interview_plan
 from server.errors import Busy, Conflict, NotFound
 from server.keys.vault import Vault
 from server.observability.metrics import Metrics
+from server.owners import CallOwners
 from server.runtime import ModelRuntime
 from server.services import consent as consent_service
+from server.services import relay
 from server.services.coding.sandbox import Sandbox, SandboxLimits
 from server.services.ice import server_ice_servers
 from server.services.invites import InviteContext, ensure_joinable
-from server.services.live import LiveInterview, LiveStore
+from server.services.live import LiveInterview, LiveStore, control_channel
+from server.services.live.remote import RELEASE
+from server.services.media import media_duration
+from server.services.rejoin import close_crashed, gap_detail
 from server.services.reports import job_rubric
 from server.settings import Settings
 
@@ -55,8 +59,10 @@ class CallRuntime:
     scorer: Scorer
     agent_settings: AgentSettings
     vault: Vault
+    owners: CallOwners
     sandbox: Sandbox = field(default_factory=Sandbox)  # the coding module's; one per server
     metrics: Metrics | None = None  # the app's Prometheus instruments (None in tools that run no server)
+    draining: bool = False  # shutting down: no new calls here (the candidate rejoins on another)
 
     def presence(self, live: LiveInterview, consented: bool) -> PresenceSampler | None:
         """A presence sampler for one call, reporting to its live interview.
@@ -70,27 +76,6 @@ class CallRuntime:
             s.presence_no_face_s, s.presence_multiple_faces_s, s.presence_looking_away_s, s.presence_yaw_limit
         )
         return PresenceSampler(self.models.faces, live.on_presence, rules, s.presence_every_s)
-
-
-def media_duration(path: Path, key: bytes) -> float | None:
-    """Duration of the audio track of a recording (sealed with `key`, or plain), read from its packets."""
-    try:
-        if is_sealed(path):
-            with SealedReader(path, key) as reader:
-                return _audio_duration(av.open(SealedPlaintext(reader), mode="r"))
-        return _audio_duration(av.open(str(path)))
-    except (av.error.FFmpegError, IndexError, OSError, SealedFileError):
-        return None
-
-
-def _audio_duration(opened: av.container.InputContainer) -> float | None:
-    with opened as container:
-        stream = container.streams.audio[0]
-        end = 0
-        for packet in container.demux(stream):
-            if packet.pts is not None and packet.duration is not None:
-                end = max(end, packet.pts + packet.duration)
-        return float(end * stream.time_base) if stream.time_base else None
 
 
 def make_sandbox(settings: Settings) -> Sandbox:
@@ -120,12 +105,45 @@ async def start_call(
     """
     interview = ctx.interview
     ensure_joinable(interview)
+    if runtime.draining:
+        raise Busy("this server is restarting; please join again in a few seconds")
+    stale = runtime.peers.get(interview.id)
+    if stale is not None and stale.idle_s >= runtime.settings.peer_stale_s:
+        log.info("interview %s: a new call replaces one without media for %.1f s", interview.id, stale.idle_s)
+        await stale.close()  # a reload or a dropped network: what was said is stored on close
     slot = _reserve(runtime, interview.id)
     try:
-        answer = await _start(runtime, session, ctx, sdp, kind, slot)
+        await _claim(runtime, interview.id)
+        try:
+            answer = await _start(runtime, session, ctx, sdp, kind, slot)
+        except BaseException:
+            await runtime.owners.release(interview.id)
+            raise
     finally:
         slot.release()  # a no-op once the peer filled it
     return answer
+
+
+async def _claim(runtime: CallRuntime, interview_id: str) -> None:
+    """Hold the call's lease; another instance's dead or abandoned call gives it up first.
+
+    The holder answers a release request at once: it gives the call up when no media has come for
+    `peer_stale_s`, and refuses while the candidate is still there. A holder that does not answer
+    has died; its lease lapses within `call_lease_s`.
+    """
+    owners, settings = runtime.owners, runtime.settings
+    if await owners.claim(interview_id) is None:
+        return
+    message = {"action": RELEASE, "stale_s": settings.peer_stale_s}
+    reply = await relay.request(runtime.bus, control_channel(interview_id), message, settings.relay_timeout_s)
+    if reply is not None and not reply.get("released"):
+        raise Conflict("this interview is already open in another browser window; close it there first")
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + settings.call_lease_s + 1.0
+    while await owners.claim(interview_id) is not None:
+        if loop.time() > deadline:
+            raise Busy("your previous connection is still closing; please join again in a few seconds")
+        await asyncio.sleep(0.25)
 
 
 def _reserve(runtime: CallRuntime, interview_id: str) -> Reservation:
@@ -196,11 +214,12 @@ async def _start(
         if not started:
             return
         await live.stop()
-        duration = media_duration(path, key)
+        duration = await asyncio.to_thread(media_duration, path, key)
         async with runtime.sessions.begin() as s:
             row = await s.get(Recording, recording_id)
             if row is not None:
                 row.ended_at, row.duration_s = utcnow(), duration
+        await runtime.owners.release(interview.id)  # after the last write: a rejoin reads it all
         log.info("call for interview %s closed; recording %.1f s", interview.id, duration or 0.0)
 
     peer = CandidatePeer(
@@ -223,7 +242,7 @@ async def _start(
     started = True
     slot.fill(peer)
     try:
-        await _begin(session, interview, peer, live, recording_id, path)
+        await _begin(session, interview, peer, live, recording_id, path, key)
     except BaseException:
         await peer.close()  # counted but unrecorded: never leave such a call running
         raise
@@ -237,14 +256,16 @@ async def _begin(
     live: LiveInterview,
     recording_id: str,
     path: Path,
+    key: bytes,
 ) -> None:
     """Start the agent and store the call: status, recording row, a reconnection flag, the audit."""
     await live.attach(peer)
     interview.status = "live"
     interview.started_at = interview.started_at or utcnow()
     earlier = await repo.recordings(session, interview.id)
-    await repo.add_recording(session, Recording(id=recording_id, interview_id=interview.id, path=str(path)))
-    if earlier:  # the candidate joins again: the reviewer should know the interview was split
+    if earlier:  # the candidate joins again: the reviewer should know the interview was split, and how long
+        crashed = earlier[-1].ended_at is None
+        await close_crashed(earlier, key)
         await integrity_repo.add(
             session,
             IntegrityFlag(
@@ -252,7 +273,8 @@ async def _begin(
                 kind="reconnected",
                 t_start=0.0,
                 t_end=0.0,
-                detail={"recording_id": recording_id, "previous_calls": len(earlier)},
+                detail=gap_detail(earlier, crashed, recording_id),
             ),
         )
+    await repo.add_recording(session, Recording(id=recording_id, interview_id=interview.id, path=str(path)))
     await audit_repo.audit(session, "candidate", "call.started", interview.id)

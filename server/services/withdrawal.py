@@ -17,6 +17,7 @@ from realtime.webrtc.peer import PeerRegistry
 from server.bus import EventBus
 from server.db.repositories import interviews as interview_repo
 from server.keys.vault import Vault
+from server.owners import CallOwners, wait_released
 from server.schemas import WithdrawalOut
 from server.security import Signer
 from server.services import consent as consent_service
@@ -36,8 +37,13 @@ async def withdraw(
     token: str,
     recordings_dir: Path,
     vault: Vault,
+    owners: CallOwners | None = None,
 ) -> WithdrawalOut:
-    """Stop the interview and erase the candidate (or keep their data marked withdrawn while held)."""
+    """Stop the interview and erase the candidate (or keep their data marked withdrawn while held).
+
+    A call held by another instance is closed there (the bus carries the withdrawal); erasing waits
+    until it has, so nothing the call writes in its last moments outlives the erasure.
+    """
     async with sessions.begin() as session:
         ctx = await invites.resolve(session, signer, token)
         interview_id, candidate_id = ctx.interview.id, ctx.candidate.id
@@ -47,6 +53,9 @@ async def withdraw(
     peer = peers.get(interview_id)
     if peer is not None:
         await peer.close()
+    elif owners is not None and not await wait_released(owners, interview_id, 10.0):
+        # Held by another instance that did not close it in time: erase anyway, and say so in the log.
+        log.warning("interview %s: the instance holding the call did not close it in 10 s", interview_id)
     if held:
         async with sessions.begin() as session:  # after the call closed (it marks itself interrupted)
             interview = await interview_repo.get(session, interview_id)

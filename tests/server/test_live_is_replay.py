@@ -68,7 +68,7 @@ async def live_call(settings: Settings, runtime: ModelRuntime, wav: Path, questi
             demo = await create_demo(s, Signer(TEST_SECRET, 3600, 3600), settings.public_url)
             interview = await interview_repo.get(s, demo.interview_id)
             assert interview is not None
-            interview.question_index = question  # a resumed call: the agent asks question `question - 1`
+            interview.question_index = question  # a resumed call: the agent asks question `question` again
             job = await job_repo.get_full(s, interview.job_id)
         token = demo.invite_url.rsplit("/", 1)[1]
         base = f"http://127.0.0.1:{port}/api/invite/{token}"
@@ -101,7 +101,7 @@ async def live_call(settings: Settings, runtime: ModelRuntime, wav: Path, questi
             await serving
 
 
-@pytest.mark.parametrize(("clip_id", "question"), [("en_leadership_star", 0), ("en_motivation_short", 3)])
+@pytest.mark.parametrize(("clip_id", "question"), [("en_leadership_star", -1), ("en_motivation_short", 2)])
 async def test_a_live_call_and_its_replay_decide_the_same_at_the_same_times(
     engines: dict[str, WhisperRecognizer], tmp_path: Path, clip_id: str, question: int
 ) -> None:

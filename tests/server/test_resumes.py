@@ -326,10 +326,11 @@ def test_a_call_follows_the_personalised_plan_and_resumes_at_the_same_question(r
             job = await job_repo.get_full(s, interview.job_id)
             resume = await resume_repo.of_interview(s, iid)
             assert resume is not None
-            first = interview_plan(job, 0, resume.profile)  # as calls.py builds it
-            again = interview_plan(job, 2, resume.profile)  # a dropped call on question 3
+            first = interview_plan(job, -1, resume.profile)  # as calls.py builds it, before any question
+            again = interview_plan(job, 2, resume.profile)  # a dropped call on question 3 (0-based 2)
             assert first is not None and again is not None
-            one, three = first.advance(), again.advance()
+            # what the agent asks on start: the current question on a resume, else the next
+            one, three = first.current or first.advance(), again.current or again.advance()
             assert one is not None and three is not None
             return one.text, three.text
 

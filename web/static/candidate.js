@@ -79,35 +79,70 @@ async function startPreview() {
   deviceCheck(stream, lang, () => api("/status"));
 }
 
-$("join-btn").addEventListener("click", async () => {
-  $("join-btn").disabled = true; $("status").textContent = t(lang, "connecting"); showError("");
-  try { info = await api(""); } catch (e) { showError(e.message); $("join-btn").disabled = false; return; }  // fresh TURN credentials
-  pc = new RTCPeerConnection(rtcConfig(info.ice));
-  stream.getTracks().forEach((tr) => pc.addTrack(tr, stream));
-  pc.ontrack = (ev) => { if (ev.track.kind === "audio") $("agent-audio").srcObject = new MediaStream([ev.track]); };
-  const channel = pc.createDataChannel("control");
+// Leaving the interview tab is shown to the reviewer (a signal to look at, not a verdict).
+let channel = null;
+document.addEventListener("visibilitychange", () => {
+  if (channel && channel.readyState === "open") channel.send(JSON.stringify({ type: "visibility", hidden: document.hidden }));
+});
+
+// One call: fresh TURN credentials, a new peer connection and offer. The server resumes the interview at
+// the question in progress, so the same function joins the first time and after a lost connection.
+async function connect() {
+  info = await api("");
+  const mine = new RTCPeerConnection(rtcConfig(info.ice));
+  pc = mine;
+  stream.getTracks().forEach((tr) => mine.addTrack(tr, stream));
+  mine.ontrack = (ev) => { if (ev.track.kind === "audio") $("agent-audio").srcObject = new MediaStream([ev.track]); };
+  channel = mine.createDataChannel("control");
   channel.onmessage = (ev) => onMessage(JSON.parse(ev.data));
-  // Leaving the interview tab is shown to the reviewer (a signal to look at, not a verdict).
-  document.addEventListener("visibilitychange", () => {
-    if (channel.readyState === "open") channel.send(JSON.stringify({ type: "visibility", hidden: document.hidden }));
-  });
-  pc.onconnectionstatechange = () => {
-    metrics.connectionState = pc.connectionState;
-    if (pc.connectionState === "connected") {
-      metrics.connectedAt = metrics.connectedAt || performance.now(); $("status").textContent = t(lang, "connected");
-      if ($("error").dataset.kind === "ice") showError("");
+  channel.onclose = () => lost(mine);  // the server closed the call (a restart, a dead network)
+  mine.onconnectionstatechange = () => {
+    metrics.connectionState = mine.connectionState;
+    if (mine.connectionState === "connected") {
+      metrics.connectedAt = performance.now(); $("status").textContent = t(lang, "connected");
+      if ($("error").dataset.kind !== "audio") showError("");
     }
-    if (pc.connectionState === "failed") { showError(t(lang, "err_ice_failed")); $("error").dataset.kind = "ice"; }
-    if (pc.connectionState === "disconnected") { showError(t(lang, "err_ice_disconnected")); $("error").dataset.kind = "ice"; }
+    if (mine.connectionState === "failed") { showError(t(lang, "err_ice_failed")); $("error").dataset.kind = "ice"; }
+    if (mine.connectionState === "disconnected") { showError(t(lang, "err_ice_disconnected")); $("error").dataset.kind = "ice"; }
+    if (["failed", "disconnected"].includes(mine.connectionState)) lost(mine);
   };
   try {
-    await pc.setLocalDescription(await pc.createOffer());
-    await waitIce(pc);
-    const answer = await api("/offer", { sdp: pc.localDescription.sdp, type: pc.localDescription.type });
-    await pc.setRemoteDescription(answer);
+    await mine.setLocalDescription(await mine.createOffer());
+    await waitIce(mine);
+    const answer = await api("/offer", { sdp: mine.localDescription.sdp, type: mine.localDescription.type });
+    await mine.setRemoteDescription(answer);
+  } catch (e) { mine.onconnectionstatechange = null; channel.onclose = null; mine.close(); throw e; }
+}
+
+$("join-btn").addEventListener("click", async () => {
+  $("join-btn").disabled = true; $("status").textContent = t(lang, "connecting");
+  try {
+    await connect();
     $("leave-btn").classList.remove("hidden");
-  } catch (e) { showError(e.message); pc.close(); $("join-btn").disabled = false; $("status").textContent = ""; }
+  } catch (e) { showError(e.message); $("join-btn").disabled = false; $("status").textContent = ""; }
 });
+
+// A lost call is joined again by itself: after a short wait (a "disconnected" often recovers), then
+// with growing pauses while the server frees the old call or another server takes over.
+let ended = false;
+function lost(old) {
+  if (ended || pc !== old || old.rejoining) return;
+  old.rejoining = true;
+  $("status").textContent = t(lang, "reconnecting");
+  metrics.lostAt = performance.now();
+  setTimeout(async () => {
+    if (ended || pc !== old) return;
+    if (old.connectionState === "connected" && channel && channel.readyState === "open") {
+      old.rejoining = false; $("status").textContent = t(lang, "connected"); return;
+    }
+    old.onconnectionstatechange = null; channel.onclose = null; old.close();
+    for (let attempt = 0; attempt < 16 && !ended; attempt++) {  // about two minutes
+      try { await connect(); metrics.rejoins = (metrics.rejoins || 0) + 1; return; } catch (e) { showError(e.message); }
+      await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** attempt, 8000)));
+    }
+    if (!ended) showError(t(lang, "reconnect_failed"));
+  }, 2500);
+}
 
 // When the server cannot speak this language, the browser reads the text aloud if it can.
 function speakLocally(msg) {
@@ -149,6 +184,7 @@ function onMessage(msg) {
     live.className = msg.final ? "" : "partial";
     if (!msg.final) metrics.partials = (metrics.partials || 0) + 1;
   } else if (msg.type === "end") {
+    ended = true;
     $("question").textContent = msg.text; $("status").textContent = t(lang, "ended");
     Modules.show(null, lang, api);
     setTimeout(hangUp, (msg.speak_s || 0) * 1000 + 300);  // let the goodbye finish
@@ -157,6 +193,7 @@ function onMessage(msg) {
 }
 
 function hangUp() {
+  ended = true;
   metrics.leftAt = performance.now();
   if (pc) pc.close();
   if (stream) stream.getTracks().forEach((tr) => tr.stop());

@@ -52,4 +52,4 @@ def interview_plan(
     if not questions:
         return None
     budget = job.time_budget_min * 60 if job.time_budget_min else None
-    return InterviewPlan(questions, budget_s=budget, index=max(resume_index - 1, -1))
+    return InterviewPlan(questions, budget_s=budget, index=max(min(resume_index, len(questions) - 1), -1))

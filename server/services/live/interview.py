@@ -24,6 +24,8 @@ from realtime.voice.tts import VoiceBook
 from server.bus import EventBus
 from server.events import AgentDecision, ControlApplied, QuestionAsked, SpeechActivity, UtterancePartial
 from server.observability.metrics import Metrics
+from server.services import relay
+from server.services.live import remote
 from server.services.live.conductor import CallClock, Conductor
 from server.services.live.speaker import Speaker, Voice
 from server.services.live.store import LiveStore, control_channel
@@ -56,6 +58,15 @@ class Call(CallClock, Protocol):
 
     def close_soon(self, delay_s: float) -> None:
         """Hang up after `delay_s`."""
+        ...
+
+    @property
+    def idle_s(self) -> float:
+        """Seconds since the candidate's media last arrived (a dead call's keeps growing)."""
+        ...
+
+    async def watch(self, watcher_id: str, sdp: str, kind: str, talk: bool = False) -> str:
+        """Answer a console's offer: the candidate's media relayed, or (`talk`) the console heard."""
         ...
 
 
@@ -263,12 +274,17 @@ class LiveInterview:
                 if message.get("action") == CODE_SUBMITTED:
                     await self.code_submitted()
                     continue
+                if self.call is not None and await remote.serve(self._bus, self.call, message):
+                    continue  # a console's watch offer, or another instance asking for the call
                 try:
                     await self.control(
                         str(message["action"]), str(message.get("by", "")), message.get("text")
                     )
                 except Exception:
                     log.exception("interview %s: control %r failed", self.interview_id, message)
+                    await relay.answer(self._bus, message, ok=False)
+                else:
+                    await relay.answer(self._bus, message, ok=True)
 
     async def code_submitted(self) -> None:
         """The candidate is done coding: the agent asks them to explain their approach."""
