@@ -20,6 +20,7 @@ from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer
 from server.api import (
     admin,
+    analytics,
     auth,
     candidate,
     greenhouse,
@@ -205,6 +206,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(lifecycle.router)
     app.include_router(jobs.router)
     app.include_router(imports.router)
+    app.include_router(analytics.router)
     app.include_router(greenhouse.router)
     app.include_router(admin.router)
     app.include_router(privacy.router)

@@ -5,9 +5,18 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from server.deps import BusDep, CallsDep, SessionDep, SessionsDep, SettingsDep, SignerDep, VaultDep
-from server.schemas import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn, WithdrawalOut
+from server.schemas import (
+    AnswerOut,
+    ConsentIn,
+    ConsentOut,
+    InviteOut,
+    OfferIn,
+    SelfIdIn,
+    SelfIdOut,
+    WithdrawalOut,
+)
 from server.services import consent as consent_service
-from server.services import invites
+from server.services import invites, self_id
 from server.services.calls import start_call
 from server.services.withdrawal import withdraw as withdraw_consent
 
@@ -87,3 +96,12 @@ async def withdraw(
 ) -> WithdrawalOut:
     """The candidate withdraws consent: a live call ends, scoring stops, and their data is erased."""
     return await withdraw_consent(sessions, signer, calls.peers, bus, token, settings.recordings_dir, vault)
+
+
+@router.post("/{token}/self-id")
+async def self_identify(
+    token: str, body: SelfIdIn, session: SessionDep, signer: SignerDep, settings: SettingsDep
+) -> SelfIdOut:
+    """Optional demographic answers for the bias audit, with their own consent; never shown to raters."""
+    ctx = await invites.resolve(session, signer, token)
+    return await self_id.give(session, ctx, body, settings.consent_version)

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Depends, Request
 
 from server.db.models import User
 from server.deps import RequireRole, SessionDep, SettingsDep, SignerDep
-from server.schemas import ImportedCandidate, JobCreated
+from server.schemas import ImportedCandidate, JobCreated, OutcomesImported
 from server.services import imports as service
+from server.services import outcomes
 
 router = APIRouter(prefix="/api/import", tags=["import"])
 Editor = Annotated[User, Depends(RequireRole("hr"))]
@@ -34,3 +35,10 @@ async def import_candidates(
     """Candidates, each with an interview for a job and an invite link: JSON list or CSV."""
     body, kind = await _body(request)
     return await service.import_candidates(session, user, body, kind, signer, settings.public_url)
+
+
+@router.post("/outcomes", status_code=201)
+async def import_outcomes(request: Request, user: Editor, session: SessionDep) -> OutcomesImported:
+    """Post-hire outcomes (probation, performance, retention) per interview: JSON list or CSV."""
+    body, kind = await _body(request)
+    return await outcomes.import_outcomes(session, user, body, kind)

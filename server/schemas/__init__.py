@@ -13,6 +13,18 @@ from server.schemas.admin import (
     MetricsOut,
     SecretIn,
 )
+from server.schemas.analytics import (
+    BiasAuditOut,
+    CalibrationOut,
+    CorrelationOut,
+    GroupRateOut,
+    IncrementalOut,
+    OutcomesImported,
+    SelfIdIn,
+    SelfIdOut,
+    ValidityOut,
+    WeightOut,
+)
 from server.schemas.auth import LoginIn, LoginOut, SessionsRevoked, UserOut
 from server.schemas.candidate import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn
 from server.schemas.common import Ack, Health, Timestamp
@@ -69,6 +81,16 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "BiasAuditOut",
+    "CalibrationOut",
+    "CorrelationOut",
+    "GroupRateOut",
+    "IncrementalOut",
+    "OutcomesImported",
+    "SelfIdIn",
+    "SelfIdOut",
+    "ValidityOut",
+    "WeightOut",
     "SecretIn",
     "CancelIn",
     "InviteLinkOut",

@@ -69,6 +69,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/invite/{token}"): "401 2xx 401 401 401 401 401",
     ("POST", "/api/invite/{token}/consent"): "401 409 401 401 401 401 401",
     ("POST", "/api/invite/{token}/offer"): "401 409 401 401 401 401 401",
+    ("POST", "/api/invite/{token}/self-id"): "401 2xx 401 401 401 401 401",
     # interviews
     ("GET", "/api/interviews"): STAFF_ONLY,
     ("GET", "/api/interviews/{interview_id}"): SEES_A,
@@ -92,6 +93,11 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/jobs/{job_id}/plan"): SEES_A,
     ("POST", "/api/import/jobs"): HR,
     ("POST", "/api/import/candidates"): HR,
+    ("POST", "/api/import/outcomes"): HR,
+    # analytics: HR's and admins', department-scoped (an interviewer sees none)
+    ("GET", "/api/analytics/jobs/{job_id}/validity"): REVIEWS_A,
+    ("GET", "/api/analytics/jobs/{job_id}/calibration"): REVIEWS_A,
+    ("GET", "/api/analytics/jobs/{job_id}/audit"): REVIEWS_A,
     # Greenhouse calls with HTTP Basic (the partner key); no staff cookie or invite opens these
     ("GET", "/api/greenhouse/list_tests"): "401 401 401 401 401 401 401",
     ("POST", "/api/greenhouse/send_test"): "401 401 401 401 401 401 401",
@@ -152,6 +158,8 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/jobs"): PLAN,
     ("POST", "/api/import/jobs"): [PLAN],
     ("POST", "/api/import/candidates"): [{"name": "Matrix Candidate", "job": "{job_id}"}],
+    ("POST", "/api/import/outcomes"): [{"interview_id": "{interview_id}", "performance": 3.5}],
+    ("POST", "/api/invite/{token}/self-id"): {"consent": True, "answers": {"sex": "female"}},
     ("POST", "/api/greenhouse/send_test"): {},
     ("POST", "/api/greenhouse/request_errors"): {},
     ("POST", "/api/admin/connectors"): {

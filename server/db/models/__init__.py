@@ -8,6 +8,7 @@ from server.db.models.integrity import IntegrityFlag
 from server.db.models.interview import Consent, Interview
 from server.db.models.job import Competency, Job, Question
 from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
+from server.db.models.outcome import Outcome, SelfReportedGroup
 from server.db.models.recording import Recording
 from server.db.models.review import FeedbackLetter, InterviewNote, ReviewDecision
 from server.db.models.score import AnswerScoreRow
@@ -33,9 +34,11 @@ __all__ = [
     "InterviewNote",
     "Job",
     "LoginFailure",
+    "Outcome",
     "Question",
     "Recording",
     "ReviewDecision",
+    "SelfReportedGroup",
     "StaffSession",
     "User",
     "Utterance",

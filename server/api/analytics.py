@@ -1,0 +1,62 @@
+"""Analytics for HR: predictive validity, suggested weights and the bias audit, per job (department-scoped).
+
+Interviewers do not see these: they are about the hiring process, not about one candidate.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+
+from server.db.models import User
+from server.deps import RequireRole, SessionDep
+from server.schemas import BiasAuditOut, CalibrationOut, ValidityOut
+from server.services import analytics as service
+from server.services.analytics_export import audit_csv
+
+router = APIRouter(prefix="/api/analytics", tags=["analytics"])
+Analyst = Annotated[User, Depends(RequireRole("hr"))]
+
+
+@router.get("/jobs/{job_id}/validity")
+async def validity(
+    job_id: str,
+    user: Analyst,
+    session: SessionDep,
+    metric: Annotated[str, Query(max_length=40)] = "performance",
+) -> ValidityOut:
+    """How well the AI's scores (and HR's recommendation) predicted an outcome, with 95 % intervals."""
+    return await service.validity(session, user, job_id, metric)
+
+
+@router.get("/jobs/{job_id}/calibration")
+async def calibration(
+    job_id: str,
+    user: Analyst,
+    session: SessionDep,
+    target: Annotated[str, Query(max_length=40)] = "performance",
+) -> CalibrationOut:
+    """Weights the outcomes (or, with target=hr, HR's overrides) suggest, beside the current ones."""
+    return await service.calibration(session, user, job_id, target)
+
+
+@router.get("/jobs/{job_id}/audit", response_model=None)
+async def audit(
+    job_id: str,
+    user: Analyst,
+    session: SessionDep,
+    category: Annotated[str, Query(max_length=40)] = "sex",
+    format: Literal["json", "csv"] = "json",  # noqa: A002 - the query parameter's name
+) -> BiasAuditOut | Response:
+    """Selection and scoring rates per self-reported group, impact ratios and four-fifths flags."""
+    report = await service.audit(session, user, job_id, category)
+    if format == "csv":
+        name = f"bias-audit-{job_id[:12]}-{category}.csv"
+        return Response(
+            audit_csv(report),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+    return report

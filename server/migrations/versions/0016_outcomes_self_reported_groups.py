@@ -1,0 +1,62 @@
+"""post-hire outcomes and self-reported groups (analytics: validity, calibration, bias audit)
+
+Revision ID: 0016
+Revises: 0010
+Create Date: 2026-12-02 11:30:00.000000
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0016"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "outcome",
+        sa.Column("interview_id", sa.String(length=32), nullable=False),
+        sa.Column("metric", sa.String(length=40), nullable=False),
+        sa.Column("value", sa.Float(), nullable=False),
+        sa.Column("imported_by", sa.String(length=254), nullable=False),
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["interview_id"],
+            ["interview.id"],
+            name=op.f("fk_outcome_interview_id_interview"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_outcome")),
+        sa.UniqueConstraint("interview_id", "metric", name=op.f("uq_outcome_interview_id")),
+    )
+    op.create_index(op.f("ix_outcome_interview_id"), "outcome", ["interview_id"], unique=False)
+    op.create_table(
+        "self_reported_group",
+        sa.Column("candidate_id", sa.String(length=32), nullable=False),
+        sa.Column("category", sa.String(length=40), nullable=False),
+        sa.Column("value", sa.String(length=80), nullable=False),
+        sa.Column("consent_version", sa.String(length=40), nullable=False),
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["candidate_id"],
+            ["candidate.id"],
+            name=op.f("fk_self_reported_group_candidate_id_candidate"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_self_reported_group")),
+        sa.UniqueConstraint("candidate_id", "category", name=op.f("uq_self_reported_group_candidate_id")),
+    )
+    op.create_index(
+        op.f("ix_self_reported_group_candidate_id"), "self_reported_group", ["candidate_id"], unique=False
+    )
+
+
+def downgrade() -> None:
+    op.drop_index(op.f("ix_self_reported_group_candidate_id"), table_name="self_reported_group")
+    op.drop_table("self_reported_group")
+    op.drop_index(op.f("ix_outcome_interview_id"), table_name="outcome")
+    op.drop_table("outcome")

@@ -1,0 +1,104 @@
+"""Analytics: outcomes import, validity, calibration and bias-audit reports, self-reported groups."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class OutcomesImported(BaseModel):
+    """How many outcome values were stored, for how many interviews."""
+
+    stored: int
+    interviews: int
+
+
+class CorrelationOut(BaseModel):
+    """One predictor's correlation with the outcome, its 95 % interval and sample-size warning."""
+
+    predictor: str
+    method: str
+    r: float | None
+    n: int
+    ci_low: float | None
+    ci_high: float | None
+    warning: str | None
+
+
+class IncrementalOut(BaseModel):
+    """R² of the outcome on HR's recommendation alone, and with the AI's overall score added."""
+
+    n: int
+    r2_hr: float
+    r2_hr_and_ai: float
+    delta_r2: float
+    warning: str | None
+
+
+class ValidityOut(BaseModel):
+    """Predictive validity of the AI's scores (per competency and overall) and of HR's recommendation."""
+
+    job_id: str
+    metric: str
+    n: int
+    correlations: list[CorrelationOut]
+    hr_recommendation: CorrelationOut
+    incremental: IncrementalOut
+    range_restriction_note: str
+    sample_size_note: str | None
+
+
+class WeightOut(BaseModel):
+    """A competency's current weight, the suggested one, the difference and its bootstrap interval."""
+
+    competency: str
+    current: float
+    suggested: float | None
+    diff: float | None
+    ci_low: float | None
+    ci_high: float | None
+
+
+class CalibrationOut(BaseModel):
+    """Suggested weights from outcomes or from HR's scores, as a diff against the job's weights."""
+
+    job_id: str
+    target: str
+    n: int
+    r2: float
+    warning: str | None
+    weights: list[WeightOut]
+
+
+class GroupRateOut(BaseModel):
+    """One group's row of the bias audit (NYC Local Law 144 shape)."""
+
+    group: str
+    candidates: int
+    selected: int
+    selection_rate: float
+    impact_ratio: float
+    flagged: bool
+
+
+class BiasAuditOut(BaseModel):
+    """Selection rates (HR's decisions) and scoring rates (AI overall above the median) per group."""
+
+    job_id: str
+    category: str
+    decided: int
+    selection: list[GroupRateOut]
+    scoring: list[GroupRateOut]
+    note: str
+
+
+class SelfIdIn(BaseModel):
+    """A candidate's optional self-reported answers, given separately, with explicit consent."""
+
+    consent: bool
+    answers: dict[str, str] = Field(max_length=5)
+
+
+class SelfIdOut(BaseModel):
+    """How many answers were stored (zero when the candidate declined)."""
+
+    stored: int
