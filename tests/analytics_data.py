@@ -101,5 +101,7 @@ async def store(
                     comment="generated",
                 )
             )
-            s.add(SelfReportedGroup(candidate_id=candidate.id, category="sex", value=group, consent_version="t"))
+            s.add(
+                SelfReportedGroup(candidate_id=candidate.id, category="sex", value=group, consent_version="t")
+            )
     return job.id

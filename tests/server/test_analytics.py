@@ -61,7 +61,9 @@ def test_validity_coefficients_and_intervals_match_scipy_on_the_same_data(
     world: tuple[Review, Dataset, str],
 ) -> None:
     review, data, job_id = world
-    body = review.client.get(f"/api/analytics/jobs/{job_id}/validity", params={"metric": "performance"}).json()
+    body = review.client.get(
+        f"/api/analytics/jobs/{job_id}/validity", params={"metric": "performance"}
+    ).json()
     hired = data.advanced
     y = data.performance[hired]
     assert body["n"] == int(hired.sum()) > 30
@@ -80,7 +82,9 @@ def test_validity_coefficients_and_intervals_match_scipy_on_the_same_data(
     assert "narrower range" in body["range_restriction_note"] and body["sample_size_note"] is None
     assert body["incremental"]["delta_r2"] > 0.1  # the AI adds to HR's recommendation
 
-    binary = review.client.get(f"/api/analytics/jobs/{job_id}/validity", params={"metric": "probation_passed"})
+    binary = review.client.get(
+        f"/api/analytics/jobs/{job_id}/validity", params={"metric": "probation_passed"}
+    )
     passed = y > _probation_cut(data)
     ref_pb = stats.pointbiserialr(passed, data.scores[hired].mean(axis=1)).statistic
     got_pb = {c["predictor"]: c for c in binary.json()["correlations"]}["ai_overall"]
@@ -100,7 +104,9 @@ def test_calibration_recovers_the_planted_weights_as_a_diff_against_the_current_
         assert weights[name]["ci_low"] <= weights[name]["suggested"] <= weights[name]["ci_high"]
 
 
-def test_the_audit_flags_the_planted_adverse_impact_and_exports_csv(world: tuple[Review, Dataset, str]) -> None:
+def test_the_audit_flags_the_planted_adverse_impact_and_exports_csv(
+    world: tuple[Review, Dataset, str],
+) -> None:
     review, data, job_id = world
     body = review.client.get(f"/api/analytics/jobs/{job_id}/audit", params={"category": "sex"}).json()
     selection = {g["group"]: g for g in body["selection"]}
@@ -197,7 +203,9 @@ def test_self_reported_group_is_stored_with_consent_and_never_shown_to_raters(
         f"/api/invite/{token}/self-id", json={"consent": True, "answers": {"race_ethnicity": marker}}
     )
     assert r.status_code == 200 and r.json() == {"stored": 1}
-    bad = review.client.post(f"/api/invite/{token}/self-id", json={"consent": True, "answers": {"religion": "x"}})
+    bad = review.client.post(
+        f"/api/invite/{token}/self-id", json={"consent": True, "answers": {"religion": "x"}}
+    )
     assert bad.status_code == 422 and "unknown question" in bad.json()["detail"]
 
     async def stored(sessions: object) -> list[str]:
@@ -219,7 +227,9 @@ def test_self_reported_group_is_stored_with_consent_and_never_shown_to_raters(
             assert marker not in r.text and "race_ethnicity" not in r.text, url
     finally:
         review.login("hr-analytics@example.test")
-    audit = review.client.get(f"/api/analytics/jobs/{seeded['job_id']}/audit", params={"category": "race_ethnicity"})
+    audit = review.client.get(
+        f"/api/analytics/jobs/{seeded['job_id']}/audit", params={"category": "race_ethnicity"}
+    )
     assert audit.status_code == 200 and marker not in audit.text  # undecided: counts only, no row yet
     assert audit.json()["decided"] == 0
 
