@@ -105,3 +105,102 @@ async def store(
                 SelfReportedGroup(candidate_id=candidate.id, category="sex", value=group, consent_version="t")
             )
     return job.id
+
+
+@dataclass
+class Funnel:
+    """A generated funnel with what the dashboard should report, computed here independently."""
+
+    job_id: str
+    expected_funnel: dict[str, int]
+    minutes: list[float]
+    review_hours: list[float]
+    dropout: dict[str, int]
+    overrides: dict[str, tuple[int, int, float]]  # competency: (decisions, overrides, mean |diff|)
+    flags: dict[str, int]
+
+
+async def store_funnel(
+    sessions: async_sessionmaker[AsyncSession], seed: int = 5, n: int = 60, department: str = "Engineering"
+) -> Funnel:
+    """Interviews at every stage with known times, overrides and flags, for one job."""
+    from datetime import UTC, datetime, timedelta
+
+    from server.db.models import IntegrityFlag, Outcome
+
+    rng = np.random.default_rng(seed)
+    base = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    counts = dict.fromkeys(("invited", "started", "completed", "reviewed", "advanced", "hired"), 0)
+    minutes: list[float] = []
+    hours: list[float] = []
+    dropout: dict[str, int] = {}
+    diffs: dict[str, list[float]] = {"communication": [], "problem_solving": []}
+    flags: dict[str, int] = {}
+    async with sessions.begin() as s:
+        job = Job(title=f"Funnel job {seed}", department=department, language="en")
+        job.competencies = [Competency(name=c, weight=1.0) for c in COMPETENCIES]
+        s.add(job)
+        await s.flush()
+        for i in range(n):
+            stage = int(rng.integers(0, 6))  # 0 invited only ... 5 hired
+            candidate = Candidate(name=f"F{i}", email=None, external_refs={})
+            s.add(candidate)
+            await s.flush()
+            created = base + timedelta(days=int(i % 20))
+            started = created + timedelta(hours=1) if stage >= 1 else None
+            length = float(rng.integers(10, 40))
+            finished = stage >= 2
+            interview = Interview(
+                job_id=job.id,
+                candidate_id=candidate.id,
+                status="finished" if finished else ("interrupted" if stage == 1 else "scheduled"),
+                invite_nonce=f"f{i}",
+                question_index=int(rng.integers(0, 4)) if stage == 1 else -1,
+                started_at=started,
+                ended_at=started + timedelta(minutes=length) if finished and started else None,
+                review_status="next_round"
+                if stage >= 4
+                else ("rejected" if stage == 3 else "pending_review"),
+            )
+            interview.created_at = created
+            s.add(interview)
+            await s.flush()
+            counts["invited"] += 1
+            counts["started"] += stage >= 1
+            counts["completed"] += finished
+            if stage == 1:
+                key = str(interview.question_index + 1 if interview.question_index >= 0 else 0)
+                dropout[key] = dropout.get(key, 0) + 1
+            if finished:
+                minutes.append(length)
+                if rng.random() < 0.3:
+                    s.add(IntegrityFlag(interview_id=interview.id, kind="tab_hidden", t_start=1.0, detail={}))
+                    flags["tab_hidden"] = flags.get("tab_hidden", 0) + 1
+            if stage >= 3 and started is not None:
+                wait_h = float(rng.integers(1, 72))
+                hours.append(wait_h)
+                when = started + timedelta(minutes=length, hours=wait_h)
+                counts["reviewed"] += 1
+                for name in diffs:
+                    ai = round(float(rng.uniform(1, 5)), 1)
+                    human = int(np.clip(round(ai + rng.choice([-2, -1, 0, 0, 0, 1])), 1, 5))
+                    diffs[name].append(human - ai)
+                    s.add(
+                        ReviewDecision(
+                            interview_id=interview.id,
+                            actor="hr",
+                            competency=name,
+                            ai_score=ai,
+                            human_score=human,
+                            comment="g",
+                            created_at=when,
+                        )
+                    )
+            counts["advanced"] += stage >= 4
+            if stage == 5:
+                counts["hired"] += 1
+                s.add(Outcome(interview_id=interview.id, metric="performance", value=3.0, imported_by="t"))
+    overrides = {
+        k: (len(v), sum(abs(x) >= 0.5 for x in v), float(np.mean(np.abs(v)))) for k, v in diffs.items() if v
+    }
+    return Funnel(job.id, counts, minutes, hours, dropout, overrides, flags)

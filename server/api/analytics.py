@@ -5,6 +5,7 @@ Interviewers do not see these: they are about the hiring process, not about one 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -12,8 +13,10 @@ from fastapi.responses import Response
 
 from server.db.models import User
 from server.deps import RequireRole, SessionDep
-from server.schemas import BiasAuditOut, CalibrationOut, ValidityOut
+from server.schemas import BiasAuditOut, CalibrationOut, DashboardOut, ValidityOut
 from server.services import analytics as service
+from server.services import dashboard as dashboard_service
+from server.services import dashboard_export
 from server.services.analytics_export import audit_csv
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
@@ -60,3 +63,34 @@ async def audit(
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
     return report
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get("/dashboard", response_model=None)
+async def dashboard(
+    user: Analyst,
+    session: SessionDep,
+    job_id: Annotated[str | None, Query(max_length=40)] = None,
+    department: Annotated[str | None, Query(max_length=100)] = None,
+    since: date | None = None,
+    until: date | None = None,
+    format: Literal["json", "csv", "xlsx"] = "json",  # noqa: A002 - the query parameter's name
+    lang: Literal["en", "zh"] = "en",
+) -> DashboardOut | Response:
+    """Funnel, drop-out, times, AI-HR agreement and presence flags for the jobs the user may see."""
+    numbers = await dashboard_service.dashboard(session, user, job_id, department, since, until)
+    if format == "csv":
+        return Response(
+            dashboard_export.to_csv(numbers, lang),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="dashboard.csv"'},
+        )
+    if format == "xlsx":
+        return Response(
+            dashboard_export.to_xlsx(numbers, lang),
+            media_type=XLSX,
+            headers={"Content-Disposition": 'attachment; filename="dashboard.xlsx"'},
+        )
+    return numbers

@@ -60,3 +60,9 @@ async def report_page(interview_id: str) -> FileResponse:
 async def admin_page() -> FileResponse:
     """Admin: HR-system connectors and the delivery log."""
     return _page("admin.html")
+
+
+@router.get("/analytics")
+async def analytics_page() -> FileResponse:
+    """HR dashboard: funnel, times, AI-HR agreement, presence flags, with charts and exports."""
+    return _page("analytics.html")

@@ -17,6 +17,7 @@ from server.schemas.analytics import (
     BiasAuditOut,
     CalibrationOut,
     CorrelationOut,
+    DashboardOut,
     GroupRateOut,
     IncrementalOut,
     OutcomesImported,
@@ -81,6 +82,7 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "DashboardOut",
     "BiasAuditOut",
     "CalibrationOut",
     "CorrelationOut",

@@ -102,3 +102,59 @@ class SelfIdOut(BaseModel):
     """How many answers were stored (zero when the candidate declined)."""
 
     stored: int
+
+
+class StageOut(BaseModel):
+    """One funnel stage: how many interviews reached it."""
+
+    stage: str
+    count: int
+
+
+class CountOut(BaseModel):
+    """A labelled count and its share of a base (e.g. interviews with a presence flag of a kind)."""
+
+    key: str
+    count: int
+    rate: float | None
+
+
+class SummaryStat(BaseModel):
+    """Median and mean of a duration, and how many values they are over."""
+
+    n: int
+    median: float | None
+    mean: float | None
+
+
+class AgreementOut(BaseModel):
+    """How often and how far HR moved the AI's score of one competency."""
+
+    competency: str
+    decisions: int
+    overrides: int
+    override_rate: float | None
+    mean_abs_diff: float | None
+    mean_diff: float | None
+
+
+class JobFunnelOut(BaseModel):
+    """One job's funnel, for the per-job table."""
+
+    job_id: str
+    title: str
+    department: str | None
+    funnel: list[StageOut]
+
+
+class DashboardOut(BaseModel):
+    """The HR dashboard's numbers for the jobs, department and period asked for."""
+
+    funnel: list[StageOut]
+    dropout: list[CountOut]
+    interview_minutes: SummaryStat
+    review_hours: SummaryStat
+    agreement: list[AgreementOut]
+    presence_flags: list[CountOut]
+    satisfaction: SummaryStat
+    jobs: list[JobFunnelOut]

@@ -61,6 +61,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/review/{interview_id}"): PUBLIC,
     ("GET", "/report/{interview_id}"): PUBLIC,
     ("GET", "/admin"): PUBLIC,
+    ("GET", "/analytics"): PUBLIC,
     # staff login
     ("POST", "/api/auth/login"): "422 422 422 422 422 422 422",
     ("GET", "/api/auth/me"): STAFF_ONLY,
@@ -95,6 +96,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/import/candidates"): HR,
     ("POST", "/api/import/outcomes"): HR,
     # analytics: HR's and admins', department-scoped (an interviewer sees none)
+    ("GET", "/api/analytics/dashboard"): REVIEWS_A,
     ("GET", "/api/analytics/jobs/{job_id}/validity"): REVIEWS_A,
     ("GET", "/api/analytics/jobs/{job_id}/calibration"): REVIEWS_A,
     ("GET", "/api/analytics/jobs/{job_id}/audit"): REVIEWS_A,
