@@ -13,14 +13,22 @@ from fastapi.responses import Response
 
 from server.db.models import User
 from server.deps import RequireRole, SessionDep
-from server.schemas import BiasAuditOut, CalibrationOut, DashboardOut, ValidityOut
+from server.schemas import (
+    BiasAuditOut,
+    CalibrationOut,
+    DashboardOut,
+    ValidityOut,
+    WeightsIn,
+    WeightVersionOut,
+)
 from server.services import analytics as service
 from server.services import dashboard as dashboard_service
-from server.services import dashboard_export
+from server.services import dashboard_export, weights
 from server.services.analytics_export import audit_csv
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 Analyst = Annotated[User, Depends(RequireRole("hr"))]
+Admin = Annotated[User, Depends(RequireRole("admin"))]
 
 
 @router.get("/jobs/{job_id}/validity")
@@ -94,3 +102,15 @@ async def dashboard(
             headers={"Content-Disposition": 'attachment; filename="dashboard.xlsx"'},
         )
     return numbers
+
+
+@router.get("/jobs/{job_id}/weights")
+async def weight_versions(job_id: str, user: Analyst, session: SessionDep) -> list[WeightVersionOut]:
+    """The job's accepted weight versions (version 1: the weights it had before the first change)."""
+    return await weights.versions(session, user, job_id)
+
+
+@router.post("/jobs/{job_id}/weights", status_code=201)
+async def accept_weights(job_id: str, body: WeightsIn, user: Admin, session: SessionDep) -> WeightVersionOut:
+    """Accept new weights (e.g. the calibration's suggestion); earlier interviews keep theirs."""
+    return await weights.accept(session, user, job_id, body)

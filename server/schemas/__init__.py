@@ -25,6 +25,8 @@ from server.schemas.analytics import (
     SelfIdOut,
     ValidityOut,
     WeightOut,
+    WeightsIn,
+    WeightVersionOut,
 )
 from server.schemas.auth import LoginIn, LoginOut, SessionsRevoked, UserOut
 from server.schemas.candidate import AnswerOut, ConsentIn, ConsentOut, InviteOut, OfferIn
@@ -82,6 +84,8 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "WeightsIn",
+    "WeightVersionOut",
     "DashboardOut",
     "BiasAuditOut",
     "CalibrationOut",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import BaseModel, Field
 
 
@@ -158,3 +160,22 @@ class DashboardOut(BaseModel):
     presence_flags: list[CountOut]
     satisfaction: SummaryStat
     jobs: list[JobFunnelOut]
+
+
+class WeightsIn(BaseModel):
+    """Weights an admin accepts, per competency (normalised to sum to one when stored)."""
+
+    weights: dict[str, float] = Field(max_length=50)
+    source: str = Field(default="manual", min_length=1, max_length=60)
+    note: str = Field(default="", max_length=2000)
+
+
+class WeightVersionOut(BaseModel):
+    """One accepted version of a job's weights."""
+
+    version: int
+    weights: dict[str, float]
+    source: str
+    accepted_by: str
+    note: str
+    created_at: datetime

@@ -100,6 +100,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/analytics/jobs/{job_id}/validity"): REVIEWS_A,
     ("GET", "/api/analytics/jobs/{job_id}/calibration"): REVIEWS_A,
     ("GET", "/api/analytics/jobs/{job_id}/audit"): REVIEWS_A,
+    ("GET", "/api/analytics/jobs/{job_id}/weights"): REVIEWS_A,
+    ("POST", "/api/analytics/jobs/{job_id}/weights"): ADMIN,
     # Greenhouse calls with HTTP Basic (the partner key); no staff cookie or invite opens these
     ("GET", "/api/greenhouse/list_tests"): "401 401 401 401 401 401 401",
     ("POST", "/api/greenhouse/send_test"): "401 401 401 401 401 401 401",
@@ -161,6 +163,9 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/import/jobs"): [PLAN],
     ("POST", "/api/import/candidates"): [{"name": "Matrix Candidate", "job": "{job_id}"}],
     ("POST", "/api/import/outcomes"): [{"interview_id": "{interview_id}", "performance": 3.5}],
+    ("POST", "/api/analytics/jobs/{job_id}/weights"): {
+        "weights": {"leadership": 1, "teamwork": 1, "motivation": 1}
+    },
     ("POST", "/api/invite/{token}/self-id"): {"consent": True, "answers": {"sex": "female"}},
     ("POST", "/api/greenhouse/send_test"): {},
     ("POST", "/api/greenhouse/request_errors"): {},

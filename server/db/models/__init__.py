@@ -8,7 +8,7 @@ from server.db.models.integrity import IntegrityFlag
 from server.db.models.interview import Consent, Interview
 from server.db.models.job import Competency, Job, Question
 from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
-from server.db.models.outcome import Outcome, SelfReportedGroup
+from server.db.models.outcome import Outcome, SelfReportedGroup, WeightVersion
 from server.db.models.recording import Recording
 from server.db.models.review import FeedbackLetter, InterviewNote, ReviewDecision
 from server.db.models.score import AnswerScoreRow
@@ -42,4 +42,5 @@ __all__ = [
     "StaffSession",
     "User",
     "Utterance",
+    "WeightVersion",
 ]

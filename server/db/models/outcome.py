@@ -8,7 +8,7 @@ only ever returns counts per group.
 
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base, IdMixin
@@ -45,3 +45,17 @@ class SelfReportedGroup(IdMixin, Base):
     category: Mapped[str] = mapped_column(String(40))
     value: Mapped[str] = mapped_column(String(80))
     consent_version: Mapped[str] = mapped_column(String(40))
+
+
+class WeightVersion(IdMixin, Base):
+    """A job's competency weights as an admin accepted them; version 1 is what the job had before."""
+
+    __tablename__ = "weight_version"
+    __table_args__ = (UniqueConstraint("job_id", "version"),)
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("job.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    weights: Mapped[dict[str, float]] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(60))
+    accepted_by: Mapped[str] = mapped_column(String(254))
+    note: Mapped[str] = mapped_column(Text, default="")

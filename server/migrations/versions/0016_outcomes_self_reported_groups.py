@@ -1,4 +1,4 @@
-"""post-hire outcomes and self-reported groups (analytics: validity, calibration, bias audit)
+"""post-hire outcomes, self-reported groups, versioned competency weights (analytics)
 
 Revision ID: 0016
 Revises: 0010
@@ -53,9 +53,32 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_self_reported_group_candidate_id"), "self_reported_group", ["candidate_id"], unique=False
     )
+    op.create_table(
+        "weight_version",
+        sa.Column("job_id", sa.String(length=32), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("weights", sa.JSON(), nullable=False),
+        sa.Column("source", sa.String(length=60), nullable=False),
+        sa.Column("accepted_by", sa.String(length=254), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["job_id"], ["job.id"], name=op.f("fk_weight_version_job_id_job"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_weight_version")),
+        sa.UniqueConstraint("job_id", "version", name=op.f("uq_weight_version_job_id")),
+    )
+    op.create_index(op.f("ix_weight_version_job_id"), "weight_version", ["job_id"], unique=False)
+    with op.batch_alter_table("interview", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("scoring_weights", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("interview", schema=None) as batch_op:
+        batch_op.drop_column("scoring_weights")
+    op.drop_index(op.f("ix_weight_version_job_id"), table_name="weight_version")
+    op.drop_table("weight_version")
     op.drop_index(op.f("ix_self_reported_group_candidate_id"), table_name="self_reported_group")
     op.drop_table("self_reported_group")
     op.drop_index(op.f("ix_outcome_interview_id"), table_name="outcome")
