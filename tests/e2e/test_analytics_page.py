@@ -59,7 +59,12 @@ def test_dashboard_page_shows_the_funnel_with_local_charts(server: ServerProcess
         try:
             page = browser.new_page(viewport={"width": 1366, "height": 1400})
             problems: list[str] = []
-            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            page.on(
+                "console",
+                lambda m: problems.append(m.text) if m.type == "error" and "404" not in m.text else None,
+            )
+            missing: list[str] = []
+            page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
             outside: list[str] = []
             page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server.url) else None)
             login(page, server, email, PASSWORD, f"/analytics?lang={language}")
@@ -78,7 +83,8 @@ def test_dashboard_page_shows_the_funnel_with_local_charts(server: ServerProcess
                 page.click("#export-xlsx")
             assert download.value.suggested_filename == "dashboard.xlsx"
             page.screenshot(path=str(SHOTS / f"analytics-{language}.png"), full_page=True)
-            assert not problems, problems
+            assert not problems, problems  # e.g. a Content-Security-Policy refusal
+            assert all(url.endswith("/favicon.ico") for url in missing), missing
             assert not outside, outside
         finally:
             browser.close()
