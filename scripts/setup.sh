@@ -13,9 +13,10 @@ PYTHON=${PYTHON:-python3}
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
-# espeak-ng is the agent's English voice; the tests also need Chromium, sox and a CJK font.
-packages=(espeak-ng)
-[ "$DEV" = 1 ] && packages+=(chromium sox fonts-wqy-zenhei)
+# espeak-ng is the agent's English voice; fonts-wqy-zenhei the Chinese font of PDF exports (the
+# publication table); the tests also need Chromium and sox.
+packages=(espeak-ng fonts-wqy-zenhei)
+[ "$DEV" = 1 ] && packages+=(chromium sox)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -55,7 +55,10 @@ def generate(n: int = 200, seed: int = 7) -> Dataset:
 
 
 async def store(
-    sessions: async_sessionmaker[AsyncSession], data: Dataset, department: str = "Engineering"
+    sessions: async_sessionmaker[AsyncSession],
+    data: Dataset,
+    department: str = "Engineering",
+    names: list[tuple[str, str]] | None = None,
 ) -> str:
     """Store the data set as one job's finished, reviewed interviews; returns the job id."""
     async with sessions.begin() as s:
@@ -64,7 +67,9 @@ async def store(
         s.add(job)
         await s.flush()
         for i, group in enumerate(data.groups):
-            candidate = Candidate(name=f"Candidate {i}", email=None, external_refs={})
+            name, id_number = names[i] if names else (f"Candidate {i}", "")
+            refs = {"id_number": id_number} if id_number else {}
+            candidate = Candidate(name=name, email=None, external_refs=refs)
             s.add(candidate)
             await s.flush()
             interview = Interview(

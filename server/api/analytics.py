@@ -17,13 +17,15 @@ from server.schemas import (
     BiasAuditOut,
     CalibrationOut,
     DashboardOut,
+    PublicationIn,
+    PublicationOut,
     ValidityOut,
     WeightsIn,
     WeightVersionOut,
 )
 from server.services import analytics as service
 from server.services import dashboard as dashboard_service
-from server.services import dashboard_export, weights
+from server.services import dashboard_export, publication, weights
 from server.services.analytics_export import audit_csv
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
@@ -114,3 +116,24 @@ async def weight_versions(job_id: str, user: Analyst, session: SessionDep) -> li
 async def accept_weights(job_id: str, body: WeightsIn, user: Admin, session: SessionDep) -> WeightVersionOut:
     """Accept new weights (e.g. the calibration's suggestion); earlier interviews keep theirs."""
     return await weights.accept(session, user, job_id, body)
+
+
+@router.post("/jobs/{job_id}/publication", response_model=None)
+async def publish(
+    job_id: str, body: PublicationIn, user: Admin, session: SessionDep
+) -> PublicationOut | Response:
+    """The results publication (公示): columns and masking as the admin chose, as JSON, Excel or PDF."""
+    pub = await publication.table(session, user, job_id, body)
+    if body.format == "xlsx":
+        return Response(
+            publication.to_xlsx(pub),
+            media_type=XLSX,
+            headers={"Content-Disposition": 'attachment; filename="publication.xlsx"'},
+        )
+    if body.format == "pdf":
+        return Response(
+            publication.to_pdf(pub),
+            media_type="application/pdf",
+            headers={"Content-Disposition": 'attachment; filename="publication.pdf"'},
+        )
+    return pub

@@ -21,6 +21,8 @@ from server.schemas.analytics import (
     GroupRateOut,
     IncrementalOut,
     OutcomesImported,
+    PublicationIn,
+    PublicationOut,
     SelfIdIn,
     SelfIdOut,
     ValidityOut,
@@ -84,6 +86,8 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "PublicationIn",
+    "PublicationOut",
     "WeightsIn",
     "WeightVersionOut",
     "DashboardOut",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -179,3 +180,25 @@ class WeightVersionOut(BaseModel):
     accepted_by: str
     note: str
     created_at: datetime
+
+
+PublicationField = Literal["rank", "name", "id_number", "score", "decision"]
+
+
+class PublicationIn(BaseModel):
+    """What an admin chooses to publish: the columns, how names and ID numbers are masked, the format."""
+
+    title: str = Field(default="", max_length=200)
+    fields: list[PublicationField] = Field(min_length=1, max_length=5)
+    name_mask: Literal["surname_only", "none"] = "surname_only"
+    id_mask: Literal["last4", "hidden"] = "last4"
+    format: Literal["json", "xlsx", "pdf"] = "json"
+    lang: Literal["zh", "en"] = "zh"
+
+
+class PublicationOut(BaseModel):
+    """The table as it will be published: headers and rows of text, masked."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[str]]

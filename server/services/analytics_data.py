@@ -27,6 +27,7 @@ class Row:
     interview_id: str
     candidate_id: str
     review_status: str
+    status: str
     ai: dict[str, float]
     hr: dict[str, float]
     recommendation: float | None
@@ -73,6 +74,7 @@ async def load(session: AsyncSession, user: User, job_id: str) -> JobData:
             f.interview_id,
             f.candidate_id,
             f.review_status,
+            f.status,
             ai.get(f.interview_id, {}),
             hr.get(f.interview_id, {}),
             RECOMMENDATION_SCALE.get(recs.get(f.interview_id, "")),

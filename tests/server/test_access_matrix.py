@@ -102,6 +102,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/analytics/jobs/{job_id}/audit"): REVIEWS_A,
     ("GET", "/api/analytics/jobs/{job_id}/weights"): REVIEWS_A,
     ("POST", "/api/analytics/jobs/{job_id}/weights"): ADMIN,
+    ("POST", "/api/analytics/jobs/{job_id}/publication"): ADMIN,
     # Greenhouse calls with HTTP Basic (the partner key); no staff cookie or invite opens these
     ("GET", "/api/greenhouse/list_tests"): "401 401 401 401 401 401 401",
     ("POST", "/api/greenhouse/send_test"): "401 401 401 401 401 401 401",
@@ -166,6 +167,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/analytics/jobs/{job_id}/weights"): {
         "weights": {"leadership": 1, "teamwork": 1, "motivation": 1}
     },
+    ("POST", "/api/analytics/jobs/{job_id}/publication"): {"fields": ["rank", "name", "score"]},
     ("POST", "/api/invite/{token}/self-id"): {"consent": True, "answers": {"sex": "female"}},
     ("POST", "/api/greenhouse/send_test"): {},
     ("POST", "/api/greenhouse/request_errors"): {},
