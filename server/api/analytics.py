@@ -12,11 +12,14 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from server.db.models import User
-from server.deps import RequireRole, SessionDep
+from server.deps import RequireRole, SessionDep, SettingsDep, SignerDep
 from server.schemas import (
     BiasAuditOut,
     CalibrationOut,
     DashboardOut,
+    ImportedCandidate,
+    PoolInviteIn,
+    PoolMatch,
     PublicationIn,
     PublicationOut,
     ValidityOut,
@@ -25,7 +28,7 @@ from server.schemas import (
 )
 from server.services import analytics as service
 from server.services import dashboard as dashboard_service
-from server.services import dashboard_export, publication, weights
+from server.services import dashboard_export, publication, talent_pool, weights
 from server.services.analytics_export import audit_csv
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
@@ -137,3 +140,23 @@ async def publish(
             headers={"Content-Disposition": 'attachment; filename="publication.pdf"'},
         )
     return pub
+
+
+@router.get("/talent-pool")
+async def search_pool(
+    user: Analyst,
+    session: SessionDep,
+    competency: Annotated[str, Query(min_length=1, max_length=100)],
+    min_score: Annotated[float, Query(ge=1, le=5)] = 4.0,
+    quantified: bool = False,
+) -> list[PoolMatch]:
+    """Past candidates by competency evidence (e.g. customer_focus >= 4 with a quantified result)."""
+    return await talent_pool.search(session, user, competency, min_score, quantified)
+
+
+@router.post("/talent-pool/invite", status_code=201)
+async def invite_from_pool(
+    body: PoolInviteIn, user: Analyst, session: SessionDep, signer: SignerDep, settings: SettingsDep
+) -> ImportedCandidate:
+    """Invite a pool candidate to a new job: a new interview and its invite link."""
+    return await talent_pool.invite(session, user, body, signer, settings.public_url)

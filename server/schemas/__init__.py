@@ -21,6 +21,8 @@ from server.schemas.analytics import (
     GroupRateOut,
     IncrementalOut,
     OutcomesImported,
+    PoolInviteIn,
+    PoolMatch,
     PublicationIn,
     PublicationOut,
     SelfIdIn,
@@ -86,6 +88,8 @@ from server.schemas.review import (
 )
 
 __all__ = [
+    "PoolInviteIn",
+    "PoolMatch",
     "PublicationIn",
     "PublicationOut",
     "WeightsIn",

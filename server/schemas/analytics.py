@@ -202,3 +202,21 @@ class PublicationOut(BaseModel):
     title: str
     headers: list[str]
     rows: list[list[str]]
+
+
+class PoolMatch(BaseModel):
+    """A past candidate whose evidence matches the search."""
+
+    candidate_id: str
+    name: str
+    interview_id: str
+    job_title: str
+    score: float
+    quantified_results: list[str]
+
+
+class PoolInviteIn(BaseModel):
+    """Invite a pool candidate to another job."""
+
+    candidate_id: str = Field(min_length=1, max_length=40)
+    job_id: str = Field(min_length=1, max_length=40)

@@ -103,6 +103,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/analytics/jobs/{job_id}/weights"): REVIEWS_A,
     ("POST", "/api/analytics/jobs/{job_id}/weights"): ADMIN,
     ("POST", "/api/analytics/jobs/{job_id}/publication"): ADMIN,
+    ("GET", "/api/analytics/talent-pool"): REVIEWS_A,
+    ("POST", "/api/analytics/talent-pool/invite"): "401 401 403 403 404 404 404",  # names no candidate
     # Greenhouse calls with HTTP Basic (the partner key); no staff cookie or invite opens these
     ("GET", "/api/greenhouse/list_tests"): "401 401 401 401 401 401 401",
     ("POST", "/api/greenhouse/send_test"): "401 401 401 401 401 401 401",
@@ -168,6 +170,10 @@ BODIES: dict[tuple[str, str], Any] = {
         "weights": {"leadership": 1, "teamwork": 1, "motivation": 1}
     },
     ("POST", "/api/analytics/jobs/{job_id}/publication"): {"fields": ["rank", "name", "score"]},
+    ("POST", "/api/analytics/talent-pool/invite"): {
+        "candidate_id": "no-such-candidate",
+        "job_id": "{job_id}",
+    },
     ("POST", "/api/invite/{token}/self-id"): {"consent": True, "answers": {"sex": "female"}},
     ("POST", "/api/greenhouse/send_test"): {},
     ("POST", "/api/greenhouse/request_errors"): {},
@@ -187,6 +193,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/admin/connectors/{connector_id}/rotate-secret"): {},
 }
 PARAMS: dict[tuple[str, str], dict[str, str]] = {
+    ("GET", "/api/analytics/talent-pool"): {"competency": "leadership"},
     ("GET", "/api/greenhouse/test_status"): {"partner_interview_id": "x"},
 }
 # 404 for the admin: these ids name nothing (erasing or replaying a real one is tested elsewhere).
