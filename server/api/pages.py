@@ -66,3 +66,9 @@ async def admin_page() -> FileResponse:
 async def analytics_page() -> FileResponse:
     """HR dashboard: funnel, times, AI-HR agreement, presence flags, with charts and exports."""
     return _page("analytics.html")
+
+
+@router.get("/publication")
+async def publication_page() -> FileResponse:
+    """Admin: the results publication (公示) of a job, with masking, as Excel or PDF."""
+    return _page("publication.html")

@@ -62,6 +62,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/report/{interview_id}"): PUBLIC,
     ("GET", "/admin"): PUBLIC,
     ("GET", "/analytics"): PUBLIC,
+    ("GET", "/publication"): PUBLIC,
     # staff login
     ("POST", "/api/auth/login"): "422 422 422 422 422 422 422",
     ("GET", "/api/auth/me"): STAFF_ONLY,
