@@ -75,8 +75,6 @@ async def accept(session: AsyncSession, user: User, job_id: str, body: WeightsIn
         note=body.note,
     )
     await repo.add(session, row)
-    for competency in data.job.competencies:
-        competency.weight = new[competency.name]
-    await session.flush()
+    await repo.set_weights(session, data.job.competencies, new)
     await audit_repo.audit(session, user.email, "weights.accepted", None, job=job_id, version=row.version)
     return _out(row)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.db.models import Interview, Job, WeightVersion
+from server.db.models import Competency, Interview, Job, WeightVersion
 
 
 async def job(session: AsyncSession, job_id: str) -> Job | None:
@@ -37,3 +37,12 @@ async def freeze_interviews(session: AsyncSession, job_id: str, weights: Mapping
         .values(scoring_weights=dict(weights))
         .execution_options(synchronize_session=False)
     )
+
+
+async def set_weights(
+    session: AsyncSession, competencies: Sequence[Competency], weights: Mapping[str, float]
+) -> None:
+    """Write the job's new weights to its competencies."""
+    for competency in competencies:
+        competency.weight = weights[competency.name]
+    await session.flush()
