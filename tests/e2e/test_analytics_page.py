@@ -79,6 +79,9 @@ def test_dashboard_page_shows_the_funnel_with_local_charts(server: ServerProcess
                 assert page.locator(f"#{chart} canvas").count() == 1, f"{chart} not drawn"
             assert page.evaluate("typeof echarts.version") == "string"
             expect(page.locator("#agreement-rows tr")).to_have_count(len(funnel.overrides))
+            page.select_option("#f-job", funnel.job_id)  # one job: its suggested weights and bias audit
+            expect(page.locator("#calibration-rows tr")).to_have_count(3)
+            expect(page.locator("#audit-rows")).to_contain_text("unknown")  # no one self-identified here
             with page.expect_download() as download:
                 page.click("#export-xlsx")
             assert download.value.suggested_filename == "dashboard.xlsx"
