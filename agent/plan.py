@@ -35,8 +35,9 @@ class PlannedQuestion:
     def __post_init__(self) -> None:
         if not self.text.strip():
             raise ValueError("a question needs text")
-        if self.minutes <= 0 or self.weight <= 0:
-            raise ValueError("minutes and weight must be positive")
+        # weight 0: a competency calibrated out of the overall score; still asked, dropped first when short
+        if self.minutes <= 0 or self.weight < 0:
+            raise ValueError("minutes must be positive and weight not negative")
         if self.limit_s is not None and self.limit_s <= 0:
             raise ValueError("a time limit must be positive")
         if (self.kind == "coding") != (self.coding is not None):

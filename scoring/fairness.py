@@ -50,3 +50,18 @@ def bias_audit(
         )
         for g in sorted(rates)
     ]
+
+
+def scoring_rate_audit(
+    scores: Mapping[str, float], labels: Mapping[str, str], unknown: str = "unknown"
+) -> list[GroupRate]:
+    """LL144's audit for continuous scores: the share of each group scoring above the overall median.
+
+    Used where the tool scores rather than selects; impact ratios and four-fifths flags as `bias_audit`.
+    """
+    values = sorted(scores.values())
+    if not values:
+        return []
+    mid = len(values) // 2
+    median = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+    return bias_audit({c: s > median for c, s in scores.items()}, labels, unknown)

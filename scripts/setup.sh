@@ -13,10 +13,11 @@ PYTHON=${PYTHON:-python3}
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
-# espeak-ng is the agent's English voice; the tests also need Chromium, sox, a CJK font, coturn (a relay-only
-# call through a local TURN server) and caddy (the deploy/Caddyfile is validated).
-packages=(espeak-ng)
-[ "$DEV" = 1 ] && packages+=(chromium sox fonts-wqy-zenhei coturn caddy)
+# espeak-ng is the agent's English voice; fonts-wqy-zenhei the Chinese font of PDF exports (the
+# publication table); the tests also need Chromium, sox, coturn (a relay-only call through a local TURN
+# server) and caddy (the deploy/Caddyfile is validated).
+packages=(espeak-ng fonts-wqy-zenhei)
+[ "$DEV" = 1 ] && packages+=(chromium sox coturn caddy)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

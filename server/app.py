@@ -22,6 +22,7 @@ from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer, load_encoder
 from server.api import (
     admin,
+    analytics,
     auth,
     candidate,
     candidates,
@@ -283,6 +284,7 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(lifecycle.router)
     app.include_router(jobs.router)
     app.include_router(imports.router)
+    app.include_router(analytics.router)
     app.include_router(greenhouse.router)
     app.include_router(admin.router)
     app.include_router(privacy.router)

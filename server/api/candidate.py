@@ -25,11 +25,13 @@ from server.schemas import (
     InviteOut,
     NewLinkOut,
     OfferIn,
+    SelfIdIn,
+    SelfIdOut,
     StatusOut,
     WithdrawalOut,
 )
 from server.schemas.modules import CodeRunIn, CodeRunOut, SurveyIn, SurveyOut
-from server.services import candidate_status, invites
+from server.services import candidate_status, invites, self_id
 from server.services import consent as consent_service
 from server.services import modules as modules_service
 from server.services.calls import start_call
@@ -170,3 +172,12 @@ async def withdraw(
     return await withdraw_consent(
         sessions, signer, calls.peers, bus, token, settings.recordings_dir, vault, calls.owners
     )
+
+
+@router.post("/{token}/self-id")
+async def self_identify(
+    token: str, body: SelfIdIn, session: SessionDep, signer: SignerDep, settings: SettingsDep
+) -> SelfIdOut:
+    """Optional demographic answers for the bias audit, with their own consent; never shown to raters."""
+    ctx = await invites.resolve(session, signer, token)
+    return await self_id.give(session, ctx, body, settings.consent_version)

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Request
 
 from server.db.models import User
 from server.deps import BoxDep, RequireRole, SessionDep, SettingsDep, SignerDep, VaultDep
-from server.schemas import ImportedCandidate, JobCreated
-from server.services import ehr_intake
+from server.schemas import ImportedCandidate, JobCreated, OutcomesImported
+from server.services import ehr_intake, outcomes
 from server.services import imports as service
 
 router = APIRouter(prefix="/api/import", tags=["import"])
@@ -60,3 +60,10 @@ async def candidates_by_webhook(
     return await ehr_intake.receive(
         session, box, connector_id, request.headers, body, signer, settings.public_url
     )
+
+
+@router.post("/outcomes", status_code=201)
+async def import_outcomes(request: Request, user: Editor, session: SessionDep) -> OutcomesImported:
+    """Post-hire outcomes (probation, performance, retention) per interview: JSON list or CSV."""
+    body, kind = await _body(request)
+    return await outcomes.import_outcomes(session, user, body, kind)

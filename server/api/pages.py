@@ -90,3 +90,15 @@ async def password_page() -> FileResponse:
 async def unsubscribe_page(token: str) -> FileResponse:
     """The unsubscribe link in a candidate's messages (the page asks before it posts)."""
     return _page("unsubscribe.html")
+
+
+@router.get("/analytics")
+async def analytics_page() -> FileResponse:
+    """HR dashboard: funnel, times, AI-HR agreement, presence flags, with charts and exports."""
+    return _page("analytics.html")
+
+
+@router.get("/publication")
+async def publication_page() -> FileResponse:
+    """Admin: the results publication (公示) of a job, with masking, as Excel or PDF."""
+    return _page("publication.html")

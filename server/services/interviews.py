@@ -71,7 +71,9 @@ async def list_for(
     rubrics = {job_id: await job_repo.get_full(session, job_id) for job_id in scored_jobs}
     out = []
     for i, j, c in rows:
-        overall = summary_of(scores[i.id], rubrics[j.id]).overall if i.id in scores else None
+        overall = (
+            summary_of(scores[i.id], rubrics[j.id], i.scoring_weights).overall if i.id in scores else None
+        )
         if f.min_score is not None and (overall is None or overall < f.min_score):
             continue
         out.append(
@@ -105,7 +107,7 @@ async def detail(session: AsyncSession, user: User, interview_id: str) -> Interv
     interview, job = await get_visible(session, user, interview_id)
     candidate = await candidate_repo.get(session, interview.candidate_id)
     rows = await repo.scores(session, interview.id)
-    summary = summary_of(rows, job)
+    summary = summary_of(rows, job, interview.scoring_weights)
     resume = await resume_repo.of_interview(session, interview.id)
     planned = planned_questions(job, resume.profile if resume else None)
     return InterviewDetail(
@@ -163,5 +165,5 @@ async def plan(session: AsyncSession, user: User, interview_id: str) -> Intervie
 async def coverage(session: AsyncSession, user: User, interview_id: str) -> CoverageOut:
     """The interview's score summary and competency coverage (what the console refreshes per score)."""
     interview, job = await get_visible(session, user, interview_id)
-    summary = summary_of(await repo.scores(session, interview.id), job)
+    summary = summary_of(await repo.scores(session, interview.id), job, interview.scoring_weights)
     return CoverageOut(summary=summary.as_dict(), overall_score=summary.overall)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,10 +23,15 @@ from server.services.scores import detail_of
 MAX_QUOTES = 8
 
 
-def job_rubric(job: Job | None) -> Rubric:
-    """The job's competencies as a rubric (built-in competencies when it has none)."""
+def job_rubric(job: Job | None, weights: Mapping[str, float] | None = None) -> Rubric:
+    """The job's competencies as a rubric (built-in competencies when it has none).
+
+    `weights`: the weights an interview was scored with, frozen when an admin later changed the job's
+    (`Interview.scoring_weights`), so an earlier report keeps its overall score.
+    """
+    frozen = weights or {}
     comps = tuple(
-        CompetencyRubric(c.name, c.weight, c.indicators or {}, c.scale or "anchored5")
+        CompetencyRubric(c.name, frozen.get(c.name, c.weight), c.indicators or {}, c.scale or "anchored5")
         for c in (job.competencies if job else [])
     )
     return Rubric(comps) if comps else DEFAULT_RUBRIC
@@ -65,13 +70,18 @@ def reasons_of(rows: Sequence[AnswerScoreRow]) -> list[str]:
     return list(dict.fromkeys(x for row in rows for x in detail_of(row).reasons))
 
 
-def summary_of(rows: Sequence[AnswerScoreRow], job: Job | None) -> InterviewResult:
-    """Interview-level result from the stored answer scores (the latest per question)."""
+def summary_of(
+    rows: Sequence[AnswerScoreRow], job: Job | None, weights: Mapping[str, float] | None = None
+) -> InterviewResult:
+    """Interview-level result from the stored answer scores (the latest per question).
+
+    `weights`: the interview's frozen weights (`Interview.scoring_weights`), if any.
+    """
     rows = latest_per_question(rows)
     answers = [
         ScoredAnswer(r.competency, r.score, r.score_exact, detail_of(r).scale, r.confidence) for r in rows
     ]
-    return summarise(answers, job_rubric(job))
+    return summarise(answers, job_rubric(job, weights))
 
 
 async def build_report(
@@ -80,7 +90,7 @@ async def build_report(
     """The canonical report from stored scores, with the human decision once there is one."""
     job: Job | None = await job_repo.get_full(session, interview.job_id)
     rows = latest_per_question(await repo.scores(session, interview.id))
-    result = summary_of(rows, job)
+    result = summary_of(rows, job, interview.scoring_weights)
     candidate = await candidate_repo.get(session, interview.candidate_id)
     human = {c.name: c.human_score for c in review.competencies} if review else {}
     competencies = []

@@ -49,7 +49,7 @@ async def scorecard_of(session: AsyncSession, interview: Interview, job: Job | N
     """The scorecard of an interview (no access check: for callers that did their own)."""
     job = job or await job_repo.get_full(session, interview.job_id)
     rows = latest_per_question(await repo.scores(session, interview.id))
-    result = summary_of(rows, job)
+    result = summary_of(rows, job, interview.scoring_weights)
     decided = await review_repo.decisions(session, interview.id)
     human = {d.competency: d for d in decided if d.competency is not None}
     overall = next((d for d in reversed(decided) if d.competency is None), None)

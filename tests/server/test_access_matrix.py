@@ -69,6 +69,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/staff"): PUBLIC,
     ("GET", "/password"): PUBLIC,
     ("GET", "/unsubscribe/{token}"): PUBLIC,
+    ("GET", "/analytics"): PUBLIC,
+    ("GET", "/publication"): PUBLIC,
     # staff login
     ("POST", "/api/auth/login"): "422 422 422 422 422 422 422",
     ("GET", "/api/auth/me"): STAFF_ONLY,
@@ -93,6 +95,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/invite/{token}/new-link"): "401 409 401 401 401 401 401",  # 409: the call is over
     # the unsubscribe link's own signed token (an invite token is not one)
     ("POST", "/api/unsubscribe/{token}"): "401 401 401 401 401 401 401",
+    ("POST", "/api/invite/{token}/self-id"): "401 2xx 401 401 401 401 401",
     # interviews
     ("GET", "/api/interviews"): STAFF_ONLY,
     ("GET", "/api/interviews/{interview_id}"): SEES_A,
@@ -143,6 +146,17 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/import/candidates"): HR,
     # an HR system pushing candidates signs with its connector's secret; no login or invite opens it
     ("POST", "/api/import/hooks/{connector_id}/candidates"): "401 401 401 401 401 401 401",
+    ("POST", "/api/import/outcomes"): HR,
+    # analytics: HR's and admins', department-scoped (an interviewer sees none)
+    ("GET", "/api/analytics/dashboard"): REVIEWS_A,
+    ("GET", "/api/analytics/jobs/{job_id}/validity"): REVIEWS_A,
+    ("GET", "/api/analytics/jobs/{job_id}/calibration"): REVIEWS_A,
+    ("GET", "/api/analytics/jobs/{job_id}/audit"): REVIEWS_A,
+    ("GET", "/api/analytics/jobs/{job_id}/weights"): REVIEWS_A,
+    ("POST", "/api/analytics/jobs/{job_id}/weights"): ADMIN,
+    ("POST", "/api/analytics/jobs/{job_id}/publication"): ADMIN,
+    ("GET", "/api/analytics/talent-pool"): REVIEWS_A,
+    ("POST", "/api/analytics/talent-pool/invite"): "401 401 403 403 404 404 404",  # names no candidate
     # Greenhouse calls with HTTP Basic (the partner key); no staff cookie or invite opens these
     ("GET", "/api/greenhouse/list_tests"): "401 401 401 401 401 401 401",
     ("POST", "/api/greenhouse/send_test"): "401 401 401 401 401 401 401",
@@ -233,6 +247,16 @@ BODIES: dict[tuple[str, str], Any] = {
     },
     ("POST", "/api/import/jobs"): [PLAN],
     ("POST", "/api/import/candidates"): [{"name": "Matrix Candidate", "job": "{job_id}"}],
+    ("POST", "/api/import/outcomes"): [{"interview_id": "{interview_id}", "performance": 3.5}],
+    ("POST", "/api/analytics/jobs/{job_id}/weights"): {
+        "weights": {"leadership": 1, "teamwork": 1, "motivation": 1}
+    },
+    ("POST", "/api/analytics/jobs/{job_id}/publication"): {"fields": ["rank", "name", "score"]},
+    ("POST", "/api/analytics/talent-pool/invite"): {
+        "candidate_id": "no-such-candidate",
+        "job_id": "{job_id}",
+    },
+    ("POST", "/api/invite/{token}/self-id"): {"consent": True, "answers": {"sex": "female"}},
     ("POST", "/api/greenhouse/send_test"): {},
     ("POST", "/api/greenhouse/request_errors"): {},
     ("POST", "/api/admin/connectors"): {
@@ -251,6 +275,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/admin/connectors/{connector_id}/rotate-secret"): {},
 }
 PARAMS: dict[tuple[str, str], dict[str, str]] = {
+    ("GET", "/api/analytics/talent-pool"): {"competency": "leadership"},
     ("GET", "/api/greenhouse/test_status"): {"partner_interview_id": "x"},
     ("GET", "/api/auth/oidc/callback"): {"code": "a-code", "state": "a-state"},
 }

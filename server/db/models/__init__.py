@@ -16,6 +16,7 @@ from server.db.models.invitation import (
 from server.db.models.job import Competency, Job, Question
 from server.db.models.module import CodeRun, ModuleResult, SurveyResponse
 from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
+from server.db.models.outcome import Outcome, SelfReportedGroup, WeightVersion
 from server.db.models.recording import Recording
 from server.db.models.resume import Resume
 from server.db.models.review import FeedbackLetter, InterviewNote, ReviewDecision
@@ -50,11 +51,14 @@ __all__ = [
     "InterviewNote",
     "Job",
     "LoginFailure",
+    "Outcome",
     "Question",
     "Recording",
     "Resume",
     "ReviewDecision",
+    "SelfReportedGroup",
     "StaffSession",
     "User",
     "Utterance",
+    "WeightVersion",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base, IdMixin
@@ -28,6 +28,9 @@ class Interview(IdMixin, Base):
     # A legal hold keeps everything about the interview past its retention (the purge skips it).
     legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
     legal_hold_reason: Mapped[str | None] = mapped_column(String(300))
+    # The competency weights this interview's overall score was computed with, frozen when an admin
+    # changes the job's weights (None: the job's current weights apply).
+    scoring_weights: Mapped[dict[str, float] | None] = mapped_column(JSON)
 
 
 class Consent(IdMixin, Base):
