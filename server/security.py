@@ -75,13 +75,7 @@ class Signer:
             ) from exc
         except BadSignature as exc:
             raise InviteInvalid("this invite link is not valid; check that you copied all of it") from exc
-        if (
-            not isinstance(data, dict)
-            or not isinstance(data.get("i"), str)
-            or not isinstance(data.get("n"), str)
-        ):
-            raise InviteInvalid("this invite link is not valid; check that you copied all of it")
-        return InviteClaims(interview_id=data["i"], nonce=data["n"])
+        return _invite_claims(data)
 
     def read_expired_invite(self, token: str) -> InviteClaims:
         """The claims of a genuine token whatever its age (to offer a new link); InviteInvalid if forged."""
@@ -89,13 +83,7 @@ class Signer:
             data = self._invites.loads(token)
         except BadSignature as exc:
             raise InviteInvalid("this invite link is not valid; check that you copied all of it") from exc
-        if (
-            not isinstance(data, dict)
-            or not isinstance(data.get("i"), str)
-            or not isinstance(data.get("n"), str)
-        ):
-            raise InviteInvalid("this invite link is not valid; check that you copied all of it")
-        return InviteClaims(interview_id=data["i"], nonce=data["n"])
+        return _invite_claims(data)
 
     def unsubscribe_token(self, interview_id: str) -> str:
         """The token of the unsubscribe link in a candidate's messages (it does not expire)."""
@@ -146,3 +134,10 @@ def safe_next_path(target: str | None, default: str = "/console") -> str:
             return default
     parts = urlsplit(target)
     return target if not parts.scheme and not parts.netloc else default
+
+
+def _invite_claims(data: object) -> InviteClaims:
+    """The claims a genuine invite token carries; InviteInvalid if it carries something else."""
+    if not isinstance(data, dict) or not isinstance(data.get("i"), str) or not isinstance(data.get("n"), str):
+        raise InviteInvalid("this invite link is not valid; check that you copied all of it")
+    return InviteClaims(interview_id=data["i"], nonce=data["n"])

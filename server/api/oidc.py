@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 
+from server.api.auth import set_session_cookie
 from server.deps import SESSION_COOKIE, SessionDep, SettingsDep, SignerDep
 from server.schemas import SignOnOut
 from server.security import safe_next_path
@@ -55,12 +56,5 @@ async def sign_on_callback(
     cookie = await sessions.open_session(session, signer, user, request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse(safe_next_path(next_path), status_code=302)
     response.delete_cookie(oidc.FLOW_COOKIE, path="/api/auth/oidc")
-    response.set_cookie(
-        SESSION_COOKIE,
-        cookie,
-        max_age=int(signer.session_ttl),
-        httponly=True,
-        samesite="lax",
-        secure=settings.cookie_secure,
-    )
+    set_session_cookie(response, cookie, signer, settings)
     return response
