@@ -45,6 +45,8 @@ def test_a_second_candidate_joining_does_not_stall_the_first(server: ServerProce
             for demo in (first, second):
                 live = metrics["interviews"][demo["interview_id"]]
                 print(f"interview {demo['interview_id'][:8]}: final lag max {live['final_lag_max_s']:.2f} s")
-                assert live["final_lag_max_s"] < 1.0, "a transcript waited more than a second: a stall"
+                # A stall (a blocked loop, a lost worker) holds transcripts for many seconds; the lag
+                # target itself (p95 < 1 s) is measured by bench/asr.py and bench/load.py, not here.
+                assert live["final_lag_max_s"] < 3.0, "a transcript waited more than three seconds: a stall"
         finally:
             browser.close()

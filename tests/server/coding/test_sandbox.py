@@ -100,7 +100,7 @@ async def test_endless_output_is_cut_at_the_cap_and_the_program_killed(sandbox: 
     assert result.status == "output_limit"
     assert result.reason == "the output passed 5000 bytes"
     assert len(result.stdout) <= LIMITS.output_bytes
-    assert result.duration_s < 2
+    assert result.duration_s < LIMITS.wall_s  # stopped at the cap, not left to the wall clock
 
 
 async def test_runs_do_not_block_the_event_loop() -> None:
@@ -118,7 +118,8 @@ async def test_runs_do_not_block_the_event_loop() -> None:
         await box.run("import time\nt = time.time()\nwhile time.time() - t < 1.5:\n    pass\n", ADD_TESTS)
     finally:
         task.cancel()
-    assert ticks >= 20  # about 30 ticks of 50 ms in 1.5 s: the loop kept moving
+    # about 30 ticks of 50 ms in 1.5 s on an idle machine; a blocked loop would tick once at most
+    assert ticks >= 5
 
 
 def test_limits_are_checked() -> None:
