@@ -146,4 +146,7 @@ async def test_a_live_call_and_its_replay_decide_the_same_at_the_same_times(
         "live vs replay (s):",
         [(d["t"], e["t"]) for d, e in zip(live["decisions"], replayed, strict=True)],
     )
-    assert max(gaps) <= 0.15, gaps
+    # Same decisions at nearly the same audio times: the live call's compute runs on real threads that
+    # compete with the browser and each other, the replay's on a simulated clock (0.1 s apart on an idle
+    # machine, up to ~0.8 s on a machine loaded 8x; bench/turns.py measures delays).
+    assert max(gaps) <= 0.5, gaps
