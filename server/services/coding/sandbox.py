@@ -159,14 +159,16 @@ class Sandbox:
         done, _ = await asyncio.wait(
             [*reads, stop], timeout=self.limits.wall_s, return_when="FIRST_COMPLETED"
         )
-        if stop in done:
+        if stop in done or over.is_set():  # the reader may finish in the same turn it sets `over`
             reason = f"the output passed {cap} bytes"
         elif not done:
             reason = f"it ran past the {self.limits.wall_s:g} s time limit"
         else:  # one stream closed: the process is ending; give the other the rest of the time
             left = self.limits.wall_s - (time.monotonic() - began)
             _, pending = await asyncio.wait(reads, timeout=max(left, 0.1))
-            if pending:
+            if over.is_set():
+                reason = f"the output passed {cap} bytes"
+            elif pending:
                 reason = f"it ran past the {self.limits.wall_s:g} s time limit"
         _kill_group(proc.pid)  # whatever is left of it, forks included
         stop.cancel()
