@@ -80,7 +80,7 @@ async def validity(session: AsyncSession, user: User, job_id: str, metric: str) 
         return _out(name, c)
 
     per = [corr(k, [_num(r.ai.get(k)) for r in rows]) for k in data.weights]
-    overall = [_num(r.ai_overall(data.weights)) for r in rows]
+    overall = [_num(r.ai_overall()) for r in rows]  # each with the weights it was scored with
     hr = [_num(r.recommendation) for r in rows]
     inc = incremental_validity(y, hr, overall)
     return ValidityOut(
@@ -106,7 +106,7 @@ async def calibration(session: AsyncSession, user: User, job_id: str, target: st
     names = list(data.weights)
     pick: Callable[[Row], float | None]
     if target == "hr":
-        pick = lambda r: r.hr_overall(data.weights) if r.hr else None  # noqa: E731 - reviewed rows only
+        pick = lambda r: r.hr_overall() if r.hr else None  # noqa: E731 - reviewed rows only
     else:
         _metric(target)
         pick = lambda r: r.outcomes.get(target)  # noqa: E731
@@ -140,7 +140,7 @@ async def audit(session: AsyncSession, user: User, job_id: str, category: str) -
     decided = [r for r in data.rows if r.review_status in ("next_round", "rejected")]
     selected = {r.interview_id: r.review_status == "next_round" for r in decided}
     by_interview = {r.interview_id: labels.get(r.candidate_id, "") for r in data.rows}
-    scored = {r.interview_id: s for r in data.rows if (s := r.ai_overall(data.weights)) is not None}
+    scored = {r.interview_id: s for r in data.rows if (s := r.ai_overall()) is not None}
     return BiasAuditOut(
         job_id=job_id,
         category=category,

@@ -17,18 +17,25 @@ from server.db.models import AnswerScoreRow, Interview, Outcome, ReviewDecision,
 
 @dataclass(frozen=True)
 class InterviewFacts:
-    """What the reports need of one interview: ids, status, HR's decision."""
+    """What the reports need of one interview: ids, status, HR's decision, its frozen weights if any."""
 
     interview_id: str
     candidate_id: str
     status: str
     review_status: str
+    scoring_weights: dict[str, float] | None
 
 
 async def interviews_of_job(session: AsyncSession, job_id: str) -> list[InterviewFacts]:
     """Every interview of the job, oldest first."""
     result = await session.execute(
-        select(Interview.id, Interview.candidate_id, Interview.status, Interview.review_status)
+        select(
+            Interview.id,
+            Interview.candidate_id,
+            Interview.status,
+            Interview.review_status,
+            Interview.scoring_weights,
+        )
         .where(Interview.job_id == job_id)
         .order_by(Interview.created_at)
     )
