@@ -83,6 +83,28 @@ class GroupRateOut(BaseModel):
     flagged: bool
 
 
+class IntersectionRowOut(BaseModel):
+    """One combination of self-reported values (e.g. female × Asian): counts, rate, ratio, flags."""
+
+    group: list[str]
+    candidates: int
+    selected: int
+    selection_rate: float
+    impact_ratio: float | None
+    flagged: bool
+    excluded: bool
+
+
+class IntersectionOut(BaseModel):
+    """Selection rates by a combination of dimensions; unknown: decided candidates lacking a value."""
+
+    dimensions: list[str]
+    rows: list[IntersectionRowOut]
+    unknown: int
+    unknown_selected: int
+    min_share: float
+
+
 class BiasAuditOut(BaseModel):
     """Selection rates (HR's decisions) and scoring rates (AI overall above the median) per group."""
 
@@ -91,6 +113,7 @@ class BiasAuditOut(BaseModel):
     decided: int
     selection: list[GroupRateOut]
     scoring: list[GroupRateOut]
+    intersectional: list[IntersectionOut] = Field(default_factory=list)
     note: str
 
 

@@ -32,7 +32,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Review, Da
         job_id = review.run(lambda sessions: store(sessions, data))
         review.staff("admin-frozen@example.test", "admin")
         hired = [i for i in range(len(data.groups)) if data.advanced[i]]
-        rows = [{"interview_id": data.interview_ids[i], "performance": float(data.performance[i])} for i in hired]
+        rows = [
+            {"interview_id": data.interview_ids[i], "performance": float(data.performance[i])} for i in hired
+        ]
         assert client.post("/api/import/outcomes", json=rows).status_code == 201
         # Version 2 is accepted: every interview so far is frozen at version 1 (equal weights).
         r = client.post(f"/api/analytics/jobs/{job_id}/weights", json={"weights": V2})

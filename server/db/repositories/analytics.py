@@ -122,6 +122,21 @@ async def group_labels(session: AsyncSession, candidate_ids: Sequence[str], cate
     return {cid: value for cid, value in result.all()}
 
 
+async def all_group_labels(session: AsyncSession, candidate_ids: Sequence[str]) -> dict[str, dict[str, str]]:
+    """Every self-reported value, by category then candidate: for the intersectional audit's counts."""
+    out: dict[str, dict[str, str]] = {}
+    if not candidate_ids:
+        return out
+    result = await session.execute(
+        select(SelfReportedGroup.category, SelfReportedGroup.candidate_id, SelfReportedGroup.value).where(
+            SelfReportedGroup.candidate_id.in_(candidate_ids)
+        )
+    )
+    for category, cid, value in result.all():
+        out.setdefault(category, {})[cid] = value
+    return out
+
+
 async def recommendations(session: AsyncSession, interview_ids: Sequence[str]) -> dict[str, str]:
     """HR's latest overall recommendation (strong_no ... strong_yes), by interview."""
     out: dict[str, str] = {}
