@@ -59,7 +59,7 @@ class Row:
 
 @dataclass
 class JobData:
-    """The job, its current competency weights, and one row per interview (with the weights it was scored with)."""
+    """The job, its current competency weights, and one row per interview (with its own weights)."""
 
     job: Job
     weights: dict[str, float]
