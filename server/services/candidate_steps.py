@@ -11,25 +11,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.base import utcnow
 from server.db.models import Interview
+from server.db.repositories import candidate_steps as repo
 from server.schemas.candidate import DeviceCheckIn, DeviceCheckOut
 
 
 async def opened(session: AsyncSession, interview: Interview) -> None:
     """Stamp the first time the candidate opened the link or the status page."""
-    if interview.opened_at is None:
-        interview.opened_at = utcnow()
-        await session.flush()
+    await repo.stamp_opened(session, interview, utcnow())
 
 
 async def device_check(session: AsyncSession, interview: Interview, body: DeviceCheckIn) -> DeviceCheckOut:
     """Record the check's result: the first pass is kept, a failure is stamped each time."""
     passed = body.camera and body.microphone and body.network
-    now = utcnow()
-    if interview.opened_at is None:
-        interview.opened_at = now
-    if passed and interview.device_check_passed_at is None:
-        interview.device_check_passed_at = now
-    elif not passed:
-        interview.device_check_failed_at = now
-    await session.flush()
+    await repo.stamp_device_check(session, interview, passed, utcnow())
     return DeviceCheckOut(passed=passed)

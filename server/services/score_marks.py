@@ -68,8 +68,7 @@ async def mark(
         )
         await repo.add(session, own)
     else:
-        own.reasonable, own.reason, own.updated_at = body.reasonable, reason, utcnow()
-        await session.flush()
+        await repo.change(session, own, body.reasonable, reason, utcnow())
     await audit_repo.audit(
         session,
         user.email,

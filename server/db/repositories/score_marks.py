@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,8 +27,16 @@ async def mine(session: AsyncSession, answer_score_id: str, reviewer: str) -> Sc
 
 
 async def add(session: AsyncSession, mark: ScoreMark) -> None:
-    """Store a new mark (a changed one is updated in place by the caller)."""
+    """Store a new mark."""
     session.add(mark)
+    await session.flush()
+
+
+async def change(
+    session: AsyncSession, mark: ScoreMark, reasonable: bool, reason: str, now: datetime
+) -> None:
+    """Change a reviewer's mark in place (one per reviewer per score)."""
+    mark.reasonable, mark.reason, mark.updated_at = reasonable, reason, now
     await session.flush()
 
 
