@@ -110,9 +110,9 @@ def intersectional_audit(
     unknown = [0, 0]
     for candidate, selected in decisions.items():
         values = tuple(labels.get(d, {}).get(candidate) or "" for d in dimensions)
-        n = unknown if "" in values else counts.setdefault(values, [0, 0])
-        n[0] += 1
-        n[1] += int(bool(selected))
+        cell = unknown if "" in values else counts.setdefault(values, [0, 0])
+        cell[0] += 1
+        cell[1] += int(bool(selected))
     known = sum(n for n, _ in counts.values())
     included = {g for g, (n, _) in counts.items() if known and n / known >= min_share}
     best = max((s / n for g, (n, s) in counts.items() if g in included), default=0.0)

@@ -40,9 +40,9 @@ def audit_csv(report: BiasAuditOut) -> str:
                     False,
                 )
             )
-    for table in report.intersectional:
-        dims = " × ".join(table.dimensions)
-        for row in table.rows:
+    for cross in report.intersectional:
+        dims = " × ".join(cross.dimensions)
+        for row in cross.rows:
             writer.writerow(
                 (
                     "intersectional_selection_rate",
@@ -56,9 +56,9 @@ def audit_csv(report: BiasAuditOut) -> str:
                     row.excluded,
                 )
             )
-        rate = table.unknown_selected / table.unknown if table.unknown else ""
+        rate = cross.unknown_selected / cross.unknown if cross.unknown else ""
         writer.writerow(
-            ("intersectional_unknown", dims, "unknown", table.unknown, table.unknown_selected, rate)
+            ("intersectional_unknown", dims, "unknown", cross.unknown, cross.unknown_selected, rate)
         )
     writer.writerow(())
     writer.writerow(("note", report.note))

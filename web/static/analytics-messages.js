@@ -5,7 +5,7 @@ Object.assign(I18N.zh, {
   step_invited: "已邀请", step_opened: "打开链接", step_consented: "已同意", step_device_check: "设备检测通过",
   step_started: "开始面试", step_question: "第 {n} 题", step_completed: "完成",
   device_check_failed: "设备检测未通过且未开始的候选人", steps_note: "“在此停止”包含仍可能继续的候选人；未记录的早期步骤按后续步骤推断为已到达。",
-  satisfaction_title: "候选人满意度", rating: "评分", response_rate: "回复率（占完成面试）", satisfaction_mean: "平均分",
+  satisfaction_title: "候选人满意度", rating: "评分", response_rate: "回复率（占完成面试）", satisfaction_mean: "满意度平均分",
   responses: "回复数", satisfaction_n: "满意度样本数",
   score_marks: "HR 对单题 AI 评分的判断", marks_n: "标记数", not_reasonable: "标记为不合理", not_reasonable_rate: "不合理比例",
   intersectional: "交叉类别（如性别 × 种族/族裔）", category: "类别", excluded: "人数过少（<2%），不计入影响比",
@@ -22,7 +22,7 @@ Object.assign(I18N.en, {
   step_invited: "Invited", step_opened: "Opened link", step_consented: "Consented", step_device_check: "Device check passed",
   step_started: "Started", step_question: "Question {n}", step_completed: "Completed",
   device_check_failed: "Device check failed, never started", steps_note: "“Stopped here” includes candidates who may still go on; an unrecorded earlier step counts as reached when a later one was.",
-  satisfaction_title: "Candidate satisfaction", rating: "Rating", response_rate: "Response rate (of completed)", satisfaction_mean: "Mean",
+  satisfaction_title: "Candidate satisfaction", rating: "Rating", response_rate: "Response rate (of completed)", satisfaction_mean: "Satisfaction mean",
   responses: "Responses", satisfaction_n: "Satisfaction n",
   score_marks: "HR's marks on individual AI scores", marks_n: "Marks", not_reasonable: "Not reasonable", not_reasonable_rate: "Share not reasonable",
   intersectional: "Intersectional categories (e.g. sex × race/ethnicity)", category: "Category", excluded: "under 2%: excluded from impact ratios",
@@ -32,6 +32,7 @@ Object.assign(I18N.en, {
   ai_overall: "AI overall", range_note: "Range restriction", perf_performance: "Performance rating", perf_probation_passed: "Passed probation",
   perf_retained_6m: "Retained at 6 months", weights_diff: "Suggested weights against the current ones",
   mark_reasonable: "Score is reasonable", mark_not_reasonable: "Score is not reasonable", mark_reason: "Reason (optional, up to 500 characters)",
+  applicants: "Applicants", selected: "Selected", selection_rate: "Selection rate", impact_ratio: "Impact ratio",
   mark_saved: "Mark saved", mark_counts: "reasonable {ok} · not {bad}", mark_question: "Question {n}",
 });
 function tf(lang, key, values) { return Object.entries(values).reduce((s, [k, v]) => s.replace(`{${k}}`, v), t(lang, key)); }
