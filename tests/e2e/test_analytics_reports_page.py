@@ -37,7 +37,13 @@ TEXTS = {
         "not": "Score is not reasonable",
         "hr": "HR recommendation alone",
     },
-    "zh": {"invited": "已邀请", "saved": "已保存判断", "not": "评分不合理", "hr": "仅 HR 推荐"},
+    "zh": {
+        "invited": "已邀请",
+        "saved": "已保存判断",
+        "not": "评分不合理",
+        "hr": "仅 HR 推荐",
+        "range": "分数范围比全部候选人窄",
+    },
 }
 
 
@@ -125,7 +131,7 @@ def _job_reports(page: Page, data: Dataset, job_id: str, language: str) -> None:
     expect(page.locator("#validity-rows tr[data-predictor=hr_recommendation]")).to_contain_text(
         TEXTS[language]["hr"]
     )
-    expect(page.locator("#range-note")).to_contain_text("narrower range")
+    expect(page.locator("#range-note")).to_contain_text(TEXTS[language]["range"])
     expect(page.locator("#calibration-rows tr")).to_have_count(3)
     table = page.locator(".intersection[data-dimensions='sex,race_ethnicity']")
     female_a = [i for i, g in enumerate(data.groups) if g == "female" and (i // 2) % 2]

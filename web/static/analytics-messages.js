@@ -14,6 +14,7 @@ Object.assign(I18N.zh, {
   hr_alone: "仅 HR 推荐", r2_hr: "仅 HR 推荐的 R²", r2_hr_ai: "HR 推荐 + AI 总分的 R²", delta_r2: "AI 增加的解释力 ΔR²",
   ai_overall: "AI 总分", range_note: "范围限制", perf_performance: "绩效评分", perf_probation_passed: "通过试用期",
   perf_retained_6m: "6 个月留任", weights_diff: "建议权重与当前权重对比",
+  range_note_text: "只有被录用的人才有入职后结果，他们的分数范围比全部候选人窄；据此算出的系数会低估在全部候选人中的效度。",
   mark_reasonable: "评分合理", mark_not_reasonable: "评分不合理", mark_reason: "原因（可选，最多 500 字）",
   mark_saved: "已保存判断", mark_counts: "合理 {ok} · 不合理 {bad}", mark_question: "第 {n} 题",
 });

@@ -31,7 +31,7 @@ async function validity(jobId) {
   $("validity-warning").textContent = v.n < 30 ? `n = ${v.n}: ${t(lang, "small_sample_warn")}` : "";
   const inc = v.incremental;
   $("incremental").textContent = `${t(lang, "r2_hr")}: ${fmt(inc.r2_hr, 3)} · ${t(lang, "r2_hr_ai")}: ${fmt(inc.r2_hr_and_ai, 3)} · ${t(lang, "delta_r2")}: ${fmt(inc.delta_r2, 3)}`;
-  $("range-note").textContent = v.range_restriction_note;
+  $("range-note").textContent = lang === "zh" ? t(lang, "range_note_text") : v.range_restriction_note;
 }
 function renderIntersections(tables) {
   $("intersections").replaceChildren(...tables.map((tb) => el("div", { class: "intersection", dataset: { dimensions: tb.dimensions.join(",") } },
