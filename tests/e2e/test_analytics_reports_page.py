@@ -36,6 +36,7 @@ TEXTS = {
         "saved": "Mark saved",
         "not": "Score is not reasonable",
         "hr": "HR recommendation alone",
+        "range": "narrower range",
     },
     "zh": {
         "invited": "已邀请",
