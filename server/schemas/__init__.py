@@ -106,6 +106,7 @@ from server.schemas.privacy import (
 )
 from server.schemas.resumes import InterviewPlanOut, PlanQuestionOut, ResumeOut, ResumeState
 from server.schemas.review import (
+    AnswerMarkOut,
     AuditOut,
     CompetencyDecisionIn,
     CompetencyReviewOut,
@@ -116,9 +117,12 @@ from server.schemas.review import (
     Recommendation,
     ReviewIn,
     ReviewOut,
+    ScoreMarkIn,
 )
 
 __all__ = [
+    "AnswerMarkOut",
+    "ScoreMarkIn",
     "InterviewPlanOut",
     "PlanQuestionOut",
     "ResumeOut",
