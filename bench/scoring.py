@@ -4,6 +4,11 @@ Rows: English and Chinese answers as written, and the same answers with their pu
 ("-raw", as a transcript without punctuation: the clause segmenter does all the work). With
 `--encoder bundled` (or a model folder) the sentence encoder's time is included.
 
+Two columns of latency: "cold" scores each answer with nothing cached, as a batch re-score would;
+"live" is the score at the end of the answer in a call, where the answer arrived as final transcripts
+(about 20 words each) and was scored provisionally after each, as the agent does, so only the last
+segment's clauses are new (those provisional scores are not timed).
+
 Run: .venv/bin/python -m bench.scoring [--answers N] [--encoder none|bundled|PATH] [--communication]
 """
 
@@ -47,6 +52,28 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def segments(answer: Answer, words: int = 20) -> list[str]:
+    """The answer as a call's final transcripts arrive: cumulative texts, about `words` words apart."""
+    if answer.language == "zh":
+        step = int(words * 1.6)
+        cuts = range(step, len(answer.text) + step, step)
+        return [answer.text[:c] for c in cuts]
+    tokens = answer.text.split()
+    return [" ".join(tokens[:c]) for c in range(words, len(tokens) + words, words)]
+
+
+def live_final_ms(scorer: DefaultScorer, answer: Answer) -> float:
+    """The end-of-answer score's time after provisional scores of each segment so far (untimed)."""
+    scorer.forget()
+    _zh_cut.cache_clear()
+    parts = segments(answer)
+    for text in parts[:-1]:
+        scorer.score(Answer(answer.question, text, answer.language), provisional=True)
+    t0 = time.perf_counter()
+    scorer.score(answer)
+    return (time.perf_counter() - t0) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--answers", type=int, default=200)
@@ -59,7 +86,10 @@ def main() -> None:
     if encoder is not None:
         scorer.score(Answer("Warm up?", "I warmed the encoder up.", "en"))
     print(f"encoder: {encoder.name if encoder is not None else 'none'}")
-    print(f"{'language':<9}{'answers':>8}{'words':>7}{'p50 ms':>9}{'p95 ms':>9}{'answers/s':>11}")
+    print(
+        f"{'language':<9}{'answers':>8}{'words':>7}{'cold p50':>10}{'cold p95':>10}{'answers/s':>11}"
+        f"{'live p50':>10}{'live p95':>10}"
+    )
     for language in ("en", "zh", "en-raw", "zh-raw"):
         lang = language[:2]
         pool = long_answers(lang)
@@ -72,14 +102,17 @@ def main() -> None:
         started = time.perf_counter()
         for answer in batch:
             _zh_cut.cache_clear()  # cold: no sentence segmented before (live re-scoring reuses them)
+            scorer.forget()
             t0 = time.perf_counter()
             scorer.score(answer)
             timings.append((time.perf_counter() - t0) * 1000)
         elapsed = time.perf_counter() - started
+        live = [live_final_ms(scorer, a) for a in batch[: max(1, len(batch) // 4)]]
         words = statistics.mean(len(a.text) / 1.6 if lang == "zh" else len(a.text.split()) for a in batch)
         print(
-            f"{language:<9}{len(batch):>8}{words:>7.0f}{percentile(timings, 0.5):>9.1f}"
-            f"{percentile(timings, 0.95):>9.1f}{len(batch) / elapsed:>11.1f}"
+            f"{language:<9}{len(batch):>8}{words:>7.0f}{percentile(timings, 0.5):>10.1f}"
+            f"{percentile(timings, 0.95):>10.1f}{len(batch) / elapsed:>11.1f}"
+            f"{percentile(live, 0.5):>10.1f}{percentile(live, 0.95):>10.1f}"
         )
 
 

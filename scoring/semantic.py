@@ -8,6 +8,8 @@ see what it rested on.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,25 +23,52 @@ DEFAULT_THRESHOLD = 0.88
 # missed, not a second way to count the length of an answer.
 MAX_SEMANTIC_ONLY = 1
 _CACHE_LIMIT = 256
+# Clause vectors kept: a live answer is scored again after every final transcript, so each clause is
+# encoded once, while the candidate is still speaking, and the score at the end of the answer encodes
+# only what came after the last final (see bench/scoring.py, "live").
+CLAUSE_CACHE_LIMIT = 4096
 
 
 class SemanticMatcher:
     """Which clauses say what an indicator says, by cosine similarity of their vectors.
 
-    Indicator vectors are cached (a rubric's indicators are few and fixed); clause vectors are made
-    once per answer by `encode_clauses` and passed to `matches`.
+    Indicator vectors are cached (a rubric's indicators are few and fixed); clause vectors are made by
+    `encode_clauses`, each clause once (an LRU of `CLAUSE_CACHE_LIMIT`), and passed to `matches`.
     """
 
     def __init__(self, encoder: SentenceEncoder, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.encoder = encoder
         self.threshold = threshold
         self._indicators: dict[tuple[str, ...], Vectors] = {}
+        self._clauses: OrderedDict[str, Vectors] = OrderedDict()
+        self._lock = threading.Lock()  # calls come from several calls' decision threads
 
     def encode_clauses(self, clauses: Sequence[str]) -> Vectors:
-        """Vectors of the answer's clauses (one encoder call per answer)."""
+        """Vectors of the answer's clauses: one encoder call for those not seen before."""
         if not clauses:
             return np.zeros((0, self.encoder.dim), dtype=np.float32)
-        return self.encoder.encode(list(clauses))
+        with self._lock:
+            new = list(dict.fromkeys(c for c in clauses if c not in self._clauses))
+        fresh = self.encoder.encode(new) if new else None
+        with self._lock:
+            for text, row in zip(new, fresh if fresh is not None else (), strict=True):
+                self._clauses[text] = row
+            rows = []
+            for text in clauses:
+                row = self._clauses.get(text)
+                if row is None:  # evicted meanwhile by another thread's answer
+                    row = self.encoder.encode([text])[0]
+                self._clauses[text] = row
+                self._clauses.move_to_end(text)
+                rows.append(row)
+            while len(self._clauses) > CLAUSE_CACHE_LIMIT:
+                self._clauses.popitem(last=False)
+        return np.stack(rows).astype(np.float32, copy=False)
+
+    def forget_clauses(self) -> None:
+        """Drop the cached clause vectors (benchmarks measure cold scoring)."""
+        with self._lock:
+            self._clauses.clear()
 
     def _indicator_vectors(self, texts: tuple[str, ...]) -> Vectors:
         vectors = self._indicators.get(texts)

@@ -84,7 +84,9 @@ def make_llm(settings: Settings) -> OpenAICompatibleLLM | None:
 
 def make_scorer(llm: OpenAICompatibleLLM | None, settings: Settings | None = None) -> Scorer:
     """The default scorer, or the LLM scorer (falling back to it) when an endpoint is configured."""
-    encoder = load_encoder(settings.scoring_encoder) if settings is not None else None
+    encoder = None
+    if settings is not None:
+        encoder = load_encoder(settings.scoring_encoder, settings.scoring_encoder_threads)
     default = DefaultScorer(encoder, communication=settings.scoring_communication if settings else False)
     return LLMScorer(llm, default) if llm is not None else default
 

@@ -189,6 +189,7 @@ class Settings(BaseSettings):
     # Sentence encoder for the default scorer's meaning matching: None (cue words only), "bundled"
     # (the weights shipped in a package), or a model folder. Loaded once, at start-up.
     scoring_encoder: str | None = None
+    scoring_encoder_threads: int = Field(default=1, ge=1, le=64)  # the encoder's compute threads
     # The text-only communication criterion (organisation, clarity, concision); off: see the README.
     scoring_communication: bool = False
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from scoring.encoder import Vectors
 from scoring.models import Answer
 from scoring.scorer import DefaultScorer
 from scoring.semantic import SemanticMatcher
@@ -38,3 +41,37 @@ def test_without_an_encoder_the_scorer_uses_cue_words_only() -> None:
     assert DefaultScorer().score(Answer(QUESTION, PARAPHRASE, "en")) == DefaultScorer(encoder=None).score(
         Answer(QUESTION, PARAPHRASE, "en")
     )
+
+
+class CountingEncoder(NgramEncoder):
+    """Counts the texts it is asked to encode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.encoded: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        self.encoded.extend(texts)
+        return super().encode(texts)
+
+
+def test_a_live_answer_encodes_each_clause_once_and_scores_as_if_cold() -> None:
+    """Re-scored after every final transcript, an answer's earlier clauses are not encoded again."""
+    growing = [
+        "My weak side is talks to a big room.",
+        " So I have begun practising it every week.",
+        " At a club.",
+    ]
+    encoder = CountingEncoder()
+    live = DefaultScorer(encoder=encoder, threshold=0.5)
+    text = ""
+    for part in growing:
+        text += part
+        live.score(Answer(QUESTION, text, "en"), provisional=True)
+    encoder.encoded.clear()
+    final = live.score(Answer(QUESTION, text, "en"))
+    assert encoder.encoded == [], "every clause of the finished answer was encoded while it was spoken"
+    assert final == DefaultScorer(encoder=NgramEncoder(), threshold=0.5).score(Answer(QUESTION, text, "en"))
+    live.forget()
+    live.score(Answer(QUESTION, text, "en"))
+    assert encoder.encoded, "after forget() the clauses are encoded again"
