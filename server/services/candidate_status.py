@@ -23,7 +23,7 @@ from server.errors import Conflict, InviteExpired, InviteInvalid, NotFound
 from server.schemas import NewLinkOut, StatusOut
 from server.security import Signer
 from server.services import invitations
-from server.services.invite_rules import candidate_state, past_deadline
+from server.services.invite_rules import aware, candidate_state, past_deadline
 from server.services.invites import InviteContext, new_invite_nonce
 from server.settings import Settings
 
@@ -46,8 +46,8 @@ async def status(
         state=candidate_state(ctx.interview, invitation, reviewed, decision_sent),
         language=ctx.job.language,
         job_title=ctx.job.title,
-        deadline_at=invitation.deadline_at if invitation else None,
-        slot_at=invitation.slot_at if invitation else None,
+        deadline_at=aware(invitation.deadline_at) if invitation and invitation.deadline_at else None,
+        slot_at=aware(invitation.slot_at) if invitation and invitation.slot_at else None,
         retakes=policy.retakes,
         can_join=ctx.interview.status in ("scheduled", "interrupted", "live") and not (expired or unpicked),
         scheduling=scheduling,

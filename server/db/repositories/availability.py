@@ -58,7 +58,7 @@ async def open_windows(
         .order_by(Availability.starts_at)
         .limit(limit)
     )
-    return [(a, u) for a, u in rows.tuples()]
+    return [(a, u) for a, u in rows.all()]
 
 
 async def booked_starts(session: AsyncSession, interviewer_ids: Sequence[str]) -> list[tuple[str, datetime]]:
@@ -70,7 +70,7 @@ async def booked_starts(session: AsyncSession, interviewer_ids: Sequence[str]) -
             SlotBooking.interviewer_id.in_(interviewer_ids)
         )
     )
-    return [(who, at) for who, at in rows.tuples()]
+    return [(who, at) for who, at in rows.all()]
 
 
 async def bookings_in(session: AsyncSession, availability_id: str) -> int:
