@@ -24,7 +24,7 @@ from server.db.repositories import audit as audit_repo
 from server.db.repositories import availability as repo
 from server.db.repositories import messages as message_repo
 from server.db.repositories import users as user_repo
-from server.errors import Conflict, NotFound, Unprocessable
+from server.errors import Conflict, InviteExpired, NotFound, Unprocessable
 from server.schemas.scheduling import BookingIn, BookingOut, SlotOut, SlotsOut
 from server.services import availability, messages
 from server.services.invitations import SLOT_REMINDER_HOURS, policy_of
@@ -97,6 +97,8 @@ async def book(
     """Take the slot (or move the booked one to it); both people are notified."""
     now = now or utcnow()
     invitation = await _invitation(session, interview)
+    if invitation.slot_at is None and invitation.deadline_at and aware(invitation.deadline_at) <= now:
+        raise InviteExpired("the time to pick a slot has passed; you can ask for a new link on this page")
     found = (await availability.windows_for(session, job, now)).get(body.availability_id)
     if found is None:
         raise NotFound("that slot is no longer offered; please pick another")

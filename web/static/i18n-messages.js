@@ -8,6 +8,8 @@ Object.assign(I18N.zh, {
   expired_title: "此链接已过期", expired_text: "链接已过期或已超过截止时间。您可以申请一个新链接。",
   new_link: "给我发送新链接", unsubscribe_title: "退订提醒", unsubscribe_text: "退订后，您将不再收到本次面试的提醒。面试链接仍然有效。",
   unsubscribe_btn: "退订", unsubscribed: "已退订：您不会再收到本次面试的提醒。",
+  pick_slot: "选择面试时间", slot_zone: "以下时间按您所在的时区显示", no_slots: "暂时没有可选时间，请稍后再来或联系招聘人员。",
+  moves_left: "还可更改次数", booked_for: "已预约", reschedule: "更改时间", cancel_slot: "取消此时间",
 });
 Object.assign(I18N.en, {
   your_status: "Your interview", st_invited: "Invited", st_scheduled: "Scheduled", st_in_progress: "In progress",
@@ -19,6 +21,8 @@ Object.assign(I18N.en, {
   new_link: "Send me a new link", unsubscribe_title: "Unsubscribe from reminders",
   unsubscribe_text: "You will get no more reminders about this interview. Your interview link keeps working.",
   unsubscribe_btn: "Unsubscribe", unsubscribed: "Unsubscribed: you will get no more reminders about this interview.",
+  pick_slot: "Pick a time for your interview", slot_zone: "Times are shown in your time zone", no_slots: "No times are free right now; please come back later or contact the recruiter.",
+  moves_left: "Changes left", booked_for: "Booked for", reschedule: "Change the time", cancel_slot: "Cancel this time",
 });
 // HR's view of what was sent to the candidate (the review page).
 Object.assign(I18N.zh, {
