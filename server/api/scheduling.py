@@ -11,12 +11,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from server.db.models import User
-from server.db.repositories import candidates as candidate_repo
 from server.deps import CurrentUser, RequireRole, SessionDep, SettingsDep, SignerDep
-from server.errors import NotFound
 from server.schemas.scheduling import AvailabilityIn, AvailabilityOut, BookingIn, BookingOut, SlotsOut
 from server.services import availability, booking, invites
-from server.services.interviews import get_visible
 
 router = APIRouter(prefix="/api", tags=["scheduling"])
 candidate_router = APIRouter(prefix="/api/invite", tags=["candidate"])
@@ -50,8 +47,7 @@ async def interview_slots(
     interview_id: str, user: HR, session: SessionDep, settings: SettingsDep
 ) -> SlotsOut:
     """The free slots for this interview and the one it has booked."""
-    interview, job = await get_visible(session, user, interview_id)
-    return await booking.slots(session, interview, job, settings)
+    return await booking.slots_for_staff(session, user, interview_id, settings)
 
 
 @router.put("/interviews/{interview_id}/booking")
@@ -59,21 +55,13 @@ async def book_for_candidate(
     interview_id: str, body: BookingIn, user: HR, session: SessionDep, settings: SettingsDep
 ) -> BookingOut:
     """Book or move the interview's slot for the candidate; both people get the calendar file."""
-    interview, job = await get_visible(session, user, interview_id)
-    candidate = await candidate_repo.get(session, interview.candidate_id)
-    if candidate is None:
-        raise NotFound("no such interview")
-    return await booking.book(session, interview, job, candidate, body, user.email, settings)
+    return await booking.book_for_staff(session, user, interview_id, body, settings)
 
 
 @router.delete("/interviews/{interview_id}/booking", status_code=204)
 async def cancel_booking(interview_id: str, user: HR, session: SessionDep, settings: SettingsDep) -> Response:
     """Cancel the booked slot; both people get the cancellation and the candidate may pick again."""
-    interview, job = await get_visible(session, user, interview_id)
-    candidate = await candidate_repo.get(session, interview.candidate_id)
-    if candidate is None:
-        raise NotFound("no such interview")
-    await booking.cancel(session, interview, job, candidate, user.email, settings)
+    await booking.cancel_for_staff(session, user, interview_id, settings)
     return Response(status_code=204)
 
 

@@ -19,14 +19,16 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.base import utcnow
-from server.db.models import Candidate, Interview, Invitation, Job, SlotBooking
+from server.db.models import Candidate, Interview, Invitation, Job, SlotBooking, User
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import availability as repo
+from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import messages as message_repo
 from server.db.repositories import users as user_repo
 from server.errors import Conflict, InviteExpired, NotFound, Unprocessable
 from server.schemas.scheduling import BookingIn, BookingOut, SlotOut, SlotsOut
 from server.services import availability, messages
+from server.services.interviews import get_visible
 from server.services.invitations import SLOT_REMINDER_HOURS, policy_of
 from server.services.invite_rules import aware, reminder_times
 from server.services.slot_notices import Change, Parties, notify
@@ -207,3 +209,33 @@ async def cancel(
     invitation.deadline_at = now + timedelta(hours=policy.window_hours)
     await repo.cancel_reminders(session, invitation.id, "slot_reminder", "not sent: the slot was cancelled")
     await audit_repo.audit(session, actor, "slot.cancelled", interview.id)
+
+
+async def _visible(session: AsyncSession, user: User, interview_id: str) -> tuple[Interview, Job, Candidate]:
+    interview, job = await get_visible(session, user, interview_id)
+    candidate = await candidate_repo.get(session, interview.candidate_id)
+    if candidate is None:
+        raise NotFound("no such interview")
+    return interview, job, candidate
+
+
+async def slots_for_staff(
+    session: AsyncSession, user: User, interview_id: str, settings: Settings
+) -> SlotsOut:
+    """HR's view of the free slots of an interview they may see."""
+    interview, job, _candidate = await _visible(session, user, interview_id)
+    return await slots(session, interview, job, settings)
+
+
+async def book_for_staff(
+    session: AsyncSession, user: User, interview_id: str, body: BookingIn, settings: Settings
+) -> BookingOut:
+    """HR books or moves the slot for the candidate (no limit on moves)."""
+    interview, job, candidate = await _visible(session, user, interview_id)
+    return await book(session, interview, job, candidate, body, user.email, settings)
+
+
+async def cancel_for_staff(session: AsyncSession, user: User, interview_id: str, settings: Settings) -> None:
+    """HR cancels the booked slot."""
+    interview, job, candidate = await _visible(session, user, interview_id)
+    await cancel(session, interview, job, candidate, user.email, settings)

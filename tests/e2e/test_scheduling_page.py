@@ -101,3 +101,34 @@ def test_pick_a_slot_check_devices_join_and_complete(server: ServerProcess, lang
             browser.close()
     view = ops.get(f"/api/interviews/{demo['interview_id']}/invitation").json()
     assert view["slot_at"] is not None and view["scheduling"] == "slot"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_an_interviewer_publishes_and_removes_availability(server: ServerProcess, language: str) -> None:
+    email = f"ann-page-{language}@example.test"
+    server.ops_client(email, role="interviewer")
+    day = (datetime.now(UTC) + timedelta(days=3)).date()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_context(timezone_id="Asia/Shanghai").new_page()
+            login(page, server, email, "ops-password-for-tests", f"/availability?lang={language}")
+            expect(page.locator("#w-zone")).to_have_value("Asia/Shanghai")  # the browser's zone
+            page.fill("#w-start", f"{day}T09:00")
+            page.fill("#w-end", f"{day}T11:00")
+            page.fill("#w-minutes", "45")
+            page.click("#publish button[type=submit]")
+            row = page.locator("#windows tr")
+            expect(row).to_have_count(1)
+            expect(row).to_contain_text("09:00 (Asia/Shanghai)")
+            expect(row).to_contain_text("11:00 (Asia/Shanghai)")
+            expect(page.locator("#error")).to_have_text("")
+            page.click("#publish button[type=submit]")  # the same window again overlaps
+            expect(page.locator("#error")).to_contain_text("overlaps")
+            page.screenshot(path=str(SHOTS / f"availability-{language}.png"), full_page=True)
+            row.locator("button").click()
+            expect(row).to_have_count(0)
+            expect(page.locator("#no-windows")).to_be_visible()
+        finally:
+            browser.close()

@@ -248,3 +248,34 @@ async def test_an_interviewer_of_another_department_offers_no_slots(engine: Asyn
     await w.call(invitations.send, w.hr, iid, InvitationIn(scheduling="slot"), w.settings, w.clock())
     token = token_of(await w.tick(seconds=1))
     assert (await as_candidate(w, token, booking.slots)).slots == []  # the job has no department
+
+
+async def test_hr_moves_the_slot_to_another_interviewer_who_gets_the_request_the_first_the_cancel(
+    engine: AsyncEngine,
+) -> None:
+    w = await make_world(engine)
+    _ann, (token,) = await setup(w, "li.wei@example.test")
+    async with w.sessions.begin() as s:
+        bob = await create_user(s, "bob@example.test", "Bob", "interviewer", "a-long-password-1")
+        iid = (await invites.resolve(s, w.signer, token)).interview.id
+    body = AvailabilityIn(
+        starts_at=datetime(2030, 12, 3, 9, 0),
+        ends_at=datetime(2030, 12, 3, 10, 0),
+        timezone="Europe/London",
+        slot_minutes=60,
+    )
+    await w.call(availability.publish, bob, body, w.clock())
+    offered = (await w.call(booking.slots_for_staff, w.hr, iid, w.settings)).slots
+    ann_slot, bob_slot = offered[0], offered[-1]
+    for _ in range(4):  # HR is not held to the candidate's limit on moves
+        for slot in (ann_slot, bob_slot):
+            pick = BookingIn(availability_id=slot.availability_id, starts_at=slot.starts_at)
+            await w.call(booking.book_for_staff, w.hr, iid, pick, w.settings)
+    sent = await w.tick(seconds=1)
+    last = {m.to: ics(m) for m in sent[-3:]}  # the final move: Ann -> Bob
+    assert set(last) == {"li.wei@example.test", "bob@example.test", "ann@example.test"}
+    assert last["ann@example.test"]["METHOD"] == "CANCEL"
+    assert last["bob@example.test"]["METHOD"] == "REQUEST" == last["li.wei@example.test"]["METHOD"]
+    event = last["bob@example.test"].walk("VEVENT")[0]
+    assert (int(event["SEQUENCE"]), event.decoded("DTSTART")) == (7, datetime(2030, 12, 3, 9, 0, tzinfo=UTC))
+    assert (await status(w, token)).slot_at == datetime(2030, 12, 3, 9, 0, tzinfo=UTC)
