@@ -211,6 +211,22 @@ async def cancel(
     await audit_repo.audit(session, actor, "slot.cancelled", interview.id)
 
 
+async def release(session: AsyncSession, interview: Interview, job: Job, settings: Settings) -> None:
+    """The interview is cancelled: its slot is freed and both people get the calendar cancellation."""
+    held = await repo.booking_of(session, interview.id)
+    invitation = await message_repo.active_invitation(session, interview.id)
+    candidate = await candidate_repo.get(session, interview.candidate_id)
+    if held is None or invitation is None or candidate is None:
+        return
+    window = await repo.get(session, held.availability_id)
+    interviewer = await user_repo.get(session, held.interviewer_id)
+    if interviewer is not None:
+        zone_name = window.timezone if window else "UTC"
+        parties = Parties(interview, invitation, job, candidate, interviewer, zone_name)
+        await notify(session, "cancelled", held, parties, settings, utcnow(), final=True)
+    await repo.delete_booking(session, held)
+
+
 async def _visible(session: AsyncSession, user: User, interview_id: str) -> tuple[Interview, Job, Candidate]:
     interview, job = await get_visible(session, user, interview_id)
     candidate = await candidate_repo.get(session, interview.candidate_id)

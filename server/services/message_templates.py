@@ -104,6 +104,16 @@ BUILTIN: dict[tuple[str, str], Wording] = {
         "$candidate_name 您好：\n\n原定于 $previous 的 $job_title 面试已取消。"
         "您可以通过专属链接重新选择时间：\n$link" + _ZH_FOOT,
     ),
+    ("slot_withdrawn", "en"): _w(
+        "Cancelled: your interview for $job_title on $previous",
+        "Dear $candidate_name,\n\nThe interview for $job_title on $previous is cancelled. The calendar "
+        "cancellation is attached; the recruiter will contact you if anything changes.",
+    ),
+    ("slot_withdrawn", "zh"): _w(
+        "已取消：$previous 的 $job_title 面试",
+        "$candidate_name 您好：\n\n原定于 $previous 的 $job_title 面试已取消，日历取消通知见附件。"
+        "如有变化，招聘人员会与您联系。",
+    ),
     ("slot_reminder", "en"): _w(
         "Reminder: your interview for $job_title at $slot",
         "Dear $candidate_name,\n\nA reminder: your interview for $job_title starts at $slot. "

@@ -90,8 +90,13 @@ async def notify(
     now: datetime,
     previous: datetime | None = None,
     old_interviewer: Parties | None = None,
+    final: bool = False,
 ) -> None:
-    """Queue the candidate's and the interviewer's e-mails (with the ICS) about one change."""
+    """Queue the candidate's and the interviewer's e-mails (with the ICS) about one change.
+
+    `final`: the interview itself was cancelled, so the candidate's notice carries no link (it would
+    no longer open) and goes although the invitation has ended.
+    """
     method: Literal["REQUEST", "CANCEL"] = "CANCEL" if change == "cancelled" else "REQUEST"
     sequence = booking.sequence + 1 if change == "cancelled" else booking.sequence
     when = aware(booking.starts_at)
@@ -100,12 +105,14 @@ async def notify(
         session,
         channel=p.invitation.channel,
         to=p.invitation.recipient,
-        template=f"slot_{change}",
+        template="slot_withdrawn" if final else f"slot_{change}",
         language=p.invitation.language,
         interview_id=p.interview.id,
-        invitation_id=p.invitation.id,
-        kind="schedule",
+        invitation_id=None if final else p.invitation.id,
+        kind="staff" if final else "schedule",
         params={
+            "job_title": p.job.title,
+            "candidate_name": p.candidate.name,
             "slot": local_label(when, booking.candidate_timezone),
             "previous": local_label(previous or when, booking.candidate_timezone),
             "interviewer_name": p.interviewer.name,

@@ -15,12 +15,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from ehr_sync.messaging.model import Outgoing
+from server.bus import InProcessBus
 from server.db.models import SlotBooking, User
 from server.db.repositories import interviews as interview_repo
 from server.errors import Conflict, Unprocessable
 from server.schemas import InvitationIn
 from server.schemas.scheduling import AvailabilityIn, BookingIn
-from server.services import availability, booking, candidate_status, invitations, invites
+from server.services import availability, booking, candidate_status, invitations, invites, lifecycle
 from server.services.accounts import create_user
 from tests.server.invite_world import World, make_world
 
@@ -279,3 +280,28 @@ async def test_hr_moves_the_slot_to_another_interviewer_who_gets_the_request_the
     event = last["bob@example.test"].walk("VEVENT")[0]
     assert (int(event["SEQUENCE"]), event.decoded("DTSTART")) == (7, datetime(2030, 12, 3, 9, 0, tzinfo=UTC))
     assert (await status(w, token)).slot_at == datetime(2030, 12, 3, 9, 0, tzinfo=UTC)
+
+
+async def test_cancelling_the_interview_frees_the_slot_and_both_get_the_calendar_cancel(
+    engine: AsyncEngine,
+) -> None:
+    w = await make_world(engine)
+    _ann, (token, other) = await setup(w, "li.wei@example.test", "other@example.test")
+    slot = (await as_candidate(w, token, booking.slots)).slots[0]
+    await as_candidate(
+        w, token, booking.book, BookingIn(availability_id=slot.availability_id, starts_at=slot.starts_at)
+    )
+    uid = ics((await w.tick(seconds=1))[0]).walk("VEVENT")[0]["UID"]
+    async with w.sessions.begin() as s:
+        iid = (await invites.resolve(s, w.signer, token)).interview.id
+    await w.call(lifecycle.cancel, InProcessBus(), w.hr, iid, "position filled", w.settings)
+
+    sent = {m.to: m for m in await w.tick(seconds=1)}
+    assert set(sent) == {"li.wei@example.test", "ann@example.test"}
+    assert sent["li.wei@example.test"].subject.startswith("已取消：")
+    assert "/i/" not in sent["li.wei@example.test"].text  # the link no longer opens anything
+    for message in sent.values():
+        cal = ics(message)
+        assert (cal["METHOD"], cal.walk("VEVENT")[0]["UID"]) == ("CANCEL", uid)
+    assert slot.starts_at in [s.starts_at for s in (await as_candidate(w, other, booking.slots)).slots]
+    assert await w.tick(hours=20) == []  # and no reminder
