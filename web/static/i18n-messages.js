@@ -29,7 +29,7 @@ Object.assign(I18N.zh, {
   messages_title: "发给候选人的消息", msg_kind: "类型", msg_channel: "渠道", msg_due: "时间", msg_status: "结果",
   msg_reason: "原因", not_invited: "尚未发送邀请。", link_requested: "候选人申请了新链接：", next_step: "下一步",
   draft_next_round: "起草复试邀请", draft_rejection: "起草未通过通知（使用已批准的反馈信）", approve_send: "批准并发送",
-  kind_invitation: "邀请", kind_reminder: "提醒", kind_next_step: "下一步", kind_staff: "员工",
+  kind_invitation: "邀请", kind_reminder: "提醒", kind_next_step: "下一步", kind_staff: "员工", kind_schedule: "面试时间",
   ms_pending: "待发送", ms_sent: "已发送", ms_bounced: "退信", ms_failed: "发送失败", ms_cancelled: "已取消",
   ms_skipped: "未发送", ms_draft: "草稿（待批准）",
 });
@@ -38,7 +38,7 @@ Object.assign(I18N.en, {
   msg_reason: "Why", not_invited: "No invitation has been sent yet.", link_requested: "The candidate asked for a new link at ",
   next_step: "Next step", draft_next_round: "Draft a next-round invitation",
   draft_rejection: "Draft the rejection (with the approved feedback letter)", approve_send: "Approve and send",
-  kind_invitation: "invitation", kind_reminder: "reminder", kind_next_step: "next step", kind_staff: "staff",
+  kind_invitation: "invitation", kind_reminder: "reminder", kind_next_step: "next step", kind_staff: "staff", kind_schedule: "interview time",
   ms_pending: "pending", ms_sent: "sent", ms_bounced: "bounced", ms_failed: "failed", ms_cancelled: "cancelled",
   ms_skipped: "not sent", ms_draft: "draft (awaiting approval)",
 });
