@@ -6,6 +6,7 @@ A fake channel records what a real one would send; the worker, templates and dat
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -305,3 +306,18 @@ async def test_cancelling_the_interview_frees_the_slot_and_both_get_the_calendar
         assert (cal["METHOD"], cal.walk("VEVENT")[0]["UID"]) == ("CANCEL", uid)
     assert slot.starts_at in [s.starts_at for s in (await as_candidate(w, other, booking.slots)).slots]
     assert await w.tick(hours=20) == []  # and no reminder
+
+
+async def test_two_candidates_racing_for_one_slot_get_one_booking_and_one_refusal(
+    engine: AsyncEngine,
+) -> None:
+    w = await make_world(engine)
+    _ann, tokens = await setup(w, "one@example.test", "two@example.test")
+    slot = (await as_candidate(w, tokens[0], booking.slots)).slots[0]
+    pick = BookingIn(availability_id=slot.availability_id, starts_at=slot.starts_at)
+    results = await asyncio.gather(
+        *(as_candidate(w, t, booking.book, pick) for t in tokens), return_exceptions=True
+    )
+    assert sorted(type(r).__name__ for r in results) == ["BookingOut", "Conflict"]
+    states = sorted([(await status(w, t)).state for t in tokens])
+    assert states == ["invited", "scheduled"]
