@@ -39,6 +39,7 @@ from server.api import (
     privacy,
     resumes,
     review,
+    scheduling,
     staff,
 )
 from server.body_limit import BodyLimitMiddleware
@@ -293,6 +294,8 @@ def create_app(settings: Settings | None = None, runtime: ModelRuntime | None = 
     app.include_router(candidates.router)
     app.include_router(staff.router)
     app.include_router(invitations.router)
+    app.include_router(scheduling.router)
+    app.include_router(scheduling.candidate_router)
     app.include_router(messages.admin_router)
     app.include_router(messages.public_router)
     app.include_router(pages.router)

@@ -177,6 +177,7 @@ class Settings(BaseSettings):
     messages_timezone: str = "Asia/Shanghai"  # how deadlines are written in messages
     invite_window_hours: float = Field(default=72.0, gt=0)  # for jobs without their own invite policy
     invite_reminder_hours: Annotated[list[float], NoDecode] = [24.0, 2.0]
+    schedule_max_reschedules: int = Field(default=2, ge=0, le=20)  # per booked interview slot
 
     # Greenhouse's send_test names where we PATCH results with the partner key: only these hosts (https);
     # an entry starting with a dot allows its subdomains.

@@ -7,6 +7,19 @@ from typing import Literal, Protocol
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with an e-mail (a calendar invitation); channels without files leave it out."""
+
+    filename: str
+    content_type: str  # "text/calendar; method=REQUEST"
+    text: str
+
+    def __post_init__(self) -> None:
+        if "/" not in self.content_type.split(";", 1)[0]:
+            raise ValueError("an attachment needs a type/subtype content type")
+
+
+@dataclass(frozen=True)
 class Outgoing:
     """A rendered message; `id` is the idempotency key (Message-ID, Idempotency-Key, dedup window)."""
 
@@ -16,6 +29,7 @@ class Outgoing:
     text: str
     html: str = ""
     unsubscribe_url: str | None = None
+    attachments: tuple[Attachment, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.to.strip():

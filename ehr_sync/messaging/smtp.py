@@ -38,7 +38,7 @@ class SmtpConfig:
 
 
 def build_email(config: SmtpConfig, message: Outgoing) -> EmailMessage:
-    """The MIME message: text, HTML alternative, a stable Message-ID and one-click unsubscribe."""
+    """The MIME message: text, HTML alternative, attachments, a stable Message-ID, one-click unsubscribe."""
     mail = EmailMessage()
     mail["From"] = config.from_address
     mail["To"] = message.to
@@ -51,6 +51,18 @@ def build_email(config: SmtpConfig, message: Outgoing) -> EmailMessage:
     mail.set_content(message.text)
     if message.html:
         mail.add_alternative(message.html, subtype="html")
+    for item in message.attachments:
+        kind, *rest = (part.strip() for part in item.content_type.split(";"))
+        maintype, subtype = kind.split("/", 1)
+        params = dict(p.split("=", 1) for p in rest if "=" in p)
+        params.setdefault("charset", "utf-8")
+        mail.add_attachment(
+            item.text.encode("utf-8"),
+            maintype=maintype,
+            subtype=subtype,
+            filename=item.filename,
+            params=params,
+        )
     return mail
 
 

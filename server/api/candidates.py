@@ -37,7 +37,7 @@ async def bulk_action(
     body: BulkIn, user: Editor, session: SessionDep, bus: BusDep, signer: SignerDep, settings: SettingsDep
 ) -> BulkOut:
     """Create interviews (with invite links) for, or withdraw, the selected candidates."""
-    return await service.bulk(session, bus, user, body, signer, settings.public_url)
+    return await service.bulk(session, bus, user, body, signer, settings)
 
 
 @router.post("/erase")

@@ -32,7 +32,9 @@ async def reissue_invite(
 
 
 @router.post("/{interview_id}/cancel")
-async def cancel(interview_id: str, body: CancelIn, user: HR, session: SessionDep, bus: BusDep) -> Ack:
-    """Cancel the interview: its links end, no call can start, a live call is hung up."""
-    await lifecycle.cancel(session, bus, user, interview_id, body.reason)
+async def cancel(
+    interview_id: str, body: CancelIn, user: HR, session: SessionDep, bus: BusDep, settings: SettingsDep
+) -> Ack:
+    """Cancel the interview: its links end, no call can start, a live call is hung up, its slot is freed."""
+    await lifecycle.cancel(session, bus, user, interview_id, body.reason, settings)
     return Ack(status="cancelled")

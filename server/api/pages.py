@@ -44,6 +44,12 @@ async def candidate_page(token: str) -> FileResponse:
     return _page("candidate.html")
 
 
+@router.get("/availability")
+async def availability_page() -> FileResponse:
+    """Interviewers publish the times they take interviews in; HR sees them."""
+    return _page("availability.html")
+
+
 @router.get("/review/{interview_id}")
 async def review_page(interview_id: str) -> FileResponse:
     """HR review of one interview: recording, synced transcript, scorecard, decision."""

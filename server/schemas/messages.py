@@ -15,6 +15,8 @@ class InvitationIn(BaseModel):
 
     `window_hours`: complete within this time (default: the job's policy, else the server's); or a
     `slot_at` for a scheduled interview. `reminder_hours`: hours before the deadline (or slot) to remind.
+    `scheduling="slot"`: the candidate picks a slot from the interviewers' availability on the status
+    page (within `window_hours`); reminders then fall an hour before the slot.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -24,6 +26,7 @@ class InvitationIn(BaseModel):
     window_hours: float | None = Field(default=None, gt=0, le=24 * 60)
     slot_at: datetime | None = None
     reminder_hours: list[float] | None = Field(default=None, max_length=5)
+    scheduling: Literal["deadline", "slot"] = "deadline"
 
     @field_validator("reminder_hours")
     @classmethod
@@ -63,6 +66,7 @@ class InvitationOut(BaseModel):
     unsubscribed: bool
     link_requested_at: datetime | None
     messages: list[MessageOut]
+    scheduling: str = "deadline"
 
 
 class PolicyIn(BaseModel):
@@ -122,6 +126,8 @@ class StatusOut(BaseModel):
     slot_at: datetime | None
     retakes: int
     can_join: bool
+    scheduling: str = "deadline"  # "slot": the candidate picks a time on the status page
+    reschedules_left: int = 0
 
 
 class NewLinkOut(BaseModel):

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.base import utcnow
 from server.db.repositories import audit as audit_repo
+from server.db.repositories import availability as availability_repo
 from server.db.repositories import interviews as interview_repo
 from server.db.repositories import jobs as job_repo
 from server.db.repositories import messages as repo
@@ -22,7 +23,7 @@ from server.errors import Conflict, InviteExpired, InviteInvalid, NotFound
 from server.schemas import NewLinkOut, StatusOut
 from server.security import Signer
 from server.services import invitations
-from server.services.invite_rules import candidate_state, past_deadline
+from server.services.invite_rules import aware, candidate_state, past_deadline
 from server.services.invites import InviteContext, new_invite_nonce
 from server.settings import Settings
 
@@ -37,14 +38,20 @@ async def status(
     decision_sent = await repo.next_step_sent(session, ctx.interview.id)
     policy = await invitations.policy_of(session, ctx.job, settings)
     expired = past_deadline(ctx.interview, invitation, now)
+    scheduling = invitation.scheduling if invitation else "deadline"
+    unpicked = scheduling == "slot" and invitation is not None and invitation.slot_at is None
+    booking = await availability_repo.booking_of(session, ctx.interview.id)
+    moves_left = settings.schedule_max_reschedules - (booking.reschedules if booking else 0)
     return StatusOut(
         state=candidate_state(ctx.interview, invitation, reviewed, decision_sent),
         language=ctx.job.language,
         job_title=ctx.job.title,
-        deadline_at=invitation.deadline_at if invitation else None,
-        slot_at=invitation.slot_at if invitation else None,
+        deadline_at=aware(invitation.deadline_at) if invitation and invitation.deadline_at else None,
+        slot_at=aware(invitation.slot_at) if invitation and invitation.slot_at else None,
         retakes=policy.retakes,
-        can_join=ctx.interview.status in ("scheduled", "interrupted", "live") and not expired,
+        can_join=ctx.interview.status in ("scheduled", "interrupted", "live") and not (expired or unpicked),
+        scheduling=scheduling,
+        reschedules_left=max(0, moves_left),
     )
 
 
@@ -57,6 +64,9 @@ async def ensure_before_deadline(
         raise InviteExpired(
             "the deadline for this interview has passed; you can ask for a new link on this page"
         )
+    unpicked = invitation is not None and invitation.scheduling == "slot" and invitation.slot_at is None
+    if unpicked and ctx.interview.status == "scheduled":
+        raise Conflict("please pick a time for your interview on this page first")
 
 
 async def ensure_retake_allowed(session: AsyncSession, ctx: InviteContext) -> None:

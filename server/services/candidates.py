@@ -25,6 +25,7 @@ from server.services import lifecycle
 from server.services.erasure import erase_candidate
 from server.services.invites import invite_link, new_invite_nonce
 from server.services.scope import visible_to
+from server.settings import Settings
 
 OPEN = ("scheduled", "interrupted")  # interviews a withdrawal cancels (a live one: cancel it on its page)
 
@@ -81,15 +82,15 @@ async def _visible_ids(session: AsyncSession, user: User, ids: list[str]) -> dic
 
 
 async def bulk(
-    session: AsyncSession, bus: EventBus, user: User, body: BulkIn, signer: Signer, public_url: str
+    session: AsyncSession, bus: EventBus, user: User, body: BulkIn, signer: Signer, settings: Settings
 ) -> BulkOut:
     """Run a bulk action (see `BulkIn`) on the selected candidates; all checked before any change."""
     selected = await _visible_ids(session, user, body.candidate_ids)
     if body.action == "interview":
-        return await _interviews(session, user, selected, body.job_id, signer, public_url)
+        return await _interviews(session, user, selected, body.job_id, signer, settings.public_url)
     touched = [i.id for interviews in selected.values() for i in interviews if i.status in OPEN]
     for interview_id in touched:
-        await lifecycle.cancel(session, bus, user, interview_id, body.reason or "withdrawn in bulk")
+        await lifecycle.cancel(session, bus, user, interview_id, body.reason or "withdrawn in bulk", settings)
     return BulkOut(action="withdraw", candidates=len(selected), interviews=len(touched))
 
 

@@ -28,6 +28,7 @@ from server.services.scope import visible_to
 from server.settings import Settings
 
 OVER = ("finished", "cancelled")
+SLOT_REMINDER_HOURS = (1.0,)  # a picked slot is reminded of an hour before it
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
@@ -78,7 +79,7 @@ async def _queue_all(
             session,
             channel=invitation.channel,
             to=invitation.recipient,
-            template=kind,
+            template=f"slot_{kind}" if invitation.scheduling == "slot" else kind,
             language=invitation.language,
             interview_id=interview.id,
             invitation_id=invitation.id,
@@ -117,6 +118,8 @@ async def send(
         raise Unprocessable(f"{to!r} is not an e-mail address")
     if body.slot_at is not None and aware(body.slot_at) <= now:
         raise Unprocessable("the slot is in the past")
+    if body.scheduling == "slot" and body.slot_at is not None:
+        raise Unprocessable("give a `slot_at` or let the candidate pick one (`scheduling: slot`), not both")
     previous = await repo.active_invitation(session, interview.id)
     await _retire(session, interview.id, previous, "replaced")
     slot = aware(body.slot_at) if body.slot_at else None
@@ -131,11 +134,14 @@ async def send(
             slot_at=slot,
             deadline_at=slot + timedelta(hours=2) if slot else now + timedelta(hours=window),
             status="active",
+            scheduling=body.scheduling,
             unsubscribed_at=previous.unsubscribed_at if previous else None,
             created_by=user.email,
         ),
     )
     reminders = body.reminder_hours if body.reminder_hours is not None else policy.reminder_hours
+    if body.scheduling == "slot":
+        reminders = []  # the candidate is reminded of the slot they pick (server/services/booking.py)
     await _queue_all(session, interview, invitation, reminders, now)
     await audit_repo.audit(session, user.email, "invite.sent", interview.id, channel=body.channel)
     return await _out(session, invitation)
@@ -163,11 +169,18 @@ async def resend(
             language=previous.language,
             deadline_at=now + timedelta(hours=policy.window_hours),
             status="active",
+            scheduling=previous.scheduling,
             unsubscribed_at=previous.unsubscribed_at,
             created_by=actor,
         ),
     )
-    await _queue_all(session, interview, invitation, policy.reminder_hours, now)
+    reminders = policy.reminder_hours
+    if previous.scheduling == "slot":  # a booked slot stays booked: the new link keeps it
+        invitation.slot_at = previous.slot_at
+        reminders = list(SLOT_REMINDER_HOURS) if previous.slot_at else []
+        if previous.slot_at is not None and previous.deadline_at is not None:
+            invitation.deadline_at = previous.deadline_at
+    await _queue_all(session, interview, invitation, reminders, now)
     return invitation
 
 
@@ -208,4 +221,5 @@ async def _out(session: AsyncSession, invitation: Invitation) -> InvitationOut:
         unsubscribed=invitation.unsubscribed_at is not None,
         link_requested_at=invitation.link_requested_at,
         messages=[MessageOut.model_validate(m) for m in rows],
+        scheduling=invitation.scheduling,
     )

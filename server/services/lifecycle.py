@@ -17,7 +17,7 @@ from server.db.models import Interview, User
 from server.db.repositories import audit as audit_repo
 from server.errors import Conflict
 from server.security import Signer
-from server.services import invitations
+from server.services import booking, invitations
 from server.services.interviews import get_visible
 from server.services.invites import invite_link, new_invite_nonce
 from server.services.live import control_channel
@@ -61,11 +61,14 @@ async def reissue_invite(
     return invite_link(signer, settings.public_url, interview)
 
 
-async def cancel(session: AsyncSession, bus: EventBus, user: User, interview_id: str, reason: str) -> None:
-    """Cancel the interview: no call can start, a live one is hung up, earlier links end."""
-    interview, _job = await get_visible(session, user, interview_id)
+async def cancel(
+    session: AsyncSession, bus: EventBus, user: User, interview_id: str, reason: str, settings: Settings
+) -> None:
+    """Cancel the interview: no call can start, a live one is hung up, earlier links end, a slot is freed."""
+    interview, job = await get_visible(session, user, interview_id)
     if interview.status in OVER:
         raise Conflict(f"the interview is already {interview.status}")
+    await booking.release(session, interview, job, settings)
     was_live = interview.status == "live"
     interview.status = "cancelled"
     interview.invite_nonce = new_invite_nonce()

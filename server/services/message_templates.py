@@ -61,6 +61,78 @@ BUILTIN: dict[tuple[str, str], Wording] = {
         "提醒：$job_title 面试",
         "$candidate_name 您好：\n\n提醒您：$job_title 的面试将于 $deadline 截止。\n$link" + _ZH_FOOT,
     ),
+    ("slot_invitation", "en"): _w(
+        "Pick a time for your interview for $job_title",
+        "Dear $candidate_name,\n\nYou are invited to an interview for $job_title with one of our "
+        "interviewers. Open your personal link to pick a time that suits you (shown in your own time "
+        "zone) by $deadline:\n$link" + _EN_FOOT,
+    ),
+    ("slot_invitation", "zh"): _w(
+        "请选择 $job_title 面试时间",
+        "$candidate_name 您好：\n\n诚邀您参加 $job_title 的面试，由我们的面试官与您进行。"
+        "请在 $deadline 之前打开您的专属链接，选择合适的时间（按您所在时区显示）：\n$link" + _ZH_FOOT,
+    ),
+    ("slot_booked", "en"): _w(
+        "Your interview for $job_title: $slot",
+        "Dear $candidate_name,\n\nYour interview for $job_title is booked for $slot with "
+        "$interviewer_name. The calendar invitation is attached. Join from your personal link, where you "
+        "can also check your camera and microphone, or change or cancel the time:\n$link" + _EN_FOOT,
+    ),
+    ("slot_booked", "zh"): _w(
+        "$job_title 面试已预约：$slot",
+        "$candidate_name 您好：\n\n您的 $job_title 面试已预约在 $slot，面试官：$interviewer_name。"
+        "日历邀请见附件。请通过您的专属链接参加面试，也可在此检查摄像头和麦克风，或更改、取消时间：\n$link"
+        + _ZH_FOOT,
+    ),
+    ("slot_moved", "en"): _w(
+        "New time for your interview for $job_title: $slot",
+        "Dear $candidate_name,\n\nYour interview for $job_title has moved to $slot (was $previous), "
+        "with $interviewer_name. The updated calendar invitation is attached.\n$link" + _EN_FOOT,
+    ),
+    ("slot_moved", "zh"): _w(
+        "$job_title 面试时间已更改：$slot",
+        "$candidate_name 您好：\n\n您的 $job_title 面试已改到 $slot（原为 $previous），"
+        "面试官：$interviewer_name。更新后的日历邀请见附件。\n$link" + _ZH_FOOT,
+    ),
+    ("slot_cancelled", "en"): _w(
+        "Cancelled: your interview for $job_title on $previous",
+        "Dear $candidate_name,\n\nThe interview for $job_title on $previous is cancelled. "
+        "You can pick another time from your personal link:\n$link" + _EN_FOOT,
+    ),
+    ("slot_cancelled", "zh"): _w(
+        "已取消：$previous 的 $job_title 面试",
+        "$candidate_name 您好：\n\n原定于 $previous 的 $job_title 面试已取消。"
+        "您可以通过专属链接重新选择时间：\n$link" + _ZH_FOOT,
+    ),
+    ("slot_withdrawn", "en"): _w(
+        "Cancelled: your interview for $job_title on $previous",
+        "Dear $candidate_name,\n\nThe interview for $job_title on $previous is cancelled. The calendar "
+        "cancellation is attached; the recruiter will contact you if anything changes.",
+    ),
+    ("slot_withdrawn", "zh"): _w(
+        "已取消：$previous 的 $job_title 面试",
+        "$candidate_name 您好：\n\n原定于 $previous 的 $job_title 面试已取消，日历取消通知见附件。"
+        "如有变化，招聘人员会与您联系。",
+    ),
+    ("slot_reminder", "en"): _w(
+        "Reminder: your interview for $job_title at $slot",
+        "Dear $candidate_name,\n\nA reminder: your interview for $job_title starts at $slot. "
+        "Open your link a few minutes early to check your camera and microphone:\n$link" + _EN_FOOT,
+    ),
+    ("slot_reminder", "zh"): _w(
+        "提醒：$job_title 面试将于 $slot 开始",
+        "$candidate_name 您好：\n\n提醒您：$job_title 的面试将于 $slot 开始。"
+        "请提前几分钟打开链接，检查摄像头和麦克风：\n$link" + _ZH_FOOT,
+    ),
+    ("slot_interviewer", "en"): _w(
+        "$change: interview with $candidate_name ($job_title), $slot",
+        "$change: your interview with $candidate_name for $job_title, $slot. "
+        "The calendar entry is attached.\n\n$detail",
+    ),
+    ("slot_interviewer", "zh"): _w(
+        "$change：与 $candidate_name 的面试（$job_title），$slot",
+        "$change：您与 $candidate_name 的 $job_title 面试，$slot。日历条目见附件。\n\n$detail",
+    ),
     ("next_round", "en"): _w(
         "Next step for $job_title",
         "Dear $candidate_name,\n\nThank you for your interview for $job_title. We would like to invite "

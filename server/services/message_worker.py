@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from ehr_sync.messaging.model import Channel, Outgoing, SendResult
+from ehr_sync.messaging.model import Attachment, Channel, Outgoing, SendResult
 from server.db.base import utcnow
 from server.db.models import CandidateMessage
 from server.db.repositories import candidates as candidate_repo
@@ -34,7 +34,7 @@ from server.services.invites import invite_link
 
 log = logging.getLogger(__name__)
 RETRY_S = (60.0, 300.0, 1800.0, 7200.0, 21600.0)  # then the message has failed (HR sees it)
-INVITE_KINDS = ("invitation", "reminder")
+INVITE_KINDS = ("invitation", "reminder", "schedule")  # to the candidate, with their link
 
 
 class MessageWorker:
@@ -121,12 +121,17 @@ class MessageWorker:
             params.setdefault("candidate_name", candidate.name if candidate else "")
             if invitation is not None and invitation.deadline_at is not None:
                 params["deadline"] = self._when(aware(invitation.deadline_at))
+            if invitation is not None and invitation.slot_at is not None:
+                params.setdefault("slot", self._when(aware(invitation.slot_at)))
             unsubscribe = f"{self._public_url}/unsubscribe/{self._signer.unsubscribe_token(interview.id)}"
             params["unsubscribe_url"] = unsubscribe
+        calendar = params.pop("ics", None)  # a calendar invitation or cancellation (booking.py)
+        method = params.pop("ics_method", "REQUEST")
+        files = (Attachment("invite.ics", f"text/calendar; method={method}", calendar),) if calendar else ()
         wording = await message_templates.wording(session, message.template, message.language)
         filled = message_templates.render(wording, params)
         return Outgoing(
-            message.id, message.recipient, filled.subject, filled.text, filled.html, unsubscribe
+            message.id, message.recipient, filled.subject, filled.text, filled.html, unsubscribe, files
         ), ""
 
     def _when(self, t: datetime) -> str:

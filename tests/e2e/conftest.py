@@ -95,11 +95,11 @@ class ServerProcess:
         return out.stdout
 
     def ops_client(
-        self, email: str = "ops@example.test", password: str = "ops-password-for-tests"
+        self, email: str = "ops@example.test", password: str = "ops-password-for-tests", role: str = "admin"
     ) -> httpx.Client:
-        """A logged-in HTTP client of a new admin account."""
+        """A logged-in HTTP client of a new account (an admin unless `role` says otherwise)."""
         subprocess.run(
-            [sys.executable, "-m", "server.cli", "create-admin", email, "--role", "admin"],
+            [sys.executable, "-m", "server.cli", "create-admin", email, "--role", role],
             env={**self.env, "INTERVIEW_ADMIN_PASSWORD": password},
             check=True,
             capture_output=True,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -131,6 +132,18 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/interviews/{interview_id}/next-step/{message_id}/approve"): "401 401 403 403 404 404 404",
     ("GET", "/api/jobs/{job_id}/invite-policy"): HR,
     ("PUT", "/api/jobs/{job_id}/invite-policy"): HR,
+    # scheduling: interviewers (and admins) publish availability, HR sees its department's; a finished
+    # interview's slot can no longer change (409), and the candidate holds the invite token
+    ("GET", "/availability"): PUBLIC,
+    ("GET", "/api/availability"): STAFF_ONLY,
+    ("POST", "/api/availability"): "401 401 2xx 2xx 403 403 2xx",
+    ("DELETE", "/api/availability/{availability_id}"): "401 401 404 404 403 403 404",
+    ("GET", "/api/interviews/{interview_id}/slots"): "401 401 403 403 409 409 409",
+    ("PUT", "/api/interviews/{interview_id}/booking"): "401 401 403 403 409 409 409",
+    ("DELETE", "/api/interviews/{interview_id}/booking"): "401 401 403 403 409 409 409",
+    ("GET", "/api/invite/{token}/slots"): "401 409 401 401 401 401 401",
+    ("PUT", "/api/invite/{token}/booking"): "401 409 401 401 401 401 401",
+    ("DELETE", "/api/invite/{token}/booking"): "401 409 401 401 401 401 401",
     ("GET", "/api/admin/message-templates"): ADMIN,
     ("PUT", "/api/admin/message-templates/{name}/{language}"): ADMIN,
     # jobs and imports
@@ -249,6 +262,17 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/interviews/{interview_id}/invitation"): {"to": "matrix@example.test"},
     ("POST", "/api/interviews/{interview_id}/next-step"): {"kind": "next_round"},
     ("PUT", "/api/jobs/{job_id}/invite-policy"): {"window_hours": 48, "reminder_hours": [12]},
+    ("POST", "/api/availability"): {
+        "starts_at": "{window_start}",
+        "ends_at": "{window_end}",
+        "timezone": "Asia/Shanghai",
+        "slot_minutes": 30,
+    },
+    ("PUT", "/api/interviews/{interview_id}/booking"): {
+        "availability_id": "x",
+        "starts_at": "{window_start}",
+    },
+    ("PUT", "/api/invite/{token}/booking"): {"availability_id": "x", "starts_at": "{window_start}"},
     ("PUT", "/api/admin/message-templates/{name}/{language}"): {
         "subject": "Reminder: $job_title",
         "text": "Your interview closes at $deadline: $link",
@@ -294,6 +318,7 @@ MISSING = {
     "connector_id": "no-such-connector",
     "user_id": "no-such-user",
     "message_id": "no-such-message",
+    "availability_id": "no-such-window",
 }
 
 
@@ -354,6 +379,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             "language": "en",
             "consent_version": settings.consent_version,
             "offer": browser_offer(),
+            "window_start": f"{datetime.now(UTC) + timedelta(days=1):%Y-%m-%dT09:00}",
+            "window_end": f"{datetime.now(UTC) + timedelta(days=1):%Y-%m-%dT12:00}",
             **MISSING,
         }
         other = review.finished(department=DEPT_A)

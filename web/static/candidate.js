@@ -15,9 +15,9 @@ function mediaError(e) {
   if (name === "NotReadableError" || name === "AbortError") return t(lang, "err_device_busy");
   return `${t(lang, "err_media")}: ${e && e.message}`;
 }
-async function api(path, body) {
-  const res = await fetch(`/api/invite/${encodeURIComponent(token)}${path}`, body ? {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+async function api(path, body, method) {
+  const res = await fetch(`/api/invite/${encodeURIComponent(token)}${path}`, body || method ? {
+    method: method || "POST", headers: { "Content-Type": "application/json" }, body: body ? JSON.stringify(body) : undefined,
   } : {});
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
@@ -42,6 +42,13 @@ async function load() {
   let st = null;
   try { st = await api("/status"); showStatus(st, lang); } catch (e) { showError(e.message); }
   if (info.status === "finished") { showError(t(lang, "ended")); return; }
+  if (st && st.scheduling === "slot" && st.state === "invited" && new Date(st.deadline_at) > new Date()) {
+    pickSlot(lang, (method, path, body) => api(path, body, method), () => location.reload());
+    return;
+  }
+  if (st && st.scheduling === "slot" && st.state === "scheduled") {
+    bookingActions(lang, (method, path, body) => api(path, body, method), st, () => location.reload());
+  }
   if (st && !st.can_join) {
     if (["invited", "scheduled"].includes(st.state)) showExpired(lang, token);
     return;

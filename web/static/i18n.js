@@ -27,7 +27,7 @@ const I18N = {
     suggestions: "建议追问", flags: "诚信提示", progress: "进度", send: "发送", time_left: "剩余时间",
     flag_tab_hidden: "离开了面试页面", flag_reconnected: "重新连接", flag_no_face: "画面中没有人脸",
     flag_multiple_faces: "画面中有多张人脸", flag_looking_away: "长时间看向别处", date_from: "开始日期",
-    connectors: "HR 系统对接", add_connector: "添加对接", name: "名称", kind: "类型", secret: "密钥（加密保存；webhook 留空则自动生成）",
+    connectors: "HR 系统对接", availability: "面试可用时间", add_connector: "添加对接", name: "名称", kind: "类型", secret: "密钥（加密保存；webhook 留空则自动生成）",
     options: "选项（JSON）", add: "添加", deliveries: "投递记录", event: "事件", interview: "面试", attempts: "尝试次数",
     last_error: "最近错误", retry: "重新投递",
     letter: "反馈信", letter_note: "根据候选人的回答起草，不含分数和结论。批准之前不会发送。", draft: "起草反馈信",

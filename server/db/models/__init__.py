@@ -1,6 +1,7 @@
 """ORM models; importing this package registers every table on `Base.metadata`."""
 
 from server.db.models.audit import AuditEvent, AuditHead
+from server.db.models.availability import Availability, SlotBooking
 from server.db.models.candidate import Candidate
 from server.db.models.consent_text import ConsentText
 from server.db.models.data_key import DataKey
@@ -27,6 +28,8 @@ from server.db.models.utterance import Utterance
 
 __all__ = [
     "InboundMessage",
+    "Availability",
+    "SlotBooking",
     "Delivery",
     "Endpoint",
     "OutboxEvent",

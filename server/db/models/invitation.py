@@ -45,6 +45,7 @@ class Invitation(IdMixin, Base):
     language: Mapped[str] = mapped_column(String(10))
     deadline_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     slot_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    scheduling: Mapped[str] = mapped_column(String(10), default="deadline")  # deadline, slot (picked)
     status: Mapped[str] = mapped_column(String(20), default="active")  # active, replaced, cancelled
     unsubscribed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     link_requested_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
