@@ -1,7 +1,7 @@
 """HR marks on AI answer scores (reasonable or not), and the candidate's steps before the call
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 Create Date: 2026-12-02 14:30:00.000000
 """
 
