@@ -83,6 +83,8 @@ async def finish(session: AsyncSession, message: CandidateMessage, status: str, 
         message.attempts += 1
     if status == "sent":
         message.sent_at = utcnow()
+    if message.kind == "staff":  # a password link is a credential: it leaves the outbox with the e-mail
+        message.params = {}
     await session.flush()
 
 
