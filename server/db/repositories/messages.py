@@ -186,6 +186,12 @@ async def templates(session: AsyncSession) -> Sequence[MessageTemplate]:
     return (await session.execute(select(MessageTemplate))).scalars().all()
 
 
+async def delete_template(session: AsyncSession, row: MessageTemplate) -> None:
+    """Drop an admin's wording (the built-in one is used again)."""
+    await session.delete(row)
+    await session.flush()
+
+
 async def save_template(session: AsyncSession, row: MessageTemplate) -> None:
     """Insert an edited template (or flush changes to one)."""
     session.add(row)
