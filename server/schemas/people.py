@@ -46,8 +46,11 @@ class StaffChangeIn(BaseModel):
 
 
 class AccountLinkOut(BaseModel):
-    """A one-time link to set a password: e-mailed (`emailed`, no link here), or, on a server without
-    SMTP, the link itself, shown once to the admin who hands it over."""
+    """A one-time link to set a password, e-mailed or handed over.
+
+    E-mailed (`emailed`) leaves `link` empty; on a server without SMTP the link itself is here, shown
+    once to the admin who hands it over.
+    """
 
     user: StaffOut
     purpose: Literal["invite", "reset"]

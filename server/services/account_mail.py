@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.base import utcnow

@@ -18,6 +18,8 @@ is never due, and only `approve` makes it pending for the worker.
 
 from __future__ import annotations
 
+import contextlib
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.models import CandidateMessage, Interview, Job, User
@@ -81,7 +83,11 @@ async def _draft(
 
 
 async def _drafts(session: AsyncSession, interview: Interview) -> list[CandidateMessage]:
-    return [m for m in await repo.of_interview(session, interview.id) if m.kind == "next_step" and m.status == "draft"]
+    return [
+        m
+        for m in await repo.of_interview(session, interview.id)
+        if m.kind == "next_step" and m.status == "draft"
+    ]
 
 
 async def _cancel_drafts(session: AsyncSession, interview: Interview, why: str, keep: str = "") -> None:
@@ -105,15 +111,18 @@ async def after_decision(session: AsyncSession, user: User, interview: Interview
 
 async def after_letter_approved(session: AsyncSession, user: User, interview: Interview, job: Job) -> None:
     """The feedback letter was approved: a rejected candidate's rejection can now be drafted."""
-    if interview.review_status == "rejected" and await _auto(session, job) and not await _drafts(session, interview):
+    if (
+        interview.review_status == "rejected"
+        and await _auto(session, job)
+        and not await _drafts(session, interview)
+    ):
         await _try(session, user, interview, job, "rejection")
 
 
 async def _try(session: AsyncSession, user: User, interview: Interview, job: Job, kind: str) -> None:
-    try:  # refused before it writes anything; `current` tells HR why there is no draft yet
+    # Refused before it writes anything; `current` tells HR why there is no draft yet.
+    with contextlib.suppress(DomainError):
         await _draft(session, user, interview, job, kind, "")
-    except DomainError:
-        pass
 
 
 async def current(session: AsyncSession, user: User, interview_id: str) -> NextStepOut:

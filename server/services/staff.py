@@ -50,7 +50,9 @@ def _out(user: User, link: account_mail.AccountLink) -> AccountLinkOut:
     )
 
 
-async def invite(session: AsyncSession, admin: User, body: StaffInviteIn, settings: Settings) -> AccountLinkOut:
+async def invite(
+    session: AsyncSession, admin: User, body: StaffInviteIn, settings: Settings
+) -> AccountLinkOut:
     """Create the account and send its owner a link to set a password."""
     email = body.email.strip()
     if not EMAIL_PATTERN.match(email):

@@ -76,5 +76,7 @@ def preview(name: str, language: str, body: MessagePreviewIn, public_url: str) -
     html = body.html or mt.wording_from_text(body.subject, body.text).html
     mt.validate(body.subject, body.text, html)
     mt.require(name, body.subject, body.text, html)
-    filled = mt.render(mt.Wording(body.subject, body.text, html), {**mt.sample(language, public_url), **body.params})
+    filled = mt.render(
+        mt.Wording(body.subject, body.text, html), {**mt.sample(language, public_url), **body.params}
+    )
     return MessagePreviewOut(subject=filled.subject, text=filled.text, html=filled.html)

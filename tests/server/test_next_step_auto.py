@@ -37,12 +37,16 @@ async def decide(w: World, iid: str, status: str) -> None:
 
 async def statuses(w: World, iid: str) -> list[tuple[str, str]]:
     async def read(s: Any) -> list[tuple[str, str]]:
-        return [(m.template, m.status) for m in await message_repo.of_interview(s, iid) if m.kind == "next_step"]
+        return [
+            (m.template, m.status) for m in await message_repo.of_interview(s, iid) if m.kind == "next_step"
+        ]
 
     return await w.call(read)
 
 
-async def test_saving_next_round_drafts_the_invitation_and_only_approval_sends_it(engine: AsyncEngine) -> None:
+async def test_saving_next_round_drafts_the_invitation_and_only_approval_sends_it(
+    engine: AsyncEngine,
+) -> None:
     w = await make_world(engine)
     iid = await finished(w)
     await decide(w, iid, "next_round")
@@ -77,7 +81,11 @@ async def test_approving_the_letter_of_a_rejected_candidate_drafts_the_rejection
     await decide(w, iid, "rejected")
 
     async def letter(s: Any) -> None:
-        s.add(FeedbackLetter(interview_id=iid, language="zh", text="李伟您好，感谢您的时间。", drafted_by="hr@example.test"))
+        s.add(
+            FeedbackLetter(
+                interview_id=iid, language="zh", text="李伟您好，感谢您的时间。", drafted_by="hr@example.test"
+            )
+        )
 
     await w.call(letter)
     await w.call(feedback.approve, w.hr, iid)

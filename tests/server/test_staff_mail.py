@@ -29,9 +29,10 @@ def set_password(client: TestClient, mail: EmailMessage, password: str) -> int:
 
 
 def test_invitation_and_reset_arrive_by_email_and_their_links_work_once(tmp_path: Path) -> None:
-    with SmtpServer() as smtp, app_with(
-        tmp_path, smtp_host="127.0.0.1", smtp_port=smtp.port, smtp_security="none"
-    ) as client:
+    with (
+        SmtpServer() as smtp,
+        app_with(tmp_path, smtp_host="127.0.0.1", smtp_port=smtp.port, smtp_security="none") as client,
+    ):
         review = Review(client, client.app.state.settings)  # type: ignore[attr-defined]
         review.staff("admin@example.test", "admin")
         r = client.post(
@@ -50,7 +51,9 @@ def test_invitation_and_reset_arrive_by_email_and_their_links_work_once(tmp_path
         login = {"email": "li.na@example.cn", "password": "一个足够长的新密码abc"}
         assert visitor.post("/api/auth/login", json=login).status_code == 200
 
-        user_id = next(u["id"] for u in client.get("/api/admin/users").json() if u["email"] == "li.na@example.cn")
+        user_id = next(
+            u["id"] for u in client.get("/api/admin/users").json() if u["email"] == "li.na@example.cn"
+        )
         r = client.post(f"/api/admin/users/{user_id}/password-reset", params={"language": "en"})
         assert r.status_code == 200 and r.json()["emailed"] and r.json()["link"] is None
         reset = smtp.mailbox.wait_for(2)[1]
@@ -68,13 +71,16 @@ def test_invitation_and_reset_arrive_by_email_and_their_links_work_once(tmp_path
 def test_forgot_password_answers_alike_mails_only_active_accounts_and_is_rate_limited(
     tmp_path: Path,
 ) -> None:
-    with SmtpServer() as smtp, app_with(
-        tmp_path, smtp_host="127.0.0.1", smtp_port=smtp.port, smtp_security="none"
-    ) as client:
+    with (
+        SmtpServer() as smtp,
+        app_with(tmp_path, smtp_host="127.0.0.1", smtp_port=smtp.port, smtp_security="none") as client,
+    ):
         review = Review(client, client.app.state.settings)  # type: ignore[attr-defined]
         review.staff("gone@example.test", "hr")
         review.staff("admin@example.test", "admin")
-        gone = next(u["id"] for u in client.get("/api/admin/users").json() if u["email"] == "gone@example.test")
+        gone = next(
+            u["id"] for u in client.get("/api/admin/users").json() if u["email"] == "gone@example.test"
+        )
         assert client.patch(f"/api/admin/users/{gone}", json={"active": False}).status_code == 200
         visitor = TestClient(client.app)
         answers = [
