@@ -104,6 +104,7 @@ class MessageTemplateOut(BaseModel):
     edited: bool
     required: list[str] = []  # placeholders the wording must keep (a reset link without $link is useless)
     sample: dict[str, str] = {}  # values the editor's preview fills in
+    html_from_text: bool = False  # the HTML part is the text's paragraphs (the editor leaves it empty)
 
 
 class MessagePreviewIn(BaseModel):

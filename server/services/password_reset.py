@@ -26,6 +26,7 @@ PER_ADDRESS = 3
 PER_CLIENT = 10
 WINDOW = timedelta(minutes=15)  # the login's window: older rows are dropped with old login failures
 ANSWER = "if an active account uses this address, an e-mail with a link to set a new password is on its way"
+NO_MAIL = "this server cannot send e-mail: ask an administrator to reset your password on the staff page"
 
 
 def _key(kind: str, value: str) -> str:
@@ -33,7 +34,10 @@ def _key(kind: str, value: str) -> str:
 
 
 async def request(session: AsyncSession, settings: Settings, email: str, client: str, language: str) -> str:
-    """Queue a reset e-mail if the address is an active account's; the same answer in every case."""
+    """Queue a reset e-mail if the address is an active account's; the same answer in every case.
+
+    A server without SMTP says so (to everyone alike: it is about the server, not the address).
+    """
     address = email.strip().lower()
     by_address, by_client = _key("address", address), _key("client", client)
     since = utcnow() - WINDOW
@@ -44,8 +48,10 @@ async def request(session: AsyncSession, settings: Settings, email: str, client:
         raise TooManyAttempts("too many password reset requests; wait 15 minutes and try again")
     await session_repo.add_failure(session, by_address)
     await session_repo.add_failure(session, by_client)
+    if not account_mail.mail_configured(settings):
+        return NO_MAIL
     user = await users.by_email(session, email.strip())
-    if user is not None and user.active and account_mail.mail_configured(settings):
+    if user is not None and user.active:
         await account_mail.send(session, settings, user, "reset", language)
         await audit_repo.audit(session, user.email, "staff.password_reset_requested", None)
     return ANSWER

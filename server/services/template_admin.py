@@ -25,6 +25,7 @@ def _out(name: str, language: str, w: mt.Wording, edited: bool, public_url: str)
         edited=edited,
         required=list(mt.REQUIRED.get(name, ())),
         sample=mt.sample(language, public_url),
+        html_from_text=w.html == mt.wording_from_text(w.subject, w.text).html,
         **vars(w),
     )
 

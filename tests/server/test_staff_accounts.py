@@ -170,3 +170,10 @@ async def test_links_work_once_on_both_databases(engine: AsyncEngine) -> None:
     with pytest.raises(Conflict):
         async with sessions.begin() as s:
             await staff.set_password(s, TEST_SECRET, token_of(out.link), "a good long password")
+
+
+def test_forgot_password_on_a_server_without_smtp_points_to_an_administrator(review: Review) -> None:
+    visitor = TestClient(review.client.app)
+    for email in ("li.na@example.cn", "nobody@example.test"):
+        r = visitor.post("/api/auth/password-reset", json={"email": email})
+        assert r.status_code == 202 and "ask an administrator" in r.json()["status"]

@@ -30,6 +30,6 @@ document.getElementById("forgot").addEventListener("submit", async (e) => {
   answer.textContent = ""; error.textContent = "";
   const res = await fetch("/api/auth/password-reset", { method: "POST", headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ email: document.getElementById("forgot-email").value, language: lang === "zh" ? "zh" : "en" }) });
-  if (res.ok) answer.textContent = t(lang, "forgot_sent");
+  if (res.ok) answer.textContent = (await res.json()).status.startsWith("this server cannot") ? t(lang, "forgot_no_mail") : t(lang, "forgot_sent");
   else error.textContent = (await res.json().catch(() => ({}))).detail || `request failed (${res.status})`;
 });

@@ -11,7 +11,7 @@ const current = () => all.find((x) => x.name === $("t-name").value && x.language
 const params = () => Object.fromEntries($("t-params").value.split("\n").map((l) => l.split("=")).filter((p) => p.length > 1 && p[0].trim()).map(([k, ...v]) => [k.trim(), v.join("=").trim()]));
 const wording = () => ({ subject: $("t-subject").value, text: $("t-text").value, html: $("t-html").value });
 function show(tpl) {
-  $("t-subject").value = tpl.subject; $("t-text").value = tpl.text; $("t-html").value = tpl.html;
+  $("t-subject").value = tpl.subject; $("t-text").value = tpl.text; $("t-html").value = tpl.html_from_text ? "" : tpl.html;
   $("t-state").textContent = t(lang, tpl.edited ? "edited" : "builtin");
   $("t-reset").disabled = !tpl.edited;
   $("t-required").textContent = tpl.required.length ? `${t(lang, "placeholders_needed")} ${tpl.required.map((k) => "$" + k).join(", ")}` : "";
