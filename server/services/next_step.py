@@ -46,6 +46,28 @@ async def draft(session: AsyncSession, user: User, interview_id: str, body: Next
 async def _draft(
     session: AsyncSession, user: User, interview: Interview, job: Job, kind: str, note: str
 ) -> CandidateMessage:
+    params, channel, to = await _ready(session, interview, kind, note)
+    await _cancel_drafts(session, interview, "replaced by a newer draft")
+    params.setdefault("job_title", job.title)
+    row = await messages.queue(
+        session,
+        channel=channel,
+        to=to,
+        template=kind,
+        language=job.language,
+        params=params,
+        interview_id=interview.id,
+        kind="next_step",
+        draft=True,
+    )
+    await audit_repo.audit(session, user.email, "next_step.drafted", interview.id, kind=kind)
+    return row
+
+
+async def _ready(
+    session: AsyncSession, interview: Interview, kind: str, note: str
+) -> tuple[dict[str, str], str, str]:
+    """The message's values, channel and recipient; Conflict or Unprocessable when it cannot go yet."""
     if interview.status != "finished":
         raise Conflict("the next step can be drafted once the interview has finished")
     if interview.review_status != NEEDS[kind]:
@@ -64,22 +86,8 @@ async def _draft(
         raise Unprocessable(
             "the candidate has no e-mail address and was never invited through another channel"
         )
-    await _cancel_drafts(session, interview, "replaced by a newer draft")
-    params.setdefault("job_title", job.title)
     params.setdefault("candidate_name", candidate.name if candidate else "")
-    row = await messages.queue(
-        session,
-        channel=channel,
-        to=to,
-        template=kind,
-        language=job.language,
-        params=params,
-        interview_id=interview.id,
-        kind="next_step",
-        draft=True,
-    )
-    await audit_repo.audit(session, user.email, "next_step.drafted", interview.id, kind=kind)
-    return row
+    return params, channel, to
 
 
 async def _drafts(session: AsyncSession, interview: Interview) -> list[CandidateMessage]:
@@ -132,11 +140,10 @@ async def current(session: AsyncSession, user: User, interview_id: str) -> NextS
     kind = KIND_OF.get(interview.review_status or "")
     waiting = ""
     if not drafts and kind:
-        letter = await review_repo.letter(session, interview.id)
-        if interview.status != "finished":
-            waiting = "the interview did not finish: draft the next step by hand if it applies"
-        elif kind == "rejection" and (letter is None or letter.status != "approved"):
-            waiting = "approve the feedback letter first: the rejection sends that letter"
+        try:
+            await _ready(session, interview, kind, "")
+        except DomainError as exc:
+            waiting = str(exc)
     return NextStepOut(
         auto=await _auto(session, job),
         draft=MessageOut.model_validate(drafts[-1]) if drafts else None,

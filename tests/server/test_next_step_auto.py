@@ -115,3 +115,18 @@ async def test_a_job_can_turn_automatic_drafting_off(engine: AsyncEngine) -> Non
     await decide(w, iid, "next_round")
     assert await statuses(w, iid) == []
     assert not (await w.call(next_step.current, w.hr, iid)).auto
+
+
+async def test_without_a_recipient_hr_is_told_why_nothing_was_drafted(engine: AsyncEngine) -> None:
+    w = await make_world(engine)
+    iid = await w.interview(email="")
+
+    async def finish(s: Any) -> None:
+        interview = await interview_repo.get(s, iid)
+        assert interview is not None
+        interview.status = "finished"
+
+    await w.call(finish)
+    await decide(w, iid, "next_round")  # the decision is saved all the same
+    now = await w.call(next_step.current, w.hr, iid)
+    assert now.draft is None and now.waiting_for is not None and "no e-mail address" in now.waiting_for

@@ -41,6 +41,21 @@ async function loadNextStep() {
   document.getElementById("next-ready-what").textContent = `${t(lang, "tpl_" + step.draft.template)} (${step.draft.channel})`;
   document.getElementById("approve-next").onclick = () => approveStep(step.draft.id);
 }
+// The job's setting: draft the next step when the decision is saved (part of its invite policy).
+async function setupAutoNext() {
+  const box = document.getElementById("auto-next");
+  try {
+    const { job_id: jobId } = await staffFetch(`/api/interviews/${interviewId}`);
+    const { job_id: _, ...policy } = await staffFetch(`/api/jobs/${jobId}/invite-policy`);
+    box.checked = policy.auto_next_step;
+    box.onchange = async () => {
+      try {
+        Object.assign(policy, await staffFetch(`/api/jobs/${jobId}/invite-policy`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...policy, auto_next_step: box.checked }) }));
+        delete policy.job_id;
+      } catch (e) { box.checked = !box.checked; document.getElementById("step-error").textContent = e.message; }
+    };
+  } catch (e) { box.closest("p").classList.add("hidden"); }
+}
 document.getElementById("draft-next-round").onclick = () => draftStep("next_round");
 document.getElementById("draft-rejection").onclick = () => draftStep("rejection");
-loadMessages(); loadNextStep();
+loadMessages(); loadNextStep(); setupAutoNext();
