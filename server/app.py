@@ -16,8 +16,8 @@ from sqlalchemy.exc import DBAPIError
 from agent.endpointing import EndpointSettings
 from agent.interviewer import AgentSettings
 from agent.phrasing import FollowUpPhraser
-from realtime.webrtc.peer import PeerRegistry
 from realtime.webrtc.recorder import private_dir
+from realtime.webrtc.registry import PeerRegistry
 from scoring.llm import LLMScorer, LLMSettings, OpenAICompatibleLLM
 from scoring.scorer import DefaultScorer, Scorer, load_encoder
 from server.api import (

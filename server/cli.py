@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from scoring.yamlsource import SourceError
+from server import cli_offline
 from server.db.engine import make_engine, make_sessionmaker
 from server.db.migrate import upgrade
 from server.errors import DomainError
@@ -157,73 +158,6 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _score(_settings: Settings, args: argparse.Namespace) -> int:
-    from scoring.batch import LineError, score_lines
-    from scoring.rubric import DEFAULT_RUBRIC, load_rubric
-    from scoring.text import warm_up
-
-    rubric = load_rubric(Path(args.rubric)) if args.rubric else DEFAULT_RUBRIC
-    warm_up()
-    source = open(args.file, encoding="utf-8") if args.file != "-" else sys.stdin  # noqa: SIM115
-    scored = failed = 0
-    with source:
-        for item in score_lines(source, rubric):
-            if isinstance(item, LineError):
-                failed += 1
-                print(f"skipped {item}", file=sys.stderr)
-            else:
-                scored += 1
-                print(json.dumps(item, ensure_ascii=False), flush=True)
-                if scored % 100 == 0:
-                    print(f"scored {scored} answers", file=sys.stderr)
-    print(f"scored {scored} answers, skipped {failed} bad lines", file=sys.stderr)
-    return 0 if scored or not failed else 1
-
-
-def _replay(settings: Settings, args: argparse.Namespace) -> int:
-    from agent.plan import PlannedQuestion
-    from agent.plan_spec import load_plan_file
-    from scoring.rubric import DEFAULT_RUBRIC
-    from scoring.scorer import DefaultScorer
-    from server.app import agent_settings
-    from server.replay import Replay, load_audio, single_question_plan
-    from server.runtime import load_speech
-
-    rubric = DEFAULT_RUBRIC
-    language = args.language
-    if args.plan:
-        spec = load_plan_file(Path(args.plan))
-        questions = spec.planned()
-        language = args.language or spec.language
-        rubric = spec.rubric
-        pick = [q for q in questions if args.question in (None, q.text, q.id)] or questions
-        question = pick[0]
-    elif args.question:
-        question = PlannedQuestion("q1", args.question, args.competency, args.kind)
-    else:
-        print("error: give --question or --plan", file=sys.stderr)
-        return 2
-    language = language or "en"
-    settings = settings.model_copy(update={"asr_languages": language})
-    vad, engines = load_speech(settings)
-    every = settings.asr_partial_every_s if args.partial_interval is None else args.partial_interval
-    replay = Replay(
-        vad,
-        engines,
-        DefaultScorer(),
-        single_question_plan(question),
-        language,
-        rubric,
-        settings=agent_settings(settings, None),  # the live call's patience and probing
-        partial_interval_s=every or None,
-        workers=settings.asr_workers,
-        bias_with_question=settings.asr_bias_with_question,
-    )
-    audio = load_audio(Path(args.wav))
-    replay.run(audio, args.tail, lambda e: print(json.dumps(e, ensure_ascii=False), flush=True))
-    return 0
-
-
 def _import_plan(settings: Settings, args: argparse.Namespace) -> int:
     from agent.plan_spec import load_plan_file
     from server.services.jobs import create_from_plan
@@ -231,26 +165,6 @@ def _import_plan(settings: Settings, args: argparse.Namespace) -> int:
     spec = load_plan_file(Path(args.file))
     job = asyncio.run(_in_transaction(settings, lambda s: create_from_plan(s, spec, "cli")))
     print(f"created job {job.id}: {job.title} ({len(spec.questions)} questions)")
-    return 0
-
-
-def _bias_audit(_settings: Settings, args: argparse.Namespace) -> int:
-    import csv
-
-    from scoring.fairness import bias_audit
-
-    with open(args.decisions, encoding="utf-8") as f:
-        decisions = {
-            r["candidate"]: r["selected"].strip().lower() in ("1", "true", "yes") for r in csv.DictReader(f)
-        }
-    with open(args.labels, encoding="utf-8") as f:
-        labels = {r["candidate"]: r[args.category] for r in csv.DictReader(f) if r.get(args.category)}
-    print(f"{'group':<24}{'candidates':>11}{'selected':>10}{'rate':>8}{'impact':>8}")
-    for g in bias_audit(decisions, labels):
-        flag = "  below 4/5" if g.flagged else ""
-        print(
-            f"{g.group:<24}{g.candidates:>11}{g.selected:>10}{g.selection_rate:>8.2%}{g.impact_ratio:>8.2f}{flag}"
-        )
     return 0
 
 
@@ -396,10 +310,10 @@ def main(argv: list[str] | None = None) -> int:
         "migrate": _migrate,
         "create-admin": _create_admin,
         "demo": _demo,
-        "score": _score,
-        "replay": _replay,
+        "score": cli_offline.score,
+        "replay": cli_offline.replay,
         "import-plan": _import_plan,
-        "bias-audit": _bias_audit,
+        "bias-audit": cli_offline.bias_audit,
         "worker": _worker,
         "keys": _keys,
         "purge": _purge,

@@ -13,7 +13,7 @@ from fastapi import Depends, Request, WebSocket
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import HTTPConnection
 
-from realtime.webrtc.peer import PeerRegistry
+from realtime.webrtc.registry import PeerRegistry
 from server.bus import EventBus
 from server.crypto import SecretBox
 from server.db.models import User

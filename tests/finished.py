@@ -121,18 +121,17 @@ async def seed_finished(
         )
         score = DefaultScorer().score(answer)
         detail = {"question_index": 0, **score.as_dict()}
-        s.add(
-            AnswerScoreRow(
-                interview_id=interview.id,
-                question_index=0,
-                competency="leadership",
-                score=detail["score"],
-                score_exact=detail["score_exact"],
-                confidence=detail["confidence"],
-                scorer=detail["scorer"],
-                detail=detail,
-            )
+        score_row = AnswerScoreRow(
+            interview_id=interview.id,
+            question_index=0,
+            competency="leadership",
+            score=detail["score"],
+            score_exact=detail["score_exact"],
+            confidence=detail["confidence"],
+            scorer=detail["scorer"],
+            detail=detail,
         )
+        s.add(score_row)
         samples, rate = read_wav(MEDIA / spoken["file"])
         recording = Recording(interview_id=interview.id, path="")
         s.add(recording)
@@ -158,6 +157,7 @@ async def seed_finished(
             "candidate_id": interview.candidate_id,
             "invite_token": demo.invite_url.rsplit("/", 1)[1],
             "recording_id": recording.id,
+            "score_id": score_row.id,
             "recording_plain": plain,  # the MP4 before it was sealed (None: it was not)
             "evidence": detail["evidence"],
             "score": detail["score"],

@@ -30,8 +30,9 @@ from server.schemas import (
     StatusOut,
     WithdrawalOut,
 )
+from server.schemas.candidate import DeviceCheckIn, DeviceCheckOut
 from server.schemas.modules import CodeRunIn, CodeRunOut, SurveyIn, SurveyOut
-from server.services import candidate_status, invites, self_id
+from server.services import candidate_status, candidate_steps, invites, self_id
 from server.services import consent as consent_service
 from server.services import modules as modules_service
 from server.services.calls import start_call
@@ -47,6 +48,7 @@ router = APIRouter(prefix="/api/invite", tags=["candidate"])
 async def invite(token: str, session: SessionDep, signer: SignerDep, settings: SettingsDep) -> InviteOut:
     """What the candidate page shows before consent: the notice for the job's language and jurisdiction."""
     ctx = await invites.resolve(session, signer, token)
+    await candidate_steps.opened(session, ctx.interview)
     notice = await consent_service.notice_for(
         session, ctx.job, settings.consent_jurisdiction, settings.consent_version
     )
@@ -72,7 +74,17 @@ async def invite(token: str, session: SessionDep, signer: SignerDep, settings: S
 async def status(token: str, session: SessionDep, signer: SignerDep, settings: SettingsDep) -> StatusOut:
     """Where the candidate stands: invited, scheduled, in progress, completed, under review, decision sent."""
     ctx = await invites.resolve(session, signer, token)
+    await candidate_steps.opened(session, ctx.interview)
     return await candidate_status.status(session, ctx, settings)
+
+
+@router.post("/{token}/device-check")
+async def device_check(
+    token: str, body: DeviceCheckIn, session: SessionDep, signer: SignerDep
+) -> DeviceCheckOut:
+    """The device check's result (camera, microphone, network), for the drop-out report."""
+    ctx = await invites.resolve(session, signer, token)
+    return await candidate_steps.device_check(session, ctx.interview, body)
 
 
 @router.post("/{token}/new-link")

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Path
 
 from ehr_sync.report import ReportV1
 from server.db.models import User
 from server.deps import RequireRole, SessionDep, SettingsDep
-from server.schemas import LetterIn, LetterOut, NoteIn, NoteOut, ReviewIn, ReviewOut
+from server.schemas import (
+    AnswerMarkOut,
+    LetterIn,
+    LetterOut,
+    NoteIn,
+    NoteOut,
+    ReviewIn,
+    ReviewOut,
+    ScoreMarkIn,
+)
 from server.schemas.modules import ModulesOut
-from server.services import feedback
+from server.services import feedback, score_marks
 from server.services import modules as modules_service
 from server.services import review as service
 
@@ -32,6 +41,24 @@ async def post_review(
 ) -> ReviewOut:
     """Confirm or override the AI: a status, a recommendation, competency scores and a required comment."""
     return await service.decide(session, user, interview_id, review, settings.public_url)
+
+
+@router.get("/{interview_id}/score-marks")
+async def get_score_marks(interview_id: str, user: Reviewer, session: SessionDep) -> list[AnswerMarkOut]:
+    """Each AI answer score with the reviewer's "reasonable / not reasonable" mark and everyone's counts."""
+    return await score_marks.marks(session, user, interview_id)
+
+
+@router.put("/{interview_id}/score-marks/{score_id}")
+async def put_score_mark(
+    interview_id: str,
+    score_id: Annotated[str, Path(max_length=40)],
+    body: ScoreMarkIn,
+    user: Reviewer,
+    session: SessionDep,
+) -> AnswerMarkOut:
+    """Mark one AI answer score reasonable or not (with an optional reason); marking again changes it."""
+    return await score_marks.mark(session, user, interview_id, score_id, body)
 
 
 @router.get("/{interview_id}/report")

@@ -108,6 +108,7 @@ from server.schemas.privacy import (
 )
 from server.schemas.resumes import InterviewPlanOut, PlanQuestionOut, ResumeOut, ResumeState
 from server.schemas.review import (
+    AnswerMarkOut,
     AuditOut,
     CompetencyDecisionIn,
     CompetencyReviewOut,
@@ -118,9 +119,12 @@ from server.schemas.review import (
     Recommendation,
     ReviewIn,
     ReviewOut,
+    ScoreMarkIn,
 )
 
 __all__ = [
+    "AnswerMarkOut",
+    "ScoreMarkIn",
     "InterviewPlanOut",
     "PlanQuestionOut",
     "ResumeOut",

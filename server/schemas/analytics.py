@@ -83,6 +83,28 @@ class GroupRateOut(BaseModel):
     flagged: bool
 
 
+class IntersectionRowOut(BaseModel):
+    """One combination of self-reported values (e.g. female × Asian): counts, rate, ratio, flags."""
+
+    group: list[str]
+    candidates: int
+    selected: int
+    selection_rate: float
+    impact_ratio: float | None
+    flagged: bool
+    excluded: bool
+
+
+class IntersectionOut(BaseModel):
+    """Selection rates by a combination of dimensions; unknown: decided candidates lacking a value."""
+
+    dimensions: list[str]
+    rows: list[IntersectionRowOut]
+    unknown: int
+    unknown_selected: int
+    min_share: float
+
+
 class BiasAuditOut(BaseModel):
     """Selection rates (HR's decisions) and scoring rates (AI overall above the median) per group."""
 
@@ -91,6 +113,7 @@ class BiasAuditOut(BaseModel):
     decided: int
     selection: list[GroupRateOut]
     scoring: list[GroupRateOut]
+    intersectional: list[IntersectionOut] = Field(default_factory=list)
     note: str
 
 
@@ -142,12 +165,43 @@ class AgreementOut(BaseModel):
 
 
 class JobFunnelOut(BaseModel):
-    """One job's funnel, for the per-job table."""
+    """One job's funnel and candidate satisfaction, for the per-job table."""
 
     job_id: str
     title: str
     department: str | None
     funnel: list[StageOut]
+    satisfaction_n: int = 0
+    satisfaction_mean: float | None = None
+
+
+class StepOut(BaseModel):
+    """A step of the candidate's way: how many reached it, stopped there, and the share of the step before."""
+
+    step: str
+    reached: int
+    stopped: int
+    rate: float | None
+
+
+class SatisfactionOut(BaseModel):
+    """Candidates' 1-5 ratings: mean, median, count per rating, and the share of completed who answered."""
+
+    n: int
+    median: float | None
+    mean: float | None
+    distribution: list[CountOut]
+    completed: int
+    response_rate: float | None
+
+
+class MarkRateOut(BaseModel):
+    """Reviewers' marks on one competency's AI answer scores: how many, and the share not reasonable."""
+
+    competency: str
+    marks: int
+    not_reasonable: int
+    not_reasonable_rate: float | None
 
 
 class DashboardOut(BaseModel):
@@ -159,8 +213,11 @@ class DashboardOut(BaseModel):
     review_hours: SummaryStat
     agreement: list[AgreementOut]
     presence_flags: list[CountOut]
-    satisfaction: SummaryStat
+    satisfaction: SatisfactionOut
     jobs: list[JobFunnelOut]
+    steps: list[StepOut] = Field(default_factory=list)
+    device_check_failed: int = 0
+    score_marks: list[MarkRateOut] = Field(default_factory=list)
 
 
 class WeightsIn(BaseModel):

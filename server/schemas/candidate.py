@@ -61,3 +61,18 @@ class AnswerOut(BaseModel):
 
     sdp: str
     type: Literal["answer"] = "answer"
+
+
+class DeviceCheckIn(BaseModel):
+    """The browser's device check before joining: camera live, microphone heard, network round trip."""
+
+    camera: bool
+    microphone: bool
+    network: bool
+    rtt_ms: float | None = Field(default=None, ge=0, le=600_000)
+
+
+class DeviceCheckOut(BaseModel):
+    """Whether all three passed (as stored for the drop-out report)."""
+
+    passed: bool

@@ -102,3 +102,23 @@ class LetterOut(BaseModel):
     drafted_by: str
     approved_by: str | None
     approved_at: datetime | None
+
+
+class ScoreMarkIn(BaseModel):
+    """A reviewer's mark on one AI answer score: reasonable or not, with an optional short reason."""
+
+    reasonable: bool
+    reason: str = Field(default="", max_length=500)
+
+
+class AnswerMarkOut(BaseModel):
+    """One AI answer score, the current reviewer's mark on it, and how all reviewers marked it."""
+
+    score_id: str
+    question_index: int
+    competency: str | None
+    ai_score: float
+    reasonable: bool | None
+    reason: str
+    marked_reasonable: int
+    marked_not_reasonable: int

@@ -7,12 +7,13 @@ against SciPy); this module only picks the numbers out of the job's data and sha
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from itertools import combinations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from scoring.calibration import calibrate
-from scoring.fairness import GroupRate, bias_audit, scoring_rate_audit
+from scoring.fairness import MIN_SHARE, GroupRate, bias_audit, intersectional_audit, scoring_rate_audit
 from scoring.validity import (
     RANGE_RESTRICTION_NOTE,
     SMALL_SAMPLE,
@@ -31,6 +32,8 @@ from server.schemas.analytics import (
     CorrelationOut,
     GroupRateOut,
     IncrementalOut,
+    IntersectionOut,
+    IntersectionRowOut,
     ValidityOut,
     WeightOut,
 )
@@ -41,7 +44,9 @@ AUDIT_NOTE = (
     "Selection: share of candidates HR advanced (next round) among those HR decided. Scoring: share "
     "scoring above the median AI overall score. Impact ratio: a group's rate divided by the highest "
     "group's; below 0.8 is flagged (four-fifths rule). Groups are self-reported, with consent; "
-    "candidates who gave none are counted as unknown."
+    "candidates who gave none are counted as unknown. Intersectional tables: every combination of the "
+    f"dimensions answered; candidates missing a value are counted as unknown apart; categories under "
+    f"{MIN_SHARE:.0%} of the known candidates are shown but excluded from the impact ratios."
 )
 NAN = math.nan
 
@@ -80,7 +85,7 @@ async def validity(session: AsyncSession, user: User, job_id: str, metric: str) 
         return _out(name, c)
 
     per = [corr(k, [_num(r.ai.get(k)) for r in rows]) for k in data.weights]
-    overall = [_num(r.ai_overall(data.weights)) for r in rows]
+    overall = [_num(r.ai_overall()) for r in rows]  # each with the weights it was scored with
     hr = [_num(r.recommendation) for r in rows]
     inc = incremental_validity(y, hr, overall)
     return ValidityOut(
@@ -106,7 +111,7 @@ async def calibration(session: AsyncSession, user: User, job_id: str, target: st
     names = list(data.weights)
     pick: Callable[[Row], float | None]
     if target == "hr":
-        pick = lambda r: r.hr_overall(data.weights) if r.hr else None  # noqa: E731 - reviewed rows only
+        pick = lambda r: r.hr_overall() if r.hr else None  # noqa: E731 - reviewed rows only
     else:
         _metric(target)
         pick = lambda r: r.outcomes.get(target)  # noqa: E731
@@ -131,6 +136,28 @@ def _rates(rates: list[GroupRate]) -> list[GroupRateOut]:
     return [GroupRateOut(**r.__dict__) for r in rates]
 
 
+def _intersections(
+    selected: Mapping[str, bool], labels: Mapping[str, Mapping[str, str]]
+) -> list[IntersectionOut]:
+    """Every combination of two or more dimensions that someone answered, fullest last."""
+    answered = [c for c in AUDIT_CATEGORIES if labels.get(c)]
+    out = []
+    for size in range(2, len(answered) + 1):
+        for dims in combinations(answered, size):
+            a = intersectional_audit(selected, labels, dims)
+            rows = [IntersectionRowOut(**{**r.__dict__, "group": list(r.group)}) for r in a.rows]
+            out.append(
+                IntersectionOut(
+                    dimensions=list(dims),
+                    rows=rows,
+                    unknown=a.unknown,
+                    unknown_selected=a.unknown_selected,
+                    min_share=MIN_SHARE,
+                )
+            )
+    return out
+
+
 async def audit(session: AsyncSession, user: User, job_id: str, category: str) -> BiasAuditOut:
     """Selection and scoring rates per self-reported group: counts only, never who is in which group."""
     if category not in AUDIT_CATEGORIES:
@@ -140,12 +167,18 @@ async def audit(session: AsyncSession, user: User, job_id: str, category: str) -
     decided = [r for r in data.rows if r.review_status in ("next_round", "rejected")]
     selected = {r.interview_id: r.review_status == "next_round" for r in decided}
     by_interview = {r.interview_id: labels.get(r.candidate_id, "") for r in data.rows}
-    scored = {r.interview_id: s for r in data.rows if (s := r.ai_overall(data.weights)) is not None}
+    scored = {r.interview_id: s for r in data.rows if (s := r.ai_overall()) is not None}
+    every = await repo.all_group_labels(session, [r.candidate_id for r in data.rows])
+    by_dimension = {
+        c: {r.interview_id: v for r in data.rows if (v := every.get(c, {}).get(r.candidate_id))}
+        for c in every
+    }
     return BiasAuditOut(
         job_id=job_id,
         category=category,
         decided=len(decided),
         selection=_rates(bias_audit(selected, by_interview)),
         scoring=_rates(scoring_rate_audit(scored, by_interview)),
+        intersectional=_intersections(selected, by_dimension),
         note=AUDIT_NOTE,
     )

@@ -1,6 +1,8 @@
 """One job's interviews as the numbers the analytics reports work on (no statistics here).
 
-The AI's overall score is the competency means weighted by the job's weights, as the report shows it.
+The AI's overall score is the competency means weighted by the weights the interview was scored with,
+as its report shows it: the weights frozen on the interview when an admin accepted new ones
+(`Interview.scoring_weights`, see `server.services.weights`), else the job's current weights.
 HR's overall score is HR's competency score where HR gave one and the AI's where HR let it stand, so it
 moves only where HR overrode the AI: calibrating on it suggests the weights HR's overrides imply.
 """
@@ -32,16 +34,22 @@ class Row:
     hr: dict[str, float]
     recommendation: float | None
     outcomes: dict[str, float] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
 
-    def ai_overall(self, weights: dict[str, float]) -> float | None:
-        """Weighted mean of the AI's competency means (None if a competency was not scored)."""
+    def ai_overall(self, weights: dict[str, float] | None = None) -> float | None:
+        """Weighted mean of the AI's competency means (None if a competency was not scored).
+
+        Without `weights`, the interview's own: those it was scored with.
+        """
+        weights = self.weights if weights is None else weights
         if not weights or any(k not in self.ai for k in weights):
             return None
         total = sum(weights.values())
         return sum(self.ai[k] * w for k, w in weights.items()) / total if total else None
 
-    def hr_overall(self, weights: dict[str, float]) -> float | None:
-        """HR's view: HR's score where given, the AI's where HR let it stand."""
+    def hr_overall(self, weights: dict[str, float] | None = None) -> float | None:
+        """HR's view: HR's score where given, the AI's where HR let it stand (weights as `ai_overall`)."""
+        weights = self.weights if weights is None else weights
         merged = {k: self.hr.get(k, v) for k, v in self.ai.items()}
         if not weights or any(k not in merged for k in weights):
             return None
@@ -51,7 +59,7 @@ class Row:
 
 @dataclass
 class JobData:
-    """The job, its current competency weights, and one row per interview."""
+    """The job, its current competency weights, and one row per interview (with its own weights)."""
 
     job: Job
     weights: dict[str, float]
@@ -69,6 +77,7 @@ async def load(session: AsyncSession, user: User, job_id: str) -> JobData:
     hr = await repo.human_scores(session, ids)
     recs = await repo.recommendations(session, ids)
     outcomes = await repo.outcomes_of(session, ids)
+    current = {c.name: c.weight for c in job.competencies}
     rows = [
         Row(
             f.interview_id,
@@ -79,7 +88,8 @@ async def load(session: AsyncSession, user: User, job_id: str) -> JobData:
             hr.get(f.interview_id, {}),
             RECOMMENDATION_SCALE.get(recs.get(f.interview_id, "")),
             outcomes.get(f.interview_id, {}),
+            dict(f.scoring_weights or current),
         )
         for f in facts
     ]
-    return JobData(job, {c.name: c.weight for c in job.competencies}, rows)
+    return JobData(job, current, rows)

@@ -15,8 +15,9 @@ from realtime.errors import CallCapacityReached, CallSlotTaken
 from realtime.presence.presence import PresenceRules, PresenceSampler
 from realtime.speech.pipeline import SpeechPipeline
 from realtime.voice.voice import AgentVoice
-from realtime.webrtc.peer import CandidatePeer, PeerRegistry, Reservation
+from realtime.webrtc.peer import CandidatePeer
 from realtime.webrtc.recorder import Recorder
+from realtime.webrtc.registry import PeerRegistry, Reservation
 from scoring.scorer import Scorer
 from server.bus import EventBus
 from server.db.base import new_id, utcnow

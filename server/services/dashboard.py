@@ -4,8 +4,10 @@
 Definitions, as the page states them: invited = interviews created; started = the candidate joined
 (`started_at`); completed = finished; reviewed = HR decided something (any review decision); advanced
 = next round; hired = an outcome was imported. Drop-out: started, not finished, by the question the
-candidate was on. Agreement: per competency, decisions where HR gave a score; an override is a score
-that differs from the AI's rounded score. Candidate satisfaction is not collected yet: reported as n=0.
+candidate was on; drop-out by step in `dashboard_steps`. Agreement: per competency, decisions where HR
+gave a score; an override is a score that differs from the AI's rounded score; beside it, reviewers'
+"reasonable / not reasonable" marks on individual AI answer scores. Candidate satisfaction: the
+post-interview survey (`dashboard_ratings`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,7 +23,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.db.models import User
 from server.db.models.integrity import FLAG_KINDS
 from server.db.repositories import dashboard as repo
+from server.db.repositories import score_marks as marks_repo
 from server.db.repositories.dashboard import Decision, InterviewTimes
+from server.db.repositories.score_marks import MarkFact
 from server.schemas.analytics import (
     AgreementOut,
     CountOut,
@@ -29,6 +34,8 @@ from server.schemas.analytics import (
     StageOut,
     SummaryStat,
 )
+from server.services.dashboard_ratings import mark_rates, satisfaction
+from server.services.dashboard_steps import failed_device_checks, steps
 from server.services.scope import visible_to
 
 STAGES = ("invited", "started", "completed", "reviewed", "advanced", "hired")
@@ -79,13 +86,24 @@ def _agreement(decisions: Sequence[Decision]) -> list[AgreementOut]:
     return out
 
 
+@dataclass
+class Extra:
+    """The candidates' consents and ratings and the reviewers' score marks, for the interviews summed."""
+
+    consented: set[str] = field(default_factory=set)
+    ratings: dict[str, int] = field(default_factory=dict)
+    marks: list[MarkFact] = field(default_factory=list)
+
+
 def summarise(
     rows: Sequence[InterviewTimes],
     decisions: Sequence[Decision],
     flags: set[tuple[str, str]],
     hired: set[str],
+    extra: Extra | None = None,
 ) -> DashboardOut:
     """Every dashboard number from the interviews, their decisions, flags and hires (no jobs table)."""
+    extra = extra or Extra()
     ids = {r.interview_id for r in rows}
     decisions = [d for d in decisions if d.interview_id in ids]
     first_decision: dict[str, datetime] = {}
@@ -114,8 +132,11 @@ def summarise(
             CountOut(key=k, count=kinds[k], rate=kinds[k] / completed if completed else None)
             for k in FLAG_KINDS
         ],
-        satisfaction=_stat([]),
+        satisfaction=satisfaction({k: v for k, v in extra.ratings.items() if k in ids}, completed),
         jobs=[],
+        steps=steps(rows, extra.consented & ids),
+        device_check_failed=failed_device_checks(rows),
+        score_marks=mark_rates([m for m in extra.marks if m.interview_id in ids]),
     )
 
 
@@ -147,15 +168,27 @@ async def dashboard(
     decisions = await repo.decisions(session, ids)
     flags = await repo.flag_kinds(session, ids)
     hired = await repo.hired(session, ids)
-    out = summarise(rows, decisions, flags, hired)
+    extra = Extra(
+        await repo.consented(session, ids),
+        await repo.ratings(session, ids),
+        await marks_repo.facts(session, ids),
+    )
+    out = summarise(rows, decisions, flags, hired, extra)
     reviewed = {d.interview_id for d in decisions}
     by_job: dict[str, list[InterviewTimes]] = defaultdict(list)
     for r in rows:
         by_job[r.job_id].append(r)
-    out.jobs = [
-        JobFunnelOut(
-            job_id=j.id, title=j.title, department=j.department, funnel=_funnel(by_job[j.id], reviewed, hired)
+    out.jobs = []
+    for j in jobs:
+        rated = [extra.ratings[r.interview_id] for r in by_job[j.id] if r.interview_id in extra.ratings]
+        out.jobs.append(
+            JobFunnelOut(
+                job_id=j.id,
+                title=j.title,
+                department=j.department,
+                funnel=_funnel(by_job[j.id], reviewed, hired),
+                satisfaction_n=len(rated),
+                satisfaction_mean=statistics.fmean(rated) if rated else None,
+            )
         )
-        for j in jobs
-    ]
     return out

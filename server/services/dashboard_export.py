@@ -44,6 +44,23 @@ TITLES = {
         "interview_minutes": "interview minutes",
         "review_hours": "hours to HR review",
         "satisfaction": "candidate satisfaction",
+        "steps": "Drop-out by step",
+        "step": "step",
+        "reached": "reached",
+        "stopped": "stopped here",
+        "step_rate": "share of previous step",
+        "device_check_failed": "device check failed, not started",
+        "satisfaction_sheet": "Candidate satisfaction",
+        "rating": "rating",
+        "share": "share",
+        "response_rate": "response rate (of completed)",
+        "completed": "completed interviews",
+        "marks": "AI score marks",
+        "marks_n": "marks",
+        "not_reasonable": "marked not reasonable",
+        "not_reasonable_rate": "share not reasonable",
+        "satisfaction_n": "satisfaction n",
+        "satisfaction_mean": "satisfaction mean",
     },
     "zh": {
         "funnel": "漏斗",
@@ -72,6 +89,23 @@ TITLES = {
         "interview_minutes": "面试时长（分钟）",
         "review_hours": "到 HR 复核的小时数",
         "satisfaction": "候选人满意度",
+        "steps": "按步骤的流失",
+        "step": "步骤",
+        "reached": "到达数",
+        "stopped": "在此停止",
+        "step_rate": "占上一步比例",
+        "device_check_failed": "设备检测未通过且未开始",
+        "satisfaction_sheet": "候选人满意度",
+        "rating": "评分",
+        "share": "占比",
+        "response_rate": "回复率（占完成面试）",
+        "completed": "完成面试数",
+        "marks": "AI 评分标记",
+        "marks_n": "标记数",
+        "not_reasonable": "标记为不合理",
+        "not_reasonable_rate": "不合理比例",
+        "satisfaction_n": "满意度样本数",
+        "satisfaction_mean": "满意度平均值",
     },
 }
 
@@ -79,9 +113,40 @@ TITLES = {
 def _tables(d: DashboardOut, lang: Lang) -> Iterator[tuple[str, list[list[Any]]]]:
     t = TITLES[lang]
     yield t["funnel"], [[t["stage"], t["count"]], *[[s.stage, s.count] for s in d.funnel]]
-    header: list[Any] = [t["job"], t["department"], *[s.stage for s in d.funnel]]
-    yield t["jobs"], [header, *[[j.title, j.department, *[s.count for s in j.funnel]] for j in d.jobs]]
+    header: list[Any] = [
+        t["job"],
+        t["department"],
+        *[s.stage for s in d.funnel],
+        t["satisfaction_n"],
+        t["satisfaction_mean"],
+    ]
+    per_job = [
+        [j.title, j.department, *[s.count for s in j.funnel], j.satisfaction_n, j.satisfaction_mean]
+        for j in d.jobs
+    ]
+    yield t["jobs"], [header, *per_job]
     yield t["dropout"], [[t["question"], t["count"]], *[[c.key, c.count] for c in d.dropout]]
+    yield (
+        t["steps"],
+        [
+            [t["step"], t["reached"], t["stopped"], t["step_rate"]],
+            *[[s.step, s.reached, s.stopped, s.rate] for s in d.steps],
+            [t["device_check_failed"], d.device_check_failed],
+        ],
+    )
+    sat = d.satisfaction
+    yield (
+        t["satisfaction_sheet"],
+        [
+            [t["rating"], t["count"], t["share"]],
+            *[[c.key, c.count, c.rate] for c in sat.distribution],
+            [t["n"], sat.n],
+            [t["mean"], sat.mean],
+            [t["median"], sat.median],
+            [t["completed"], sat.completed],
+            [t["response_rate"], sat.response_rate],
+        ],
+    )
     stats = (
         ("interview_minutes", d.interview_minutes),
         ("review_hours", d.review_hours),
@@ -93,6 +158,13 @@ def _tables(d: DashboardOut, lang: Lang) -> Iterator[tuple[str, list[list[Any]]]
     )
     cols = ("competency", "decisions", "overrides", "override_rate", "mean_abs_diff", "mean_diff")
     yield t["agreement"], [[t[c] for c in cols], *[[getattr(a, c) for c in cols] for a in d.agreement]]
+    yield (
+        t["marks"],
+        [
+            [t["competency"], t["marks_n"], t["not_reasonable"], t["not_reasonable_rate"]],
+            *[[m.competency, m.marks, m.not_reasonable, m.not_reasonable_rate] for m in d.score_marks],
+        ],
+    )
     yield (
         t["flags"],
         [[t["flag"], t["count"], t["rate"]], *[[f.key, f.count, f.rate] for f in d.presence_flags]],

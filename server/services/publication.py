@@ -1,7 +1,8 @@
 """The results publication (公示) of a job: ranking, scores and decisions, masked as an admin chose.
 
 Only finished interviews appear. The score is the final one: HR's competency score where HR gave one,
-the AI's where HR let it stand, weighted by the job's weights; equal scores share a rank (1, 2, 2, 4).
+the AI's where HR let it stand, weighted by the weights the interview was scored with (its frozen
+version after an admin accepted new weights, else the job's); equal scores share a rank (1, 2, 2, 4).
 ID numbers come from the candidate's `id_number` reference (from the import) and are never printed
 whole. The table is built once and rendered as JSON, Excel or PDF, so the three always agree.
 """
@@ -52,7 +53,7 @@ async def table(session: AsyncSession, user: User, job_id: str, body: Publicatio
     data = await load(session, user, job_id)
     finished = [r for r in data.rows if r.status == "finished"]
     scored = sorted(
-        ((r, r.hr_overall(data.weights)) for r in finished),
+        ((r, r.hr_overall()) for r in finished),
         key=lambda pair: -(pair[1] if pair[1] is not None else -1.0),
     )
     rows: list[list[str]] = []

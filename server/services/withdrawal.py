@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from realtime.webrtc.peer import PeerRegistry
+from realtime.webrtc.registry import PeerRegistry
 from server.bus import EventBus
 from server.db.repositories import interviews as interview_repo
 from server.keys.vault import Vault

@@ -94,3 +94,16 @@ def test_without_the_turn_end_model_the_same_pause_is_taken_for_the_end() -> Non
     events = replay(HANGING, 32.0)
     first_end = next(e for e in events if e["type"] == "end_of_answer")
     assert first_end["t"] < 19.1, "words alone cannot tell: this is what the model is for"
+
+
+def test_captions_are_scored_at_most_once_a_second_and_every_final_is_scored() -> None:
+    """Provisional scores from captions are rate-limited (CPU for every call); finals are never skipped."""
+    events = replay(STORY, 30.0)
+    finals = {round(e["t"], 2) for e in events if e["type"] == "final"}
+    scores = [e for e in events if e["type"] == "score"]
+    from_captions = [e["t"] for e in scores if round(e["t"], 2) not in finals and e["provisional"]]
+    partials = [e for e in events if e["type"] == "partial"]
+    assert len(from_captions) < len(partials) * 0.7, "not every caption is scored"
+    assert all(b - a >= 0.99 for a, b in zip(from_captions, from_captions[1:], strict=False))
+    assert finals <= {round(e["t"], 2) for e in scores}, "each final's answer so far is scored"
+    assert scores[-1]["provisional"] is False

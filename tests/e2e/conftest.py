@@ -10,18 +10,22 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import httpx
 import pytest
 from sqlalchemy import text
 
-from server.db.engine import make_engine
+from server.db.engine import make_engine, make_sessionmaker
+from server.settings import Settings
 from tests.conftest import POSTGRES_URL, REDIS_URL, TEST_SECRET
+from tests.vaults import vault_for
+
+T = TypeVar("T")
 
 CHROMIUM = "/usr/bin/chromium"
 BASE_FLAGS = [
@@ -45,12 +49,40 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class Store:
+    """The running server's database, opened as the server opens it (same key: sealed columns)."""
+
+    sessions: Any  # async_sessionmaker[AsyncSession]
+    settings: Settings
+    vault: Any  # server.keys.vault.Vault
+
+
 @dataclass
 class ServerProcess:
     url: str
     env: dict[str, str]
     data_dir: Path
     log: Path
+
+    def seed(self, work: Callable[[Store], Awaitable[T]]) -> T:
+        """Run `work` against this server's database (accounts, generated data) and return its result."""
+        settings = Settings(
+            environment="test",
+            secret_key=TEST_SECRET,
+            data_dir=self.data_dir,
+            database_url=self.env.get("INTERVIEW_DATABASE_URL"),
+        )
+
+        async def run() -> T:
+            engine = make_engine(settings.db_url)
+            vault = vault_for(settings)
+            try:
+                return await work(Store(make_sessionmaker(engine, vault), settings, vault))
+            finally:
+                await engine.dispose()
+
+        return asyncio.run(run())
 
     def cli(self, *args: str) -> str:
         out = subprocess.run(

@@ -4,19 +4,14 @@ Screenshots go to artifacts/screenshots."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from server.db.engine import make_engine, make_sessionmaker
 from server.services.accounts import create_user
-from server.settings import Settings
 from tests.analytics_data import Funnel, store_funnel
-from tests.conftest import TEST_SECRET
-from tests.e2e.conftest import ServerProcess, launch_chromium, login
-from tests.vaults import vault_for
+from tests.e2e.conftest import ServerProcess, Store, launch_chromium, login
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -28,25 +23,13 @@ STAGES = {
 
 
 def seed(server: ServerProcess, email: str) -> Funnel:
-    settings = Settings(
-        environment="test",
-        secret_key=TEST_SECRET,
-        data_dir=server.data_dir,
-        database_url=server.env.get("INTERVIEW_DATABASE_URL"),
-    )
+    async def run(db: Store) -> Funnel:
+        funnel = await store_funnel(db.sessions, seed=9)
+        async with db.sessions.begin() as s:
+            await create_user(s, email, "HR Analyst", "hr", PASSWORD, "Engineering")
+        return funnel
 
-    async def run() -> Funnel:
-        engine = make_engine(settings.db_url)
-        sessions = make_sessionmaker(engine, vault_for(settings))
-        try:
-            funnel = await store_funnel(sessions, seed=9)
-            async with sessions.begin() as s:
-                await create_user(s, email, "HR Analyst", "hr", PASSWORD, "Engineering")
-            return funnel
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(run())
+    return server.seed(run)
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -37,12 +37,23 @@ def test_status_page_and_device_check(server: ServerProcess, language: str) -> N
         expect(page.locator("#steps li")).to_have_count(5)  # no slot: "scheduled" is not a step
         expect(page.locator("#status-facts")).to_contain_text("2026" if language == "en" else "年")
         page.check("#consent-box")
-        page.click("#consent-btn")
-        page.wait_for_function(
-            "() => window.__deviceCheck && window.__deviceCheck.camera && window.__deviceCheck.network"
-            " && window.__deviceCheck.microphone",
-            timeout=15_000,
-        )
+        with page.expect_response(lambda r: r.url.endswith("/device-check"), timeout=15_000) as reported:
+            page.click("#consent-btn")
+            page.wait_for_function(
+                "() => window.__deviceCheck && window.__deviceCheck.camera && window.__deviceCheck.network"
+                " && window.__deviceCheck.microphone",
+                timeout=15_000,
+            )
+        assert reported.value.json() == {"passed": True}
+        # The steps reach HR's drop-out report: link opened, consented, device check passed, not started.
+        steps = {s["step"]: s["reached"] for s in ops.get("/api/analytics/dashboard").json()["steps"]}
+        assert [steps[k] for k in ("invited", "opened", "consented", "device_check", "started")] == [
+            1,
+            1,
+            1,
+            1,
+            0,
+        ]
         for check in ("#check-camera", "#check-mic", "#check-network"):
             expect(page.locator(check)).to_contain_text(CHECK_OK[language])
         level = page.evaluate("() => window.__deviceCheck.level")

@@ -3,7 +3,6 @@ in English and Chinese. Screenshots go to artifacts/screenshots."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,7 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.base import utcnow
-from server.db.engine import make_engine, make_sessionmaker
 from server.db.models import (
     AnswerScoreRow,
     Candidate,
@@ -25,10 +23,7 @@ from server.db.models import (
     SelfReportedGroup,
 )
 from server.services.accounts import create_user
-from server.settings import Settings
-from tests.conftest import TEST_SECRET
-from tests.e2e.conftest import ServerProcess, launch_chromium, login
-from tests.vaults import vault_for
+from tests.e2e.conftest import ServerProcess, Store, launch_chromium, login
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -38,23 +33,13 @@ T = TypeVar("T")
 
 
 def in_db(server: ServerProcess, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
-    """Run `work` in one transaction on the server's own database (and with its vault)."""
-    settings = Settings(
-        environment="test",
-        secret_key=TEST_SECRET,
-        data_dir=server.data_dir,
-        database_url=server.env.get("INTERVIEW_DATABASE_URL"),
-    )
+    """Run `work` in one transaction on the server's own database."""
 
-    async def run() -> T:
-        engine = make_engine(settings.db_url)
-        try:
-            async with make_sessionmaker(engine, vault_for(settings)).begin() as s:
-                return await work(s)
-        finally:
-            await engine.dispose()
+    async def run(db: Store) -> T:
+        async with db.sessions.begin() as s:
+            return await work(s)
 
-    return asyncio.run(run())
+    return server.seed(run)
 
 
 def shot(page: Page, name: str) -> None:

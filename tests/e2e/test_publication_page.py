@@ -3,19 +3,14 @@ admin's masking choice, and the PDF and Excel downloads. Screenshots go to artif
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from server.db.engine import make_engine, make_sessionmaker
 from server.services.accounts import create_user
-from server.settings import Settings
 from tests.analytics_data import generate, store
-from tests.conftest import TEST_SECRET
-from tests.e2e.conftest import ServerProcess, launch_chromium, login
-from tests.vaults import vault_for
+from tests.e2e.conftest import ServerProcess, Store, launch_chromium, login
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -25,25 +20,13 @@ HEADERS = {"zh": "姓名", "en": "Name"}
 
 
 def seed(server: ServerProcess, email: str) -> str:
-    settings = Settings(
-        environment="test",
-        secret_key=TEST_SECRET,
-        data_dir=server.data_dir,
-        database_url=server.env.get("INTERVIEW_DATABASE_URL"),
-    )
+    async def run(db: Store) -> str:
+        job_id = await store(db.sessions, generate(n=3, seed=2), names=PEOPLE)
+        async with db.sessions.begin() as s:
+            await create_user(s, email, "Admin", "admin", PASSWORD, None)
+        return job_id
 
-    async def run() -> str:
-        engine = make_engine(settings.db_url)
-        sessions = make_sessionmaker(engine, vault_for(settings))
-        try:
-            job_id = await store(sessions, generate(n=3, seed=2), names=PEOPLE)
-            async with sessions.begin() as s:
-                await create_user(s, email, "Admin", "admin", PASSWORD, None)
-            return job_id
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(run())
+    return server.seed(run)
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -4,7 +4,6 @@ message on the page. Screenshots go to artifacts/screenshots."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -13,16 +12,13 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from agent.resume.lines import NO_TEXT
-from server.db.engine import make_engine, make_sessionmaker
 from server.db.models import Interview, Job
 from server.security import Signer
 from server.services.accounts import create_user
 from server.services.demo import create_demo
-from server.settings import Settings
 from tests.conftest import TEST_SECRET
-from tests.e2e.conftest import ServerProcess, launch_chromium, login
+from tests.e2e.conftest import ServerProcess, Store, launch_chromium, login
 from tests.e2e.test_review_page import PASSWORD, SHOTS
-from tests.vaults import vault_for
 
 pytestmark = pytest.mark.browser
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "resumes"
@@ -30,31 +26,20 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resumes"
 
 def seed(server: ServerProcess, language: str) -> dict[str, Any]:
     """An interview not yet started (its resume can still change its plan) and an HR account."""
-    settings = Settings(
-        environment="test",
-        secret_key=TEST_SECRET,
-        data_dir=server.data_dir,
-        database_url=server.env.get("INTERVIEW_DATABASE_URL"),
-    )
 
-    async def run() -> dict[str, Any]:
-        engine = make_engine(settings.db_url)
-        sessions = make_sessionmaker(engine, vault_for(settings))
-        try:
-            async with sessions.begin() as s:
-                demo = await create_demo(s, Signer(TEST_SECRET, 3600, 3600), server.url, language)
-                interview = await s.get(Interview, demo.interview_id)
-                assert interview is not None
-                job = await s.get(Job, interview.job_id)
-                assert job is not None
-                job.department = "Engineering"
-                email = f"hr-resume-{language}@example.test"
-                await create_user(s, email, "HR", "hr", PASSWORD, "Engineering")
-            return {"interview_id": demo.interview_id, "hr_email": email}
-        finally:
-            await engine.dispose()
+    async def run(db: Store) -> dict[str, Any]:
+        async with db.sessions.begin() as s:
+            demo = await create_demo(s, Signer(TEST_SECRET, 3600, 3600), server.url, language)
+            interview = await s.get(Interview, demo.interview_id)
+            assert interview is not None
+            job = await s.get(Job, interview.job_id)
+            assert job is not None
+            job.department = "Engineering"
+            email = f"hr-resume-{language}@example.test"
+            await create_user(s, email, "HR", "hr", PASSWORD, "Engineering")
+        return {"interview_id": demo.interview_id, "hr_email": email}
 
-    return asyncio.run(run())
+    return server.seed(run)
 
 
 @pytest.mark.parametrize(("language", "resume"), [("en", "en01.pdf"), ("zh", "zh02.docx")])

@@ -18,9 +18,8 @@ from server.security import Signer
 from server.services.accounts import create_user
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
-from tests.e2e.conftest import ServerProcess, launch_chromium, login
+from tests.e2e.conftest import ServerProcess, Store, launch_chromium, login
 from tests.finished import seed_finished
-from tests.vaults import vault_for
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -28,33 +27,21 @@ PASSWORD = "correct horse battery"
 
 
 def seed(server: ServerProcess, language: str) -> dict[str, Any]:
-    settings = Settings(
-        environment="test",
-        secret_key=TEST_SECRET,
-        data_dir=server.data_dir,
-        database_url=server.env.get("INTERVIEW_DATABASE_URL"),
-    )
+    async def run(db: Store) -> dict[str, Any]:
+        signer = Signer(db.settings.secret_key, 3600, 3600)
+        # the server's key: the recording is sealed, as a call's would be
+        seeded = await seed_finished(
+            db.sessions, signer, db.settings.recordings_dir, language, "Engineering", db.vault
+        )
+        async with db.sessions.begin() as s:
+            candidate = await s.get(Candidate, seeded["candidate_id"])
+            assert candidate is not None
+            candidate.email = f"candidate-{language}@example.test"  # where the next step goes
+            email = f"hr-{language}@example.test"
+            await create_user(s, email, "HR Reviewer", "hr", PASSWORD, "Engineering")
+        return {**seeded, "hr_email": email}
 
-    async def run() -> dict[str, Any]:
-        engine = make_engine(settings.db_url)
-        vault = vault_for(settings)  # the server's key: the recording is sealed, as a call's would be
-        sessions = make_sessionmaker(engine, vault)
-        try:
-            signer = Signer(settings.secret_key, 3600, 3600)
-            seeded = await seed_finished(
-                sessions, signer, settings.recordings_dir, language, "Engineering", vault
-            )
-            async with sessions.begin() as s:
-                candidate = await s.get(Candidate, seeded["candidate_id"])
-                assert candidate is not None
-                candidate.email = f"candidate-{language}@example.test"  # where the next step goes
-                email = f"hr-{language}@example.test"
-                await create_user(s, email, "HR Reviewer", "hr", PASSWORD, "Engineering")
-            return {**seeded, "hr_email": email}
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(run())
+    return server.seed(run)
 
 
 def seeked(page: Page, to_s: float) -> None:

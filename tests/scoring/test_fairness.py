@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.fairness import bias_audit
+from scoring.fairness import bias_audit, intersectional_audit
 from scoring.models import Answer
 from scoring.scorer import DefaultScorer
 
@@ -100,3 +100,18 @@ def test_bias_audit_reports_rates_impact_ratios_and_four_fifths_flags() -> None:
     assert report["unknown"].impact_ratio == 1.0 and not report["unknown"].flagged
     assert report["group_a"].flagged  # 0.6 / 1.0 < 0.8
     assert bias_audit({}, {}) == []
+
+
+def test_an_intersection_too_small_for_a_ratio_does_not_set_the_reference_rate() -> None:
+    # 60 women of A (30 selected), 60 men of A (45), one man of B (selected: a 100 % rate, but 0.8 %).
+    decisions = {f"fa{i}": i < 30 for i in range(60)} | {f"ma{i}": i < 45 for i in range(60)} | {"mb": True}
+    sex = {f"fa{i}": "female" for i in range(60)} | {f"ma{i}": "male" for i in range(60)} | {"mb": "male"}
+    race = dict.fromkeys(decisions, "A") | {"mb": "B"}
+    decisions |= {"x": False, "y": True}  # no answers: unknown
+    report = intersectional_audit(decisions, {"sex": sex, "race_ethnicity": race}, ("sex", "race_ethnicity"))
+    rows = {r.group: r for r in report.rows}
+    assert rows[("male", "B")].excluded and rows[("male", "B")].impact_ratio is None
+    assert rows[("male", "A")].impact_ratio == 1.0  # the reference is the best included category
+    assert rows[("female", "A")].impact_ratio == round(0.5 / 0.75, 4) and rows[("female", "A")].flagged
+    assert (report.unknown, report.unknown_selected) == (2, 1)
+    assert intersectional_audit({}, {}, ("sex", "race_ethnicity")).rows == []

@@ -96,6 +96,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/interviews/{interview_id}/modules"): SEES_A,
     ("GET", "/api/jobs/{job_id}/survey"): REVIEWS_A,
     ("GET", "/api/invite/{token}/status"): "401 2xx 401 401 401 401 401",
+    ("POST", "/api/invite/{token}/device-check"): "401 2xx 401 401 401 401 401",
     ("POST", "/api/invite/{token}/new-link"): "401 409 401 401 401 401 401",  # 409: the call is over
     # the unsubscribe link's own signed token (an invite token is not one)
     ("POST", "/api/unsubscribe/{token}"): "401 401 401 401 401 401 401",
@@ -118,6 +119,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/interviews/{interview_id}/review"): SEES_A,
     ("POST", "/api/interviews/{interview_id}/review"): REVIEWS_A,
     ("GET", "/api/interviews/{interview_id}/report"): SEES_A,
+    ("GET", "/api/interviews/{interview_id}/score-marks"): REVIEWS_A,
+    ("PUT", "/api/interviews/{interview_id}/score-marks/{score_id}"): REVIEWS_A,
     ("GET", "/api/interviews/{interview_id}/notes"): SEES_A,
     ("POST", "/api/interviews/{interview_id}/notes"): SEES_A,
     ("POST", "/api/interviews/{interview_id}/feedback/draft"): REVIEWS_A,
@@ -233,6 +236,11 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/interviews/{interview_id}/resume"): "EXPERIENCE  Acme Ltd | Engineer | 2019 - 2021",  # 409
     ("POST", "/api/interviews/{interview_id}/notes"): {"text": "matrix note", "t_s": 1.0},
     ("PUT", "/api/interviews/{interview_id}/feedback"): {"text": "Dear candidate, thank you."},
+    ("PUT", "/api/interviews/{interview_id}/score-marks/{score_id}"): {
+        "reasonable": False,
+        "reason": "matrix",
+    },
+    ("POST", "/api/invite/{token}/device-check"): {"camera": True, "microphone": True, "network": True},
     ("POST", "/api/jobs"): PLAN,
     ("PUT", "/api/jobs/{job_id}"): PLAN,
     ("POST", "/api/jobs/check"): PLAN,
@@ -348,6 +356,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         values = {
             "interview_id": seeded["interview_id"],
             "recording_id": seeded["recording_id"],
+            "score_id": seeded["score_id"],
             "job_id": seeded["job_id"],
             "seeded_candidate": seeded["candidate_id"],
             "template_id": "sales.zh",

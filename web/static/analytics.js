@@ -33,30 +33,11 @@ function render(d) {
   $("time-rows").replaceChildren(...times.map(([k, s]) => el("tr", { dataset: { measure: k } }, el("td", {}, t(lang, k, k)), el("td", {}, s.n),
     el("td", {}, fmt(s.median, 1)), el("td", {}, fmt(s.mean, 1)))));
   $("flag-rows").replaceChildren(...d.presence_flags.map((f) => el("tr", {}, el("td", {}, t(lang, "flag_" + f.key, f.key)), el("td", {}, f.count), el("td", {}, pct(f.rate)))));
-  $("job-head").replaceChildren(el("tr", {}, el("th", {}, t(lang, "job", "Job")), el("th", {}, t(lang, "department", "Department")), ...stages.map((s) => el("th", {}, s))));
-  $("job-rows").replaceChildren(...d.jobs.map((j) => el("tr", {}, el("td", {}, j.title), el("td", {}, j.department || "—"), ...j.funnel.map((s) => el("td", {}, s.count)))));
-}
-async function jobReports(jobId) {
-  $("job-reports").hidden = !jobId;
-  if (!jobId) return;
-  const cal = await staffFetch(`/api/analytics/jobs/${jobId}/calibration`);
-  $("calibration-note").textContent = `n = ${cal.n}` + (cal.warning ? ` · ${t(lang, "warn_" + cal.warning, cal.warning)}` : "");
-  $("calibration-rows").replaceChildren(...cal.weights.map((w) => el("tr", {}, el("td", {}, w.competency), el("td", {}, fmt(w.current, 2)),
-    el("td", {}, fmt(w.suggested, 2)), el("td", { class: w.diff > 0 ? "up" : "" }, w.diff === null ? "—" : (w.diff > 0 ? "+" : "") + w.diff.toFixed(2)),
-    el("td", {}, w.ci_low === null ? "—" : `${w.ci_low.toFixed(2)} – ${w.ci_high.toFixed(2)}`))));
-  $("accept-weights").disabled = !cal.weights.every((w) => w.suggested !== null);
-  $("accept-weights").onclick = async () => {
-    try {
-      const weights = Object.fromEntries(cal.weights.map((w) => [w.competency, w.suggested]));
-      const v = await staffPost(`/api/analytics/jobs/${jobId}/weights`, { weights, source: "outcomes:performance" });
-      $("calibration-note").textContent = `${t(lang, "accepted_version", "Accepted as version")} ${v.version}`;
-    } catch (e) { $("error").textContent = e.message; }
-  };
-  const audit = await staffFetch(`/api/analytics/jobs/${jobId}/audit?category=sex`);
-  $("audit-rows").replaceChildren(...audit.selection.map((g) => el("tr", { class: g.flagged ? "flagged" : "" }, el("td", {}, g.group),
-    el("td", {}, g.candidates), el("td", {}, g.selected), el("td", {}, pct(g.selection_rate)),
-    el("td", {}, fmt(g.impact_ratio, 2) + (g.flagged ? " ⚠ " + t(lang, "below_four_fifths", "below 4/5") : "")))));
-  $("audit-csv").href = `/api/analytics/jobs/${jobId}/audit?category=sex&format=csv`;
+  $("job-head").replaceChildren(el("tr", {}, el("th", {}, t(lang, "job", "Job")), el("th", {}, t(lang, "department", "Department")), ...stages.map((s) => el("th", {}, s)),
+    el("th", {}, t(lang, "satisfaction_n")), el("th", {}, t(lang, "satisfaction_mean"))));
+  $("job-rows").replaceChildren(...d.jobs.map((j) => el("tr", {}, el("td", {}, j.title), el("td", {}, j.department || "—"), ...j.funnel.map((s) => el("td", {}, s.count)),
+    el("td", {}, j.satisfaction_n), el("td", {}, fmt(j.satisfaction_mean, 2)))));
+  renderSteps(d); renderSatisfaction(d.satisfaction); renderMarkRates(d.score_marks);
 }
 async function load() {
   const q = query();

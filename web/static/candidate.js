@@ -76,7 +76,16 @@ async function startPreview() {
   metrics.mediaAt = performance.now();
   $("preview").srcObject = stream;
   $("join-btn").disabled = false;
-  deviceCheck(stream, lang, () => api("/status"));
+  deviceCheck(stream, lang, () => api("/status")).then(reportDeviceCheck);
+}
+
+// The check's outcome is stored for HR's drop-out report (did candidates stop at the device check?).
+// The microphone is decided within five seconds of the check starting; the report waits for it.
+async function reportDeviceCheck(results) {
+  for (let i = 0; i < 60 && results.microphone === null; i++) await new Promise((r) => setTimeout(r, 100));
+  const body = { camera: !!results.camera, microphone: !!results.microphone, network: !!results.network };
+  if (typeof results.rtt_ms === "number") body.rtt_ms = results.rtt_ms;
+  api("/device-check", body).catch(() => {});  // a lost report must not stop the candidate
 }
 
 // Leaving the interview tab is shown to the reviewer (a signal to look at, not a verdict).

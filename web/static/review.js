@@ -71,12 +71,13 @@ function renderCard(card) {
       quotes.append(b);
     }
     if (c.reasons.length) quotes.append(el("p", { class: "muted" }, c.reasons.join("; ")));
-    body.append(el("tr", {}, el("td", {}, c.name), el("td", {}, c.ai_score !== null ? c.ai_score.toFixed(1) : "—"),
+    body.append(el("tr", {}, el("td", {}, c.name), el("td", { dataset: { aiScore: c.name } }, c.ai_score !== null ? c.ai_score.toFixed(1) : "—"),
       el("td", {}, t(lang, c.coverage)), el("td", {}, quotes), el("td", {}, scoreSelect(c))));
   }
   if (card.recommendation) $("recommendation").value = card.recommendation;
   else if (card.ai_recommendation) $("recommendation").value = card.ai_recommendation;
   if (card.status !== "pending_review") $("status").value = card.status;
+  if (typeof renderMarks === "function") renderMarks();  // review_marks.js: "reasonable / not" per answer
   const hist = $("history"); hist.replaceChildren();
   for (const h of card.history) {
     const d = h.detail;

@@ -19,7 +19,7 @@ from server.db.models.outbox import Delivery, Endpoint, OutboxEvent
 from server.db.models.outcome import Outcome, SelfReportedGroup, WeightVersion
 from server.db.models.recording import Recording
 from server.db.models.resume import Resume
-from server.db.models.review import FeedbackLetter, InterviewNote, ReviewDecision
+from server.db.models.review import FeedbackLetter, InterviewNote, ReviewDecision, ScoreMark
 from server.db.models.score import AnswerScoreRow
 from server.db.models.session import LoginFailure, StaffSession
 from server.db.models.user import User
@@ -56,6 +56,7 @@ __all__ = [
     "Recording",
     "Resume",
     "ReviewDecision",
+    "ScoreMark",
     "SelfReportedGroup",
     "StaffSession",
     "User",

@@ -31,6 +31,11 @@ class Interview(IdMixin, Base):
     # The competency weights this interview's overall score was computed with, frozen when an admin
     # changes the job's weights (None: the job's current weights apply).
     scoring_weights: Mapped[dict[str, float] | None] = mapped_column(JSON)
+    # The candidate's steps before the call, for the drop-out report: the link (or status page) first
+    # opened, and the device check's first pass and latest failure (camera, microphone, network).
+    opened_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    device_check_passed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    device_check_failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Consent(IdMixin, Base):

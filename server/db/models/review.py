@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from server.db.base import Base, IdMixin
+from server.db.base import Base, IdMixin, utcnow
 
 REVIEW_STATUSES = ("pending_review", "next_round", "rejected", "on_hold")
 
@@ -57,3 +57,23 @@ class FeedbackLetter(IdMixin, Base):
     drafted_by: Mapped[str] = mapped_column(String(254))
     approved_by: Mapped[str | None] = mapped_column(String(254))
     approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ScoreMark(IdMixin, Base):
+    """A reviewer's mark on one AI answer score: reasonable or not, and why (one per reviewer, changeable).
+
+    It is a judgement of the AI, kept beside its score; the dashboard reports the share marked not
+    reasonable per competency. It changes no score and no decision.
+    """
+
+    __tablename__ = "score_mark"
+    __table_args__ = (UniqueConstraint("answer_score_id", "reviewer"),)
+
+    answer_score_id: Mapped[str] = mapped_column(
+        ForeignKey("answer_score.id", ondelete="CASCADE"), index=True
+    )
+    interview_id: Mapped[str] = mapped_column(ForeignKey("interview.id", ondelete="CASCADE"), index=True)
+    reviewer: Mapped[str] = mapped_column(String(254))
+    reasonable: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

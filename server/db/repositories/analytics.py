@@ -17,18 +17,25 @@ from server.db.models import AnswerScoreRow, Interview, Outcome, ReviewDecision,
 
 @dataclass(frozen=True)
 class InterviewFacts:
-    """What the reports need of one interview: ids, status, HR's decision."""
+    """What the reports need of one interview: ids, status, HR's decision, its frozen weights if any."""
 
     interview_id: str
     candidate_id: str
     status: str
     review_status: str
+    scoring_weights: dict[str, float] | None
 
 
 async def interviews_of_job(session: AsyncSession, job_id: str) -> list[InterviewFacts]:
     """Every interview of the job, oldest first."""
     result = await session.execute(
-        select(Interview.id, Interview.candidate_id, Interview.status, Interview.review_status)
+        select(
+            Interview.id,
+            Interview.candidate_id,
+            Interview.status,
+            Interview.review_status,
+            Interview.scoring_weights,
+        )
         .where(Interview.job_id == job_id)
         .order_by(Interview.created_at)
     )
@@ -113,6 +120,21 @@ async def group_labels(session: AsyncSession, candidate_ids: Sequence[str], cate
         )
     )
     return {cid: value for cid, value in result.all()}
+
+
+async def all_group_labels(session: AsyncSession, candidate_ids: Sequence[str]) -> dict[str, dict[str, str]]:
+    """Every self-reported value, by category then candidate: for the intersectional audit's counts."""
+    out: dict[str, dict[str, str]] = {}
+    if not candidate_ids:
+        return out
+    result = await session.execute(
+        select(SelfReportedGroup.category, SelfReportedGroup.candidate_id, SelfReportedGroup.value).where(
+            SelfReportedGroup.candidate_id.in_(candidate_ids)
+        )
+    )
+    for category, cid, value in result.all():
+        out.setdefault(category, {})[cid] = value
+    return out
 
 
 async def recommendations(session: AsyncSession, interview_ids: Sequence[str]) -> dict[str, str]:

@@ -9,7 +9,15 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.db.models import IntegrityFlag, Interview, Job, Outcome, ReviewDecision
+from server.db.models import (
+    Consent,
+    IntegrityFlag,
+    Interview,
+    Job,
+    Outcome,
+    ReviewDecision,
+    SurveyResponse,
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,9 @@ class InterviewTimes:
     created_at: datetime
     started_at: datetime | None
     ended_at: datetime | None
+    opened_at: datetime | None = None
+    device_check_passed_at: datetime | None = None
+    device_check_failed_at: datetime | None = None
 
 
 async def jobs(session: AsyncSession, department: str | None) -> Sequence[Job]:
@@ -47,6 +58,9 @@ async def interviews(session: AsyncSession, job_ids: Sequence[str]) -> list[Inte
         Interview.created_at,
         Interview.started_at,
         Interview.ended_at,
+        Interview.opened_at,
+        Interview.device_check_passed_at,
+        Interview.device_check_failed_at,
     ).where(Interview.job_id.in_(job_ids))
     return [InterviewTimes(*row) for row in (await session.execute(query)).all()]
 
@@ -100,3 +114,25 @@ async def hired(session: AsyncSession, interview_ids: Sequence[str]) -> set[str]
         select(Outcome.interview_id).where(Outcome.interview_id.in_(interview_ids)).distinct()
     )
     return set(result.scalars())
+
+
+async def consented(session: AsyncSession, interview_ids: Sequence[str]) -> set[str]:
+    """Interviews whose candidate gave consent (a step of the drop-out report)."""
+    if not interview_ids:
+        return set()
+    result = await session.execute(
+        select(Consent.interview_id).where(Consent.interview_id.in_(interview_ids)).distinct()
+    )
+    return set(result.scalars())
+
+
+async def ratings(session: AsyncSession, interview_ids: Sequence[str]) -> dict[str, int]:
+    """The candidates' satisfaction ratings (1-5), by interview (no comments)."""
+    if not interview_ids:
+        return {}
+    result = await session.execute(
+        select(SurveyResponse.interview_id, SurveyResponse.rating).where(
+            SurveyResponse.interview_id.in_(interview_ids)
+        )
+    )
+    return {iid: int(rating) for iid, rating in result.all()}

@@ -13,7 +13,7 @@ import logging
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agent.modules import CodingTask
-from realtime.webrtc.peer import PeerRegistry
+from realtime.webrtc.registry import PeerRegistry
 from server.bus import EventBus
 from server.db.models import CodeRun
 from server.db.repositories import jobs as job_repo

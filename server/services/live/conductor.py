@@ -18,6 +18,10 @@ from agent.interviewer import InterviewAgent
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript, SpeechEnded, SpeechStarted
 
 TICK_S = 0.05
+# A provisional score from a partial caption (the console's live view) at most this often, in media
+# seconds. Scoring is CPU work under the GIL that grows with the answer: done on every caption of every
+# call, it slowed recognition for all of them; it never changes a decision (finals do).
+PARTIAL_SCORE_EVERY_S = 1.0
 
 
 class CallClock(Protocol):
@@ -73,6 +77,7 @@ class Conductor:
         self._lock = asyncio.Lock()
         self.decision_latency: list[float] = []  # compute time of each step after a final transcript
         self._observe_latency = observe_latency  # the same figure, for the metrics
+        self._partial_scored_at = -PARTIAL_SCORE_EVERY_S
 
     @property
     def lock(self) -> asyncio.Lock:
@@ -94,12 +99,24 @@ class Conductor:
             case SpeechEnded():
                 agent.speech_ended(event.start, event.end)
             case PartialTranscript():
-                await self.act(lambda: agent.partial(event.text, event.start, self.now))
+                if self._score_partial():
+                    await self.act(lambda: agent.partial(event.text, event.start, self.now))
             case FinalTranscript():
                 await self.act(
                     lambda: agent.final(event.text, event.start, event.end, self.now, event.turn_end_p),
                     timed=True,
                 )
+
+    def _score_partial(self) -> bool:
+        """Whether this partial caption gets a provisional score.
+
+        Not while a step is running (a newer caption or the final follows), nor within
+        `PARTIAL_SCORE_EVERY_S` of the last one.
+        """
+        if self._lock.locked() or self.now - self._partial_scored_at < PARTIAL_SCORE_EVERY_S - 1e-6:
+            return False
+        self._partial_scored_at = self.now
+        return True
 
     async def act(self, decide: Callable[[], list[Action]], timed: bool = False) -> None:
         """Run an agent step and carry out its actions in order, one step at a time."""
