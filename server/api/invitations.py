@@ -12,7 +12,15 @@ from fastapi import APIRouter, Depends
 
 from server.db.models import User
 from server.deps import RequireRole, SessionDep, SettingsDep
-from server.schemas import InvitationIn, InvitationOut, MessageOut, NextStepIn, PolicyIn, PolicyOut
+from server.schemas import (
+    InvitationIn,
+    InvitationOut,
+    MessageOut,
+    NextStepIn,
+    NextStepOut,
+    PolicyIn,
+    PolicyOut,
+)
 from server.services import invitations, next_step
 
 router = APIRouter(prefix="/api", tags=["invitations"])
@@ -37,6 +45,12 @@ async def get_invitation(interview_id: str, user: HR, session: SessionDep) -> In
 async def draft_next_step(interview_id: str, body: NextStepIn, user: HR, session: SessionDep) -> MessageOut:
     """Draft the next-round invitation or the rejection letter; nothing is sent until approved."""
     return await next_step.draft(session, user, interview_id, body)
+
+
+@router.get("/interviews/{interview_id}/next-step")
+async def current_next_step(interview_id: str, user: HR, session: SessionDep) -> NextStepOut:
+    """The next step drafted after the decision and waiting for approval (or why there is none yet)."""
+    return await next_step.current(session, user, interview_id)
 
 
 @router.post("/interviews/{interview_id}/next-step/{message_id}/approve")

@@ -108,3 +108,15 @@ async def analytics_page() -> FileResponse:
 async def publication_page() -> FileResponse:
     """Admin: the results publication (公示) of a job, with masking, as Excel or PDF."""
     return _page("publication.html")
+
+
+@router.get("/templates")
+async def templates_page() -> FileResponse:
+    """Admins edit the wording of candidate and staff messages (zh and en), with a preview."""
+    return _page("templates.html")
+
+
+@router.get("/talent-pool")
+async def talent_pool_page() -> FileResponse:
+    """HR search past candidates by competency evidence and invite them to a job."""
+    return _page("talent-pool.html")

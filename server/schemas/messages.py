@@ -78,6 +78,7 @@ class PolicyIn(BaseModel):
     reminder_hours: list[float] = Field(default_factory=lambda: [24.0, 2.0], max_length=5)
     retakes: int = Field(default=0, ge=0, le=10)
     auto_reissue: bool = False
+    auto_next_step: bool = True  # saving the decision drafts the next step (sent only once approved)
 
 
 class PolicyOut(PolicyIn):
@@ -105,6 +106,36 @@ class MessageTemplateOut(BaseModel):
     text: str
     html: str
     edited: bool
+    required: list[str] = []  # placeholders the wording must keep (a reset link without $link is useless)
+    sample: dict[str, str] = {}  # values the editor's preview fills in
+    html_from_text: bool = False  # the HTML part is the text's paragraphs (the editor leaves it empty)
+
+
+class MessagePreviewIn(BaseModel):
+    """A wording to preview (not stored), with the values to fill in."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    subject: str = Field(min_length=1, max_length=300)
+    text: str = Field(min_length=1, max_length=20_000)
+    html: str = Field(default="", max_length=50_000)
+    params: dict[str, str] = Field(default_factory=dict, max_length=20)
+
+
+class MessagePreviewOut(BaseModel):
+    """The wording as the reader would get it: subject, plain text and HTML with the values filled in."""
+
+    subject: str
+    text: str
+    html: str
+
+
+class NextStepOut(BaseModel):
+    """The next step waiting for HR's approval (drafted when the decision was saved), or why none is."""
+
+    auto: bool
+    draft: MessageOut | None
+    waiting_for: str | None
 
 
 class NextStepIn(BaseModel):

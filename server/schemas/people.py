@@ -33,6 +33,7 @@ class StaffInviteIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     role: Role
     department: str | None = Field(default=None, max_length=100)
+    language: Literal["zh", "en"] = "en"  # of the invitation e-mail
 
 
 class StaffChangeIn(BaseModel):
@@ -45,12 +46,24 @@ class StaffChangeIn(BaseModel):
 
 
 class AccountLinkOut(BaseModel):
-    """A one-time link to set a password, shown once to the admin who hands it over."""
+    """A one-time link to set a password, e-mailed or handed over.
+
+    E-mailed (`emailed`) leaves `link` empty; on a server without SMTP the link itself is here, shown
+    once to the admin who hands it over.
+    """
 
     user: StaffOut
     purpose: Literal["invite", "reset"]
-    link: str
+    emailed: bool
+    link: str | None
     expires_at: datetime
+
+
+class ForgotPasswordIn(BaseModel):
+    """Someone who forgot their password asks for a reset link by e-mail."""
+
+    email: str = Field(min_length=1, max_length=254)
+    language: Literal["zh", "en"] = "en"
 
 
 class PasswordSetIn(BaseModel):

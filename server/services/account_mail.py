@@ -2,10 +2,10 @@
 
 Both carry the same kind of link: a signed, time-limited token bound to the account's current
 password hash, so it works once (setting a password changes the hash and ends every earlier link) and
-not at all after a newer link was used. Until the messaging service (the candidate outbox with its
-e-mail channel) and this module meet in one tree, `send` gives the link back to the admin page, which
-shows it once for the admin to hand over; the lead wires `send` to `messages.queue(..., channel="email")`
-when both land, and the page then says the e-mail went out instead.
+not at all after a newer link was used. `send` queues the e-mail in the outbox (in the transaction that
+made the account or asked for the reset); the admin page then says the e-mail went out. A self-hosted
+server may have no mail server: without SMTP nothing is queued, and the link goes back to the admin
+page, which shows it once for the admin to hand over.
 """
 
 from __future__ import annotations
@@ -16,14 +16,18 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.base import utcnow
 from server.db.models import User
 from server.errors import InviteExpired, InviteInvalid
+from server.services import messages
+from server.settings import Settings
 
 Purpose = Literal["invite", "reset"]
 LIFETIME = {"invite": timedelta(days=7), "reset": timedelta(hours=24)}
 SALT = "staff-password-link"
+TEMPLATES: dict[Purpose, str] = {"invite": "staff_invitation", "reset": "password_reset"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class AccountLink:
     url: str
     purpose: Purpose
     expires_at: datetime
+    emailed: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,10 +83,29 @@ def read_token(secret_key: str, token: str) -> LinkClaims:
     return LinkClaims(str(data.get("u")), str(data.get("f")), purpose)
 
 
-async def send(secret_key: str, public_url: str, user: User, purpose: Purpose) -> AccountLink:
-    """Deliver a password link to the account's e-mail address; returns the link for the admin page.
+def mail_configured(settings: Settings) -> bool:
+    """Whether this server can send e-mail (an SMTP host is set)."""
+    return bool(settings.smtp_host)
 
-    Today the admin hands the returned link over (it is shown once, never stored or logged). The
-    messaging service will take the e-mail from here, with the same link, in the user's language.
+
+async def send(
+    session: AsyncSession, settings: Settings, user: User, purpose: Purpose, language: str
+) -> AccountLink:
+    """Queue an e-mail with a password link to the account's address, in the reader's language.
+
+    Returns the link with `emailed` set when the e-mail was queued; without SMTP the caller hands the
+    link over itself (it is never stored or logged then).
     """
-    return make_link(secret_key, public_url, user, purpose)
+    link = make_link(settings.secret_key, settings.public_url, user, purpose)
+    if not mail_configured(settings):
+        return link
+    await messages.queue(
+        session,
+        channel="email",
+        to=user.email,
+        template=TEMPLATES[purpose],
+        language=language,
+        params={"link": link.url, "role": user.role, "name": user.name},
+        kind="staff",
+    )
+    return AccountLink(link.url, link.purpose, link.expires_at, emailed=True)

@@ -16,10 +16,12 @@ from server.db.models import FeedbackLetter, Interview, User
 from server.db.repositories import audit as audit_repo
 from server.db.repositories import candidates as candidate_repo
 from server.db.repositories import interviews as repo
+from server.db.repositories import jobs as job_repo
 from server.db.repositories import reviews as review_repo
 from server.db.repositories.outbox import enqueue
 from server.errors import Conflict, NotFound
 from server.schemas import LetterIn, LetterOut
+from server.services import next_step
 from server.services.interviews import get_visible
 from server.services.reports import latest_per_question
 from server.services.review import REVIEWABLE
@@ -102,6 +104,9 @@ async def approve(session: AsyncSession, user: User, interview_id: str) -> Lette
     letter.status, letter.approved_by, letter.approved_at = "approved", user.email, utcnow()
     await review_repo.save_letter(session, letter)
     await audit_repo.audit(session, user.email, "feedback.approved", interview.id)
+    job = await job_repo.get(session, interview.job_id)
+    if job is not None:
+        await next_step.after_letter_approved(session, user, interview, job)
     await enqueue(
         session,
         "candidate.feedback",

@@ -47,6 +47,7 @@ async def policy_of(session: AsyncSession, job: Job, settings: Settings) -> Poli
         reminder_hours=list(row.reminder_hours),
         retakes=row.retakes,
         auto_reissue=row.auto_reissue,
+        auto_next_step=row.auto_next_step,
     )
 
 

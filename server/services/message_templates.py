@@ -163,6 +163,58 @@ BUILTIN: dict[tuple[str, str], Wording] = {
     ),
 }
 NAMES = tuple(dict.fromkeys(name for name, _ in BUILTIN))
+# What a template cannot do without: the link to act on, or the letter HR approved.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "invitation": ("link",),
+    "reminder": ("link",),
+    "next_round": (),
+    "rejection": ("letter",),
+    "password_reset": ("link",),
+    "staff_invitation": ("link",),
+}
+_SAMPLE = {
+    "en": {
+        "candidate_name": "Li Wei",
+        "job_title": "Backend engineer",
+        "deadline": "2030-12-04 18:00 (Asia/Shanghai)",
+        "note": "We will call you about a date.",
+        "letter": "Dear Li Wei, thank you for your time. Your answers on data analysis were specific.",
+        "role": "hr",
+    },
+    "zh": {
+        "candidate_name": "李伟",
+        "job_title": "后端工程师",
+        "deadline": "2030-12-04 18:00 (Asia/Shanghai)",
+        "note": "我们会电话联系您确定时间。",
+        "letter": "李伟您好，感谢您的时间。您在数据分析方面的回答很具体。",
+        "role": "HR",
+    },
+}
+
+
+def sample(language: str, public_url: str) -> dict[str, str]:
+    """Made-up values for the editor's preview (links point at this server but lead nowhere)."""
+    base = public_url.rstrip("/")
+    return {
+        **_SAMPLE.get(language, _SAMPLE["en"]),
+        "link": f"{base}/i/sample-link",
+        "unsubscribe_url": f"{base}/unsubscribe/sample",
+    }
+
+
+def require(name: str, subject: str, text: str, html_part: str) -> None:
+    """Refuse a wording that lost a placeholder the template needs, naming it (422)."""
+    for key in REQUIRED.get(name, ()):
+        lost = [part for part, body in (("text", text), ("HTML", html_part)) if key not in _identifiers(body)]
+        if lost:
+            raise Unprocessable(
+                f"the {name} template needs ${key} in its {' and '.join(lost)}: without it the reader "
+                f"gets no {key}; put ${key} back where it should appear"
+            )
+
+
+def _identifiers(part: str) -> set[str]:
+    return set(Template(part).get_identifiers())
 
 
 def check(name: str, language: str) -> None:

@@ -26,6 +26,7 @@ from server.schemas import (
     ReviewIn,
     ReviewOut,
 )
+from server.services import next_step
 from server.services.interviews import get_visible
 from server.services.reports import (
     build_report,
@@ -131,6 +132,7 @@ async def decide(
     )
     await review_repo.add_decisions(session, rows)
     interview.review_status = review.status
+    await next_step.after_decision(session, user, interview, job)
     await audit_repo.audit(
         session,
         user.email,

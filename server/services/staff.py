@@ -22,6 +22,7 @@ from server.schemas import AccountLinkOut, StaffChangeIn, StaffInviteIn, StaffOu
 from server.security import hash_password
 from server.services import account_mail
 from server.services.accounts import EMAIL_PATTERN, MIN_PASSWORD
+from server.settings import Settings
 
 UNUSABLE = "!invited"  # no scrypt hash: no password matches until one is set from the link
 
@@ -39,8 +40,18 @@ async def departments(session: AsyncSession) -> list[str]:
     return sorted(d for d in found if d)
 
 
+def _out(user: User, link: account_mail.AccountLink) -> AccountLinkOut:
+    return AccountLinkOut(
+        user=StaffOut.model_validate(user),
+        purpose=link.purpose,
+        emailed=link.emailed,
+        link=None if link.emailed else link.url,  # e-mailed links never go to the admin's screen
+        expires_at=link.expires_at,
+    )
+
+
 async def invite(
-    session: AsyncSession, admin: User, body: StaffInviteIn, secret_key: str, public_url: str
+    session: AsyncSession, admin: User, body: StaffInviteIn, settings: Settings
 ) -> AccountLinkOut:
     """Create the account and send its owner a link to set a password."""
     email = body.email.strip()
@@ -59,10 +70,7 @@ async def invite(
         ),
     )
     await audit_repo.audit(session, admin.email, "staff.invited", None, user=user.email, role=user.role)
-    link = await account_mail.send(secret_key, public_url, user, "invite")
-    return AccountLinkOut(
-        user=StaffOut.model_validate(user), purpose="invite", link=link.url, expires_at=link.expires_at
-    )
+    return _out(user, await account_mail.send(session, settings, user, "invite", body.language))
 
 
 async def _get(session: AsyncSession, user_id: str) -> User:
@@ -103,17 +111,14 @@ async def change(session: AsyncSession, admin: User, user_id: str, body: StaffCh
 
 
 async def reset_link(
-    session: AsyncSession, admin: User, user_id: str, secret_key: str, public_url: str
+    session: AsyncSession, admin: User, user_id: str, settings: Settings, language: str
 ) -> AccountLinkOut:
     """Send the account's owner a link to set a new password (the old one works until then)."""
     user = await _get(session, user_id)
     if not user.active:
         raise Conflict("the account is deactivated; activate it before resetting its password")
     await audit_repo.audit(session, admin.email, "staff.password_reset_sent", None, user=user.email)
-    link = await account_mail.send(secret_key, public_url, user, "reset")
-    return AccountLinkOut(
-        user=StaffOut.model_validate(user), purpose="reset", link=link.url, expires_at=link.expires_at
-    )
+    return _out(user, await account_mail.send(session, settings, user, "reset", language))
 
 
 async def set_password(session: AsyncSession, secret_key: str, token: str, password: str) -> None:

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from server.db.engine import make_engine, make_sessionmaker
+from server.db.models import Candidate
 from server.security import Signer
 from server.services.accounts import create_user
 from server.settings import Settings
@@ -33,6 +34,9 @@ def seed(server: ServerProcess, language: str) -> dict[str, Any]:
             db.sessions, signer, db.settings.recordings_dir, language, "Engineering", db.vault
         )
         async with db.sessions.begin() as s:
+            candidate = await s.get(Candidate, seeded["candidate_id"])
+            assert candidate is not None
+            candidate.email = f"candidate-{language}@example.test"  # where the next step goes
             email = f"hr-{language}@example.test"
             await create_user(s, email, "HR Reviewer", "hr", PASSWORD, "Engineering")
         return {**seeded, "hr_email": email}
@@ -105,6 +109,15 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
             expect(page.locator("#history li")).to_have_count(1)
             expect(page.locator("#history li")).to_contain_text(seeded["hr_email"])
             assert page.locator("select[data-competency=leadership]").input_value() == "3"
+
+            # Saving the decision drafted the next-round invitation: ready, sent only once approved.
+            ready = {"en": "Ready to send — approve:", "zh": "已起草，待发送——请批准："}[language]
+            expect(page.locator("#next-ready")).to_be_visible()
+            expect(page.locator("#next-ready")).to_contain_text(ready)
+            expect(page.locator("#auto-next")).to_be_checked()
+            page.screenshot(path=str(SHOTS / f"review-next-step-{language}.png"), full_page=True)
+            page.click("#approve-next")
+            expect(page.locator("#next-ready")).to_be_hidden()
 
             # A feedback letter, drafted from the evidence in the interview's language, sent once approved.
             page.on("dialog", lambda d: d.accept())

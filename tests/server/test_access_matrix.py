@@ -72,12 +72,16 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/unsubscribe/{token}"): PUBLIC,
     ("GET", "/analytics"): PUBLIC,
     ("GET", "/publication"): PUBLIC,
+    ("GET", "/templates"): PUBLIC,
+    ("GET", "/talent-pool"): PUBLIC,
     # staff login
     ("POST", "/api/auth/login"): "422 422 422 422 422 422 422",
     ("GET", "/api/auth/me"): STAFF_ONLY,
     ("POST", "/api/auth/logout"): PUBLIC,
     # a password link's token is the credential (everyone holds a forged one here)
     ("POST", "/api/auth/password"): "401 401 401 401 401 401 401",
+    # "forgot password": anyone may ask; the fourth request for one address within 15 minutes waits
+    ("POST", "/api/auth/password-reset"): "2xx 2xx 2xx 429 429 429 429",
     # single sign-on (not configured here): the login page asks; the flow has nothing to start, and a
     # callback without the flow's cookie is refused
     ("GET", "/api/auth/oidc"): PUBLIC,
@@ -129,6 +133,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/interviews/{interview_id}/invitation"): "401 401 403 403 409 409 409",
     ("GET", "/api/interviews/{interview_id}/invitation"): "401 401 403 403 404 404 404",
     ("POST", "/api/interviews/{interview_id}/next-step"): "401 401 403 403 409 409 409",
+    ("GET", "/api/interviews/{interview_id}/next-step"): REVIEWS_A,
     ("POST", "/api/interviews/{interview_id}/next-step/{message_id}/approve"): "401 401 403 403 404 404 404",
     ("GET", "/api/jobs/{job_id}/invite-policy"): HR,
     ("PUT", "/api/jobs/{job_id}/invite-policy"): HR,
@@ -146,6 +151,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("DELETE", "/api/invite/{token}/booking"): "401 409 401 401 401 401 401",
     ("GET", "/api/admin/message-templates"): ADMIN,
     ("PUT", "/api/admin/message-templates/{name}/{language}"): ADMIN,
+    ("POST", "/api/admin/message-templates/{name}/{language}/preview"): ADMIN,
+    ("DELETE", "/api/admin/message-templates/{name}/{language}"): ADMIN,  # after the PUT: back to built-in
     # jobs and imports
     ("POST", "/api/jobs"): HR,
     ("GET", "/api/jobs"): STAFF_ONLY,
@@ -259,6 +266,11 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/admin/users"): {"email": "matrix-invite@example.test", "name": "Matrix", "role": "hr"},
     ("PATCH", "/api/admin/users/{user_id}"): {"department": "Finance"},
     ("POST", "/api/auth/password"): {"token": "forged-password-token", "password": "a long new password"},
+    ("POST", "/api/auth/password-reset"): {"email": "matrix-forgot@example.test"},
+    ("POST", "/api/admin/message-templates/{name}/{language}/preview"): {
+        "subject": "Reminder: $job_title",
+        "text": "Open $link",
+    },
     ("POST", "/api/interviews/{interview_id}/invitation"): {"to": "matrix@example.test"},
     ("POST", "/api/interviews/{interview_id}/next-step"): {"kind": "next_round"},
     ("PUT", "/api/jobs/{job_id}/invite-policy"): {"window_hours": 48, "reminder_hours": [12]},

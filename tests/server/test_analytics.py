@@ -226,8 +226,23 @@ def test_self_reported_group_is_stored_with_consent_and_never_shown_to_raters(
             r = review.client.get(url)
             assert r.status_code == 200, url
             assert marker not in r.text and "race_ethnicity" not in r.text, url
+        with review.client.websocket_connect(f"/api/interviews/{iid}/live") as ws:  # the console
+            snapshot = ws.receive_json()
+            assert snapshot["type"] == "snapshot" and marker not in str(snapshot)
     finally:
         review.login("hr-analytics@example.test")
+    # HR's pages: the review, the next step, candidates, the talent pool and the dashboard.
+    for url in (
+        f"/api/interviews/{iid}/review",
+        f"/api/interviews/{iid}/next-step",
+        "/api/candidates",
+        "/api/analytics/talent-pool?competency=leadership&min_score=1",
+        "/api/analytics/dashboard",
+        f"/api/invite/{token}/status",
+    ):
+        r = review.client.get(url)
+        assert r.status_code == 200, url
+        assert marker not in r.text and "race_ethnicity" not in r.text, url
     audit = review.client.get(
         f"/api/analytics/jobs/{seeded['job_id']}/audit", params={"category": "race_ethnicity"}
     )

@@ -41,7 +41,7 @@ async function load() {
   $("job-title").textContent = info.job_title;
   let st = null;
   try { st = await api("/status"); showStatus(st, lang); } catch (e) { showError(e.message); }
-  if (info.status === "finished") { showError(t(lang, "ended")); return; }
+  if (info.status === "finished") { showError(t(lang, "ended")); SelfId.show(lang, api); return; }
   if (st && st.scheduling === "slot" && st.state === "invited" && new Date(st.deadline_at) > new Date()) {
     pickSlot(lang, (method, path, body) => api(path, body, method), () => location.reload());
     return;
@@ -204,7 +204,7 @@ function onMessage(msg) {
     $("question").textContent = msg.text; $("status").textContent = t(lang, "ended");
     Modules.show(null, lang, api);
     setTimeout(hangUp, (msg.speak_s || 0) * 1000 + 300);  // let the goodbye finish
-    if (!msg.cancelled) setTimeout(() => Modules.survey(lang, api), (msg.speak_s || 0) * 1000 + 800);
+    if (!msg.cancelled) setTimeout(() => { Modules.survey(lang, api); SelfId.show(lang, api); }, (msg.speak_s || 0) * 1000 + 800);
   }
 }
 

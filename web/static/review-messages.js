@@ -21,13 +21,41 @@ async function loadMessages() {
 async function draftStep(kind) {
   try { await staffPost(`/api/interviews/${interviewId}/next-step`, { kind }); document.getElementById("step-error").textContent = ""; }
   catch (e) { document.getElementById("step-error").textContent = e.message; }
-  loadMessages();
+  loadMessages(); loadNextStep();
 }
 async function approveStep(id) {
   try { await staffPost(`/api/interviews/${interviewId}/next-step/${id}/approve`, {}); }
   catch (e) { document.getElementById("step-error").textContent = e.message; }
-  loadMessages();
+  loadMessages(); loadNextStep();
+}
+// The next step the server drafted when the decision was saved: shown as ready, sent only on approval.
+async function loadNextStep() {
+  const res = await fetch(`/api/interviews/${interviewId}/next-step`);
+  if (!res.ok) return;
+  const step = await res.json();
+  const box = document.getElementById("next-ready"), waiting = document.getElementById("next-waiting");
+  box.classList.toggle("hidden", !step.draft);
+  waiting.classList.toggle("hidden", !step.waiting_for);
+  waiting.textContent = step.waiting_for ? `${t(lang, "no_draft_yet")} ${step.waiting_for}` : "";
+  if (!step.draft) return;
+  document.getElementById("next-ready-what").textContent = `${t(lang, "tpl_" + step.draft.template)} (${step.draft.channel})`;
+  document.getElementById("approve-next").onclick = () => approveStep(step.draft.id);
+}
+// The job's setting: draft the next step when the decision is saved (part of its invite policy).
+async function setupAutoNext() {
+  const box = document.getElementById("auto-next");
+  try {
+    const { job_id: jobId } = await staffFetch(`/api/interviews/${interviewId}`);
+    const { job_id: _, ...policy } = await staffFetch(`/api/jobs/${jobId}/invite-policy`);
+    box.checked = policy.auto_next_step;
+    box.onchange = async () => {
+      try {
+        Object.assign(policy, await staffFetch(`/api/jobs/${jobId}/invite-policy`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...policy, auto_next_step: box.checked }) }));
+        delete policy.job_id;
+      } catch (e) { box.checked = !box.checked; document.getElementById("step-error").textContent = e.message; }
+    };
+  } catch (e) { box.closest("p").classList.add("hidden"); }
 }
 document.getElementById("draft-next-round").onclick = () => draftStep("next_round");
 document.getElementById("draft-rejection").onclick = () => draftStep("rejection");
-loadMessages();
+loadMessages(); loadNextStep(); setupAutoNext();

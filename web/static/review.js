@@ -116,6 +116,7 @@ $("decision").addEventListener("submit", async (e) => {
       status: $("status").value, recommendation: $("recommendation").value, competencies, comment: $("comment").value,
     });
     renderCard(card);
+    if (typeof loadNextStep === "function") { loadMessages(); loadNextStep(); }  // the decision drafts the next step
     $("comment").value = "";
     $("saved").textContent = t(lang, "saved");
   } catch (err) { if (err.message !== "login") $("decision-error").textContent = err.message; }
@@ -146,6 +147,7 @@ $("approve-letter").onclick = async () => {
   if (!confirm(t(lang, "approve") + "?")) return;
   await letterCall("", "PUT", { text: $("letter").value });
   if (!$("letter-error").textContent) await letterCall("/approve", "POST");
+  if (typeof loadNextStep === "function") { loadMessages(); loadNextStep(); }  // a rejection can now be drafted
 };
 
 async function load() {

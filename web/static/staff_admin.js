@@ -1,4 +1,4 @@
-// Staff accounts: invite (a one-time link to set a password), role, department, deactivate, reset.
+// Staff accounts: invite (an e-mail with a one-time link to set a password, or the link itself without SMTP), role, department, deactivate, reset.
 const lang = staffLang();
 translatePage(lang);
 langSwitch(lang);
@@ -8,11 +8,16 @@ const ROLES = ["interviewer", "hr", "admin"];
 const roleSelect = (value) => { const s = el("select", { class: "role-select" }, ...ROLES.map((r) => el("option", { value: r }, t(lang, "role_" + r, r)))); s.value = value; return s; };
 $("i-role").replaceWith(Object.assign(roleSelect("interviewer"), { id: "i-role" }));
 const patch = (id, body) => staffFetch(`/api/admin/users/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+// E-mailed links never reach this page; without SMTP the link is shown once, and the page says why.
 function showLink(out) {
-  $("link-what").textContent = `${t(lang, out.purpose === "invite" ? "invite_link_for" : "reset_link_for")} ${out.user.email} (${t(lang, "until", "until")} ${new Date(out.expires_at).toLocaleString()})`;
-  $("link").value = out.link;
+  const until = `(${t(lang, "until", "until")} ${new Date(out.expires_at).toLocaleString()})`;
+  const what = out.emailed ? (out.purpose === "invite" ? "mail_sent_invite" : "mail_sent_reset") : (out.purpose === "invite" ? "invite_link_for" : "reset_link_for");
+  $("link-what").textContent = `${t(lang, what)} ${out.user.email} ${until}`;
+  $("link-note").textContent = out.emailed ? "" : t(lang, "no_smtp_link");
+  $("link").classList.toggle("hidden", out.emailed);
+  $("link").value = out.link || "";
   $("link-box").classList.remove("hidden");
-  $("link").select();
+  if (!out.emailed) $("link").select();
 }
 async function load() {
   const [users, departments] = await Promise.all([staffFetch("/api/admin/users"), staffFetch("/api/admin/departments")]);
@@ -28,14 +33,14 @@ async function load() {
         el("button", { type: "button", class: "secondary save", onclick: act(() => patch(u.id, { role: role.value, department: dept.value, clear_department: !dept.value.trim() })) }, t(lang, "save")),
         el("button", { type: "button", class: u.active ? "danger toggle" : "secondary toggle", onclick: act(() => patch(u.id, { active: !u.active })) },
           t(lang, u.active ? "deactivate" : "activate", u.active ? "Deactivate" : "Activate")),
-        u.active ? el("button", { type: "button", class: "secondary reset", onclick: () => staffPost(`/api/admin/users/${u.id}/password-reset`, {}).then(showLink).catch(fail) },
+        u.active ? el("button", { type: "button", class: "secondary reset", onclick: () => staffPost(`/api/admin/users/${u.id}/password-reset?language=${lang}`, {}).then(showLink).catch(fail) },
           t(lang, "reset_password", "Reset password")) : null));
   }));
 }
 $("invite").addEventListener("submit", async (e) => {
   e.preventDefault(); $("error").textContent = "";
   try {
-    showLink(await staffPost("/api/admin/users", { email: $("i-email").value, name: $("i-name").value, role: $("i-role").value, department: $("i-department").value || null }));
+    showLink(await staffPost("/api/admin/users", { email: $("i-email").value, name: $("i-name").value, role: $("i-role").value, department: $("i-department").value || null, language: lang }));
     for (const id of ["i-email", "i-name", "i-department"]) $(id).value = "";
     await load();
   } catch (err) { fail(err); }

@@ -31,6 +31,7 @@ class InvitePolicy(Base):
     reminder_hours: Mapped[list[float]] = mapped_column(JSON, default=lambda: [24.0, 2.0])
     retakes: Mapped[int] = mapped_column(Integer, default=0)
     auto_reissue: Mapped[bool] = mapped_column(Boolean, default=False)
+    auto_next_step: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -83,6 +83,8 @@ async def finish(session: AsyncSession, message: CandidateMessage, status: str, 
         message.attempts += 1
     if status == "sent":
         message.sent_at = utcnow()
+    if message.kind == "staff":  # a password link is a credential: it leaves the outbox with the e-mail
+        message.params = {}
     await session.flush()
 
 
@@ -182,6 +184,12 @@ async def template(session: AsyncSession, name: str, language: str) -> MessageTe
 async def templates(session: AsyncSession) -> Sequence[MessageTemplate]:
     """Every edited template."""
     return (await session.execute(select(MessageTemplate))).scalars().all()
+
+
+async def delete_template(session: AsyncSession, row: MessageTemplate) -> None:
+    """Drop an admin's wording (the built-in one is used again)."""
+    await session.delete(row)
+    await session.flush()
 
 
 async def save_template(session: AsyncSession, row: MessageTemplate) -> None:
