@@ -20,6 +20,14 @@ def shape(conn: Connection) -> tuple[set[str], set[str]]:
 
 
 async def test_0017_downgrades_and_upgrades(engine: AsyncEngine) -> None:
+    async with make_sessionmaker(engine).begin() as s:  # made at head: the models follow later migrations
+        job, person = Job(title="Job", language="en"), Candidate(name="Li Wei", email="li@example.test")
+        s.add_all([job, person])
+        await s.flush()
+        interview = Interview(job_id=job.id, candidate_id=person.id, invite_nonce=new_invite_nonce())
+        s.add(interview)
+        await s.flush()
+        interview_id = interview.id
     async with engine.connect() as conn:
         tables, columns = await conn.run_sync(shape)
     assert {"availability", "slot_booking"} <= tables and "scheduling" in columns
@@ -32,20 +40,14 @@ async def test_0017_downgrades_and_upgrades(engine: AsyncEngine) -> None:
     assert not {"availability", "slot_booking"} & tables and "scheduling" not in columns
     assert version == "0016"
 
-    async with make_sessionmaker(engine).begin() as s:  # an invitation sent before the upgrade
-        job, person = Job(title="Job", language="en"), Candidate(name="Li Wei", email="li@example.test")
-        s.add_all([job, person])
-        await s.flush()
-        interview = Interview(job_id=job.id, candidate_id=person.id, invite_nonce=new_invite_nonce())
-        s.add(interview)
-        await s.flush()
-        await s.execute(
+    async with engine.begin() as conn:  # an invitation sent before the upgrade
+        await conn.execute(
             text(
                 "INSERT INTO invitation (id, created_at, interview_id, channel, recipient, language, status,"
                 " created_by) VALUES ('inv1', CURRENT_TIMESTAMP, :iid, 'email', 'li@example.test', 'en',"
                 " 'active', 'hr@example.test')"
             ),
-            {"iid": interview.id},
+            {"iid": interview_id},
         )
     await upgrade(engine)
     async with engine.connect() as conn:
