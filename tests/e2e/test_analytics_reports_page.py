@@ -4,7 +4,6 @@ real Chromium in Chinese and English. Screenshots go to artifacts/screenshots.""
 
 from __future__ import annotations
 
-import asyncio
 import statistics
 from pathlib import Path
 from typing import Any
@@ -15,17 +14,13 @@ from playwright.sync_api import Page, expect, sync_playwright
 from scipy import stats
 from sqlalchemy import select
 
-from server.db.engine import make_engine, make_sessionmaker
 from server.db.models import Interview, Outcome, SelfReportedGroup
 from server.security import Signer
 from server.services.accounts import create_user
-from server.settings import Settings
 from tests.analytics_data import Dataset, generate, store
-from tests.conftest import TEST_SECRET
 from tests.dashboard_data import STEPS, Way, store_way
-from tests.e2e.conftest import ServerProcess, launch_chromium, login
+from tests.e2e.conftest import ServerProcess, Store, launch_chromium, login
 from tests.finished import seed_finished
-from tests.vaults import vault_for
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -71,33 +66,20 @@ async def _outcomes_and_race(sessions: Any, data: Dataset) -> None:
 
 
 def seed(server: ServerProcess, email: str) -> tuple[Way, Dataset, str, dict[str, Any]]:
-    settings = Settings(
-        environment="test",
-        secret_key=TEST_SECRET,
-        data_dir=server.data_dir,
-        database_url=server.env.get("INTERVIEW_DATABASE_URL"),
-    )
+    async def run(db: Store) -> tuple[Way, Dataset, str, dict[str, Any]]:
+        way = await store_way(db.sessions, seed=9)
+        data = generate(n=120, seed=7)
+        job_id = await store(db.sessions, data)
+        await _outcomes_and_race(db.sessions, data)
+        signer = Signer(db.settings.secret_key, 3600, 3600)
+        finished = await seed_finished(
+            db.sessions, signer, db.settings.recordings_dir, "en", "Engineering", db.vault
+        )
+        async with db.sessions.begin() as s:
+            await create_user(s, email, "HR Analyst", "hr", PASSWORD, "Engineering")
+        return way, data, job_id, finished
 
-    async def run() -> tuple[Way, Dataset, str, dict[str, Any]]:
-        engine = make_engine(settings.db_url)
-        vault = vault_for(settings)
-        sessions = make_sessionmaker(engine, vault)
-        try:
-            way = await store_way(sessions, seed=9)
-            data = generate(n=120, seed=7)
-            job_id = await store(sessions, data)
-            await _outcomes_and_race(sessions, data)
-            signer = Signer(settings.secret_key, 3600, 3600)
-            finished = await seed_finished(
-                sessions, signer, settings.recordings_dir, "en", "Engineering", vault
-            )
-            async with sessions.begin() as s:
-                await create_user(s, email, "HR Analyst", "hr", PASSWORD, "Engineering")
-            return way, data, job_id, finished
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(run())
+    return server.seed(run)
 
 
 def _dashboard_parts(page: Page, way: Way, language: str) -> None:

@@ -4,7 +4,6 @@ Screenshots of both languages go to artifacts/screenshots."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from pathlib import Path
 from typing import Any
@@ -12,12 +11,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from server.db.engine import make_engine, make_sessionmaker
 from server.db.models import Candidate
 from server.security import Signer
 from server.services.accounts import create_user
-from server.settings import Settings
-from tests.conftest import TEST_SECRET
 from tests.e2e.conftest import ServerProcess, Store, launch_chromium, login
 from tests.finished import seed_finished
 
@@ -152,15 +148,12 @@ def test_review_page_seeks_to_evidence_and_records_a_decision(server: ServerProc
 
 @pytest.mark.parametrize("server", ["embedded"], indirect=True)
 def test_admins_add_a_connector_and_see_the_delivery_log(server: ServerProcess) -> None:
-    settings = Settings(environment="test", secret_key=TEST_SECRET, data_dir=server.data_dir)
 
-    async def make_admin() -> None:
-        engine = make_engine(settings.db_url)
-        async with make_sessionmaker(engine).begin() as s:
+    async def make_admin(db: Store) -> None:
+        async with db.sessions.begin() as s:
             await create_user(s, "admin@example.test", "Admin", "admin", PASSWORD)
-        await engine.dispose()
 
-    asyncio.run(make_admin())
+    server.seed(make_admin)
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
         try:
