@@ -36,6 +36,7 @@ from server.services.slots import SlotError, find_slot, local_label, zone
 from server.settings import Settings
 
 GRACE = timedelta(hours=1)  # the link keeps opening this long after the slot ends
+INTERVIEWER_REMINDER = "slot_interviewer_reminder"
 
 
 async def _invitation(session: AsyncSession, interview: Interview) -> Invitation:
@@ -139,6 +140,8 @@ async def book(
     if not taken:
         raise Conflict("this slot was just taken by someone else; please pick another")
     await _follow(session, invitation, booking, now)
+    zone_name = window.timezone
+    await _remind_interviewer(session, invitation, booking, job, interviewer, zone_name, settings, now)
     parties = Parties(interview, invitation, job, candidate, interviewer, window.timezone)
     old = await _old_interviewer(session, previous, parties, window.interviewer_id)
     change: Change = "moved" if previous else "booked"
@@ -181,6 +184,44 @@ async def _follow(session: AsyncSession, invitation: Invitation, booking: SlotBo
         )
 
 
+async def _remind_interviewer(
+    session: AsyncSession,
+    invitation: Invitation,
+    booking: SlotBooking,
+    job: Job,
+    interviewer: User,
+    zone: str,
+    settings: Settings,
+    now: datetime,
+) -> None:
+    """The interviewer's reminder an hour before, with the console link (replaced when the slot moves)."""
+    await repo.cancel_reminders(session, invitation.id, INTERVIEWER_REMINDER, "not sent: the slot moved")
+    start = aware(booking.starts_at)
+    language = job.language if job.language in ("zh", "en") else "en"
+    for at in reminder_times(now, None, start, SLOT_REMINDER_HOURS):
+        await messages.queue(
+            session,
+            channel="email",
+            to=interviewer.email,
+            template=INTERVIEWER_REMINDER,
+            language=language,
+            params={
+                "slot": local_label(start, zone),
+                "job_title": job.title,
+                "console": f"{settings.public_url.rstrip('/')}/console/{invitation.interview_id}",
+            },
+            interview_id=invitation.interview_id,
+            invitation_id=invitation.id,
+            kind="staff_reminder",  # not sent once the interview has finished or was cancelled
+            due_at=at,
+        )
+
+
+async def _stop_reminders(session: AsyncSession, invitation_id: str, reason: str) -> None:
+    for template in ("slot_reminder", INTERVIEWER_REMINDER):
+        await repo.cancel_reminders(session, invitation_id, template, reason)
+
+
 async def cancel(
     session: AsyncSession,
     interview: Interview,
@@ -207,7 +248,7 @@ async def cancel(
     policy = await policy_of(session, job, settings)
     invitation.slot_at = None
     invitation.deadline_at = now + timedelta(hours=policy.window_hours)
-    await repo.cancel_reminders(session, invitation.id, "slot_reminder", "not sent: the slot was cancelled")
+    await _stop_reminders(session, invitation.id, "not sent: the slot was cancelled")
     await audit_repo.audit(session, actor, "slot.cancelled", interview.id)
 
 
@@ -224,6 +265,7 @@ async def release(session: AsyncSession, interview: Interview, job: Job, setting
         zone_name = window.timezone if window else "UTC"
         parties = Parties(interview, invitation, job, candidate, interviewer, zone_name)
         await notify(session, "cancelled", held, parties, settings, utcnow(), final=True)
+    await _stop_reminders(session, invitation.id, "not sent: the interview was cancelled")
     await repo.delete_booking(session, held)
 
 

@@ -124,6 +124,14 @@ BUILTIN: dict[tuple[str, str], Wording] = {
         "$candidate_name 您好：\n\n提醒您：$job_title 的面试将于 $slot 开始。"
         "请提前几分钟打开链接，检查摄像头和麦克风：\n$link" + _ZH_FOOT,
     ),
+    ("slot_interviewer_reminder", "en"): _w(
+        "Reminder: interview for $job_title at $slot",
+        "A reminder: your interview for $job_title starts at $slot. The live console:\n$console",
+    ),
+    ("slot_interviewer_reminder", "zh"): _w(
+        "提醒：$job_title 面试将于 $slot 开始",
+        "提醒您：$job_title 的面试将于 $slot 开始。面试控制台：\n$console",
+    ),
     ("slot_interviewer", "en"): _w(
         "$change: interview with $candidate_name ($job_title), $slot",
         "$change: your interview with $candidate_name for $job_title, $slot. "
@@ -171,6 +179,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "rejection": ("letter",),
     "password_reset": ("link",),
     "staff_invitation": ("link",),
+    "slot_interviewer_reminder": ("console",),
 }
 _SAMPLE = {
     "en": {
@@ -198,6 +207,7 @@ def sample(language: str, public_url: str) -> dict[str, str]:
     return {
         **_SAMPLE.get(language, _SAMPLE["en"]),
         "link": f"{base}/i/sample-link",
+        "console": f"{base}/console/sample",
         "unsubscribe_url": f"{base}/unsubscribe/sample",
     }
 

@@ -125,6 +125,11 @@ class MessageWorker:
                 params.setdefault("slot", self._when(aware(invitation.slot_at)))
             unsubscribe = f"{self._public_url}/unsubscribe/{self._signer.unsubscribe_token(interview.id)}"
             params["unsubscribe_url"] = unsubscribe
+        elif message.kind == "staff_reminder":  # the interviewer's: only while the interview is ahead
+            interview = await interview_repo.get(session, message.interview_id or "")
+            reason = skip_reason(message.kind, interview, None, self._clock())
+            if reason:
+                return None, reason
         calendar = params.pop("ics", None)  # a calendar invitation or cancellation (booking.py)
         method = params.pop("ics_method", "REQUEST")
         files = (Attachment("invite.ics", f"text/calendar; method={method}", calendar),) if calendar else ()

@@ -109,8 +109,13 @@ async def test_pick_a_slot_both_get_the_calendar_file_and_a_reminder_comes_an_ho
     assert ics(candidate).walk("VEVENT")[0]["UID"] == ics(interviewer).walk("VEVENT")[0]["UID"]
 
     assert await w.tick(hours=16, minutes=29) == []  # 09:00 -> 01:29 UTC: not yet
-    (reminder,) = await w.tick(minutes=2)  # 01:31: an hour before 02:30
+    reminders = {m.to: m for m in await w.tick(minutes=2)}  # 01:31: an hour before 02:30, to both
+    assert sorted(reminders) == ["ann@example.test", "li.wei@example.test"]
+    reminder = reminders["li.wei@example.test"]
     assert reminder.subject == "提醒：后端工程师 面试将于 2030-12-01 21:30 (America/New_York) 开始"
+    theirs = reminders["ann@example.test"]  # the interviewer's zone, and the way to the console
+    assert theirs.subject == "提醒：后端工程师 面试将于 2030-12-02 10:30 (Asia/Shanghai) 开始"
+    assert "https://jobs.example.test/console/" in theirs.text and "/i/" not in theirs.text
 
 
 async def test_two_candidates_cannot_take_the_same_slot(engine: AsyncEngine) -> None:
