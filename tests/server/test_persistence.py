@@ -69,6 +69,7 @@ class FakeCall:
         self.connected = asyncio.Event()  # never set: the test drives the agent itself
         self.voice = None  # text only
         self.heard_time = 2.5
+        self.idle_s = 0.0  # seconds since the newest audio frame arrived
         self.sound = False
 
     async def send(self, message: dict[str, Any]) -> bool:

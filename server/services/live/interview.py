@@ -32,6 +32,7 @@ from server.services.live.store import LiveStore, control_channel
 from server.services.live.visibility import TabVisibility
 
 log = logging.getLogger(__name__)
+SIGNAL_CLOCK_MAX_S = 3.0  # audio held up longer than this: the call is in trouble; stop extrapolating
 
 WITHDRAWN = "withdrawn"
 """A control-channel message from the candidate's withdrawal (not an interviewer's control)."""
@@ -123,6 +124,17 @@ class LiveInterview:
 
     def _now(self) -> float:
         return self.call.heard_time if self.call is not None else 0.0
+
+    def _signal_time(self) -> float:
+        """When a signal from the page happened, on the media clock.
+
+        The audio heard so far plus the time since its newest frame arrived (capped): while frames are
+        held up (a busy loop, a burst on the network) the heard clock stands still, and a candidate who
+        left the tab for a second would be flagged for less, or more, than they were away.
+        """
+        if self.call is None:
+            return 0.0
+        return self.call.heard_time + min(max(self.call.idle_s, 0.0), SIGNAL_CLOCK_MAX_S)
 
     # Speech from the pipeline: the conductor passes each event here before the agent sees it.
 
@@ -323,7 +335,7 @@ class LiveInterview:
         """Signals from the candidate's page: leaving the interview tab raises a flag until they return."""
         if message.get("type") != "visibility":
             return
-        now = self._now()
+        now = self._signal_time()
         change = self._tab.signal(bool(message.get("hidden")), now)
         if change == "raise":
             await self.store.flag("tab_hidden", now, None, {})
