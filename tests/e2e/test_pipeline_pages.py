@@ -14,16 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db.base import utcnow
 from server.db.models import (
-    AnswerScoreRow,
-    Candidate,
     Competency,
-    Consent,
     Interview,
     Job,
     SelfReportedGroup,
 )
 from server.services.accounts import create_user
 from tests.e2e.conftest import ServerProcess, Store, launch_chromium, login
+from tests.talent_data import add_pool_interview
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -107,30 +105,7 @@ async def seed_pool(s: AsyncSession) -> None:
     s.add_all([job, Job(title="Team lead", department="Support", language="en")])
     await s.flush()
     for name, score, quote in POOL:
-        person = Candidate(name=name, email=None, external_refs={})
-        s.add(person)
-        await s.flush()
-        interview = Interview(job_id=job.id, candidate_id=person.id, status="finished", invite_nonce="x")
-        s.add(interview)
-        await s.flush()
-        s.add(
-            Consent(
-                interview_id=interview.id, version="v1", text="notice", recording=True, ai_evaluation=True
-            )
-        )
-        evidence = [{"text": quote, "label": "result", "start": 0, "end": len(quote)}]
-        s.add(
-            AnswerScoreRow(
-                interview_id=interview.id,
-                question_index=0,
-                competency="customer_focus",
-                score=round(score),
-                score_exact=score,
-                confidence=0.9,
-                scorer="seed",
-                detail={"evidence": evidence},
-            )
-        )
+        await add_pool_interview(s, job.id, name, score, quote)
     await create_user(s, "hr.pool@example.test", "HR Pool", "hr", HR_PASSWORD, "Support")
 
 

@@ -9,13 +9,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from server.app import create_app
-from server.db.base import utcnow
-from server.db.models import AnswerScoreRow, Candidate, Competency, Consent, Interview, Job
+from server.db.models import Competency, Job
 from server.services.talent_pool import is_quantified
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.fakes.speech import fake_runtime
 from tests.server.test_review import Review
+from tests.talent_data import add_pool_interview
 
 # name, department, score, result quote, ai_evaluation consent, withdrawn
 PEOPLE = [
@@ -50,37 +50,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Review, di
                 await s.flush()
                 ids["new_job"] = new_job.id
                 for name, dept, score, quote, ai_ok, withdrawn in PEOPLE:
-                    c = Candidate(name=name, email=None, external_refs={})
-                    s.add(c)
-                    await s.flush()
-                    ids[name] = c.id
-                    i = Interview(
-                        job_id=jobs[dept].id, candidate_id=c.id, status="finished", invite_nonce="x"
-                    )
-                    s.add(i)
-                    await s.flush()
-                    s.add(
-                        Consent(
-                            interview_id=i.id,
-                            version="v1",
-                            text="notice",
-                            recording=True,
-                            ai_evaluation=ai_ok,
-                            withdrawn_at=utcnow() if withdrawn else None,
-                        )
-                    )
-                    evidence = [{"text": quote, "label": "result", "start": 0, "end": len(quote)}]
-                    s.add(
-                        AnswerScoreRow(
-                            interview_id=i.id,
-                            question_index=0,
-                            competency="customer_focus",
-                            score=round(score),
-                            score_exact=score,
-                            confidence=0.9,
-                            scorer="seed",
-                            detail={"evidence": evidence},
-                        )
+                    ids[name] = await add_pool_interview(
+                        s, jobs[dept].id, name, score, quote, ai_ok, withdrawn
                     )
 
         review.run(seed)
