@@ -47,20 +47,16 @@ class SemanticMatcher:
         """Vectors of the answer's clauses: one encoder call for those not seen before."""
         if not clauses:
             return np.zeros((0, self.encoder.dim), dtype=np.float32)
+        with self._lock:  # what is cached now is this answer's, whatever other threads evict later
+            found = {c: self._clauses[c] for c in clauses if c in self._clauses}
+        new = list(dict.fromkeys(c for c in clauses if c not in found))
+        if new:
+            found.update(zip(new, self.encoder.encode(new), strict=True))
+        rows = [found[c] for c in clauses]
         with self._lock:
-            new = list(dict.fromkeys(c for c in clauses if c not in self._clauses))
-        fresh = self.encoder.encode(new) if new else None
-        with self._lock:
-            for text, row in zip(new, fresh if fresh is not None else (), strict=True):
-                self._clauses[text] = row
-            rows = []
-            for text in clauses:
-                row = self._clauses.get(text)
-                if row is None:  # evicted meanwhile by another thread's answer
-                    row = self.encoder.encode([text])[0]
+            for text, row in found.items():
                 self._clauses[text] = row
                 self._clauses.move_to_end(text)
-                rows.append(row)
             while len(self._clauses) > CLAUSE_CACHE_LIMIT:
                 self._clauses.popitem(last=False)
         return np.stack(rows).astype(np.float32, copy=False)
