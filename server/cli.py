@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import faulthandler
 import getpass
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -103,6 +105,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from server.app import create_app
 
+    if hasattr(signal, "SIGUSR1"):  # `kill -USR1 PID` writes every thread's stack to the log (a stuck server)
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
     uvicorn.run(create_app(settings), **uvicorn_options(settings, args.host, args.port))
     return 0
 

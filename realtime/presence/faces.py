@@ -83,6 +83,7 @@ class FaceDetector:
             [model, str(min_confidence)],
             name="face detector",
             hint="install mediapipe==0.10.21 there (scripts/setup.sh makes .venv-vision)",
+            background=True,  # a sample a second, skipped when busy: never ahead of recognition
         )
         self.frames = 0
         self.skipped = 0

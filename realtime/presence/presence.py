@@ -124,6 +124,11 @@ class PresenceSampler:
         self.samples = 0
         self.skipped = 0
 
+    @property
+    def busy(self) -> bool:
+        """A sample is being analysed (offered frames are passed over meanwhile)."""
+        return self._busy
+
     def offer(self, frame: av.VideoFrame, t: float) -> None:
         """A decoded frame at media time `t`; kept when a sample is due and none is being analysed."""
         if self._busy or time.monotonic() < self._due:

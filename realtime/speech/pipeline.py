@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 MAX_PARTIAL_S = 20.0  # a partial recognises at most this much of a very long segment
 ARRIVALS_KEPT = 1500  # arrival times of the last ~30 s of 20 ms pushes
 TURN_CONTEXT_S = 8.0  # what the turn-end model reads before a pause
+LATE_FINAL_S = 2.0  # a transcript later than this after the speech is logged (the target is 1 s)
 
 EventSink = Callable[[MediaEvent], Awaitable[None]]
 
@@ -313,6 +314,13 @@ class SpeechPipeline:
             if arrived is not None:
                 self.final_lag_s = self._clock() - arrived
                 self.final_lag_max_s = max(self.final_lag_max_s, self.final_lag_s)
+                if self.final_lag_s > LATE_FINAL_S:
+                    log.warning(
+                        "transcript of %.2f-%.2f s came %.2f s after the speech (recognition behind)",
+                        segment.start,
+                        segment.end,
+                        self.final_lag_s,
+                    )
             p = await turn_end
             # Empty finals are emitted too: they tell the turn policy the segment is settled.
             await self._on_event(

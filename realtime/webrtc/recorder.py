@@ -28,6 +28,7 @@ import numpy as np
 
 from realtime.webrtc.clock import MediaClock
 from realtime.webrtc.sealed_file import SealedWriter
+from realtime.workers.priority import yield_to_live_work
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +216,7 @@ class Recorder:
         return self._queue.qsize()
 
     def _run(self) -> None:
+        yield_to_live_work()  # before the codec starts its threads: they inherit the priority
         try:
             self._encode_all()
         except Exception:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from realtime.errors import ModelNotFoundError
+from realtime.workers.priority import lower_process
 from realtime.workers.worker_protocol import read_message, write_message
 
 log = logging.getLogger(__name__)
@@ -36,8 +37,11 @@ class WorkerError(ModelNotFoundError):
 class WorkerProcess:
     """`python script args...`, speaking `worker_protocol` on its stdin/stdout."""
 
-    def __init__(self, python: str, script: Path, args: list[str], name: str, hint: str) -> None:
+    def __init__(
+        self, python: str, script: Path, args: list[str], name: str, hint: str, background: bool = False
+    ) -> None:
         self._command = [python, str(script), *args]
+        self._background = background  # work a call can wait for: runs below recognition's priority
         self.name, self._hint = name, hint
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
@@ -53,6 +57,8 @@ class WorkerProcess:
             stderr=subprocess.DEVNULL,
             env={**os.environ, **QUIET},
         )
+        if self._background:
+            lower_process(proc.pid)
         assert proc.stdout is not None
         timer = threading.Timer(READY_TIMEOUT_S, proc.kill)
         timer.start()
@@ -104,6 +110,11 @@ class WorkerProcess:
             raise AssertionError("unreachable")  # pragma: no cover
         finally:
             self._lock.release()
+
+    @property
+    def pid(self) -> int | None:
+        """The running worker's process id (None between a death and its restart)."""
+        return self._proc.pid if self._proc is not None else None
 
     def kill(self) -> None:
         """End the process abruptly (tests use it to check the restart)."""

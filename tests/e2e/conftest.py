@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import socket
+import signal
 import subprocess
 import sys
 import time
@@ -161,11 +162,21 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerPro
         proc.terminate()
         try:
             proc.wait(20)
-        except subprocess.TimeoutExpired:
+        except subprocess.TimeoutExpired:  # stuck: its threads' stacks go to the log, for the report
+            proc.send_signal(signal.SIGUSR1)
+            time.sleep(1.0)
             proc.kill()
+            proc.wait()
+            print(f"the server did not stop in 20 s; its threads:\n{stacks(log.read_text())}")
         print(log.read_text()[-4000:])
         if database:
             _postgres_admin(f"DROP DATABASE {database} WITH (FORCE)")
+
+
+def stacks(log: str) -> str:
+    """The thread dump faulthandler wrote into a server log (SIGUSR1)."""
+    found = [at for at in (log.find("Thread 0x"), log.find("Current thread 0x")) if at >= 0]
+    return log[min(found) :][:30000] if found else "(none written)"
 
 
 def _postgres_admin(statement: str) -> None:
