@@ -150,8 +150,12 @@ async def test_the_sampler_flags_an_empty_chair_on_the_media_clock(detector: Fac
         t = i * 0.05
         sampler.offer(facing if t < 1.0 or t >= 3.0 else empty, t)
         await asyncio.sleep(0.012)
-        while sampler.busy:  # a loaded machine (the worker yields the CPU) plays the clip no faster than
-            await asyncio.sleep(0.005)  # it is sampled, so flags stay where the media clock puts them
+        # A loaded machine (the worker yields the CPU) plays the clip no faster than it is sampled,
+        # so flags stay where the media clock puts them.
+        for _ in range(400):
+            if not sampler.busy:
+                break
+            await asyncio.sleep(0.005)
     runner.cancel()
     await sampler.finish()
     kinds = [(c.kind, c.t_end is None) for c in changes]
