@@ -1,10 +1,10 @@
 """Video presence checks: whether the candidate is in view, alone, and facing the screen.
 
-The candidate's video is sampled about once a second, off the event loop, and each sample's faces go
-to a `PresenceTracker`, which raises a flag once a condition has lasted long enough (a glance away is
-not a flag) and ends it when the condition is gone. Flags carry times on the interview's media clock.
-They are signals for a person to look at: never part of a score, and nothing here reads expressions
-or emotions.
+The candidate's video is sampled about once a second (faces are found off the event loop), and each
+sample's faces go to a `PresenceTracker`, which raises a flag once a condition has lasted long enough
+(a glance away is not a flag) and ends it when the condition is gone. Flags carry times on the
+interview's media clock. They are signals for a person to look at: never part of a score, and nothing
+here reads expressions or emotions.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import av
+import numpy as np
 
 from realtime.presence.faces import Face, FaceDetector
+from realtime.webrtc.scaler import FrameScaler
 
 log = logging.getLogger(__name__)
 SAMPLE_WIDTH, SAMPLE_HEIGHT = 320, 240  # enough for BlazeFace (its input is 128 or 192 pixels)
@@ -116,7 +118,8 @@ class PresenceSampler:
         self._on_change = on_change
         self.tracker = PresenceTracker(rules)
         self._every = every_s
-        self._latest: tuple[av.VideoFrame, float] | None = None
+        self._latest: tuple[np.ndarray, float] | None = None  # a sample's pixels and media time
+        self._scaler = FrameScaler(SAMPLE_WIDTH, SAMPLE_HEIGHT, "rgb24")
         self._due = 0.0
         self._busy = False
         self._ready = asyncio.Event()
@@ -130,10 +133,14 @@ class PresenceSampler:
         return self._busy
 
     def offer(self, frame: av.VideoFrame, t: float) -> None:
-        """A decoded frame at media time `t`; kept when a sample is due and none is being analysed."""
-        if self._busy or time.monotonic() < self._due:
+        """A decoded frame at media time `t`; sampled when due and no sample is waiting or analysed.
+
+        The sample is scaled here, on the caller's thread, while nothing else converts the frame (the
+        recorder gets it after; see realtime/webrtc/scaler.py).
+        """
+        if self._busy or self._latest is not None or time.monotonic() < self._due:
             return
-        self._latest = (frame, t)
+        self._latest = (self._scaler.array(frame), t)
         self._ready.set()
 
     async def run(self) -> None:
@@ -143,18 +150,18 @@ class PresenceSampler:
             self._ready.clear()
             if self._latest is None:
                 continue
-            frame, t = self._latest
+            rgb, t = self._latest
             self._latest = None
             self._busy = True
             self._due = time.monotonic() + self._every
             try:
-                await self._analyse(frame, t)
+                await self._analyse(rgb, t)
             finally:
                 self._busy = False
 
-    async def _analyse(self, frame: av.VideoFrame, t: float) -> None:
+    async def _analyse(self, rgb: np.ndarray, t: float) -> None:
         try:
-            faces = await asyncio.to_thread(self._detect, frame)
+            faces = await asyncio.to_thread(self._detector.detect, rgb)
         except Exception:
             log.exception("presence check failed at %.1f s", t)
             return
@@ -165,10 +172,6 @@ class PresenceSampler:
         self._last_t = t
         for change in self.tracker.observe(t, faces):
             await self._report(change)
-
-    def _detect(self, frame: av.VideoFrame) -> list[Face] | None:
-        rgb = frame.to_ndarray(format="rgb24", width=SAMPLE_WIDTH, height=SAMPLE_HEIGHT)
-        return self._detector.detect(rgb)
 
     async def _report(self, change: PresenceChange) -> None:
         state = "ended" if change.t_end is not None else "raised"

@@ -27,6 +27,7 @@ import av
 import numpy as np
 
 from realtime.webrtc.clock import MediaClock
+from realtime.webrtc.scaler import FrameScaler
 from realtime.webrtc.sealed_file import SealedWriter
 from realtime.workers.priority import yield_to_live_work
 
@@ -251,6 +252,7 @@ class Recorder:
         video.width, video.height, video.pix_fmt = self._width, self._height, "yuv420p"
         video.codec_context.time_base = Fraction(1, VIDEO_CLOCK)
         resampler = av.AudioResampler(format="fltp", layout="mono", rate=AUDIO_RATE)
+        scaler = FrameScaler(self._width, self._height, "yuv420p")  # this thread's own (see scaler.py)
         try:
             while (item := self._queue.get()) is not None:
                 kind, frame = item
@@ -258,7 +260,7 @@ class Recorder:
                     self._encode_audio(container, audio, resampler, frame)
                 else:
                     self._video_pending -= 1
-                    out = frame.reformat(width=self._width, height=self._height, format="yuv420p")
+                    out = scaler.frame(frame)
                     out.pts, out.time_base = frame.pts, Fraction(1, VIDEO_CLOCK)
                     container.mux(video.encode(out))
             container.mux(audio.encode(None))

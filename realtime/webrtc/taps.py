@@ -31,7 +31,8 @@ def copy_frame(frame: av.AudioFrame | av.VideoFrame) -> av.AudioFrame | av.Video
         audio.sample_rate = frame.sample_rate
         out = audio
     else:
-        out = av.VideoFrame.from_ndarray(frame.to_ndarray(format="yuv420p"), format="yuv420p")
+        pixels = frame.to_ndarray(format="yuv420p", threads=1)  # on the loop: no scaler threads (scaler.py)
+        out = av.VideoFrame.from_ndarray(pixels, format="yuv420p")
     out.pts = frame.pts
     if frame.time_base is not None:
         out.time_base = frame.time_base

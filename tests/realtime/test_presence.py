@@ -163,3 +163,39 @@ async def test_the_sampler_flags_an_empty_chair_on_the_media_clock(detector: Fac
     assert 1.0 <= changes[0].t_start <= 1.4
     assert changes[1].t_end is not None and 3.0 <= changes[1].t_end <= 3.4
     assert sampler.samples >= 10
+
+
+class _Seen:
+    """A detector that keeps what it was shown (no model)."""
+
+    def __init__(self) -> None:
+        self.shown: list[np.ndarray] = []
+
+    def detect(self, rgb: np.ndarray) -> list[Face]:
+        self.shown.append(rgb.copy())
+        return []
+
+
+async def test_a_sample_is_taken_when_offered_and_does_not_hold_the_frame() -> None:
+    # The recorder converts the same frame in its own thread right after: the sample must not be
+    # converted (or read) from the frame later, in another thread, at the same time.
+    seen = _Seen()
+
+    async def on_change(change: PresenceChange) -> None:
+        pass
+
+    sampler = PresenceSampler(seen, on_change, every_s=0.05)  # type: ignore[arg-type]
+    runner = asyncio.create_task(sampler.run())
+    frame = video.to_frame(video.one_face())
+    sampler.offer(frame, 0.0)
+    for i, plane in enumerate(frame.planes):  # the frame is reused or freed once offer returns: black
+        np.frombuffer(memoryview(plane), np.uint8)[:] = 16 if i == 0 else 128
+    for _ in range(100):
+        if seen.shown:
+            break
+        await asyncio.sleep(0.01)
+    runner.cancel()
+    assert len(seen.shown) == 1
+    sample = seen.shown[0]
+    assert sample.shape == (240, 320, 3)
+    assert sample.mean() > 40, "the sample was read from the frame after it was offered (it is black)"
