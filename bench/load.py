@@ -21,6 +21,8 @@ import asyncio
 import contextlib
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -117,8 +119,11 @@ async def servers(count: int, work: Path, fake: bool) -> AsyncIterator[list[Serv
             for server in started:
                 try:
                     await asyncio.to_thread(server.proc.wait, 30)
-                except subprocess.TimeoutExpired:
+                except subprocess.TimeoutExpired:  # stuck: its threads' stacks go to its log first
+                    server.proc.send_signal(signal.SIGUSR1)
+                    await asyncio.sleep(1.0)
                     server.proc.kill()
+                    print(f"an instance did not stop in 30 s: {server.url}", flush=True)
 
 
 async def _ready(server: Server, log: Path) -> None:
@@ -271,6 +276,7 @@ def main() -> None:
     parser.add_argument("--instances", default="1,2")
     parser.add_argument("--clip", default="en_leadership_star")
     parser.add_argument("--fake", action="store_true", help="tone-scripted models (no model loads)")
+    parser.add_argument("--logs", type=Path, help="keep the servers' logs of runs with failures here")
     args = parser.parse_args()
     rows = []
     print("instances  N  lag p95 s  end-of-answer p95 s  CPU %  RSS MB  failures")
@@ -278,6 +284,12 @@ def main() -> None:
         for n in (int(x) for x in args.n.split(",")):
             with tempfile.TemporaryDirectory() as work:
                 row = asyncio.run(run(n, instances, args.clip, args.fake, Path(work)))
+                if row["failures"] and args.logs:
+                    kept = args.logs / f"{instances}x{n}"
+                    kept.mkdir(parents=True, exist_ok=True)
+                    for log in Path(work).glob("server-*.log"):
+                        shutil.copy(log, kept / log.name)
+                    print(f"servers' logs of the failed run: {kept}", flush=True)
             rows.append(row)
             print(
                 f"{instances:9d} {n:2d} {row['lag_p95_s']:10.2f} {row['end_delay_p95_s']:20.2f} "
