@@ -22,7 +22,6 @@ import contextlib
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -41,7 +40,7 @@ from bench.procstat import ProcStat
 from server.bus import RedisBus
 from server.services.live import channel
 from tests.conftest import REDIS_URL, TEST_SECRET
-from tests.e2e.conftest import free_port
+from tests.e2e.conftest import free_port, stop_server
 from tests.fakes.tones import ToneTrack
 from tests.media import clip, padded_clip
 from tests.server.instances import PASSWORD, fresh_database
@@ -116,13 +115,8 @@ async def servers(count: int, work: Path, fake: bool) -> AsyncIterator[list[Serv
         finally:
             for server in started:
                 server.proc.terminate()
-            for server in started:
-                try:
-                    await asyncio.to_thread(server.proc.wait, 30)
-                except subprocess.TimeoutExpired:  # stuck: its threads' stacks go to its log first
-                    server.proc.send_signal(signal.SIGUSR1)
-                    await asyncio.sleep(1.0)
-                    server.proc.kill()
+            for server in started:  # a stuck one writes its threads' stacks to its log before it is killed
+                if not await asyncio.to_thread(stop_server, server.proc, 30):
                     print(f"an instance did not stop in 30 s: {server.url}", flush=True)
 
 

@@ -1,6 +1,8 @@
 """A real TURN server for tests: Debian's coturn on loopback, with the TURN REST shared secret.
 
 Listens and relays on 127.0.0.1 only, and allows loopback peers (everything in a test is on loopback).
+`turn` listens on UDP; `turn_tls` listens on TLS over TCP only (what a UDP-blocking network leaves:
+TURN over TLS, port 443 in production), with a certificate of a test authority the test trusts.
 Tests that use it skip, saying why, when the `turnserver` binary is missing (`scripts/setup.sh --dev`
 installs it).
 """
@@ -12,6 +14,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,11 +31,77 @@ class Turn:
     port: int
     secret: str
     log: Path
+    ca: Path | None = None  # the authority that signed its TLS certificate; None: UDP only
+    spki: str = ""  # base64 SHA-256 of its certificate's public key (what Chromium may be told to trust)
 
     @property
     def url(self) -> str:
-        """The TURN URL over UDP."""
+        """The TURN URL: over UDP, or over TLS (TCP) for a server with a certificate."""
+        if self.ca is not None:
+            return f"turns:localhost:{self.port}?transport=tcp"
         return f"turn:127.0.0.1:{self.port}?transport=udp"
+
+
+def _free_tcp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _certificate(folder: Path) -> tuple[Path, Path, Path, str]:
+    """A test authority and a certificate for `localhost` signed by it: (ca, cert, key) PEM files and
+    the certificate's SPKI hash."""
+    import base64
+    import datetime
+    import hashlib
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "interview test TURN authority")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False),  # signs certificates
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    paths = folder / "turn-ca.pem", folder / "turn-cert.pem", folder / "turn-key.pem"
+    paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    paths[1].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    paths[2].write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    public = serialization.PublicFormat.SubjectPublicKeyInfo
+    spki = key.public_key().public_bytes(serialization.Encoding.DER, public)
+    return (*paths, base64.b64encode(hashlib.sha256(spki).digest()).decode())
 
 
 def _free_udp_port() -> int:
@@ -53,14 +122,13 @@ def _listening(port: int) -> bool:
             return False
 
 
-@pytest.fixture
-def turn(tmp_path: Path) -> Iterator[Turn]:
-    """coturn on a free loopback port, stopped at the end of the test."""
+@contextmanager
+def _coturn(folder: Path, tls: bool) -> Iterator[Turn]:
     binary = shutil.which("turnserver")
     if binary is None:
         pytest.skip("coturn's turnserver is not installed (scripts/setup.sh --dev installs it)")
     port = _free_udp_port()
-    log = tmp_path / "turnserver.log"
+    log = folder / "turnserver.log"
     relay_low = 40000 + (port % 200) * 100  # a range of its own, so parallel tests do not collide
     args = [
         binary,
@@ -76,24 +144,32 @@ def turn(tmp_path: Path) -> Iterator[Turn]:
         "--allow-loopback-peers",
         "--fingerprint",
         "--no-cli",
-        "--no-tls",
         "--no-dtls",
         "--verbose",  # sessions and allocations in the log (tests count them)
-        f"--userdb={tmp_path / 'turndb'}",  # not the system's /var/lib/turn
+        f"--userdb={folder / 'turndb'}",  # not the system's /var/lib/turn
         "--simple-log",
         f"--log-file={log}",
         "--no-stdout-log",
-        f"--pidfile={tmp_path / 'turnserver.pid'}",
+        f"--pidfile={folder / 'turnserver.pid'}",
     ]
+    ca, spki = None, ""
+    tls_port = 0
+    if tls:
+        ca, cert, key, spki = _certificate(folder)
+        tls_port = _free_tcp_port()
+        args += [f"--tls-listening-port={tls_port}", f"--cert={cert}", f"--pkey={key}"]
+        args += ["--no-udp", "--no-tcp"]  # TLS only
+    else:
+        args.append("--no-tls")
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 10
-        while not _listening(port):
+        while not (_tls_listening(tls_port) if tls else _listening(port)):
             if proc.poll() is not None or time.monotonic() > deadline:
                 text = log.read_text() if log.exists() else ""
                 raise RuntimeError(f"coturn did not start (exit {proc.poll()}):\n{text[-3000:]}")
             time.sleep(0.1)
-        yield Turn(port, TURN_SECRET, log)
+        yield Turn(tls_port if tls else port, TURN_SECRET, log, ca, spki)
     finally:
         proc.terminate()
         try:
@@ -101,3 +177,25 @@ def turn(tmp_path: Path) -> Iterator[Turn]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def _tls_listening(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def turn(tmp_path: Path) -> Iterator[Turn]:
+    """coturn on a free loopback UDP port, stopped at the end of the test."""
+    with _coturn(tmp_path, tls=False) as running:
+        yield running
+
+
+@pytest.fixture
+def turn_tls(tmp_path: Path) -> Iterator[Turn]:
+    """coturn taking TURN over TLS only (no plain UDP or TCP listener), stopped at the end of the test."""
+    with _coturn(tmp_path, tls=True) as running:
+        yield running

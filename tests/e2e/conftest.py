@@ -50,6 +50,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def stop_server(proc: subprocess.Popen[bytes], within_s: float) -> bool:
+    """SIGTERM, and wait; a server still running after `within_s` is stuck: it is told to write its
+    threads' stacks into its log (SIGUSR1, faulthandler), then killed. True when it stopped by itself."""
+    proc.terminate()
+    try:
+        proc.wait(within_s)
+        return True
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGUSR1)
+        time.sleep(1.0)
+        proc.kill()
+        proc.wait()
+        return False
+
+
 @dataclass(frozen=True)
 class Store:
     """The running server's database, opened as the server opens it (same key: sealed columns)."""
@@ -159,14 +174,7 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerPro
             time.sleep(0.2)
         yield ServerProcess(url, env, tmp_path / "data", log)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:  # stuck: its threads' stacks go to the log, for the report
-            proc.send_signal(signal.SIGUSR1)
-            time.sleep(1.0)
-            proc.kill()
-            proc.wait()
+        if not stop_server(proc, 20):
             print(f"the server did not stop in 20 s; its threads:\n{stacks(log.read_text())}")
         print(log.read_text()[-4000:])
         if database:
@@ -189,8 +197,8 @@ def _postgres_admin(statement: str) -> None:
     asyncio.run(run())
 
 
-def launch_chromium(playwright: Any, audio: Path | None = None) -> Any:
-    flags = list(BASE_FLAGS)
+def launch_chromium(playwright: Any, audio: Path | None = None, extra_flags: tuple[str, ...] = ()) -> Any:
+    flags = [*BASE_FLAGS, *extra_flags]
     if audio is not None:
         flags.append(f"--use-file-for-fake-audio-capture={audio}%noloop")
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=flags)

@@ -1,6 +1,7 @@
 """Networks: a candidate whose browser may only send media through TURN (a UDP-blocking network, here
 forced with `iceTransportPolicy: "relay"`) reaches the server through a local coturn and completes an
-answer; a candidate who denies the camera is told what to do."""
+answer, over UDP and over TLS (the only way out of a network that allows nothing but HTTPS); a candidate
+who denies the camera is told what to do."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from playwright.sync_api import expect, sync_playwright
 
 from tests.e2e.conftest import BASE_FLAGS, CHROMIUM, ServerProcess, join_call, launch_chromium
 from tests.media import clip, padded_clip
-from tests.turn import Turn, turn
+from tests.turn import Turn, turn, turn_tls
 
-__all__ = ["turn"]  # the fixture
+__all__ = ["turn", "turn_tls"]  # the fixtures
 pytestmark = pytest.mark.browser
 LEAD_S = 1.5
 
@@ -27,7 +28,9 @@ def relay_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
     if "relay" not in request.node.name:
         yield None
         return
-    running: Turn = request.getfixturevalue("turn")
+    running: Turn = request.getfixturevalue("turn_tls" if "tls" in request.node.name else "turn")
+    if running.ca is not None:  # the server's own peer checks the TURN server's certificate too
+        monkeypatch.setenv("SSL_CERT_FILE", str(running.ca))
     monkeypatch.setenv("INTERVIEW_TURN_URLS", running.url)
     monkeypatch.setenv("INTERVIEW_TURN_SECRET", running.secret)
     monkeypatch.setenv("INTERVIEW_ICE_RELAY_ONLY", "true")
@@ -44,21 +47,24 @@ def ice_pair(page: Any, within_s: float = 10.0) -> dict[str, str]:
     raise AssertionError("no selected ICE candidate pair")
 
 
-@pytest.mark.parametrize("server", ["embedded"], indirect=True)
-def test_a_relay_only_browser_reaches_the_server_through_turn_and_answers(
-    relay_only: Turn, server: ServerProcess, tmp_path: Path
-) -> None:
+def answer_through_relay(relay: Turn, server: ServerProcess, tmp_path: Path) -> None:
+    """A relay-only browser joins, answers the first question, and reaches the second."""
     spoken = clip("en_leadership_star")
     audio = padded_clip(spoken["id"], tmp_path / "answer.wav", lead_s=LEAD_S)
     demo = server.demo()
     with sync_playwright() as pw:
-        browser = launch_chromium(pw, audio)
+        # Chromium checks the TURN server's certificate (without this the TLS relay is refused): it is
+        # told to trust this one key, as a company's browsers trust its real certificate.
+        trust = (f"--ignore-certificate-errors-spki-list={relay.spki}",) if relay.ca else ()
+        browser = launch_chromium(pw, audio, trust)
         try:
             candidate = browser.new_context().new_page()
             join_call(candidate, demo["invite_url"])
             pair = ice_pair(candidate)
-            print("selected ICE pair (local, remote):", pair)
+            print("selected ICE pair (local, remote, protocol):", pair)
             assert pair["local"] == "relay", "the browser's media did not go through TURN"
+            if relay.ca is not None:
+                assert pair["relayProtocol"] == "tls", "the browser did not reach TURN over TLS"
             expect(candidate.locator("#progress")).to_have_text(
                 "Question 2 / 3", timeout=(LEAD_S + spoken["duration"] + 15) * 1000
             )
@@ -67,9 +73,23 @@ def test_a_relay_only_browser_reaches_the_server_through_turn_and_answers(
             candidate.click("#leave-btn")
         finally:
             browser.close()
-    allocations = relay_only.log.read_text().count("ALLOCATE processed, success")
+    allocations = relay.log.read_text().count("ALLOCATE processed, success")
     print("TURN allocations:", allocations)
     assert allocations >= 1
+
+
+@pytest.mark.parametrize("server", ["embedded"], indirect=True)
+def test_a_relay_only_browser_reaches_the_server_through_turn_and_answers(
+    relay_only: Turn, server: ServerProcess, tmp_path: Path
+) -> None:
+    answer_through_relay(relay_only, server, tmp_path)
+
+
+@pytest.mark.parametrize("server", ["embedded"], indirect=True)
+def test_a_relay_only_browser_reaches_the_server_through_turn_over_tls_and_answers(
+    relay_only: Turn, server: ServerProcess, tmp_path: Path
+) -> None:
+    answer_through_relay(relay_only, server, tmp_path)
 
 
 @pytest.mark.parametrize("server", ["embedded"], indirect=True)

@@ -31,5 +31,7 @@ async function selectedPair(pc) {
   if (!pair) stats.forEach((r) => { if (r.type === "candidate-pair" && r.nominated && r.state === "succeeded") pair = r; });
   if (!pair) return null;
   const local = stats.get(pair.localCandidateId), remote = stats.get(pair.remoteCandidateId);
-  return { local: local && local.candidateType, remote: remote && remote.candidateType };
+  // relayProtocol: how the browser reaches its TURN server (udp, tcp or tls), for a relayed pair
+  return { local: local && local.candidateType, remote: remote && remote.candidateType,
+           relayProtocol: (local && local.relayProtocol) || null };
 }
