@@ -141,11 +141,15 @@ def main() -> None:
         default=0.0,
         help="use the turn-end model (models/smart-turn-v3.2-cpu.onnx): below this P(complete), mid-thought",
     )
+    parser.add_argument("--clips", default="", help="only these clips (comma-separated ids)")
+    parser.add_argument("--verbose", action="store_true", help="print each clip's finals and decisions")
     args = parser.parse_args()
     turn_model = SmartTurn(default_turn_model_path() or "") if args.mid_thought_p > 0 else None
     agent_settings = AgentSettings(endpoint=EndpointSettings(mid_thought_p=args.mid_thought_p))
     media = Path(args.media)
     clips = load_clips(media, args.split)
+    if args.clips:
+        clips = [c for c in clips if c["id"] in args.clips.split(",")]
     rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
     latencies: list[float] = []
     with tempfile.TemporaryDirectory() as cache:
@@ -165,6 +169,10 @@ def main() -> None:
             )
             events = replay.run(load_audio(media / clip["file"]), tail_s=TAIL_S)
             latencies += replay.stats.decision_latency
+            if args.verbose:
+                for e in events:
+                    if e["type"] in ("final", "end_of_answer", "follow_up", "next_question", "prompt"):
+                        print(f"    {e['t']:7.2f} {e['type']:<14} {e.get('text') or e.get('reason') or ''}")
             r = {**judge(clip, events), **transcript(clip, events)}
             rows.append((clip, r))
             wrong = "" if not r["scored"] or r["got"] == r["want"] else f"  (expected {r['want'] or 'none'})"

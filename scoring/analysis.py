@@ -13,7 +13,7 @@ from scoring import lexicon as lx
 from scoring.disfluency import Cleaned, clean
 from scoring.kinds import question_kind
 from scoring.models import Answer, QuestionKind, StarPart
-from scoring.numbers import specifics
+from scoring.numbers import measures_change, measures_time, specifics
 from scoring.segments import clauses
 from scoring.text import PLACEHOLDER, Sentence, Token, detect_language, neutral_words, tokens
 
@@ -158,17 +158,25 @@ def _team_action(neutral: str, language: str, words: list[str], toks: list[Token
     return False
 
 
-def _closing_result(facts: list[SentenceFacts]) -> None:
-    """A story that ends, after the actions, on a quantity ends on its outcome even without a cue word.
+def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
+    """After an action, a quantity of change ("crash reports down 50% in two weeks") is the outcome.
 
-    Recognition errors often hit the outcome verb ("renewed" heard as "removed"); the numbers survive.
+    It counts even without a cue word: recognition errors often hit the outcome verb ("renewed" heard as
+    "removed", "dropped" as "stop"); the numbers survive. So does a closing clause where no one acts
+    and a time is measured ("the reports [loaded] in four seconds"). A count ("I trained three
+    colleagues", "found that two jobs…") measures no outcome.
     """
     if len(facts) < 3 or any("result" in f.parts for f in facts):
         return
-    last = facts[-1]
-    acted = any(f.self_action or f.team_action for f in facts[1:-1])  # the first sentence sets the scene
-    if acted and last.specifics and not last.hypothetical:
-        last.parts.add("result")
+    acted = False
+    for f in facts[1:]:  # the first sentence sets the scene
+        usable = acted and not f.hypothetical and "task" not in f.parts
+        closing = f is facts[-1] and not (f.self_action or f.team_action) and measures_time(f.text, language)
+        if usable and (closing or measures_change(f.text, language)):
+            f.parts.add("result")
+            f.parts.discard("situation")
+            return
+        acted = acted or f.self_action or f.team_action
 
 
 def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
@@ -220,7 +228,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             f.parts.add("result")
             f.parts.discard("situation")
         facts.append(f)
-    _closing_result(facts)
+    _measured_outcome(facts, language)
     length = len(re.sub(r"\W", "", fluent.text)) if language == "zh" else len(all_words)
     topic = neutral_words(answer.question, language)
     content = {w for w in all_words if len(w) > (1 if language == "zh" else 3) and w not in lx.STOPWORDS}

@@ -148,3 +148,89 @@ def _zh(sentence: str) -> list[str]:
 def specifics(sentence: str, language: str) -> list[str]:
     """The quantities in one clause, as short phrases ("three weeks", "20%", "两周")."""
     return _zh(sentence) if language == "zh" else _en(sentence)
+
+
+# Words that say a quantity changed: an outcome ("cut by 20%", "降到5个"), not a count of what was acted
+# on ("trained three colleagues", "培训了三位同事").
+CHANGE_EN = {
+    "reduced",
+    "reduce",
+    "cut",
+    "saved",
+    "save",
+    "increased",
+    "increase",
+    "grew",
+    "rose",
+    "dropped",
+    "fell",
+    "improved",
+    "doubled",
+    "halved",
+    "tripled",
+    "lowered",
+    "raised",
+    "shortened",
+    "from",
+    "faster",
+    "fewer",
+}
+CHANGE_ZH = (
+    "减少",
+    "降",
+    "提高",
+    "提升",
+    "增加",
+    "增长",
+    "缩短",
+    "节省",
+    "节约",
+    "上升",
+    "下降",
+    "翻倍",
+    "翻了",
+    "提前",
+    "少了",
+    "多了",
+    "从",
+)
+
+
+def measures_change(sentence: str, language: str) -> bool:
+    """Whether a clause gives a quantity of change, not a bare count ("three colleagues").
+
+    A percentage, money, a multiple, or a quantity with a word of change ("dropped", "from 40 to 5",
+    "减少了一半").
+    """
+    found = specifics(sentence, language)
+    if not found:
+        return False
+    if language == "zh":
+        if any(
+            x.endswith("%") or x.startswith(("百分之", "从", "到", "降", "提", "增", "减", "达"))
+            for x in found
+        ):
+            return True
+        return "倍" in sentence or any(w in sentence for w in CHANGE_ZH)
+    if any(
+        x.startswith("$") or x.split()[0].endswith("%") or x.split()[0] in ("twice", "doubled", "halved")
+        for x in found
+    ):
+        return True
+    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    return bool(words & CHANGE_EN) or "percent" in words or "half" in words
+
+
+DURATION_EN = {"second", "minute", "hour", "day", "week", "month", "year"}
+DURATION_ZH = ("秒", "分钟", "小时", "天", "周", "星期", "个月", "年")
+
+
+def measures_time(sentence: str, language: str) -> bool:
+    """Whether a clause gives a length of time ("in four seconds", "两周内"), not a count of things."""
+    for found in specifics(sentence, language):
+        if language == "zh" and found.endswith(DURATION_ZH):
+            return True
+        unit = found.split()[-1].rstrip("s") if language == "en" else ""
+        if unit in DURATION_EN:
+            return True
+    return False

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from scoring.analysis import analyse
 from scoring.models import Answer
-from scoring.numbers import specifics
+from scoring.numbers import measures_change, measures_time, specifics
 from scoring.scorer import MAX_QUOTE, DefaultScorer
 
 SCORER = DefaultScorer()
@@ -88,3 +88,53 @@ def test_numbers_count_as_detail_only_when_they_measure_something() -> None:
     assert specifics("churn fell by 12%", "en")
     assert specifics("我2019年修了CS101课程，有三个原因", "zh") == []
     assert specifics("延期了两周，投诉减少了百分之四十", "zh")
+
+
+def test_a_quantity_of_change_is_an_outcome_and_a_count_is_not() -> None:
+    assert measures_change("crash reports stop at 50% within 2 weeks", "en")  # "dropped" misheard
+    assert measures_change("we saved the client $20,000", "en")
+    assert measures_change("工单从三百多个降到了五十个", "zh")
+    assert not measures_change("and trained the other three colleagues", "en")
+    assert not measures_change("我写了一份检查清单，并培训了另外三位同事", "zh")
+    assert measures_time("the reports out in four seconds", "en")  # "loaded" lost by the recogniser
+    assert not measures_time("found that two jobs were writing to the same table", "en")
+
+
+def outcome(text: str, language: str) -> bool:
+    return bool(
+        analyse(Answer("Tell me about a time you fixed a problem.", text, language=language)).with_part(
+            "result"
+        )
+    )
+
+
+def test_an_action_with_a_count_or_a_finding_is_not_taken_for_the_outcome() -> None:
+    # Said mid-story, before the outcome: the answer is not over, and no result is credited.
+    assert not outcome(
+        "Last year our billing system failed every month. I split the work into parts. "
+        "I wrote a checklist and trained the other three colleagues.",
+        "en",
+    )
+    assert not outcome(
+        "我第一份工作的时候，每个月的账单系统都会出错。我把工作拆成小块。我写了一份检查清单，并培训了另外三位同事。",
+        "zh",
+    )
+    assert not outcome(
+        "Two years ago I worked at a logistics company. I automated the export. "
+        "I went through the logs for a week and found that two jobs were writing to the same table.",
+        "en",
+    )
+
+
+def test_a_measured_outcome_is_found_when_the_recogniser_loses_its_verb_and_a_lesson_follows() -> None:
+    assert outcome(
+        "In my last project the model crashed for hours after each update. I read every report in a "
+        "spreadsheet. I asked the vendor for their error codes. Crash reports stop at 50% within 2 weeks. "
+        "Since then I always write down the steps before I start.",
+        "en",
+    )
+    assert outcome(
+        "A customer told us the reports took ten minutes to load. My job was to fix it. I added a cache "
+        "for the daily summaries. The reports out in four seconds.",
+        "en",
+    )
