@@ -10,7 +10,10 @@ has been said. People pause 0.4-1.5 s between sentences and think for 1.5-4 s in
 |                                                               |   `give_up_after_s`              |
 | a complete story (situation/task, own or team action, result) | ends after the candidate's usual |
 |   or, to a situational question, a plan of three steps in     |   gap (median), at least         |
-|   more than one sentence                                      |   `complete_wait_s`              |
+|   more than one sentence whose last step closes it            |   `complete_wait_s`              |
+|   ("finally…", "最后…")                                        |                                  |
+| a plan of three steps or more that may go on ("then…",        | the candidate's rhythm (below),  |
+|   "next…", "接着…", a contingency)                            |   at least `open_plan_wait_s`    |
 | any other answer to a behavioural or situational question: no | "take your time" at              |
 |   result yet, no action, one sentence, only what they would   |   `story_wait_s`; ends (and the  |
 |   do: it may go on after a thinking pause                     |   follow-up asks for what is     |
@@ -78,7 +81,7 @@ TRAILING = {
 
 
 SHORT_EN, SHORT_ZH = 3, 5
-COMPLETE_PLAN_STEPS = 3  # a situational answer that lays out three steps is a whole plan
+COMPLETE_PLAN_STEPS = 3  # a situational answer with three steps is a plan: whole once a step closes it
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,9 @@ class EndpointSettings:
     base_wait_s: float = 0.9
     rhythm_factor: float = 1.12
     max_rhythm_wait_s: float = 2.0
+    # A plan that may go on: longer than people's pauses between sentences (0.4-1.5 s), whatever the
+    # candidate's rhythm so far.
+    open_plan_wait_s: float = 1.6
     story_wait_s: float = 4.0  # an unfinished answer: "take your time" after a thinking pause this long
     incomplete_end_s: float = 7.0  # ... and the answer is over (follow-up) if nothing more comes
     prompt_after_s: float = 4.0
@@ -102,6 +108,8 @@ class EndpointSettings:
             raise ValueError("mid_thought_p must be in [0, 1)")
         if not 0 < self.complete_wait_s <= self.base_wait_s <= self.max_rhythm_wait_s:
             raise ValueError("waits must satisfy 0 < complete_wait_s <= base_wait_s <= max_rhythm_wait_s")
+        if not self.base_wait_s <= self.open_plan_wait_s <= self.max_rhythm_wait_s:
+            raise ValueError("waits must satisfy base_wait_s <= open_plan_wait_s <= max_rhythm_wait_s")
         if not self.story_wait_s < self.incomplete_end_s < self.give_up_after_s:
             raise ValueError("waits must satisfy story_wait_s < incomplete_end_s < give_up_after_s")
         if not self.prompt_after_s < self.give_up_after_s:
@@ -251,13 +259,22 @@ class Endpointer:
             if a.kind == "behavioural" and acted and context and a.with_part("result"):
                 return self._typical_wait(), "complete_story", None
             if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and len(a.facts) > 1:
-                return self._typical_wait(), "complete_plan", None
+                if a.plan_closed:
+                    return self._typical_wait(), "complete_plan", None
+                # A whole plan whose last step leaves it open ("next…", "if they still disagree…"):
+                # another step may follow after any pause between sentences, or one as long as the
+                # candidate's longest; it is not waited on as long as an unfinished answer.
+                return max(self._rhythm_wait(), s.open_plan_wait_s), "open_plan", None
             # No result yet, no action, one sentence, or only what they would do: the answer may well go
             # on after a thinking pause; wait through it, then prompt, and only then ask what is missing.
             return s.incomplete_end_s, "unfinished_answer", s.story_wait_s
+        return self._rhythm_wait(), "sentence_complete_after_pause", None
+
+    def _rhythm_wait(self) -> float:
+        """A little longer than the candidate's longest gap so far, within the configured bounds."""
+        s = self.settings
         rhythm = s.rhythm_factor * max(self._pauses, default=0.0)
-        wait = min(max(s.base_wait_s, rhythm), s.max_rhythm_wait_s)
-        return wait, "sentence_complete_after_pause", None
+        return min(max(s.base_wait_s, rhythm), s.max_rhythm_wait_s)
 
     def _typical_wait(self) -> float:
         """The candidate's usual (median) gap between sentences, within the configured bounds."""

@@ -86,6 +86,20 @@ class Analysis:
         """Step and contingency markers of a plan (situational answers)."""
         return sum(f.plan_steps for f in self.facts)
 
+    @property
+    def plan_closed(self) -> bool:
+        """Whether the last clause says the plan is over ("finally…", "最后…")."""
+        if not self.facts:
+            return False
+        last = self.facts[-1]
+        return bool(
+            _hits(
+                last.text if self.language == "zh" else last.neutral,
+                lx.PLAN_CLOSERS[self.language],
+                self.language,
+            )
+        )
+
 
 def _contains(haystack: str, cue: str, language: str) -> bool:
     if language == "zh":
@@ -95,6 +109,16 @@ def _contains(haystack: str, cue: str, language: str) -> bool:
 
 def _hits(haystack: str, cues: list[str], language: str) -> list[str]:
     return [c for c in cues if _contains(haystack, c, language)]
+
+
+def _before_purpose(neutral: str, language: str) -> str:
+    """The clause up to a purpose marker ("so that", "以便"), with the marker's trailing space kept."""
+    cut = len(neutral)
+    for marker in lx.PURPOSE[language]:
+        at = neutral.find(marker if language == "zh" else f" {marker} ")
+        if at > 0:
+            cut = min(cut, at + (0 if language == "zh" else 1))
+    return neutral[:cut]
 
 
 def _markers(haystack: str, cues: list[str], language: str) -> int:
@@ -214,15 +238,15 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             f.parts.add("action")
         # A marker trailing off ("...and in the end") announces an outcome that never came; an outcome
         # word at the end ("duplicates went to zero") is the outcome.
+        # What an action was for ("...so that problems came up early") is not what came of it.
+        said = _before_purpose(neutral, language)
         result_cues = [
             c
-            for c in _hits(neutral, lx.RESULT[language], language)
+            for c in _hits(said, lx.RESULT[language], language)
             if c not in lx.STRONG_RESULT[language] or not _ends_with(neutral, c)
         ]
         # "...and in the end" trailing off is not an outcome: a marker must lead into one.
-        strong = [
-            c for c in _hits(neutral, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)
-        ]
+        strong = [c for c in _hits(said, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)]
         # What had to be achieved (a task: "I had to bring it down", "我需要…减少") is not what was.
         if not f.hypothetical and "task" not in f.parts and (strong or (result_cues and not first)):
             f.parts.add("result")

@@ -343,12 +343,44 @@ def test_a_situational_answer_with_a_whole_plan_ends_after_the_usual_gap() -> No
     lines = [
         Line(0.5, 3.0, "首先我会和各部门负责人开会，了解他们的目标。"),
         Line(4.4, 3.0, "然后我会把任务和截止时间写清楚，每周同步一次进度。"),
-        Line(8.3, 3.0, "如果出现冲突，我会用数据说话，必要时请上级协调。"),
+        Line(8.3, 3.0, "最后，如果出现冲突，我会用数据说话，必要时请上级协调。"),
     ]
     actions = run("假设您需要协调跨部门资源完成项目，您会怎么做？", lines, "zh")
     end = first(actions, "end_of_answer")
     assert end.event()["reason"] == "complete_plan"
     assert 11.3 + 0.9 - 0.01 <= end.t <= 11.3 + 1.0  # the candidate's usual 0.9 s gap
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_plan_whose_last_step_leaves_it_open_is_not_cut_at_a_longer_pause(language: str) -> None:
+    """Three steps ending on "next…" are a plan, but a fourth may come after a pause longer than the
+    candidate's usual gap (here 1.4 s after gaps of 0.8 and 1.1 s): the agent waits on their rhythm."""
+    said = {
+        "en": [
+            "First, I would meet both of them separately to understand their reasons.",
+            "Then I would write down the risks of each date and what each one costs.",
+            "Next, I would bring them together with the data and agree on criteria.",
+            "Finally, if they still disagree, I would ask the product owner to decide by Friday.",
+        ],
+        "zh": [
+            "首先，我会分别和两位同事谈，了解他们的理由。",
+            "然后，我会把两个日期的风险和成本都列出来。",
+            "接着，我会把他们请到一起，用数据商量一个标准。",
+            "最后，如果还是不能达成一致，我会请产品负责人在周五前决定。",
+        ],
+    }[language]
+    lines = [
+        Line(0.5, 4.0, said[0]),
+        Line(5.3, 4.0, said[1]),
+        Line(10.4, 4.0, said[2]),
+        Line(15.8, 4.0, said[3]),
+    ]
+    question = {"en": "If two senior colleagues disagree on a release date, what would you do?"}
+    actions = run(question.get(language, "假设两位资深同事对上线日期意见不一，你会怎么做？"), lines, language)
+    end = first(actions, "end_of_answer")
+    assert end.t > 19.8, f"cut in at {end.t} before the last step"
+    assert end.event()["reason"] == "complete_plan"
+    assert end.t <= 19.8 + 1.2  # closed by its last step: the usual gap
 
 
 def _story_endpointer(mid_thought_p: float, last_p: float | None) -> Endpointer:

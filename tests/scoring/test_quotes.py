@@ -138,3 +138,17 @@ def test_a_measured_outcome_is_found_when_the_recogniser_loses_its_verb_and_a_le
         "for the daily summaries. The reports out in four seconds.",
         "en",
     )
+
+
+def test_what_an_action_was_for_is_not_its_outcome() -> None:
+    opening = "Last year our support queue grew to three hundred tickets. It was my job to fix it. "
+    assert not outcome(
+        opening + "I rewrote the triage rules. I set up a weekly review so that problems came up early.", "en"
+    )
+    assert not outcome(opening + "I rewrote the triage rules in order to improve response times.", "en")
+    assert outcome(
+        opening + "I rewrote the triage rules. In the end the queue dropped to forty tickets.", "en"
+    )
+    zh = "去年我们的工单积压到了三百多个。我负责解决这个问题。我重写了分诊规则。"
+    assert not outcome(zh + "我每周开一次复盘会，以便问题尽早解决。", "zh")
+    assert outcome(zh + "最后工单降到了四十个。", "zh")
