@@ -11,9 +11,10 @@ has been said. People pause 0.4-1.5 s between sentences and think for 1.5-4 s in
 | a complete story (situation/task, own or team action, result) | ends after the candidate's usual |
 |   or, to a situational question, a plan of three steps in     |   gap (median), at least         |
 |   more than one sentence whose last step closes it            |   `complete_wait_s`              |
-|   ("finally…", "最后…")                                        |                                  |
+|   ("finally…", "最后…") or is for when it fails ("if that      |                                  |
+|   fails…", "必要时…")                                          |                                  |
 | a plan of three steps or more that may go on ("then…",        | the candidate's rhythm (below),  |
-|   "next…", "接着…", a contingency)                            |   at least `open_plan_wait_s`    |
+|   "next…", "接着…")                                           |   at least `open_plan_wait_s`    |
 | any other answer to a behavioural or situational question: no | "take your time" at              |
 |   result yet, no action, one sentence, only what they would   |   `story_wait_s`; ends (and the  |
 |   do: it may go on after a thinking pause                     |   follow-up asks for what is     |
@@ -259,7 +260,7 @@ class Endpointer:
             if a.kind == "behavioural" and acted and context and a.with_part("result"):
                 return self._typical_wait(), "complete_story", None
             if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and len(a.facts) > 1:
-                if a.plan_closed:
+                if a.plan_closed or a.plan_contingency:
                     return self._typical_wait(), "complete_plan", None
                 # A whole plan whose last step leaves it open ("next…", "if they still disagree…"):
                 # another step may follow after any pause between sentences, or one as long as the

@@ -86,19 +86,27 @@ class Analysis:
         """Step and contingency markers of a plan (situational answers)."""
         return sum(f.plan_steps for f in self.facts)
 
+    def _last_says(self, cues: dict[str, list[str]]) -> bool:
+        """Whether the plan's last step (its last clause with a step marker) says one of `cues`.
+
+        What follows that clause unmarked goes on with the step (recognisers split sentences anywhere).
+        """
+        steps = [f for f in self.facts if f.plan_steps or self._says(f, lx.PLAN_CLOSERS)]
+        return bool(steps) and self._says(steps[-1], cues)
+
+    def _says(self, fact: SentenceFacts, cues: dict[str, list[str]]) -> bool:
+        text = fact.text if self.language == "zh" else fact.neutral
+        return bool(_hits(text, cues[self.language], self.language))
+
     @property
     def plan_closed(self) -> bool:
         """Whether the last clause says the plan is over ("finally…", "最后…")."""
-        if not self.facts:
-            return False
-        last = self.facts[-1]
-        return bool(
-            _hits(
-                last.text if self.language == "zh" else last.neutral,
-                lx.PLAN_CLOSERS[self.language],
-                self.language,
-            )
-        )
+        return self._last_says(lx.PLAN_CLOSERS)
+
+    @property
+    def plan_contingency(self) -> bool:
+        """Whether the last clause is a step for when the plan fails ("if they still disagree…")."""
+        return self._last_says(lx.PLAN_CONTINGENCY)
 
 
 def _contains(haystack: str, cue: str, language: str) -> bool:

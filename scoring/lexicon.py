@@ -59,6 +59,11 @@ PLAN_CLOSERS = {
     ],
     "zh": ["最后", "最终", "最后一步", "收尾"],
 }
+# A step for when the plan fails ("if they still disagree…", "必要时…"): often the last, not always.
+PLAN_CONTINGENCY = {
+    "en": ["if", "otherwise", "in case", "failing that", "as a last resort"],
+    "zh": ["如果", "否则", "万一", "必要时", "要是", "实在不行"],
+}
 FILLERS = {
     "en": ["um", "uh", "er", "hmm", "you know", "like"],
     "zh": ["嗯", "呃", "那个", "就是说", "然后然后"],
