@@ -10,6 +10,7 @@ With `--pipecat-python`, the same streams also go through Pipecat 1.14 (bench/pi
 own venv, same model files, fed in real time), and both are judged by the same yardstick, row by row.
 
 Run: .venv/bin/python -m bench.asr [--streams 1,2,4,8,16] [--clips-per-stream 0] [--media DIR]
+     [--split tune|heldout|all]  (DIR: tests/data/media, or a corpus: tests/data/corpus, corpus_fresh)
      [--pipecat-python /path/to/pipecat-venv/bin/python]
 """
 
@@ -30,6 +31,7 @@ from typing import Any
 import jiwer
 import numpy as np
 
+from bench.turns import load_clips
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript
 from realtime.speech.asr import bundled_recognizers, default_asr_model_path
 from realtime.speech.models import multilingual_base_model
@@ -272,9 +274,10 @@ def main() -> None:
         "(which include ~0.35 s of the synthesiser's trailing silence in the English clips)",
     )
     parser.add_argument("--pipecat-python", help="a Python with pipecat-ai[silero,whisper]==1.14.0: compare")
+    parser.add_argument("--split", choices=["tune", "heldout", "all"], default="all", help="a corpus half")
     args = parser.parse_args()
     media = Path(args.media)
-    clips = json.loads((media / "manifest.json").read_text(encoding="utf-8"))
+    clips = load_clips(media, args.split)
     for clip in clips:
         manifest_ends = [seg["end"] for seg in clip["segments"]]
         clip["speech_ends"] = speech_ends(clip, media) if args.ends == "speech" else manifest_ends
