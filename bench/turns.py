@@ -17,6 +17,7 @@ import json
 import re
 import subprocess
 import tempfile
+import wave
 from pathlib import Path
 from typing import Any
 
@@ -201,8 +202,21 @@ def pipecat(python: str, media: Path, clips: list[dict[str, Any]]) -> None:
     """Pipecat's default turn stack on the same clips in real time (its own venv), printed beside ours."""
     with tempfile.TemporaryDirectory() as cache:
         zh_model = multilingual_base_model(Path(cache))
+        # The harness reads a list manifest of WAV files: the chosen clips, decoded here (FLAC corpora).
+        folder = Path(cache) / "clips"
+        folder.mkdir()
+        listed = []
+        for clip in clips:
+            wav = folder / f"{clip['id']}.wav"
+            with wave.open(str(wav), "wb") as w:
+                w.setnchannels(1)
+                w.setsampwidth(2)
+                w.setframerate(16000)
+                w.writeframes(load_audio(media / clip["file"]).tobytes())
+            listed.append({**clip, "file": wav.name})
+        (folder / "manifest.json").write_text(json.dumps(listed, ensure_ascii=False), encoding="utf-8")
         harness = str(ROOT / "bench" / "pipecat_turns.py")
-        command = [python, harness, str(media), str(default_asr_model_path()), str(zh_model)]
+        command = [python, harness, str(folder), str(default_asr_model_path()), str(zh_model)]
         out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     by_id = {c["id"]: c for c in clips}
     cut_ins, delays, waited = 0, [], []
