@@ -2,7 +2,7 @@
 
 Listens and relays on 127.0.0.1 only, and allows loopback peers (everything in a test is on loopback).
 `turn` listens on UDP; `turn_tls` listens on TLS over TCP only (what a UDP-blocking network leaves:
-TURN over TLS, port 443 in production), with a certificate of a test authority the test trusts.
+TURN over TLS, port 443 in production), with a self-signed certificate the test trusts.
 Tests that use it skip, saying why, when the `turnserver` binary is missing (`scripts/setup.sh --dev`
 installs it).
 """
@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.certs import self_signed, spki_sha256
+
 TURN_SECRET = "turn-shared-secret-for-tests-only-0123456789"
 REALM = "interview.test"
 
@@ -31,7 +33,7 @@ class Turn:
     port: int
     secret: str
     log: Path
-    ca: Path | None = None  # the authority that signed its TLS certificate; None: UDP only
+    ca: Path | None = None  # its TLS certificate (self-signed: its own authority); None: UDP only
     spki: str = ""  # base64 SHA-256 of its certificate's public key (what Chromium may be told to trust)
 
     @property
@@ -46,62 +48,6 @@ def _free_tcp_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def _certificate(folder: Path) -> tuple[Path, Path, Path, str]:
-    """A test authority and a certificate for `localhost` signed by it: (ca, cert, key) PEM files and
-    the certificate's SPKI hash."""
-    import base64
-    import datetime
-    import hashlib
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    now = datetime.datetime.now(datetime.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "interview test TURN authority")])
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(False, False, False, False, False, True, True, False, False),  # signs certificates
-            critical=True,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
-        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
-    paths = folder / "turn-ca.pem", folder / "turn-cert.pem", folder / "turn-key.pem"
-    paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    paths[1].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    paths[2].write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-    )
-    public = serialization.PublicFormat.SubjectPublicKeyInfo
-    spki = key.public_key().public_bytes(serialization.Encoding.DER, public)
-    return (*paths, base64.b64encode(hashlib.sha256(spki).digest()).decode())
 
 
 def _free_udp_port() -> int:
@@ -155,7 +101,8 @@ def _coturn(folder: Path, tls: bool) -> Iterator[Turn]:
     ca, spki = None, ""
     tls_port = 0
     if tls:
-        ca, cert, key, spki = _certificate(folder)
+        cert, key = self_signed(folder)
+        ca, spki = cert, spki_sha256(cert)
         tls_port = _free_tcp_port()
         args += [f"--tls-listening-port={tls_port}", f"--cert={cert}", f"--pkey={key}"]
         args += ["--no-udp", "--no-tcp"]  # TLS only
