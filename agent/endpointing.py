@@ -262,9 +262,9 @@ class Endpointer:
             if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and len(a.facts) > 1:
                 if a.plan_closed or a.plan_contingency:
                     return self._typical_wait(), "complete_plan", None
-                # A whole plan whose last step leaves it open ("next…", "if they still disagree…"):
-                # another step may follow after any pause between sentences, or one as long as the
-                # candidate's longest; it is not waited on as long as an unfinished answer.
+                # A plan whose last step leaves it open ("then…", "next…", "接着…"): another step may
+                # follow after any pause between sentences, or one as long as the candidate's longest;
+                # it is not waited on as long as an unfinished answer.
                 return max(self._rhythm_wait(), s.open_plan_wait_s), "open_plan", None
             # No result yet, no action, one sentence, or only what they would do: the answer may well go
             # on after a thinking pause; wait through it, then prompt, and only then ask what is missing.

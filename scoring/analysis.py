@@ -100,12 +100,12 @@ class Analysis:
 
     @property
     def plan_closed(self) -> bool:
-        """Whether the last clause says the plan is over ("finally…", "最后…")."""
+        """Whether the plan's last step says it is over ("finally…", "最后…")."""
         return self._last_says(lx.PLAN_CLOSERS)
 
     @property
     def plan_contingency(self) -> bool:
-        """Whether the last clause is a step for when the plan fails ("if they still disagree…")."""
+        """Whether the plan's last step is for when it fails ("if they still disagree…", "必要时…")."""
         return self._last_says(lx.PLAN_CONTINGENCY)
 
 
