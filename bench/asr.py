@@ -31,7 +31,7 @@ from typing import Any
 import jiwer
 import numpy as np
 
-from bench.turns import load_clips
+from bench.turns import load_clips, wav_copies
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript
 from realtime.speech.asr import bundled_recognizers, default_asr_model_path
 from realtime.speech.models import multilingual_base_model
@@ -133,7 +133,7 @@ def judge(streams: list[Stream], language: str) -> dict[str, Any]:
         joiner = "" if language == "zh" else " "
         for clip, texts in zip(stream.clips, per_clip, strict=True):
             hypothesis = joiner.join(texts)
-            refs.append(clip["text"])
+            refs.append(clip.get("text") or joiner.join(seg["text"] for seg in clip["segments"]))
             hyps.append(hypothesis)
             heard = set(words(hypothesis, language))
             for seg in clip["segments"]:
@@ -278,10 +278,14 @@ def main() -> None:
     args = parser.parse_args()
     media = Path(args.media)
     clips = load_clips(media, args.split)
-    for clip in clips:
-        manifest_ends = [seg["end"] for seg in clip["segments"]]
-        clip["speech_ends"] = speech_ends(clip, media) if args.ends == "speech" else manifest_ends
     with tempfile.TemporaryDirectory() as cache:
+        if any(not c["file"].endswith(".wav") for c in clips):  # a FLAC corpus: WAV copies for both systems
+            media = Path(cache) / "clips"
+            clips = wav_copies(Path(args.media), clips, media)
+            (media / "manifest.json").write_text(json.dumps(clips, ensure_ascii=False), encoding="utf-8")
+        for clip in clips:
+            manifest_ends = [seg["end"] for seg in clip["segments"]]
+            clip["speech_ends"] = speech_ends(clip, media) if args.ends == "speech" else manifest_ends
         recognizers = bundled_recognizers(Path(cache), workers=args.workers)
         en_model, zh_model = default_asr_model_path(), multilingual_base_model(Path(cache))
         vad = SileroVAD()

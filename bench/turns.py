@@ -51,6 +51,21 @@ def load_clips(media: Path, split: str) -> list[dict[str, Any]]:
     return [c for c in clips if split == "all" or c.get("split", "tune") == split]
 
 
+def wav_copies(media: Path, clips: list[dict[str, Any]], folder: Path) -> list[dict[str, Any]]:
+    """The clips decoded to 16 kHz mono WAV files in `folder` (corpora are FLAC; some readers take WAV)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for clip in clips:
+        wav = folder / f"{clip['id']}.wav"
+        with wave.open(str(wav), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(16000)
+            w.writeframes(load_audio(media / clip["file"]).tobytes())
+        copies.append({**clip, "file": wav.name})
+    return copies
+
+
 def judge(clip: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
     """Cut-in, end-of-answer delay and follow-up decision of one replayed answer."""
     ends = [e for e in events if e["type"] == "end_of_answer"]
@@ -204,16 +219,7 @@ def pipecat(python: str, media: Path, clips: list[dict[str, Any]]) -> None:
         zh_model = multilingual_base_model(Path(cache))
         # The harness reads a list manifest of WAV files: the chosen clips, decoded here (FLAC corpora).
         folder = Path(cache) / "clips"
-        folder.mkdir()
-        listed = []
-        for clip in clips:
-            wav = folder / f"{clip['id']}.wav"
-            with wave.open(str(wav), "wb") as w:
-                w.setnchannels(1)
-                w.setsampwidth(2)
-                w.setframerate(16000)
-                w.writeframes(load_audio(media / clip["file"]).tobytes())
-            listed.append({**clip, "file": wav.name})
+        listed = wav_copies(media, clips, folder)
         (folder / "manifest.json").write_text(json.dumps(listed, ensure_ascii=False), encoding="utf-8")
         harness = str(ROOT / "bench" / "pipecat_turns.py")
         command = [python, harness, str(folder), str(default_asr_model_path()), str(zh_model)]
