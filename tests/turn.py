@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.certs import self_signed, spki_sha256
+from tests.server.smtp_server import free_port
 
 TURN_SECRET = "turn-shared-secret-for-tests-only-0123456789"
 REALM = "interview.test"
@@ -42,12 +43,6 @@ class Turn:
         if self.ca is not None:
             return f"turns:localhost:{self.port}?transport=tcp"
         return f"turn:127.0.0.1:{self.port}?transport=udp"
-
-
-def _free_tcp_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _free_udp_port() -> int:
@@ -103,7 +98,7 @@ def _coturn(folder: Path, tls: bool) -> Iterator[Turn]:
     if tls:
         cert, key = self_signed(folder)
         ca, spki = cert, spki_sha256(cert)
-        tls_port = _free_tcp_port()
+        tls_port = free_port()
         args += [f"--tls-listening-port={tls_port}", f"--cert={cert}", f"--pkey={key}"]
         args += ["--no-udp", "--no-tcp"]  # TLS only
     else:
