@@ -38,7 +38,9 @@ def test_round_trip_and_ranges(tmp_path: Path, size: int) -> None:
     data = os.urandom(size)
     path = tmp_path / "f.sealed"
     write(path, data)
-    assert is_sealed(path) and data[:50] not in path.read_bytes()[HEADER.size :] or size == 0
+    assert is_sealed(path)
+    if size >= 16:  # a shorter random string turns up in any ciphertext by chance
+        assert data[:50] not in path.read_bytes()[HEADER.size :]
     with SealedReader(path, KEY) as reader:
         assert reader.complete and reader.size == size
         assert reader.read_range(0, size) == data

@@ -13,9 +13,12 @@ async function loadConnectors() {
   $("connectors").replaceChildren(...rows.map((c) => el("tr", {}, el("td", {}, c.name), el("td", {}, c.kind), el("td", {}, c.url),
     el("td", {}, c.enabled ? "enabled" : `disabled: ${c.disabled_reason || ""}`))));
 }
+const deliveriesTicket = newest();  // the filter can change again before the last list has come
 async function loadDeliveries() {
+  const mine = deliveriesTicket();
   const q = $("d-status").value ? `?status=${$("d-status").value}` : "";
   const rows = await staffFetch("/api/admin/deliveries" + q);
+  if (!mine()) return;
   $("deliveries").replaceChildren(...rows.map((d) => el("tr", {}, el("td", {}, d.event_type), el("td", {}, d.interview_id),
     el("td", {}, d.status), el("td", {}, d.attempts), el("td", {}, d.last_error || ""),
     el("td", {}, d.status === "pending" ? "" : el("button", { type: "button", class: "secondary retry", onclick: () =>

@@ -21,9 +21,12 @@ function inZone(iso, zone) {
   return new Date(iso).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }) + ` (${zone})`;
 }
 
+const ticket = newest();
 async function load() {
+  const mine = ticket();
   let me, rows;
-  try { [me, rows] = await Promise.all([staffFetch("/api/auth/me"), staffFetch("/api/availability")]); } catch (e) { $("error").textContent = e.message; return; }
+  try { [me, rows] = await Promise.all([staffFetch("/api/auth/me"), staffFetch("/api/availability")]); } catch (e) { if (mine()) $("error").textContent = e.message; return; }
+  if (!mine()) return;  // a newer load, asked after a change, draws instead
   $("publish").classList.toggle("hidden", !["interviewer", "admin"].includes(me.role));
   $("windows").replaceChildren(...rows.map((w) => el("tr", { dataset: { id: w.id } },
     el("td", {}, w.interviewer_name), el("td", {}, w.department || "—"),

@@ -9,6 +9,10 @@ async function staffFetch(path, options) {
 function staffPost(path, body) {
   return staffFetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 }
+// A page that reloads a list after each change can have two loads in flight, and the answer to the older one
+// (asked before the change) may come last. `const ticket = newest();` then in the loader
+// `const mine = ticket(); …await…; if (!mine()) return;` draws only the newest answer.
+function newest() { let n = 0; return () => { const mine = ++n; return () => mine === n; }; }
 function fmtTime(s) { const m = Math.floor(s / 60); return `${m}:${String(Math.floor(s % 60)).padStart(2, "0")}`; }
 // ?lang=zh|en sets it; otherwise what the user chose last, otherwise the browser's language.
 function staffLang() {
