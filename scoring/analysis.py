@@ -82,6 +82,16 @@ class Analysis:
         return self.length < MIN_WORDS[self.language]
 
     @property
+    def tells_no_story(self) -> bool:
+        """A behavioural answer with no example in it: nobody acts, nothing comes of it, nothing concrete,
+        and it is not what the candidate would do ("I don't remember the details, but it went fine")."""
+        return (
+            self.kind == "behavioural"
+            and not (self.self_actions or self.team_actions or self.with_part("result") or self.specifics)
+            and self.hypothetical_share < 0.5
+        )
+
+    @property
     def plan_steps(self) -> int:
         """Step and contingency markers of a plan (situational answers)."""
         return sum(f.plan_steps for f in self.facts)
@@ -154,12 +164,21 @@ def _self_action(neutral: str, language: str, words: list[str], toks: list[Token
         if at is None:
             return False
         after = "".join(t.text for t in toks[at:]).replace("我们", "")
-        verbs = [t for t in toks[at + 1 :] if t.tag.startswith("v") and t.text not in lx.STATIVE_ZH]
-        return bool(verbs) and not _hits(after, ["我会", "我将"], "zh")
+        acting = next(
+            (i for i, t in enumerate(toks) if i > at and t.tag.startswith("v") and t.text not in lx.STATIVE_ZH),
+            None,
+        )
+        if acting is None:
+            return False
+        # "我觉得我们…", "我想大家…": the candidate comments; whoever is named after acts.
+        between = "".join(t.text for t in toks[at + 1 : acting])
+        return not _hits(between, lx.FIRST_PLURAL["zh"], "zh") and not _hits(after, ["我会", "我将"], "zh")
     for i, word in enumerate(words):
         if word != "i":
             continue
         following = words[i + 1 : i + 4]
+        # "I think we fixed it": the verb after another subject is that subject's.
+        following = following[: next((k for k, w in enumerate(following) if w in lx.OTHER_SUBJECTS_EN), 3)]
         if following[:1] and following[0] in (
             "was",
             "am",
@@ -183,11 +202,25 @@ def _team_action(neutral: str, language: str, words: list[str], toks: list[Token
             t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in toks
         )
     for i, word in enumerate(words):
-        if word in ("we", "team", "everybody", "everyone"):
+        if word in lx.TEAM_SUBJECTS_EN:
             following = words[i + 1 : i + 4]
             if any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in following):
                 return True
     return False
+
+
+def _goes_on_unsaid(toks: list[Token]) -> bool:
+    """A Mandarin clause with no subject of its own and nothing done (no 了/过): it goes on with the last.
+
+    "我会先跟他沟通，然后再找经理" is all what the candidate would do; "…，然后找了经理" is not.
+    """
+    for i, t in enumerate(toks):
+        possessive = toks[i + 1].text == "的" if i + 1 < len(toks) else False  # "我的顾虑" names no actor
+        if not possessive and (t.tag == "nr" or _hits(t.text, lx.ZH_SUBJECTS, "zh")):  # a pronoun, a name
+            return False
+        if t.tag in ("ul", "ug") or ("了" in t.text and t.text not in lx.ZH_NOT_PERFECTIVE):
+            return False
+    return bool(toks)
 
 
 def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
@@ -226,11 +259,13 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         all_words += words
         neutral = "".join(words) if language == "zh" else " " + " ".join(words) + " "
         f = SentenceFacts(sentence, text, neutral)
-        f.hypothetical = bool(_hits(neutral, lx.HYPOTHETICAL[language], language))
+        toks = tokens(text, "zh") if language == "zh" else []
+        f.hypothetical = bool(_hits(neutral, lx.HYPOTHETICAL[language], language)) or (
+            language == "zh" and bool(facts) and facts[-1].hypothetical and _goes_on_unsaid(toks)
+        )
         f.specifics = specifics(text, language)
         f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)
         if not f.hypothetical:
-            toks = tokens(text, "zh") if language == "zh" else []
             f.self_action = _self_action(neutral, language, words, toks)
             f.team_action = _team_action(neutral, language, words, toks)
         if _hits(neutral, lx.TASK[language], language):

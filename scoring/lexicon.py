@@ -11,7 +11,14 @@ from scoring.lexicon_star import ACTION_VERBS_EN, RESULT, SITUATION, STRONG_RESU
 __all__ = ["ACTION_VERBS_EN", "RESULT", "SITUATION", "STRONG_RESULT", "TASK"]
 
 FIRST_SINGULAR = {"en": ["i"], "zh": ["我"]}
-FIRST_PLURAL = {"en": ["we", "our team", "the team", "everybody", "everyone"], "zh": ["我们", "团队", "大家"]}
+FIRST_PLURAL = {
+    "en": ["we", "our team", "the team", "everybody", "everyone"],
+    "zh": ["我们", "团队", "大家", "咱们", "大伙", "小组", "组里", "全组", "同事们", "整个部门", "部门里"],
+}
+# English words that name the team as the one who acts ("the group decided", "my colleagues rewrote").
+TEAM_SUBJECTS_EN = ("we", "team", "everybody", "everyone", "group", "department", "colleagues")
+# Another subject after "I": "I think we fixed it" is the team acting, not the candidate.
+OTHER_SUBJECTS_EN = {"we", "they", "he", "she", "you", "everyone", "everybody", "team", "group", "colleagues"}
 HYPOTHETICAL = {
     "en": [
         "i would",
@@ -26,8 +33,34 @@ HYPOTHETICAL = {
         "would probably",
         "if i",
     ],
-    "zh": ["我会", "我将", "如果", "假如", "打算", "应该会", "我可能", "我可以"],
+    "zh": [
+        "我会",
+        "我将",
+        "如果",
+        "假如",
+        "打算",
+        "应该会",
+        "我可能",
+        "我可以",
+        "如果是我",
+        "换作是我",
+        "换做是我",
+        "换成是我",
+        "换成我",
+        "要是我",
+        "我的话",
+    ],
 }
+# Mandarin puts adverbs between the subject and the modal ("我还会…", "我一般会…", "我大概会…"): each
+# "我 + adverb + modal" is a hypothetical (or habitual) cue as much as "我会" is.
+ZH_MODAL_ADVERBS = ["也", "还", "就", "都", "还是", "一般", "通常", "首先", "先", "肯定", "一定", "大概"]
+ZH_MODAL_ADVERBS += ["应该", "可能", "估计", "多半", "大多", "往往", "总是", "同样"]
+HYPOTHETICAL["zh"] += [f"我{adverb}{modal}" for adverb in ZH_MODAL_ADVERBS for modal in ("会", "将", "打算", "准备")]
+# A Mandarin clause without its own subject goes on in the mood of the one before ("我会先…，然后再…");
+# these name a subject of their own (so does a person's name, as the tokenizer tags it).
+ZH_SUBJECTS = ["我", "你", "他", "她", "它", "大家", "咱们", "团队", "别人", "对方"]
+# Words with 了 that do not mark a completed action.
+ZH_NOT_PERFECTIVE = {"了解", "了解到", "为了", "除了", "了不起", "不了"}
 PLAN_STEPS = {
     "en": ["first", "then", "next", "after that", "finally", "also", "if", "every week", "each week", "plan"],
     "zh": ["先", "首先", "然后", "接着", "之后", "最后", "同时", "如果", "每周", "计划", "必要时"],
@@ -249,4 +282,9 @@ STATIVE_ZH = {
     "没有",
     "遇到",
     "过",
+    "记",  # remembering is not acting: "我记不太清了", "我忘了"
+    "记得",
+    "忘",
+    "忘记",
+    "印象",
 }

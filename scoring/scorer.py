@@ -69,8 +69,8 @@ class Scorer(Protocol):
 def follow_up_signals(a: Analysis) -> tuple[str, ...]:
     """What a structured interviewer would probe next, most important first."""
     found: set[str] = set()
-    if a.too_short:
-        found.add("too_short")
+    if a.too_short or a.tells_no_story:
+        found.add("too_short")  # its line asks for more, "for example, a specific situation"
     if a.kind == "behavioural":
         if a.hypothetical_share >= 0.5 and not a.self_actions:
             found.add("hypothetical_not_past")
