@@ -1,5 +1,5 @@
 """The speech corpora's manifests hold what the benches read: every file there, times in order, the
-splits as declared (the fresh set is held out entirely), Mandarin in simplified characters."""
+splits as declared (the fresh and third sets are held out entirely), Mandarin in simplified characters."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def clips(name: str) -> list[dict[str, Any]]:
     return list(json.loads((DATA / name / "manifest.json").read_text(encoding="utf-8"))["clips"])
 
 
-@pytest.mark.parametrize("name", ["corpus", "corpus_fresh"])
+@pytest.mark.parametrize("name", ["corpus", "corpus_fresh", "corpus_third"])
 def test_each_clip_is_there_with_its_segments_and_pauses_in_order(name: str) -> None:
     t2s = opencc.OpenCC("t2s").convert
     for clip in clips(name):
@@ -37,4 +37,15 @@ def test_the_fresh_set_is_all_held_out_and_shares_no_sentence_with_the_tuning_ha
     assert {c["language"] for c in fresh} == {"en", "zh"}
     tuning = {s["text"].strip() for c in clips("corpus") if c["split"] == "tune" for s in c["segments"]}
     shared = [s["text"] for c in fresh for s in c["segments"] if s["text"].strip() in tuning]
+    assert not shared, shared
+
+
+def test_the_third_set_is_all_held_out_and_shares_no_sentence_with_the_tuning_half_or_the_fresh_set() -> None:
+    third = clips("corpus_third")
+    assert {c["split"] for c in third} == {"heldout"}
+    assert {c["language"] for c in third} == {"en", "zh"}
+    assert all(c["id"].startswith("third_") for c in third)
+    tuning = {s["text"].strip() for c in clips("corpus") if c["split"] == "tune" for s in c["segments"]}
+    fresh = {s["text"].strip() for c in clips("corpus_fresh") for s in c["segments"]}
+    shared = [s["text"] for c in third for s in c["segments"] if s["text"].strip() in tuning | fresh]
     assert not shared, shared

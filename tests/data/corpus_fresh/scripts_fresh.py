@@ -299,9 +299,18 @@ def _plan(plans: list[dict[str, Any]], rng: random.Random, k: int) -> tuple[str,
     return p["question"], parts
 
 
-def answers(language: str, seed: int, count: int = 20) -> list[dict[str, Any]]:
-    """`count` answer scripts, the six kinds in turn, with their expected follow-up (as scripts.answers)."""
-    pool, plans = (EN, PLANS_EN) if language == "en" else (ZH, PLANS_ZH)
+def scripted(
+    language: str,
+    seed: int,
+    count: int,
+    pool: dict[str, list[str]],
+    plans: list[dict[str, Any]],
+    prefix: str,
+) -> list[dict[str, Any]]:
+    """`count` answer scripts from these pools and plans, the six kinds in turn, ids `prefix_language_kind_k`.
+
+    Shared by the held-out sets whose pools have this file's shape (e.g. tests/data/corpus_third).
+    """
     rng = random.Random(seed)
     out = []
     for n in range(count):
@@ -311,7 +320,7 @@ def answers(language: str, seed: int, count: int = 20) -> list[dict[str, Any]]:
         reason = EXPECT[kind]
         out.append(
             {
-                "id": f"fresh_{language}_{kind}_{k + 1}",
+                "id": f"{prefix}_{language}_{kind}_{k + 1}",
                 "language": language,
                 "question": question,
                 "question_kind": "situational" if kind == "plan" else "behavioural",
@@ -321,3 +330,9 @@ def answers(language: str, seed: int, count: int = 20) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def answers(language: str, seed: int, count: int = 20) -> list[dict[str, Any]]:
+    """`count` answer scripts, the six kinds in turn, with their expected follow-up (as scripts.answers)."""
+    pool, plans = (EN, PLANS_EN) if language == "en" else (ZH, PLANS_ZH)
+    return scripted(language, seed, count, pool, plans, "fresh")
