@@ -82,9 +82,17 @@ class Analysis:
         return self.length < MIN_WORDS[self.language]
 
     @property
+    def mostly_hypothetical(self) -> bool:
+        """Most of it says what the candidate would do; one clause heard as done does not undo that."""
+        would = sum(f.hypothetical for f in self.facts)
+        return self.hypothetical_share >= 0.5 and 3 * len(self.self_actions) <= would
+
+    @property
     def tells_no_story(self) -> bool:
-        """A behavioural answer with no example in it: nobody acts, nothing comes of it, nothing concrete,
-        and it is not what the candidate would do ("I don't remember the details, but it went fine")."""
+        """A behavioural answer with no example in it ("I don't remember the details, but it went fine").
+
+        Nobody acts, nothing comes of it, nothing concrete, and it is not what the candidate would do.
+        """
         return (
             self.kind == "behavioural"
             and not (self.self_actions or self.team_actions or self.with_part("result") or self.specifics)
@@ -165,7 +173,11 @@ def _self_action(neutral: str, language: str, words: list[str], toks: list[Token
             return False
         after = "".join(t.text for t in toks[at:]).replace("我们", "")
         acting = next(
-            (i for i, t in enumerate(toks) if i > at and t.tag.startswith("v") and t.text not in lx.STATIVE_ZH),
+            (
+                i
+                for i, t in enumerate(toks)
+                if i > at and t.tag.startswith("v") and t.text not in lx.STATIVE_ZH
+            ),
             None,
         )
         if acting is None:
@@ -209,6 +221,23 @@ def _team_action(neutral: str, language: str, words: list[str], toks: list[Token
     return False
 
 
+def _background(text: str, language: str, toks: list[Token]) -> bool:
+    """An opening that says where the candidate worked ("I joined…", "我当时在…教…"), nothing done in it."""
+    found = re.search(lx.BACKGROUND_OPENING[language], text)
+    # "我在会上提出了…" is done where it says; "我当时在…教数学" and "我加入了一家…" set the scene.
+    return bool(found) and not (found is not None and found.group().endswith("在") and _perfective(toks))
+
+
+def _trait(toks: list[Token]) -> bool:
+    """A Mandarin clause that rates rather than tells: a degree word or verdict, nothing marked as done."""
+    return bool(_hits("".join(t.text for t in toks), lx.ZH_TRAIT_WORDS, "zh")) and not _perfective(toks)
+
+
+def _perfective(toks: list[Token]) -> bool:
+    """A Mandarin clause marks something as done (了, 过)."""
+    return any(t.tag in ("ul", "ug") or ("了" in t.text and t.text not in lx.ZH_NOT_PERFECTIVE) for t in toks)
+
+
 def _goes_on_unsaid(toks: list[Token]) -> bool:
     """A Mandarin clause with no subject of its own and nothing done (no 了/过): it goes on with the last.
 
@@ -218,9 +247,7 @@ def _goes_on_unsaid(toks: list[Token]) -> bool:
         possessive = toks[i + 1].text == "的" if i + 1 < len(toks) else False  # "我的顾虑" names no actor
         if not possessive and (t.tag == "nr" or _hits(t.text, lx.ZH_SUBJECTS, "zh")):  # a pronoun, a name
             return False
-        if t.tag in ("ul", "ug") or ("了" in t.text and t.text not in lx.ZH_NOT_PERFECTIVE):
-            return False
-    return bool(toks)
+    return bool(toks) and not _perfective(toks)
 
 
 def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
@@ -266,11 +293,18 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         f.specifics = specifics(text, language)
         f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)
         if not f.hypothetical:
-            f.self_action = _self_action(neutral, language, words, toks)
+            # Saying what one is like ("我做事很有条理", "我跟人打交道还行") is not an action.
+            f.self_action = _self_action(neutral, language, words, toks) and not _trait(toks)
             f.team_action = _team_action(neutral, language, words, toks)
-        if _hits(neutral, lx.TASK[language], language):
+        if _hits(neutral, lx.TASK[language], language) or (
+            language == "zh" and re.search(lx.ZH_ASKED_ME, text)
+        ):
             f.parts.add("task")
         first = sentence.index == 0
+        if first and f.self_action and _background(text if language == "zh" else neutral, language, toks):
+            f.self_action = (
+                False  # "I joined a small firm…", "我那时候在初中教数学": the scene, not an action
+            )
         # The opening clause sets the scene only if it says something (small talk is already gone).
         substantial = len([w for w in words if w not in lx.STOPWORDS]) >= (4 if language == "en" else 3)
         if _hits(neutral, lx.SITUATION[language], language) or (

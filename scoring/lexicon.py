@@ -55,10 +55,21 @@ HYPOTHETICAL = {
 # "我 + adverb + modal" is a hypothetical (or habitual) cue as much as "我会" is.
 ZH_MODAL_ADVERBS = ["也", "还", "就", "都", "还是", "一般", "通常", "首先", "先", "肯定", "一定", "大概"]
 ZH_MODAL_ADVERBS += ["应该", "可能", "估计", "多半", "大多", "往往", "总是", "同样"]
-HYPOTHETICAL["zh"] += [f"我{adverb}{modal}" for adverb in ZH_MODAL_ADVERBS for modal in ("会", "将", "打算", "准备")]
+HYPOTHETICAL["zh"] += [
+    f"我{adverb}{modal}" for adverb in ZH_MODAL_ADVERBS for modal in ("会", "将", "打算", "准备")
+]
 # A Mandarin clause without its own subject goes on in the mood of the one before ("我会先…，然后再…");
 # these name a subject of their own (so does a person's name, as the tokenizer tags it).
 ZH_SUBJECTS = ["我", "你", "他", "她", "它", "大家", "咱们", "团队", "别人", "对方"]
+# Someone else gives the candidate the job ("领导让我去研究一下"): a task, not an action ("让我们" is not).
+ZH_ASKED_ME = r"(?:让|叫|派|请|要|安排|交给)我(?!们)"
+# An opening that says where the candidate worked sets the scene; it is not an action in the story.
+BACKGROUND_OPENING = {
+    "en": r" i (?:joined|worked (?:at|in|for|as)|was working|started (?:at|as|working)|used to work) ",
+    "zh": r"我(?:那时候?|当时|之前|以前|刚)?(?:在|去了?一家|加入|进了?一家)",
+}
+# Degree words and verdicts that make a Mandarin clause a description of oneself, unless something is done.
+ZH_TRAIT_WORDS = ["很有", "很会", "很擅长", "很好", "很强", "挺", "比较", "还行", "还可以", "还算", "不错"]
 # Words with 了 that do not mark a completed action.
 ZH_NOT_PERFECTIVE = {"了解", "了解到", "为了", "除了", "了不起", "不了"}
 PLAN_STEPS = {

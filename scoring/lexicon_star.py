@@ -93,6 +93,10 @@ TASK = {
         "i was assigned",
         "we needed to",
         "needed to",
+        "asked me to",
+        "told me to",
+        "wanted me to",
+        "put me in charge",
     ],
     "zh": [
         "负责",

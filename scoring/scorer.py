@@ -72,7 +72,7 @@ def follow_up_signals(a: Analysis) -> tuple[str, ...]:
     if a.too_short or a.tells_no_story:
         found.add("too_short")  # its line asks for more, "for example, a specific situation"
     if a.kind == "behavioural":
-        if a.hypothetical_share >= 0.5 and not a.self_actions:
+        if a.mostly_hypothetical:
             found.add("hypothetical_not_past")
         elif not a.self_actions and a.team_actions:
             found.add("no_personal_action")

@@ -33,7 +33,9 @@ def test_what_the_candidate_would_do_in_mandarin_is_asked_for_a_real_time(text: 
     assert first_reason("zh", text) == "hypothetical_not_past"
 
 
-def test_a_clause_without_its_own_subject_goes_on_in_the_mood_before_it_only_until_something_is_done() -> None:
+def test_a_clause_without_its_own_subject_goes_on_in_the_mood_before_it_only_until_something_is_done() -> (
+    None
+):
     would = "我会先跟他单独谈一次，然后把分歧写在白板上，再请主管一起评估两个方案。"
     did = "去年上线前我跟测试组长吵了一架。我先跟他单独谈了一次，然后把分歧写在了白板上，请主管一起评估。"
     assert first_reason("zh", would) == "hypothetical_not_past"
@@ -45,8 +47,15 @@ def test_a_clause_without_its_own_subject_goes_on_in_the_mood_before_it_only_unt
     [
         ("zh", "那次项目延期了两周。我觉得我们做得挺好的，大家一起加班，我们组把方案重新改了一遍。"),
         ("zh", "当时仓库系统老出错。咱们小组连着三个周末排查，后来把接口全部重写了。"),
-        ("en", "It was on a migration project last year. I think we rewrote the whole plan together in a week."),
-        ("en", "The release kept slipping. My colleagues rewrote the scheduler and the group tested it every night."),
+        (
+            "en",
+            "It was on a migration project last year. I think we rewrote the whole plan together in a week.",
+        ),
+        (
+            "en",
+            "The release kept slipping. My colleagues rewrote the scheduler "
+            "and the group tested it every night.",
+        ),
     ],
 )
 def test_an_answer_where_only_the_team_acts_asks_what_the_candidate_did(language: str, text: str) -> None:
@@ -61,7 +70,11 @@ def test_an_answer_where_only_the_team_acts_asks_what_the_candidate_did(language
             "Honestly I don't really remember the details of that one, it was a while ago, "
             "but it was fine and nothing bad came of it really.",
         ),
-        ("en", "Oh, that happens all the time in my line of work, to be honest, and usually it just sorts itself out."),
+        (
+            "en",
+            "Oh, that happens all the time in my line of work, to be honest, "
+            "and usually it just sorts itself out.",
+        ),
         ("zh", "说实话具体的细节我记不太清了，反正后来也就那样过去了，没有什么大问题，挺好的。"),
         ("zh", "这种事情在我们这行太常见了，说不上哪一次特别，一般过一阵子自然就好了。"),
     ],
@@ -73,9 +86,54 @@ def test_an_answer_with_no_example_in_it_is_asked_for_one(language: str, text: s
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("en", "I was the lead on the billing migration last spring. It went live in three weeks with no downtime."),
+        (
+            "en",
+            "I was the lead on the billing migration last spring. "
+            "It went live in three weeks with no downtime.",
+        ),
         ("zh", "去年春天我负责账单系统迁移。三周就上线了，一次故障都没有。"),
     ],
 )
-def test_a_story_with_its_outcome_is_not_taken_for_an_answer_without_an_example(language: str, text: str) -> None:
+def test_a_story_with_its_outcome_is_not_taken_for_an_answer_without_an_example(
+    language: str, text: str
+) -> None:
     assert first_reason(language, text) != "too_short"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Three years ago I joined a small firm that planned its routes on paper. My manager asked me to "
+            "look into it. The team brought in a consultant and everyone followed his advice.",
+        ),
+        (
+            "zh",
+            "我那时候在初中教数学，班上一半学生不及格。主任让我想个办法。我们请了一个顾问，大家按他的建议做了。",
+        ),
+        (
+            "zh",
+            "三年前我加入了一家小物流公司，路线全靠手排。经理叫我去研究一下。我们请了顾问，团队照着做了。",
+        ),
+    ],
+)
+def test_where_the_candidate_worked_and_what_they_were_asked_are_not_their_actions(
+    language: str, text: str
+) -> None:
+    assert first_reason(language, text) == "no_personal_action"
+
+
+def test_one_clause_heard_as_done_does_not_undo_an_answer_that_is_all_would() -> None:
+    text = (
+        "我想我还会去请教一下有经验的同事。我可能会列几个方案出来。我会先看看数据，而不是马上就去改。"
+        "整个过程中我读会让领导随时知道进展。"  # "都" heard as "读": one clause looks like an action
+    )
+    assert first_reason("zh", text) == "hypothetical_not_past"
+
+
+def test_a_general_claim_about_oneself_in_mandarin_is_asked_for_a_specific_situation() -> None:
+    claim = "我做事很有条理，一般不会出这种事。我跟人打交道还行，所以没什么问题。"
+    story = "那次我跟仓库的人打交道，他们一直拖。我每天早上去仓库盯着，把单子一张张对了一遍。"
+    assert first_reason("zh", claim) == "too_short"
+    assert first_reason("zh", story) == "missing_result"
