@@ -11,10 +11,11 @@ has been said. People pause 0.4-1.5 s between sentences and think for 1.5-4 s in
 | a complete story (situation/task, own or team action, result) | ends after the candidate's usual |
 |   or, to a situational question, a plan of three steps in     |   gap (median), at least         |
 |   more than one sentence whose last step closes it            |   `complete_wait_s`              |
-|   ("finally…", "最后…") or is for when it fails ("if that      |                                  |
-|   fails…", "必要时…")                                          |                                  |
+|   ("finally…", "最后…") or opens with a fallback ("If that    |                                  |
+|   fails, …", "必要时…")                                        |                                  |
 | a plan of three steps or more that may go on ("then…",        | the candidate's rhythm (below),  |
-|   "next…", "接着…")                                           |   at least `open_plan_wait_s`    |
+|   "next…", "接着…"), or a story whose last sentence is an     |   at least `open_plan_wait_s`    |
+|   action told after its outcome                               |                                  |
 | any other answer to a behavioural or situational question: no | "take your time" at              |
 |   result yet, no action, one sentence, only what they would   |   `story_wait_s`; ends (and the  |
 |   do: it may go on after a thinking pause                     |   follow-up asks for what is     |
@@ -258,6 +259,10 @@ class Endpointer:
             acted = bool(a.self_actions or a.team_actions)
             context = bool(a.with_part("situation") or a.with_part("task"))
             if a.kind == "behavioural" and acted and context and a.with_part("result"):
+                if a.acts_after_result:
+                    # Back to what was done after an outcome: the story goes on (its outcome usually
+                    # comes last), so any pause between sentences is waited through, as for an open plan.
+                    return max(self._rhythm_wait(), s.open_plan_wait_s), "story_goes_on", None
                 return self._typical_wait(), "complete_story", None
             if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and len(a.facts) > 1:
                 if a.plan_closed or a.plan_contingency:

@@ -33,7 +33,7 @@ import numpy as np
 
 from bench.turns import load_clips, wav_copies
 from realtime.events import FinalTranscript, MediaEvent, PartialTranscript
-from realtime.speech.asr import bundled_recognizers, default_asr_model_path
+from realtime.speech.asr import bundled_recognizers, english_model_path
 from realtime.speech.models import multilingual_base_model
 from realtime.speech.pipeline import SpeechPipeline
 from realtime.speech.pool import RecognitionPool
@@ -275,6 +275,9 @@ def main() -> None:
     )
     parser.add_argument("--pipecat-python", help="a Python with pipecat-ai[silero,whisper]==1.14.0: compare")
     parser.add_argument("--split", choices=["tune", "heldout", "all"], default="all", help="a corpus half")
+    parser.add_argument(
+        "--en-model", default="tiny.en", help="English recogniser: tiny.en, base (bundled) or a model folder"
+    )
     args = parser.parse_args()
     media = Path(args.media)
     clips = load_clips(media, args.split)
@@ -286,8 +289,11 @@ def main() -> None:
         for clip in clips:
             manifest_ends = [seg["end"] for seg in clip["segments"]]
             clip["speech_ends"] = speech_ends(clip, media) if args.ends == "speech" else manifest_ends
-        recognizers = bundled_recognizers(Path(cache), workers=args.workers)
-        en_model, zh_model = default_asr_model_path(), multilingual_base_model(Path(cache))
+        recognizers = bundled_recognizers(Path(cache), workers=args.workers, english=args.en_model)
+        en_model, zh_model = (
+            english_model_path(args.en_model, Path(cache)),
+            multilingual_base_model(Path(cache)),
+        )
         vad = SileroVAD()
         print(HEADER, flush=True)
         for n in (int(x) for x in args.streams.split(",")):

@@ -3,11 +3,12 @@
 Each sentence is recognised whole by the bundled models the server uses (final decoding: beam search),
 as the pipeline would after the speaker stops. Prints every sentence and the pooled figures.
 
-Run: .venv/bin/python -m bench.real_speech
+Run: .venv/bin/python -m bench.real_speech [--en-model tiny.en|base|FOLDER]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import tempfile
@@ -28,9 +29,12 @@ def hanzi(text: str) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--en-model", default="tiny.en", help="tiny.en, base (bundled) or a model folder")
+    args = parser.parse_args()
     clips = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as cache:
-        engines = bundled_engines(Path(cache))
+        engines = bundled_engines(Path(cache), english=args.en_model)
         said: dict[str, list[str]] = {"en": [], "zh": []}
         heard: dict[str, list[str]] = {"en": [], "zh": []}
         for clip in clips:

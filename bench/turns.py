@@ -24,7 +24,7 @@ from typing import Any
 from agent.endpointing import EndpointSettings
 from agent.interviewer import AgentSettings
 from agent.plan import PlannedQuestion
-from realtime.speech.asr import bundled_engines, default_asr_model_path
+from realtime.speech.asr import bundled_engines, english_model_path
 from realtime.speech.models import multilingual_base_model
 from realtime.speech.turn_end import SmartTurn, default_turn_model_path
 from realtime.speech.vad import SileroVAD
@@ -157,6 +157,9 @@ def main() -> None:
         default=0.0,
         help="use the turn-end model (models/smart-turn-v3.2-cpu.onnx): below this P(complete), mid-thought",
     )
+    parser.add_argument(
+        "--en-model", default="tiny.en", help="English recogniser: tiny.en, base (bundled) or a model folder"
+    )
     parser.add_argument("--clips", default="", help="only these clips (comma-separated ids)")
     parser.add_argument("--verbose", action="store_true", help="print each clip's finals and decisions")
     args = parser.parse_args()
@@ -169,7 +172,7 @@ def main() -> None:
     rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
     latencies: list[float] = []
     with tempfile.TemporaryDirectory() as cache:
-        engines = bundled_engines(Path(cache))
+        engines = bundled_engines(Path(cache), english=args.en_model)
         vad = SileroVAD()
         print(f"{'clip':<28}{'split':>8}{'end (s)':>9}{'delay':>8}  decision")
         for clip in clips:
@@ -210,10 +213,10 @@ def main() -> None:
         f"decision latency p50 {pct(latencies, 0.5) * 1000:.1f} ms p95 {pct(latencies, 0.95) * 1000:.1f} ms"
     )
     if args.pipecat_python:
-        pipecat(args.pipecat_python, media, clips)
+        pipecat(args.pipecat_python, media, clips, args.en_model)
 
 
-def pipecat(python: str, media: Path, clips: list[dict[str, Any]]) -> None:
+def pipecat(python: str, media: Path, clips: list[dict[str, Any]], english: str) -> None:
     """Pipecat's default turn stack on the same clips in real time (its own venv), printed beside ours."""
     with tempfile.TemporaryDirectory() as cache:
         zh_model = multilingual_base_model(Path(cache))
@@ -222,7 +225,8 @@ def pipecat(python: str, media: Path, clips: list[dict[str, Any]]) -> None:
         listed = wav_copies(media, clips, folder)
         (folder / "manifest.json").write_text(json.dumps(listed, ensure_ascii=False), encoding="utf-8")
         harness = str(ROOT / "bench" / "pipecat_turns.py")
-        command = [python, harness, str(folder), str(default_asr_model_path()), str(zh_model)]
+        en_model = english_model_path(english, Path(cache))  # the same recogniser as ours
+        command = [python, harness, str(folder), str(en_model), str(zh_model)]
         out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     by_id = {c["id"]: c for c in clips}
     cut_ins, delays, waited = 0, [], []

@@ -83,9 +83,17 @@ class Analysis:
 
     @property
     def mostly_hypothetical(self) -> bool:
-        """Most of it says what the candidate would do; one clause heard as done does not undo that."""
+        """It says what the candidate would do: most of it, or some of it and nothing done.
+
+        One clause heard as done does not undo that.
+        """
         would = sum(f.hypothetical for f in self.facts)
-        return self.hypothetical_share >= 0.5 and 3 * len(self.self_actions) <= would
+        nothing_done = not (self.self_actions or self.team_actions)
+        return (
+            would > 0
+            and (self.hypothetical_share >= 0.5 or nothing_done)
+            and 3 * len(self.self_actions) <= would
+        )
 
     @property
     def tells_no_story(self) -> bool:
@@ -96,7 +104,7 @@ class Analysis:
         return (
             self.kind == "behavioural"
             and not (self.self_actions or self.team_actions or self.with_part("result") or self.specifics)
-            and self.hypothetical_share < 0.5
+            and not any(f.hypothetical for f in self.facts)
         )
 
     @property
@@ -123,8 +131,29 @@ class Analysis:
 
     @property
     def plan_contingency(self) -> bool:
-        """Whether the plan's last step is for when it fails ("if they still disagree…", "必要时…")."""
-        return self._last_says(lx.PLAN_CONTINGENCY)
+        """Whether the plan's last step is for when it fails ("If they still disagree, …", "必要时…").
+
+        The condition opens the step or one of its clauses; "…and what happens if it happens again" is a
+        step that mentions a condition, not a fallback.
+        """
+        steps = [f for f in self.facts if f.plan_steps or self._says(f, lx.PLAN_CLOSERS)]
+        if not steps:
+            return False
+        cues = "|".join(
+            re.escape(c) for c in sorted(lx.PLAN_CONTINGENCY[self.language], key=len, reverse=True)
+        )
+        if self.language == "zh":
+            opening = r"(?:^|[，,。；;：:！？!?、\s])(?:然后|那|那么|但是|可是|不过|而且|再)?(?:" + cues + ")"
+            return bool(re.search(opening, steps[-1].text))
+        opening = r"(?:^|[,;:.!?]\s*)(?:(?:and|but|so|then|well|or)\s+)?(?:" + cues + r")\b"
+        return bool(re.search(opening, steps[-1].text.strip(), re.IGNORECASE))
+
+    @property
+    def acts_after_result(self) -> bool:
+        """An action follows the last outcome: the candidate is back to telling what was done."""
+        results = [i for i, f in enumerate(self.facts) if "result" in f.parts]
+        acts = [i for i, f in enumerate(self.facts) if f.self_action or f.team_action]
+        return bool(results and acts) and acts[-1] > results[-1]
 
 
 def _contains(haystack: str, cue: str, language: str) -> bool:
@@ -210,6 +239,8 @@ def _self_action(neutral: str, language: str, words: list[str], toks: list[Token
 def _team_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
     if language == "zh":
         subject = neutral.replace("我们的", "").replace("团队的", "")  # "our X" is not "we did"
+        for noun in lx.TEAM_NOUNS_ZH:
+            subject = subject.replace(noun, "")
         return bool(_hits(subject, lx.FIRST_PLURAL["zh"], "zh")) and any(
             t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in toks
         )
@@ -231,6 +262,12 @@ def _background(text: str, language: str, toks: list[Token]) -> bool:
 def _trait(toks: list[Token]) -> bool:
     """A Mandarin clause that rates rather than tells: a degree word or verdict, nothing marked as done."""
     return bool(_hits("".join(t.text for t in toks), lx.ZH_TRAIT_WORDS, "zh")) and not _perfective(toks)
+
+
+def _goes_on_unsaid_en(words: list[str]) -> bool:
+    """An English clause with no subject and nothing done ("then write it down"): it goes on with the last."""
+    done = any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in words)
+    return bool(words) and not done and not any(w in lx.SUBJECTS_EN for w in words)
 
 
 def _perfective(toks: list[Token]) -> bool:
@@ -287,8 +324,9 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         neutral = "".join(words) if language == "zh" else " " + " ".join(words) + " "
         f = SentenceFacts(sentence, text, neutral)
         toks = tokens(text, "zh") if language == "zh" else []
+        unsaid = _goes_on_unsaid(toks) if language == "zh" else _goes_on_unsaid_en(words)
         f.hypothetical = bool(_hits(neutral, lx.HYPOTHETICAL[language], language)) or (
-            language == "zh" and bool(facts) and facts[-1].hypothetical and _goes_on_unsaid(toks)
+            bool(facts) and facts[-1].hypothetical and unsaid
         )
         f.specifics = specifics(text, language)
         f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)
@@ -296,6 +334,10 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             # Saying what one is like ("我做事很有条理", "我跟人打交道还行") is not an action.
             f.self_action = _self_action(neutral, language, words, toks) and not _trait(toks)
             f.team_action = _team_action(neutral, language, words, toks)
+            if _hits(neutral, lx.HABITUAL[language], language) and not (
+                language == "zh" and _perfective(toks)
+            ):
+                f.self_action = f.team_action = False  # what one usually does tells no one time
         if _hits(neutral, lx.TASK[language], language) or (
             language == "zh" and re.search(lx.ZH_ASKED_ME, text)
         ):

@@ -32,6 +32,11 @@ HYPOTHETICAL = {
         "i should",
         "would probably",
         "if i",
+        "if it were me",
+        "if it was me",
+        "my approach would",
+        "the way i'd",
+        "the way i would",
     ],
     "zh": [
         "我会",
@@ -49,8 +54,19 @@ HYPOTHETICAL = {
         "换成我",
         "要是我",
         "我的话",
+        "我应该",
     ],
 }
+# Saying what one usually does ("I usually…", "我平时经常…") tells no one time: not an action in a story.
+HABITUAL = {
+    "en": ["usually", "normally", "always", "often", "tend to", "generally", "typically"],
+    "zh": ["平时", "经常", "一般", "通常", "总是", "往往", "向来", "一向"],
+}
+# Subjects an English clause can have; one with none and nothing done goes on in the mood before it
+# ("I'd talk to them first, then write it down").
+SUBJECTS_EN = {"i", "we", "he", "she", "they", "you", "it", "team", "everyone", "everybody", "group"}
+# "团队合作" (teamwork) names a quality, not the team doing something.
+TEAM_NOUNS_ZH = ["团队合作", "团队精神", "团队协作", "团队建设", "团队意识"]
 # Mandarin puts adverbs between the subject and the modal ("我还会…", "我一般会…", "我大概会…"): each
 # "我 + adverb + modal" is a hypothetical (or habitual) cue as much as "我会" is.
 ZH_MODAL_ADVERBS = ["也", "还", "就", "都", "还是", "一般", "通常", "首先", "先", "肯定", "一定", "大概"]
@@ -292,6 +308,8 @@ STATIVE_ZH = {
     "没",
     "没有",
     "遇到",
+    "碰到",
+    "遇见",
     "过",
     "记",  # remembering is not acting: "我记不太清了", "我忘了"
     "记得",

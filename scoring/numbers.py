@@ -171,7 +171,6 @@ CHANGE_EN = {
     "lowered",
     "raised",
     "shortened",
-    "from",
     "faster",
     "fewer",
 }
@@ -192,8 +191,10 @@ CHANGE_ZH = (
     "提前",
     "少了",
     "多了",
-    "从",
 )
+# "from 40 to 5", "从两天缩短到半天": a span, not a source ("from the last six months", "从报表里").
+FROM_TO_EN = re.compile(r"\bfrom\b.+\bto\b")
+FROM_TO_ZH = re.compile(r"从.+(?:到|降|减|提|增|变)")
 
 
 def measures_change(sentence: str, language: str) -> bool:
@@ -211,14 +212,19 @@ def measures_change(sentence: str, language: str) -> bool:
             for x in found
         ):
             return True
-        return "倍" in sentence or any(w in sentence for w in CHANGE_ZH)
+        return "倍" in sentence or any(w in sentence for w in CHANGE_ZH) or bool(FROM_TO_ZH.search(sentence))
     if any(
         x.startswith("$") or x.split()[0].endswith("%") or x.split()[0] in ("twice", "doubled", "halved")
         for x in found
     ):
         return True
     words = set(re.findall(r"[a-z]+", sentence.lower()))
-    return bool(words & CHANGE_EN) or "percent" in words or "half" in words
+    return (
+        bool(words & CHANGE_EN)
+        or "percent" in words
+        or "half" in words
+        or bool(FROM_TO_EN.search(sentence.lower()))
+    )
 
 
 DURATION_EN = {"second", "minute", "hour", "day", "week", "month", "year"}

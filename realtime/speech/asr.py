@@ -196,10 +196,24 @@ class WhisperRecognizer:
 ZH_PROMPT = "以下是普通话的句子。"  # steers Whisper to simplified characters with punctuation
 
 
-def bundled_engines(cache_dir: Path, workers: int = 2) -> dict[str, WhisperRecognizer]:
-    """English `tiny.en` and Chinese multilingual `base` from the installed packages (benches, tests)."""
+ENGLISH_MODELS = ("tiny.en", "base")  # the bundled choices for English; any other value is a model folder
+
+
+def english_model_path(choice: str, cache_dir: Path) -> Path:
+    """The English model: bundled `tiny.en`, the bundled multilingual `base`, or a CTranslate2 folder."""
+    if choice == "tiny.en":
+        return default_asr_model_path()
+    if choice == "base":
+        return multilingual_base_model(cache_dir)
+    return Path(choice)
+
+
+def bundled_engines(
+    cache_dir: Path, workers: int = 2, english: str = "tiny.en"
+) -> dict[str, WhisperRecognizer]:
+    """English (`english`: see `english_model_path`) and Chinese multilingual `base` (benches, tests)."""
     return {
-        "en": WhisperRecognizer(ASRSettings(default_asr_model_path(), workers=workers)),
+        "en": WhisperRecognizer(ASRSettings(english_model_path(english, cache_dir), workers=workers)),
         "zh": WhisperRecognizer(
             ASRSettings(multilingual_base_model(cache_dir), prompt=ZH_PROMPT, workers=workers)
         ),
@@ -207,7 +221,10 @@ def bundled_engines(cache_dir: Path, workers: int = 2) -> dict[str, WhisperRecog
 
 
 def bundled_recognizers(
-    cache_dir: Path, workers: int = 2, compute: Callable[[int], Compute] = ThreadCompute
+    cache_dir: Path,
+    workers: int = 2,
+    compute: Callable[[int], Compute] = ThreadCompute,
+    english: str = "tiny.en",
 ) -> RecognitionPool:
     """Both bundled models behind one pool (threads for a live call, simulated for replay)."""
-    return RecognitionPool(dict(bundled_engines(cache_dir, workers)), workers, compute)
+    return RecognitionPool(dict(bundled_engines(cache_dir, workers, english)), workers, compute)

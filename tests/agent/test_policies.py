@@ -383,6 +383,74 @@ def test_a_plan_whose_last_step_leaves_it_open_is_not_cut_at_a_longer_pause(lang
     assert end.t <= 19.8 + 1.2  # closed by its last step: the usual gap
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_story_that_goes_back_to_actions_after_an_outcome_is_not_cut_between_sentences(
+    language: str,
+) -> None:
+    """An outcome, then another action after a usual gap: more is coming (outcomes usually come last), so
+    a 1.4 s pause after gaps of 0.8 s is waited through; the story ends soon after its real outcome."""
+    said = {
+        "en": [
+            "Last spring our warehouse kept shipping the wrong parcels.",
+            "I rebuilt the picking list so each shelf had its own code, and errors fell by half.",
+            "I also trained the night shift on the new codes.",
+            "By June the wrong parcels were down to two a week and the client renewed the contract.",
+        ],
+        "zh": [
+            "去年春天我们仓库老是发错货。",
+            "我把拣货单重新做了一遍，每个货架一个编码，错误减少了一半。",
+            "我还给夜班的同事培训了新的编码。",
+            "到六月发错的包裹降到了每周两个，客户也续签了合同。",
+        ],
+    }[language]
+    lines = [
+        Line(0.5, 3.0, said[0]),
+        Line(4.3, 4.0, said[1]),
+        Line(9.1, 3.0, said[2]),
+        Line(13.5, 4.0, said[3]),
+    ]
+    question = {
+        "en": "Tell me about a time you fixed a recurring problem.",
+        "zh": "请讲一次您解决反复出现的问题的经历。",
+    }
+    actions = run(question[language], lines, language)
+    end = first(actions, "end_of_answer")
+    assert end.t > 17.5, f"cut in at {end.t} before the last sentence"
+    assert end.event()["reason"] == "complete_story"
+
+
+@pytest.mark.parametrize(
+    ("language", "step", "closes"),
+    [
+        ("en", "If they still refuse, I would stop the work in that area until it is fixed.", True),
+        ("en", "I would put the rule in writing and what happens if it happens again.", False),
+        ("zh", "如果他们还是不配合，我会先暂停那一片的施工。", True),
+        ("zh", "我会把规定和再犯会怎么处理都写下来，如果需要也会发给总包。", True),
+        ("zh", "我会把规定写下来，讲清楚再犯会有什么后果。", False),
+    ],
+)
+def test_a_plan_is_closed_by_a_fallback_only_when_the_condition_opens_its_step(
+    language: str, step: str, closes: bool
+) -> None:
+    first_steps = {
+        "en": "First, I would talk to their foreman. Then I would check the harnesses myself. ",
+        "zh": "首先，我会找他们的工长谈一谈。然后，我会自己去检查安全带。",
+    }[language]
+    question = {
+        "en": "What would you do if a subcontractor ignored the safety rules?",
+        "zh": "如果分包商不遵守安全规定，你会怎么做？",
+    }
+    a = analyse(
+        Answer(
+            question[language],
+            first_steps + "Next, " + step if language == "en" else first_steps + "接着，" + step,
+            language,
+            kind="situational",
+        )
+    )
+    assert a.plan_contingency is closes
+
+
 def _story_endpointer(mid_thought_p: float, last_p: float | None) -> Endpointer:
     """A complete English story, told in three segments; the last pause heard with P(complete) `last_p`."""
     e = Endpointer("en", EndpointSettings(mid_thought_p=mid_thought_p), asked_at=0.0)

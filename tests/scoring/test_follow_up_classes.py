@@ -137,3 +137,38 @@ def test_a_general_claim_about_oneself_in_mandarin_is_asked_for_a_specific_situa
     story = "那次我跟仓库的人打交道，他们一直拖。我每天早上去仓库盯着，把单子一张张对了一遍。"
     assert first_reason("zh", claim) == "too_short"
     assert first_reason("zh", story) == "missing_result"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If it were me, I'd test it small for a week or so. Then keep an eye on the numbers afterwards.",
+        "My approach would be to get everyone in a room first. Then agree on what we are trying to fix.",
+        "Well, I'd probably ask the customer what they need, and then write it all down for the team.",
+    ],
+)
+def test_what_the_candidate_would_do_in_english_is_asked_for_a_real_time(text: str) -> None:
+    assert first_reason("en", text) == "hypothetical_not_past"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "这种情况我平时经常碰到，说白了就是团队合作吧。等一下，我一下子想不起来了。"),
+        (
+            "en",
+            "Oh, I usually handle that kind of thing fine, "
+            "I always keep calm and talk it through with people.",
+        ),
+    ],
+)
+def test_what_the_candidate_usually_does_is_no_example(language: str, text: str) -> None:
+    assert first_reason(language, text) == "too_short"
+
+
+def test_a_span_of_time_is_no_outcome_but_a_change_from_one_figure_to_another_is() -> None:
+    opening = "Last year our pharmacy kept running out of the same drugs. I had to find out why. "
+    span = opening + "I pulled every incident report from the last six months and sorted them by shelf."
+    change = opening + "I moved the stock checks to mornings, and shortages went from forty a month to five."
+    assert first_reason("en", span) == "missing_result"
+    assert first_reason("en", change) != "missing_result"
