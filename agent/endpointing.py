@@ -11,11 +11,10 @@ has been said. People pause 0.4-1.5 s between sentences and think for 1.5-4 s in
 | a complete story (situation/task, own or team action, result) | ends after the candidate's usual |
 |   or, to a situational question, a plan of three steps in     |   gap (median), at least         |
 |   more than one sentence whose last step closes it            |   `complete_wait_s`              |
-|   ("finally…", "最后…") or opens with a fallback ("If that    |                                  |
-|   fails, …", "必要时…")                                        |                                  |
+|   ("finally…", "最后…")                                        |                                  |
 | a plan of three steps or more that may go on ("then…",        | the candidate's rhythm (below),  |
-|   "next…", "接着…"), or a story whose last sentence is an     |   at least `open_plan_wait_s`    |
-|   action told after its outcome                               |                                  |
+|   "next…", "接着…", a fallback: "if that fails…"), or a story |   at least `open_plan_wait_s`    |
+|   whose last sentence is an action told after its outcome     |                                  |
 | any other answer to a behavioural or situational question: no | "take your time" at              |
 |   result yet, no action, one sentence, only what they would   |   `story_wait_s`; ends (and the  |
 |   do: it may go on after a thinking pause                     |   follow-up asks for what is     |
@@ -265,11 +264,12 @@ class Endpointer:
                     return max(self._rhythm_wait(), s.open_plan_wait_s), "story_goes_on", None
                 return self._typical_wait(), "complete_story", None
             if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and len(a.facts) > 1:
-                if a.plan_closed or a.plan_contingency:
+                if a.plan_closed:
                     return self._typical_wait(), "complete_plan", None
-                # A plan whose last step leaves it open ("then…", "next…", "接着…"): another step may
-                # follow after any pause between sentences, or one as long as the candidate's longest;
-                # it is not waited on as long as an unfinished answer.
+                # A plan whose last step leaves it open ("then…", "next…", "接着…", or a fallback: "if
+                # that fails…" is often followed by "finally…"): another step may follow after any pause
+                # between sentences, or one as long as the candidate's longest; it is not waited on as long
+                # as an unfinished answer.
                 return max(self._rhythm_wait(), s.open_plan_wait_s), "open_plan", None
             # No result yet, no action, one sentence, or only what they would do: the answer may well go
             # on after a thinking pause; wait through it, then prompt, and only then ask what is missing.

@@ -130,25 +130,6 @@ class Analysis:
         return self._last_says(lx.PLAN_CLOSERS)
 
     @property
-    def plan_contingency(self) -> bool:
-        """Whether the plan's last step is for when it fails ("If they still disagree, …", "必要时…").
-
-        The condition opens the step or one of its clauses; "…and what happens if it happens again" is a
-        step that mentions a condition, not a fallback.
-        """
-        steps = [f for f in self.facts if f.plan_steps or self._says(f, lx.PLAN_CLOSERS)]
-        if not steps:
-            return False
-        cues = "|".join(
-            re.escape(c) for c in sorted(lx.PLAN_CONTINGENCY[self.language], key=len, reverse=True)
-        )
-        if self.language == "zh":
-            opening = r"(?:^|[，,。；;：:！？!?、\s])(?:然后|那|那么|但是|可是|不过|而且|再)?(?:" + cues + ")"
-            return bool(re.search(opening, steps[-1].text))
-        opening = r"(?:^|[,;:.!?]\s*)(?:(?:and|but|so|then|well|or)\s+)?(?:" + cues + r")\b"
-        return bool(re.search(opening, steps[-1].text.strip(), re.IGNORECASE))
-
-    @property
     def acts_after_result(self) -> bool:
         """An action follows the last outcome: the candidate is back to telling what was done."""
         results = [i for i, f in enumerate(self.facts) if "result" in f.parts]
@@ -287,13 +268,21 @@ def _goes_on_unsaid(toks: list[Token]) -> bool:
     return bool(toks) and not _perfective(toks)
 
 
+def _reaction(neutral: str, language: str) -> bool:
+    """Someone's positive reaction, not negated ("they were not happy") nor vague ("everybody was happy")."""
+    return bool(_hits(neutral, lx.REACTION[language], language)) and not (
+        _hits(neutral, lx.NEGATION[language], language) or _hits(neutral, lx.VAGUE[language], language)
+    )
+
+
 def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
     """After an action, a quantity of change ("crash reports down 50% in two weeks") is the outcome.
 
     It counts even without a cue word: recognition errors often hit the outcome verb ("renewed" heard as
     "removed", "dropped" as "stop"); the numbers survive. So does a closing clause where no one acts
-    and a time is measured ("the reports [loaded] in four seconds"). A count ("I trained three
-    colleagues", "found that two jobs…") measures no outcome.
+    and a time is measured ("the reports [loaded] in four seconds"), and one where the people it was for
+    react to it ("the night nurses were really happy about that", "客户专门打电话来感谢"). A count
+    ("I trained three colleagues", "found that two jobs…") measures no outcome.
     """
     if len(facts) < 3 or any("result" in f.parts for f in facts):
         return
@@ -301,7 +290,7 @@ def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
     for f in facts[1:]:  # the first sentence sets the scene
         usable = acted and not f.hypothetical and "task" not in f.parts
         closing = f is facts[-1] and not (f.self_action or f.team_action) and measures_time(f.text, language)
-        if usable and (closing or measures_change(f.text, language)):
+        if usable and (closing or measures_change(f.text, language) or _reaction(f.neutral, language)):
             f.parts.add("result")
             f.parts.discard("situation")
             return

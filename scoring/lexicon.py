@@ -65,6 +65,12 @@ HABITUAL = {
 # Subjects an English clause can have; one with none and nothing done goes on in the mood before it
 # ("I'd talk to them first, then write it down").
 SUBJECTS_EN = {"i", "we", "he", "she", "they", "you", "it", "team", "everyone", "everybody", "group"}
+# How the people an action was for took it: after an action, their reaction is an outcome.
+REACTION = {
+    "en": ["happy", "pleased", "thrilled", "delighted", "grateful", "thanked", "praised", "loved it"],
+    "zh": ["高兴", "开心", "感谢", "表扬", "夸", "认可", "点赞"],
+}
+NEGATION = {"en": ["not", "never", "wasn't", "weren't", "didn't", "no"], "zh": ["不", "没"]}
 # "团队合作" (teamwork) names a quality, not the team doing something.
 TEAM_NOUNS_ZH = ["团队合作", "团队精神", "团队协作", "团队建设", "团队意识"]
 # Mandarin puts adverbs between the subject and the modal ("我还会…", "我一般会…", "我大概会…"): each
@@ -118,11 +124,6 @@ PLAN_CLOSERS = {
         "the last step",
     ],
     "zh": ["最后", "最终", "最后一步", "收尾"],
-}
-# A step for when the plan fails ("if they still disagree…", "必要时…"): often the last, not always.
-PLAN_CONTINGENCY = {
-    "en": ["if", "otherwise", "in case", "failing that", "as a last resort"],
-    "zh": ["如果", "否则", "万一", "必要时", "要是", "实在不行"],
 }
 FILLERS = {
     "en": ["um", "uh", "er", "hmm", "you know", "like"],

@@ -32,37 +32,20 @@ def test_each_clip_is_there_with_its_segments_and_pauses_in_order(name: str) -> 
             assert t2s(text) == text, f"{clip['id']} has traditional characters"
 
 
-def test_the_fresh_set_is_all_held_out_and_shares_no_sentence_with_the_tuning_half() -> None:
-    fresh = clips("corpus_fresh")
-    assert {c["split"] for c in fresh} == {"heldout"}
-    assert {c["language"] for c in fresh} == {"en", "zh"}
-    tuning = {s["text"].strip() for c in clips("corpus") if c["split"] == "tune" for s in c["segments"]}
-    shared = [s["text"] for c in fresh for s in c["segments"] if s["text"].strip() in tuning]
-    assert not shared, shared
+HELD_OUT_SETS = ["corpus_fresh", "corpus_third", "corpus_fourth"]  # in the order they were written
 
 
-def test_the_third_set_is_all_held_out_and_shares_no_sentence_with_the_tuning_half_or_the_fresh_set() -> None:
-    third = clips("corpus_third")
-    assert {c["split"] for c in third} == {"heldout"}
-    assert {c["language"] for c in third} == {"en", "zh"}
-    assert all(c["id"].startswith("third_") for c in third)
-    tuning = {s["text"].strip() for c in clips("corpus") if c["split"] == "tune" for s in c["segments"]}
-    fresh = {s["text"].strip() for c in clips("corpus_fresh") for s in c["segments"]}
-    shared = [s["text"] for c in third for s in c["segments"] if s["text"].strip() in tuning | fresh]
-    assert not shared, shared
-
-
-def test_the_fourth_set_is_all_held_out_and_shares_no_sentence_with_the_tuning_half_or_other_sets() -> None:
-    fourth = clips("corpus_fourth")
-    assert {c["split"] for c in fourth} == {"heldout"}
-    assert {c["language"] for c in fourth} == {"en", "zh"}
-    assert all(c["id"].startswith("fourth_") for c in fourth)
-    tuning = {s["text"].strip() for c in clips("corpus") if c["split"] == "tune" for s in c["segments"]}
-    others = {
-        s["text"].strip()
-        for name in ("corpus_fresh", "corpus_third")
-        for c in clips(name)
-        for s in c["segments"]
-    }
-    shared = [s["text"] for c in fourth for s in c["segments"] if s["text"].strip() in tuning | others]
+@pytest.mark.parametrize("name", HELD_OUT_SETS)
+def test_each_later_set_is_all_held_out_and_shares_no_sentence_with_the_tuning_half_or_an_earlier_set(
+    name: str,
+) -> None:
+    held_out = clips(name)
+    assert {c["split"] for c in held_out} == {"heldout"}
+    assert {c["language"] for c in held_out} == {"en", "zh"}
+    prefix = name.removeprefix("corpus_") + "_"
+    assert all(c["id"].startswith(prefix) for c in held_out)
+    seen = {s["text"].strip() for c in clips("corpus") if c["split"] == "tune" for s in c["segments"]}
+    for earlier in HELD_OUT_SETS[: HELD_OUT_SETS.index(name)]:
+        seen |= {s["text"].strip() for c in clips(earlier) for s in c["segments"]}
+    shared = [s["text"] for c in held_out for s in c["segments"] if s["text"].strip() in seen]
     assert not shared, shared

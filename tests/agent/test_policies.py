@@ -351,10 +351,20 @@ def test_a_situational_answer_with_a_whole_plan_ends_after_the_usual_gap() -> No
     assert 11.3 + 0.9 - 0.01 <= end.t <= 11.3 + 1.0  # the candidate's usual 0.9 s gap
 
 
+FALLBACK_STEP = {
+    "en": "If they still disagree after that, I would ask both of them to write down what each date costs.",
+    "zh": "如果这样还是谈不拢，我会请他们各自把两个日期的代价写下来。",
+}
+
+
+@pytest.mark.parametrize("fallback", [False, True])
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_a_plan_whose_last_step_leaves_it_open_is_not_cut_at_a_longer_pause(language: str) -> None:
-    """Three steps ending on "next…" are a plan, but a fourth may come after a pause longer than the
-    candidate's usual gap (here 1.4 s after gaps of 0.8 and 1.1 s): the agent waits on their rhythm."""
+def test_a_plan_whose_last_step_leaves_it_open_is_not_cut_at_a_longer_pause(
+    language: str, fallback: bool
+) -> None:
+    """Three steps ending on "next…" (or on a fallback, "if that fails…") are a plan, but a fourth may come
+    after a pause longer than the candidate's usual gap (here 1.4 s after gaps of 0.8 and 1.1 s): the agent
+    waits on their rhythm."""
     said = {
         "en": [
             "First, I would meet both of them separately to understand their reasons.",
@@ -369,6 +379,8 @@ def test_a_plan_whose_last_step_leaves_it_open_is_not_cut_at_a_longer_pause(lang
             "最后，如果还是不能达成一致，我会请产品负责人在周五前决定。",
         ],
     }[language]
+    if fallback:
+        said[2] = FALLBACK_STEP[language]
     lines = [
         Line(0.5, 4.0, said[0]),
         Line(5.3, 4.0, said[1]),
@@ -417,38 +429,6 @@ def test_a_story_that_goes_back_to_actions_after_an_outcome_is_not_cut_between_s
     end = first(actions, "end_of_answer")
     assert end.t > 17.5, f"cut in at {end.t} before the last sentence"
     assert end.event()["reason"] == "complete_story"
-
-
-@pytest.mark.parametrize(
-    ("language", "step", "closes"),
-    [
-        ("en", "If they still refuse, I would stop the work in that area until it is fixed.", True),
-        ("en", "I would put the rule in writing and what happens if it happens again.", False),
-        ("zh", "如果他们还是不配合，我会先暂停那一片的施工。", True),
-        ("zh", "我会把规定和再犯会怎么处理都写下来，如果需要也会发给总包。", True),
-        ("zh", "我会把规定写下来，讲清楚再犯会有什么后果。", False),
-    ],
-)
-def test_a_plan_is_closed_by_a_fallback_only_when_the_condition_opens_its_step(
-    language: str, step: str, closes: bool
-) -> None:
-    first_steps = {
-        "en": "First, I would talk to their foreman. Then I would check the harnesses myself. ",
-        "zh": "首先，我会找他们的工长谈一谈。然后，我会自己去检查安全带。",
-    }[language]
-    question = {
-        "en": "What would you do if a subcontractor ignored the safety rules?",
-        "zh": "如果分包商不遵守安全规定，你会怎么做？",
-    }
-    a = analyse(
-        Answer(
-            question[language],
-            first_steps + "Next, " + step if language == "en" else first_steps + "接着，" + step,
-            language,
-            kind="situational",
-        )
-    )
-    assert a.plan_contingency is closes
 
 
 def _story_endpointer(mid_thought_p: float, last_p: float | None) -> Endpointer:

@@ -1,5 +1,6 @@
 """`interview replay` on the spoken test set and on clips made here: no cut-ins at thinking or
-between-sentence pauses, the end of the answer found within 1.0 s, and the expected follow-up."""
+between-sentence pauses, the end of the answer found within 1.0 s (a plan left open: within its
+`open_plan_wait_s`), and the expected follow-up."""
 
 from __future__ import annotations
 
@@ -56,6 +57,8 @@ def check(events: list[dict[str, Any]], clip: dict[str, Any]) -> None:
         prompts = [e for e in events if e["type"] == "prompt" and clip["answer_end"] <= e["t"] < first["t"]]
         assert prompts and prompts[0]["kind"] == "take_your_time", "no gentle prompt before the follow-up"
         assert delay <= INCOMPLETE_END_S + 0.5, f"ended {delay:.2f} s after the answer"
+    elif first["reason"] == "open_plan":  # a plan whose last step may be followed by another
+        assert delay <= EndpointSettings().open_plan_wait_s + 0.3, f"ended {delay:.2f} s after the answer"
     else:  # a complete story or plan, or a short answer to a general question
         assert delay <= 1.0, f"the answer ended {delay:.2f} s after it did"
     decision = next(e for e in events if e["type"] in ("follow_up", "next_question") and e["t"] >= first["t"])

@@ -172,3 +172,25 @@ def test_a_span_of_time_is_no_outcome_but_a_change_from_one_figure_to_another_is
     change = opening + "I moved the stock checks to mornings, and shortages went from forty a month to five."
     assert first_reason("en", span) == "missing_result"
     assert first_reason("en", change) != "missing_result"
+
+
+@pytest.mark.parametrize(
+    ("language", "ending", "outcome"),
+    [
+        ("en", "The night nurses were really happy about it and the ward manager thanked me.", True),
+        ("en", "The night nurses were not happy about it.", False),
+        ("en", "Everybody was happy.", False),
+        ("zh", "夜班护士都很高兴，护士长还专门感谢了我。", True),
+        ("zh", "夜班护士并不高兴。", False),
+    ],
+)
+def test_after_an_action_the_reaction_of_the_people_it_was_for_is_its_outcome(
+    language: str, ending: str, outcome: bool
+) -> None:
+    story = {
+        "en": "Last winter the ward's handovers kept missing medication notes. I had to fix it. "
+        "I wrote a one-page handover sheet and walked each nurse through it. ",
+        "zh": "去年冬天病房交接班老是漏掉用药记录。我得解决这个问题。"
+        "我做了一张一页纸的交接表，一个个教护士怎么用。",
+    }[language]
+    assert (first_reason(language, story + ending) != "missing_result") is outcome
