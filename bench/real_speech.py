@@ -54,7 +54,7 @@ def main() -> None:
     en = jiwer.wer([normalise_words(x) for x in said["en"]], [normalise_words(x) for x in heard["en"]])
     zh = jiwer.cer([hanzi(x) for x in said["zh"]], [hanzi(x) for x in heard["zh"]])
     print(
-        f"\nreal read speech: English WER {en:.1%} ({len(said['en'])} sentences, tiny.en), "
+        f"\nreal read speech: English WER {en:.1%} ({len(said['en'])} sentences, {args.en_model}), "
         f"Mandarin CER {zh:.1%} ({len(said['zh'])} sentences, multilingual base)"
     )
 

@@ -236,8 +236,10 @@ def _team_action(neutral: str, language: str, words: list[str], toks: list[Token
 def _background(text: str, language: str, toks: list[Token]) -> bool:
     """An opening that says where the candidate worked ("I joined…", "我当时在…教…"), nothing done in it."""
     found = re.search(lx.BACKGROUND_OPENING[language], text)
-    # "我在会上提出了…" is done where it says; "我当时在…教数学" and "我加入了一家…" set the scene.
-    return bool(found) and not (found is not None and found.group().endswith("在") and _perfective(toks))
+    # "我在会上提出了…" is done where it says; "我当时在…教数学", "我在…干过" (过: at some time) and
+    # "我加入了一家…" set the scene.
+    done = any(t.tag == "ul" or t.text == "了" for t in toks)
+    return bool(found) and not (found is not None and found.group().endswith("在") and done)
 
 
 def _trait(toks: list[Token]) -> bool:
@@ -327,6 +329,10 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
                 language == "zh" and _perfective(toks)
             ):
                 f.self_action = f.team_action = False  # what one usually does tells no one time
+            elif language == "zh" and facts and re.match(lx.ZH_DISPOSAL_OPENING, text):
+                # "…，把每一分钟都记了下来": 把 needs a doer, and with none named it is the last one.
+                f.self_action = f.self_action or facts[-1].self_action
+                f.team_action = f.team_action or facts[-1].team_action
         if _hits(neutral, lx.TASK[language], language) or (
             language == "zh" and re.search(lx.ZH_ASKED_ME, text)
         ):
@@ -351,7 +357,8 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         result_cues = [
             c
             for c in _hits(said, lx.RESULT[language], language)
-            if c not in lx.STRONG_RESULT[language] or not _ends_with(neutral, c)
+            if (c not in lx.STRONG_RESULT[language] or not _ends_with(neutral, c))
+            and (c not in lx.RESULT_NEEDS or re.search(lx.RESULT_NEEDS[c], said))
         ]
         # "...and in the end" trailing off is not an outcome: a marker must lead into one.
         strong = [c for c in _hits(said, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)]

@@ -92,6 +92,10 @@ BACKGROUND_OPENING = {
 }
 # Degree words and verdicts that make a Mandarin clause a description of oneself, unless something is done.
 ZH_TRAIT_WORDS = ["很有", "很会", "很擅长", "很好", "很强", "挺", "比较", "还行", "还可以", "还算", "不错"]
+# A Mandarin clause opening on 把/将 (after a connective) acts on something; its doer is the last one named.
+ZH_DISPOSAL_OPENING = r"^[，,\s]*(?:然后|接着|再|又|就|还|并且|而且|于是)?[，,\s]*(?:把|将(?!来|近|要|会))"
+# Result cues that are outcomes only with what follows: "went from forty to five", not "went from the pile".
+RESULT_NEEDS = {"went from": r"\bwent from\b.+\bto\b"}
 # Words with 了 that do not mark a completed action.
 ZH_NOT_PERFECTIVE = {"了解", "了解到", "为了", "除了", "了不起", "不了"}
 PLAN_STEPS = {

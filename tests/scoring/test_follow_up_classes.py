@@ -194,3 +194,26 @@ def test_after_an_action_the_reaction_of_the_people_it_was_for_is_its_outcome(
         "我做了一张一页纸的交接表，一个个教护士怎么用。",
     }[language]
     assert (first_reason(language, story + ending) != "missing_result") is outcome
+
+
+def test_a_mandarin_clause_opening_on_ba_is_done_by_the_last_doer_not_an_outcome() -> None:
+    story = (
+        "去年我们车间的产量一直往下掉。我得找出原因。"
+        "我拿着秒表在机位边上站了一个星期，把每一分钟花在哪儿都记了下来。"
+    )
+    assert first_reason("zh", story) == "missing_result"
+
+
+def test_where_the_candidate_has_worked_is_the_scene_even_with_guo() -> None:
+    story = (
+        "我在街道的政务服务大厅干过。老百姓办事要来回跑好几趟。我们找领导要了支持，整个部门都按新规定去做了。"
+    )
+    assert first_reason("zh", story) == "no_personal_action"
+
+
+def test_going_through_a_pile_is_no_outcome() -> None:
+    story = (
+        "Last year our claims team had a huge backlog. I had to clear it. "
+        "I went from the pile of claims one by one, and I split out the easy ones."
+    )
+    assert first_reason("en", story) == "missing_result"
