@@ -263,7 +263,10 @@ class Endpointer:
                     # comes last), so any pause between sentences is waited through, as for an open plan.
                     return max(self._rhythm_wait(), s.open_plan_wait_s), "story_goes_on", None
                 return self._typical_wait(), "complete_story", None
-            if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and len(a.facts) > 1:
+            # Three steps, said in at least three stretches of speech: two sentences with three markers
+            # ("first… then… before…") are the plan's start, and a thinking pause often follows them.
+            said = len(spoken) >= COMPLETE_PLAN_STEPS and len(a.facts) > 1
+            if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and said:
                 if a.plan_closed:
                     return self._typical_wait(), "complete_plan", None
                 # A plan whose last step leaves it open ("then…", "next…", "接着…", or a fallback: "if

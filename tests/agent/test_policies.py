@@ -431,6 +431,25 @@ def test_a_story_that_goes_back_to_actions_after_an_outcome_is_not_cut_between_s
     assert end.event()["reason"] == "complete_story"
 
 
+def test_two_sentences_of_a_plan_are_its_start_and_a_thinking_pause_after_them_is_waited_through() -> None:
+    lines = [
+        Line(
+            0.5,
+            5.0,
+            "Okay, so first I'd get someone walking the queue and pulling out people with connections.",
+        ),
+        Line(
+            6.3, 5.0, "Then I'd check with operations what flies tomorrow, before I promise anybody a seat."
+        ),
+        Line(14.3, 4.0, "And finally I'd set up a desk just for rebooking the families."),
+    ]
+    question = "Say a storm grounds every evening flight and the queue is out the door. What would you do?"
+    actions = run(question, lines, "en")
+    end = first(actions, "end_of_answer")
+    assert end.t > 18.3, f"cut in at {end.t} in the thinking pause after two sentences"
+    assert end.event()["reason"] == "complete_plan"
+
+
 def _story_endpointer(mid_thought_p: float, last_p: float | None) -> Endpointer:
     """A complete English story, told in three segments; the last pause heard with P(complete) `last_p`."""
     e = Endpointer("en", EndpointSettings(mid_thought_p=mid_thought_p), asked_at=0.0)

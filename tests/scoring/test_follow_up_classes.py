@@ -217,3 +217,12 @@ def test_going_through_a_pile_is_no_outcome() -> None:
         "I went from the pile of claims one by one, and I split out the easy ones."
     )
     assert first_reason("en", story) == "missing_result"
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["我把一个月里取消的预约都翻了一遍。", "每次上门之前，我都提前一天给客户打电话，问清楚从哪儿进门。"],
+)
+def test_going_through_something_or_doing_it_ahead_is_an_action_not_an_outcome(action: str) -> None:
+    story = "去年我在博物馆做游客服务，预约老是被取消。主管让我查一下原因。" + action
+    assert first_reason("zh", story) == "missing_result"
