@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from realtime.errors import ModelNotFoundError
 from realtime.presence.faces import FaceDetector, find_face_python
-from realtime.speech.asr import ZH_PROMPT, ASRSettings, WhisperRecognizer, default_asr_model_path
+from realtime.speech.asr import ZH_PROMPT, ASRSettings, WhisperRecognizer, english_model_path
 from realtime.speech.models import multilingual_base_model
 from realtime.speech.pipeline import VAD
 from realtime.speech.pool import RecognitionPool, Transcriber
@@ -50,7 +50,8 @@ def load_speech(settings: Settings) -> tuple[SileroVAD, dict[str, Transcriber]]:
     engines: dict[str, Transcriber] = {}
     for language in [x.strip() for x in settings.asr_languages.split(",") if x.strip()]:
         if language == "en":
-            path, prompt = settings.asr_model_path or default_asr_model_path(), None
+            bundled = english_model_path(settings.asr_en_model, settings.data_dir / "models")
+            path, prompt = settings.asr_model_path or bundled, None
         elif language == "zh":
             path = settings.asr_zh_model_path or multilingual_base_model(settings.data_dir / "models")
             prompt = ZH_PROMPT

@@ -141,3 +141,22 @@ def test_chinese_comes_out_simplified_with_full_width_punctuation() -> None:
 
     assert to_simplified("我們溝通了兩個時間, 還有單據.") == "我们沟通了两个时间，还有单据。"
     assert to_simplified("今天天气很好") == "今天天气很好"
+
+
+@pytest.mark.models
+def test_the_server_can_hear_english_with_the_bundled_multilingual_base(tmp_path: Path) -> None:
+    """`INTERVIEW_ASR_EN_MODEL=base`: the English engine is the multilingual model, told the language."""
+    from server.runtime import load_speech
+    from server.settings import Settings
+
+    _, engines = load_speech(Settings(data_dir=tmp_path, asr_en_model="base", asr_languages="en"))
+    english = engines["en"]
+    assert isinstance(english, WhisperRecognizer) and english.multilingual
+    spoken = clip("en_leadership_star")
+    samples, rate = read_wav(MEDIA / spoken["file"])
+    seg = spoken["segments"][0]
+    audio = (
+        samples[int((seg["start"] - 0.2) * rate) : int((seg["end"] + 0.2) * rate)].astype(np.float32) / 32768
+    )
+    text = english.transcribe_sync(audio, "en")
+    assert word_error_rate(seg["text"], text) <= 0.2, text
