@@ -10,12 +10,23 @@ import re
 from dataclasses import dataclass, field
 
 from scoring import lexicon as lx
+from scoring.actors import (
+    background,
+    goes_on_unsaid,
+    goes_on_unsaid_en,
+    hits,
+    perfective,
+    reaction,
+    self_action,
+    team_action,
+    trait,
+)
 from scoring.disfluency import Cleaned, clean
 from scoring.kinds import question_kind
 from scoring.models import Answer, QuestionKind, StarPart
 from scoring.numbers import measures_change, measures_time, specifics
 from scoring.segments import clauses
-from scoring.text import PLACEHOLDER, Sentence, Token, detect_language, neutral_words, tokens
+from scoring.text import PLACEHOLDER, Sentence, detect_language, neutral_words, tokens
 
 __all__ = ["Analysis", "SentenceFacts", "analyse", "question_kind"]
 
@@ -122,7 +133,7 @@ class Analysis:
 
     def _says(self, fact: SentenceFacts, cues: dict[str, list[str]]) -> bool:
         text = fact.text if self.language == "zh" else fact.neutral
-        return bool(_hits(text, cues[self.language], self.language))
+        return bool(hits(text, cues[self.language], self.language))
 
     @property
     def plan_closed(self) -> bool:
@@ -135,16 +146,6 @@ class Analysis:
         results = [i for i, f in enumerate(self.facts) if "result" in f.parts]
         acts = [i for i, f in enumerate(self.facts) if f.self_action or f.team_action]
         return bool(results and acts) and acts[-1] > results[-1]
-
-
-def _contains(haystack: str, cue: str, language: str) -> bool:
-    if language == "zh":
-        return cue in haystack
-    return f" {cue} " in haystack
-
-
-def _hits(haystack: str, cues: list[str], language: str) -> list[str]:
-    return [c for c in cues if _contains(haystack, c, language)]
 
 
 def _before_purpose(neutral: str, language: str) -> str:
@@ -175,108 +176,6 @@ def _ends_with(haystack: str, cue: str) -> bool:
     return tail.endswith(cue)
 
 
-def _self_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
-    if language == "zh":
-        # The clause's own tokens (segmenting again costs more than the rest of the analysis).
-        at = next((i for i, t in enumerate(toks) if "我" in t.text.replace("我们", "")), None)
-        if at is None:
-            return False
-        after = "".join(t.text for t in toks[at:]).replace("我们", "")
-        acting = next(
-            (
-                i
-                for i, t in enumerate(toks)
-                if i > at and t.tag.startswith("v") and t.text not in lx.STATIVE_ZH
-            ),
-            None,
-        )
-        if acting is None:
-            return False
-        # "我觉得我们…", "我想大家…": the candidate comments; whoever is named after acts.
-        between = "".join(t.text for t in toks[at + 1 : acting])
-        return not _hits(between, lx.FIRST_PLURAL["zh"], "zh") and not _hits(after, ["我会", "我将"], "zh")
-    for i, word in enumerate(words):
-        if word != "i":
-            continue
-        following = words[i + 1 : i + 4]
-        # "I think we fixed it": the verb after another subject is that subject's.
-        following = following[: next((k for k, w in enumerate(following) if w in lx.OTHER_SUBJECTS_EN), 3)]
-        if following[:1] and following[0] in (
-            "was",
-            "am",
-            "had",
-            "needed",
-            "would",
-            "will",
-            "could",
-            "should",
-        ):
-            continue
-        if any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in following):
-            return True
-    return False
-
-
-def _team_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
-    if language == "zh":
-        subject = neutral.replace("我们的", "").replace("团队的", "")  # "our X" is not "we did"
-        for noun in lx.TEAM_NOUNS_ZH:
-            subject = subject.replace(noun, "")
-        return bool(_hits(subject, lx.FIRST_PLURAL["zh"], "zh")) and any(
-            t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in toks
-        )
-    for i, word in enumerate(words):
-        if word in lx.TEAM_SUBJECTS_EN:
-            following = words[i + 1 : i + 4]
-            if any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in following):
-                return True
-    return False
-
-
-def _background(text: str, language: str, toks: list[Token]) -> bool:
-    """An opening that says where the candidate worked ("I joined…", "我当时在…教…"), nothing done in it."""
-    found = re.search(lx.BACKGROUND_OPENING[language], text)
-    # "我在会上提出了…" is done where it says; "我当时在…教数学", "我在…干过" (过: at some time) and
-    # "我加入了一家…" set the scene.
-    done = any(t.tag == "ul" or t.text == "了" for t in toks)
-    return bool(found) and not (found is not None and found.group().endswith("在") and done)
-
-
-def _trait(toks: list[Token]) -> bool:
-    """A Mandarin clause that rates rather than tells: a degree word or verdict, nothing marked as done."""
-    return bool(_hits("".join(t.text for t in toks), lx.ZH_TRAIT_WORDS, "zh")) and not _perfective(toks)
-
-
-def _goes_on_unsaid_en(words: list[str]) -> bool:
-    """An English clause with no subject and nothing done ("then write it down"): it goes on with the last."""
-    done = any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in words)
-    return bool(words) and not done and not any(w in lx.SUBJECTS_EN for w in words)
-
-
-def _perfective(toks: list[Token]) -> bool:
-    """A Mandarin clause marks something as done (了, 过)."""
-    return any(t.tag in ("ul", "ug") or ("了" in t.text and t.text not in lx.ZH_NOT_PERFECTIVE) for t in toks)
-
-
-def _goes_on_unsaid(toks: list[Token]) -> bool:
-    """A Mandarin clause with no subject of its own and nothing done (no 了/过): it goes on with the last.
-
-    "我会先跟他沟通，然后再找经理" is all what the candidate would do; "…，然后找了经理" is not.
-    """
-    for i, t in enumerate(toks):
-        possessive = toks[i + 1].text == "的" if i + 1 < len(toks) else False  # "我的顾虑" names no actor
-        if not possessive and (t.tag == "nr" or _hits(t.text, lx.ZH_SUBJECTS, "zh")):  # a pronoun, a name
-            return False
-    return bool(toks) and not _perfective(toks)
-
-
-def _reaction(neutral: str, language: str) -> bool:
-    """Someone's positive reaction, not negated ("they were not happy") nor vague ("everybody was happy")."""
-    return bool(_hits(neutral, lx.REACTION[language], language)) and not (
-        _hits(neutral, lx.NEGATION[language], language) or _hits(neutral, lx.VAGUE[language], language)
-    )
-
-
 def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
     """After an action, a quantity of change ("crash reports down 50% in two weeks") is the outcome.
 
@@ -292,7 +191,7 @@ def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
     for f in facts[1:]:  # the first sentence sets the scene
         usable = acted and not f.hypothetical and "task" not in f.parts
         closing = f is facts[-1] and not (f.self_action or f.team_action) and measures_time(f.text, language)
-        if usable and (closing or measures_change(f.text, language) or _reaction(f.neutral, language)):
+        if usable and (closing or measures_change(f.text, language) or reaction(f.neutral, language)):
             f.parts.add("result")
             f.parts.discard("situation")
             return
@@ -315,36 +214,34 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         neutral = "".join(words) if language == "zh" else " " + " ".join(words) + " "
         f = SentenceFacts(sentence, text, neutral)
         toks = tokens(text, "zh") if language == "zh" else []
-        unsaid = _goes_on_unsaid(toks) if language == "zh" else _goes_on_unsaid_en(words)
-        f.hypothetical = bool(_hits(neutral, lx.HYPOTHETICAL[language], language)) or (
+        unsaid = goes_on_unsaid(toks) if language == "zh" else goes_on_unsaid_en(words)
+        f.hypothetical = bool(hits(neutral, lx.HYPOTHETICAL[language], language)) or (
             bool(facts) and facts[-1].hypothetical and unsaid
         )
         f.specifics = specifics(text, language)
         f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)
         if not f.hypothetical:
             # Saying what one is like ("我做事很有条理", "我跟人打交道还行") is not an action.
-            f.self_action = _self_action(neutral, language, words, toks) and not _trait(toks)
-            f.team_action = _team_action(neutral, language, words, toks)
-            if _hits(neutral, lx.HABITUAL[language], language) and not (
-                language == "zh" and _perfective(toks)
-            ):
+            f.self_action = self_action(neutral, language, words, toks) and not trait(toks)
+            f.team_action = team_action(neutral, language, words, toks)
+            if hits(neutral, lx.HABITUAL[language], language) and not (language == "zh" and perfective(toks)):
                 f.self_action = f.team_action = False  # what one usually does tells no one time
             elif language == "zh" and facts and re.match(lx.ZH_DISPOSAL_OPENING, text):
                 # "…，把每一分钟都记了下来": 把 needs a doer, and with none named it is the last one.
                 f.self_action = f.self_action or facts[-1].self_action
                 f.team_action = f.team_action or facts[-1].team_action
-        if _hits(neutral, lx.TASK[language], language) or (
+        if hits(neutral, lx.TASK[language], language) or (
             language == "zh" and re.search(lx.ZH_ASKED_ME, text)
         ):
             f.parts.add("task")
         first = sentence.index == 0
-        if first and f.self_action and _background(text if language == "zh" else neutral, language, toks):
+        if first and f.self_action and background(text if language == "zh" else neutral, language, toks):
             f.self_action = (
                 False  # "I joined a small firm…", "我那时候在初中教数学": the scene, not an action
             )
         # The opening clause sets the scene only if it says something (small talk is already gone).
         substantial = len([w for w in words if w not in lx.STOPWORDS]) >= (4 if language == "en" else 3)
-        if _hits(neutral, lx.SITUATION[language], language) or (
+        if hits(neutral, lx.SITUATION[language], language) or (
             first and substantial and "task" not in f.parts
         ):
             f.parts.add("situation")
@@ -356,12 +253,12 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         said = _before_purpose(neutral, language)
         result_cues = [
             c
-            for c in _hits(said, lx.RESULT[language], language)
+            for c in hits(said, lx.RESULT[language], language)
             if (c not in lx.STRONG_RESULT[language] or not _ends_with(neutral, c))
             and (c not in lx.RESULT_NEEDS or re.search(lx.RESULT_NEEDS[c], said))
         ]
         # "...and in the end" trailing off is not an outcome: a marker must lead into one.
-        strong = [c for c in _hits(said, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)]
+        strong = [c for c in hits(said, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)]
         # What had to be achieved (a task: "I had to bring it down", "我需要…减少") is not what was.
         if not f.hypothetical and "task" not in f.parts and (strong or (result_cues and not first)):
             f.parts.add("result")
@@ -374,6 +271,6 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
     relevance = sorted({w for w in topic if w in content and w != PLACEHOLDER})
     joined = "".join(all_words) if language == "zh" else " " + " ".join(all_words) + " "
     cues = [c.lower() for c in indicators or [] if c.lower() not in relevance]
-    relevance += _hits(joined, cues, language)
-    vague = _hits(joined, lx.VAGUE[language], language)
+    relevance += hits(joined, cues, language)
+    vague = hits(joined, lx.VAGUE[language], language)
     return Analysis(language, kind, facts, length, relevance, vague, fluent)

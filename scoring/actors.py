@@ -1,0 +1,127 @@
+"""Who acts in one clause, and in what mood: the candidate, the team, nobody; done, habitual, would-do.
+
+Pure functions over a clause's neutralised words (English) or tokens (Mandarin), used by `analysis`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring import lexicon as lx
+from scoring.text import Token
+
+
+def contains(haystack: str, cue: str, language: str) -> bool:
+    """A cue in a clause: by whole words in English, as a substring in Chinese."""
+    if language == "zh":
+        return cue in haystack
+    return f" {cue} " in haystack
+
+
+def hits(haystack: str, cues: list[str], language: str) -> list[str]:
+    """The cues a clause holds."""
+    return [c for c in cues if contains(haystack, c, language)]
+
+
+def self_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
+    """The candidate does something in the clause ("I rewrote…", "我把…重新做了")."""
+    if language == "zh":
+        # The clause's own tokens (segmenting again costs more than the rest of the analysis).
+        at = next((i for i, t in enumerate(toks) if "我" in t.text.replace("我们", "")), None)
+        if at is None:
+            return False
+        after = "".join(t.text for t in toks[at:]).replace("我们", "")
+        acting = next(
+            (
+                i
+                for i, t in enumerate(toks)
+                if i > at and t.tag.startswith("v") and t.text not in lx.STATIVE_ZH
+            ),
+            None,
+        )
+        if acting is None:
+            return False
+        # "我觉得我们…", "我想大家…": the candidate comments; whoever is named after acts.
+        between = "".join(t.text for t in toks[at + 1 : acting])
+        return not hits(between, lx.FIRST_PLURAL["zh"], "zh") and not hits(after, ["我会", "我将"], "zh")
+    for i, word in enumerate(words):
+        if word != "i":
+            continue
+        following = words[i + 1 : i + 4]
+        # "I think we fixed it": the verb after another subject is that subject's.
+        following = following[: next((k for k, w in enumerate(following) if w in lx.OTHER_SUBJECTS_EN), 3)]
+        if following[:1] and following[0] in (
+            "was",
+            "am",
+            "had",
+            "needed",
+            "would",
+            "will",
+            "could",
+            "should",
+        ):
+            continue
+        if any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in following):
+            return True
+    return False
+
+
+def team_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
+    """The team does something in the clause ("we rewrote…", "大家一起…")."""
+    if language == "zh":
+        subject = neutral.replace("我们的", "").replace("团队的", "")  # "our X" is not "we did"
+        for noun in lx.TEAM_NOUNS_ZH:
+            subject = subject.replace(noun, "")
+        return bool(hits(subject, lx.FIRST_PLURAL["zh"], "zh")) and any(
+            t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in toks
+        )
+    for i, word in enumerate(words):
+        if word in lx.TEAM_SUBJECTS_EN:
+            following = words[i + 1 : i + 4]
+            if any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in following):
+                return True
+    return False
+
+
+def background(text: str, language: str, toks: list[Token]) -> bool:
+    """An opening that says where the candidate worked ("I joined…", "我当时在…教…"), nothing done in it."""
+    found = re.search(lx.BACKGROUND_OPENING[language], text)
+    # "我在会上提出了…" is done where it says; "我当时在…教数学", "我在…干过" (过: at some time) and
+    # "我加入了一家…" set the scene.
+    done = any(t.tag == "ul" or t.text == "了" for t in toks)
+    return bool(found) and not (found is not None and found.group().endswith("在") and done)
+
+
+def trait(toks: list[Token]) -> bool:
+    """A Mandarin clause that rates rather than tells: a degree word or verdict, nothing marked as done."""
+    return bool(hits("".join(t.text for t in toks), lx.ZH_TRAIT_WORDS, "zh")) and not perfective(toks)
+
+
+def goes_on_unsaid_en(words: list[str]) -> bool:
+    """An English clause with no subject and nothing done ("then write it down"): it goes on with the last."""
+    done = any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in words)
+    return bool(words) and not done and not any(w in lx.SUBJECTS_EN for w in words)
+
+
+def perfective(toks: list[Token]) -> bool:
+    """A Mandarin clause marks something as done (了, 过)."""
+    return any(t.tag in ("ul", "ug") or ("了" in t.text and t.text not in lx.ZH_NOT_PERFECTIVE) for t in toks)
+
+
+def goes_on_unsaid(toks: list[Token]) -> bool:
+    """A Mandarin clause with no subject of its own and nothing done (no 了/过): it goes on with the last.
+
+    "我会先跟他沟通，然后再找经理" is all what the candidate would do; "…，然后找了经理" is not.
+    """
+    for i, t in enumerate(toks):
+        possessive = toks[i + 1].text == "的" if i + 1 < len(toks) else False  # "我的顾虑" names no actor
+        if not possessive and (t.tag == "nr" or hits(t.text, lx.ZH_SUBJECTS, "zh")):  # a pronoun, a name
+            return False
+    return bool(toks) and not perfective(toks)
+
+
+def reaction(neutral: str, language: str) -> bool:
+    """Someone's positive reaction, not negated ("they were not happy") nor vague ("everybody was happy")."""
+    return bool(hits(neutral, lx.REACTION[language], language)) and not (
+        hits(neutral, lx.NEGATION[language], language) or hits(neutral, lx.VAGUE[language], language)
+    )
