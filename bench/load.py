@@ -40,9 +40,10 @@ from bench.procstat import ProcStat
 from server.bus import RedisBus
 from server.services.live import channel
 from tests.conftest import REDIS_URL, TEST_SECRET
-from tests.e2e.conftest import free_port, stop_server
+from tests.e2e.conftest import stop_server
 from tests.fakes.tones import ToneTrack
 from tests.media import clip, padded_clip
+from tests.net import free_port
 from tests.server.instances import PASSWORD, fresh_database
 
 LEAD_S = 2.0  # the candidate starts answering this long after joining

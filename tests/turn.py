@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.certs import self_signed, spki_sha256
-from tests.server.smtp_server import free_port
+from tests.net import free_port
 
 TURN_SECRET = "turn-shared-secret-for-tests-only-0123456789"
 REALM = "interview.test"

@@ -6,7 +6,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from sqlalchemy import text
 from server.db.engine import make_engine, make_sessionmaker
 from server.settings import Settings
 from tests.conftest import POSTGRES_URL, REDIS_URL, TEST_SECRET
+from tests.net import free_port
 from tests.vaults import vault_for
 
 T = TypeVar("T")
@@ -42,12 +42,6 @@ BASE_FLAGS = [
     "--allow-loopback-in-peer-connection",
     "--autoplay-policy=no-user-gesture-required",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def stop_server(proc: subprocess.Popen[bytes], within_s: float) -> bool:

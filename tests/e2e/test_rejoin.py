@@ -14,8 +14,9 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import TEST_SECRET
-from tests.e2e.conftest import free_port, join_call, launch_chromium
+from tests.e2e.conftest import join_call, launch_chromium
 from tests.media import write_wav
+from tests.net import free_port
 from tests.server.instances import Process
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,8 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from ehr_sync.messaging.model import Outgoing
 from ehr_sync.messaging.smtp import SmtpChannel, SmtpConfig
 from tests.certs import self_signed
-from tests.server.smtp_server import Mailbox, free_port
+from tests.net import free_port
+from tests.server.smtp_server import Mailbox
 
 pytestmark = pytest.mark.asyncio
 

@@ -24,8 +24,8 @@ from server.keys.vault import Vault
 from server.services.media import media_duration
 from server.settings import Settings
 from tests.conftest import REDIS_URL, TEST_SECRET
-from tests.e2e.conftest import free_port
 from tests.fakes.tones import ANSWERS
+from tests.net import free_port
 from tests.server.instances import Candidate, Process, fresh_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from server.services.reports import job_rubric
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.media import MEDIA, clip, read_wav, write_wav
+from tests.net import free_port
 
 pytestmark = pytest.mark.models
 DECISIONS = ("end_of_answer", "follow_up", "prompt")
@@ -43,12 +43,6 @@ TAIL_S = 6.0  # silence after the answer: an unfinished one is prompted at 4 s a
 @pytest.fixture(scope="module")
 def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, WhisperRecognizer]]:
     yield bundled_engines(tmp_path_factory.mktemp("models"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def live_call(settings: Settings, runtime: ModelRuntime, wav: Path, question: int) -> dict[str, Any]:

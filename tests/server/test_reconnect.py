@@ -16,8 +16,8 @@ from realtime.webrtc.peer import RECV_TIMEOUT_S
 from server.db.models import Interview
 from server.settings import Settings
 from tests.conftest import TEST_SECRET
-from tests.e2e.conftest import free_port
 from tests.fakes.tones import ANSWERS
+from tests.net import free_port
 from tests.server.instances import Candidate, Instance, serve
 
 

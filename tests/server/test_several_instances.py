@@ -18,8 +18,8 @@ from aiortc import RTCPeerConnection, RTCSessionDescription
 from sqlalchemy import select
 
 from server.db.models import Utterance
-from tests.e2e.conftest import free_port
 from tests.fakes.tones import ANSWERS
+from tests.net import free_port
 from tests.server.instances import Candidate, Instance, fresh_database, instance_settings, serve
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
