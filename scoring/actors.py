@@ -23,6 +23,11 @@ def hits(haystack: str, cues: list[str], language: str) -> list[str]:
     return [c for c in cues if contains(haystack, c, language)]
 
 
+def _acts(words: list[str]) -> bool:
+    """An English past action verb among `words` ("rewrote", "called")."""
+    return any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in words)
+
+
 def self_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
     """The candidate does something in the clause ("I rewrote…", "我把…重新做了")."""
     if language == "zh":
@@ -61,7 +66,7 @@ def self_action(neutral: str, language: str, words: list[str], toks: list[Token]
             "should",
         ):
             continue
-        if any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in following):
+        if _acts(following):
             return True
     return False
 
@@ -75,21 +80,17 @@ def team_action(neutral: str, language: str, words: list[str], toks: list[Token]
         return bool(hits(subject, lx.FIRST_PLURAL["zh"], "zh")) and any(
             t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in toks
         )
-    for i, word in enumerate(words):
-        if word in lx.TEAM_SUBJECTS_EN:
-            following = words[i + 1 : i + 4]
-            if any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in following):
-                return True
-    return False
+    return any(word in lx.TEAM_SUBJECTS_EN and _acts(words[i + 1 : i + 4]) for i, word in enumerate(words))
 
 
 def background(text: str, language: str, toks: list[Token]) -> bool:
     """An opening that says where the candidate worked ("I joined…", "我当时在…教…"), nothing done in it."""
     found = re.search(lx.BACKGROUND_OPENING[language], text)
+    if found is None:
+        return False
     # "我在会上提出了…" is done where it says; "我当时在…教数学", "我在…干过" (过: at some time) and
     # "我加入了一家…" set the scene.
-    done = any(t.tag == "ul" or t.text == "了" for t in toks)
-    return bool(found) and not (found is not None and found.group().endswith("在") and done)
+    return not (found.group().endswith("在") and any(t.tag == "ul" or t.text == "了" for t in toks))
 
 
 def trait(toks: list[Token]) -> bool:
@@ -99,8 +100,7 @@ def trait(toks: list[Token]) -> bool:
 
 def goes_on_unsaid_en(words: list[str]) -> bool:
     """An English clause with no subject and nothing done ("then write it down"): it goes on with the last."""
-    done = any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in words)
-    return bool(words) and not done and not any(w in lx.SUBJECTS_EN for w in words)
+    return bool(words) and not _acts(words) and not any(w in lx.SUBJECTS_EN for w in words)
 
 
 def perfective(toks: list[Token]) -> bool:

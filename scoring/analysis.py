@@ -236,9 +236,8 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             f.parts.add("task")
         first = sentence.index == 0
         if first and f.self_action and background(text if language == "zh" else neutral, language, toks):
-            f.self_action = (
-                False  # "I joined a small firm…", "我那时候在初中教数学": the scene, not an action
-            )
+            # "I joined a small firm…", "我那时候在初中教数学": the scene, not an action.
+            f.self_action = False
         # The opening clause sets the scene only if it says something (small talk is already gone).
         substantial = len([w for w in words if w not in lx.STOPWORDS]) >= (4 if language == "en" else 3)
         if hits(neutral, lx.SITUATION[language], language) or (

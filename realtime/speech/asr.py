@@ -196,9 +196,6 @@ class WhisperRecognizer:
 ZH_PROMPT = "以下是普通话的句子。"  # steers Whisper to simplified characters with punctuation
 
 
-ENGLISH_MODELS = ("tiny.en", "base")  # the bundled choices for English; any other value is a model folder
-
-
 def english_model_path(choice: str, cache_dir: Path) -> Path:
     """The English model: bundled `tiny.en`, the bundled multilingual `base`, or a CTranslate2 folder."""
     if choice == "tiny.en":
