@@ -23,16 +23,33 @@ def hits(haystack: str, cues: list[str], language: str) -> list[str]:
     return [c for c in cues if contains(haystack, c, language)]
 
 
+def _past(word: str) -> bool:
+    """An English past tense of a verb of doing: regular ("called"), listed, or irregular ("rebuilt")."""
+    if word in lx.ACTION_VERBS_EN or word in lx.IRREGULAR_PAST_EN or (word.endswith("ed") and len(word) > 4):
+        return True
+    return any(word.startswith(p) and word[len(p) :] in lx.IRREGULAR_PAST_EN for p in lx.PAST_PREFIXES_EN)
+
+
 def _acts(words: list[str]) -> bool:
-    """An English past action verb among `words` ("rewrote", "called")."""
-    return any(w in lx.ACTION_VERBS_EN or (w.endswith("ed") and len(w) > 4) for w in words)
+    """An English past action verb among `words` ("rewrote", "called", "oversaw")."""
+    return any(_past(w) for w in words)
 
 
 def self_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
     """The candidate does something in the clause ("I rewrote…", "我把…重新做了")."""
     if language == "zh":
         # The clause's own tokens (segmenting again costs more than the rest of the analysis).
-        at = next((i for i, t in enumerate(toks) if "我" in t.text.replace("我们", "")), None)
+        # "要什么跟我说", "领导让我…", "他帮我…": the candidate as the object of a coverb is not the doer.
+        at = next(
+            (
+                i
+                for i, t in enumerate(toks)
+                if "我" in t.text.replace("我们", "")
+                and not (i and toks[i - 1].text in lx.ZH_COVERBS_OBJECT)
+                and not (i + 1 < len(toks) and toks[i + 1].text == "的")  # "我的做法" names no doer
+            ),
+            None,
+        )
         if at is None:
             return False
         after = "".join(t.text for t in toks[at:]).replace("我们", "")
@@ -83,14 +100,28 @@ def team_action(neutral: str, language: str, words: list[str], toks: list[Token]
     return any(word in lx.TEAM_SUBJECTS_EN and _acts(words[i + 1 : i + 4]) for i, word in enumerate(words))
 
 
-def background(text: str, language: str, toks: list[Token]) -> bool:
+def speaker_opens(text: str, language: str) -> bool:
+    """Whether the clause opens with the candidate or the team as its subject.
+
+    "I [verb misheard] the route…", "我们…": someone acts, whatever the verb; not what they own ("our
+    reports…", "我们的报表…").
+    """
+    if language == "zh":
+        return re.match(r"(?:我们|咱们|我)(?!的)", text.lstrip("，, ")) is not None
+    return re.match(r"\s*(?:i|we)\b", text.lower()) is not None
+
+
+def background(text: str, language: str) -> bool:
     """An opening that says where the candidate worked ("I joined…", "我当时在…教…"), nothing done in it."""
     found = re.search(lx.BACKGROUND_OPENING[language], text)
     if found is None:
         return False
     # "我在会上提出了…" is done where it says; "我当时在…教数学", "我在…干过" (过: at some time) and
     # "我加入了一家…" set the scene.
-    return not (found.group().endswith("在") and any(t.tag == "ul" or t.text == "了" for t in toks))
+    # Only the candidate's own stretch counts: "我在一家物流公司，仓库的退货堆成了山" sets the scene.
+    own = re.split(r"[，,；;。！？!?]", text[found.end() :])[0]
+    done = re.sub("|".join(lx.ZH_NOT_PERFECTIVE), "", own)
+    return not (found.group().endswith("在") and "了" in done)
 
 
 def trait(toks: list[Token]) -> bool:

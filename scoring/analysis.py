@@ -18,6 +18,7 @@ from scoring.actors import (
     perfective,
     reaction,
     self_action,
+    speaker_opens,
     team_action,
     trait,
 )
@@ -120,8 +121,12 @@ class Analysis:
 
     @property
     def plan_steps(self) -> int:
-        """Step and contingency markers of a plan (situational answers)."""
-        return sum(f.plan_steps for f in self.facts)
+        """Steps of a plan (situational answers).
+
+        Its step and contingency markers, and each clause that says what the candidate would do without
+        a marker ("我会派个人上去", "I'd ring the owner").
+        """
+        return sum(max(f.plan_steps, int(f.hypothetical)) for f in self.facts)
 
     def _last_says(self, cues: dict[str, list[str]]) -> bool:
         """Whether the plan's last step (its last clause with a step marker) says one of `cues`.
@@ -161,12 +166,13 @@ def _before_purpose(neutral: str, language: str) -> str:
 def _markers(haystack: str, cues: list[str], language: str) -> int:
     """How many cues occur, each stretch of text counted once ("首先" is one step, not "首先" and "先").
 
-    In Chinese a sequence marker opens a clause ("首先，…", "然后我会…"); inside one it is usually part
-    of another word (同时 in a misheard 同事), so only clause openings count.
+    In Chinese a sequence marker opens a clause ("首先，…", "然后我会…") or follows its subject and modal
+    ("我会先…", "做法是先…"); elsewhere it is usually part of another word (同时 in a misheard 同事), so
+    only those count.
     """
     ordered = sorted(cues, key=len, reverse=True)
     if language == "zh":
-        opening = r"(?:^|[，,。；;：:！？!?、\s])"
+        opening = r"(?:^|[，,。；;：:！？!?、\s]|我会?|我就|会|就|是)"
         return len(re.findall(opening + "(?:" + "|".join(re.escape(c) for c in ordered) + ")", haystack))
     return len(re.findall(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in ordered) + r")(?!\S)", haystack))
 
@@ -190,7 +196,8 @@ def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
     acted = False
     for f in facts[1:]:  # the first sentence sets the scene
         usable = acted and not f.hypothetical and "task" not in f.parts
-        closing = f is facts[-1] and not (f.self_action or f.team_action) and measures_time(f.text, language)
+        nobody = not (f.self_action or f.team_action or speaker_opens(f.text, language))
+        closing = f is facts[-1] and nobody and measures_time(f.text, language)
         if usable and (closing or measures_change(f.text, language) or reaction(f.neutral, language)):
             f.parts.add("result")
             f.parts.discard("situation")
@@ -235,7 +242,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         ):
             f.parts.add("task")
         first = sentence.index == 0
-        if first and f.self_action and background(text if language == "zh" else neutral, language, toks):
+        if first and f.self_action and background(text if language == "zh" else neutral, language):
             # "I joined a small firm…", "我那时候在初中教数学": the scene, not an action.
             f.self_action = False
         # The opening clause sets the scene only if it says something (small talk is already gone).

@@ -6,9 +6,25 @@ Chinese. Lists, not models: every decision can be traced to the words that made 
 
 from __future__ import annotations
 
-from scoring.lexicon_star import ACTION_VERBS_EN, RESULT, SITUATION, STRONG_RESULT, TASK
+from scoring.lexicon_star import (
+    ACTION_VERBS_EN,
+    IRREGULAR_PAST_EN,
+    PAST_PREFIXES_EN,
+    RESULT,
+    SITUATION,
+    STRONG_RESULT,
+    TASK,
+)
 
-__all__ = ["ACTION_VERBS_EN", "RESULT", "SITUATION", "STRONG_RESULT", "TASK"]
+__all__ = [
+    "ACTION_VERBS_EN",
+    "IRREGULAR_PAST_EN",
+    "PAST_PREFIXES_EN",
+    "RESULT",
+    "SITUATION",
+    "STRONG_RESULT",
+    "TASK",
+]
 
 FIRST_SINGULAR = {"en": ["i"], "zh": ["我"]}
 FIRST_PLURAL = {
@@ -35,8 +51,10 @@ HYPOTHETICAL = {
         "if it were me",
         "if it was me",
         "my approach would",
+        "my approach is",
         "the way i'd",
         "the way i would",
+        "ideally",
     ],
     "zh": [
         "我会",
@@ -55,6 +73,13 @@ HYPOTHETICAL = {
         "要是我",
         "我的话",
         "我应该",
+        # One's approach or the ideal ("我的做法是先…", "最好是…"): what would be done, not what was.
+        "我的做法是",
+        "我的办法是",
+        "我的思路是",
+        "最好是",
+        "最好先",
+        "理想的话",
     ],
 }
 # Saying what one usually does ("I usually…", "我平时经常…") tells no one time: not an action in a story.
@@ -87,15 +112,43 @@ ZH_SUBJECTS = ["我", "你", "他", "她", "它", "大家", "咱们", "团队", 
 ZH_ASKED_ME = r"(?:让|叫|派|请|要|安排|交给)我(?!们)"
 # An opening that says where the candidate worked sets the scene; it is not an action in the story.
 BACKGROUND_OPENING = {
-    "en": r" i (?:joined|worked (?:at|in|for|as)|was working|started (?:at|as|working)|used to work) ",
+    "en": r" i (?:joined|worked (?:at|in|for|as)|was working|started (?:at|as|working)|used to work"
+    r"|(?:ran|managed|supervised|headed|oversaw) (?:the|a|an|our|my)) ",
     "zh": r"我(?:那时候?|当时|之前|以前|刚)?(?:在|去了?一家|加入|进了?一家)",
+}
+# Coverbs after which 我 is the object ("跟我说", "让我负责", "帮我查"), not the one who acts.
+ZH_COVERBS_OBJECT = {
+    "跟",
+    "对",
+    "向",
+    "和",
+    "给",
+    "被",
+    "替",
+    "帮",
+    "陪",
+    "让",
+    "叫",
+    "请",
+    "找",
+    "问",
+    "告诉",
 }
 # Degree words and verdicts that make a Mandarin clause a description of oneself, unless something is done.
 ZH_TRAIT_WORDS = ["很有", "很会", "很擅长", "很好", "很强", "挺", "比较", "还行", "还可以", "还算", "不错"]
 # A Mandarin clause opening on 把/将 (after a connective) acts on something; its doer is the last one named.
 ZH_DISPOSAL_OPENING = r"^[，,\s]*(?:然后|接着|再|又|就|还|并且|而且|于是)?[，,\s]*(?:把|将(?!来|近|要|会))"
 # Result cues that are outcomes only with what follows: "went from forty to five", not "went from the pile".
-RESULT_NEEDS = {"went from": r"\bwent from\b.+\bto\b"}
+# A change of level is an outcome when something changes, not when the speaker moves ("I went down to the
+# gate", "we dropped by the depot", "I stopped at the desk").
+_NOT_MOVING = r"(?<! i)(?<! we)"
+RESULT_NEEDS = {
+    "went from": r"\bwent from\b.+\bto\b",
+    **{
+        cue: _NOT_MOVING + rf" {cue} "
+        for cue in ("went down", "went up", "dropped", "fell", "rose", "stopped")
+    },
+}
 # Words with 了 that do not mark a completed action.
 ZH_NOT_PERFECTIVE = {"了解", "了解到", "为了", "除了", "了不起", "不了"}
 PLAN_STEPS = {

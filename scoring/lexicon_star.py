@@ -218,6 +218,7 @@ RESULT = {
         "没有再",
         "不再",
         "再也没",
+        "没再",
         "恢复了",
         "很平稳",
         "稳定了",
@@ -314,3 +315,16 @@ ACTION_VERBS_EN = {
     "used",
     "did",
 }
+# Irregular past tenses of verbs of doing (mental states such as "thought", "knew", "felt" are not actions,
+# nor "was", "had", "got"); with a prefix ("rebuilt", "oversaw", "undertook") they are the same verb.
+_IRREGULAR_PAST = """
+    arose awoke beat became began bent bid bit blew bore bought bred broke brought built burnt burst
+    cast caught chose clung came crept cut dealt dug did drew drank drove ate fell fed fought fled flew
+    flung forbade forgave froze gave went ground grew hung heard hid hit held hurt kept knelt laid led
+    leant leapt learnt left lent let lit lost made met paid put quit rode rang rose ran said saw sought
+    sold sent set shook shone shot showed shut sang sank sat slept slid spoke sped spent spun split
+    spread sprang stood stole stuck struck strove swore swept swam swung took taught tore told threw
+    woke wore wove won wound wrote withdrew
+"""
+IRREGULAR_PAST_EN = set(_IRREGULAR_PAST.split())
+PAST_PREFIXES_EN = ("re", "over", "under")

@@ -201,6 +201,18 @@ FROM_TO_EN = re.compile(r"\bfrom\b.+\bto\b")
 FROM_TO_ZH = re.compile(r"从.+(?:到|降|减|提|增|变)")
 
 
+def _spans_quantities(sentence: str, language: str) -> bool:
+    """Whether a clause spans quantities ("from 40 to 5", "从两天缩短到半天"): a quantity follows "from".
+
+    Not an extent ("from start to finish", "从头做到尾") nor a source ("from the last six months",
+    "从报表里").
+    """
+    pattern = FROM_TO_ZH if language == "zh" else FROM_TO_EN
+    text = sentence if language == "zh" else sentence.lower()
+    found = pattern.search(text)
+    return found is not None and bool(specifics(text[found.start() :], language))
+
+
 def measures_change(sentence: str, language: str) -> bool:
     """Whether a clause gives a quantity of change, not a bare count ("three colleagues").
 
@@ -216,7 +228,9 @@ def measures_change(sentence: str, language: str) -> bool:
             for x in found
         ):
             return True
-        return "倍" in sentence or any(w in sentence for w in CHANGE_ZH) or bool(FROM_TO_ZH.search(sentence))
+        return (
+            "倍" in sentence or any(w in sentence for w in CHANGE_ZH) or _spans_quantities(sentence, language)
+        )
     if any(
         x.startswith("$") or x.split()[0].endswith("%") or x.split()[0] in ("twice", "doubled", "halved")
         for x in found
@@ -227,20 +241,33 @@ def measures_change(sentence: str, language: str) -> bool:
         bool(words & CHANGE_EN)
         or "percent" in words
         or "half" in words
-        or bool(FROM_TO_EN.search(sentence.lower()))
+        or _spans_quantities(sentence, language)
     )
 
 
-DURATION_EN = {"second", "minute", "hour", "day", "week", "month", "year"}
+DURATION_EN = {"second", "minute", "hour", "day", "week", "month", "year", "fortnight"}
 DURATION_ZH = ("秒", "分钟", "小时", "天", "周", "星期", "个月", "年")
+# How long an activity went on ("for three days", "spent a week", "做了3天", "跑了两周") is not how long
+# something took once changed ("loaded in four seconds", "两周内", "只用了两天").
+ACTIVITY_BEFORE_EN = {"for", "over", "during", "spent", "spend", "spending", "throughout", "every", "each"}
+ACTIVITY_ZH = re.compile(r"(?<![只才仅就])(?:了|过|花|连续|整整|每)$")
 
 
 def measures_time(sentence: str, language: str) -> bool:
-    """Whether a clause gives a length of time ("in four seconds", "两周内"), not a count of things."""
+    """Whether a clause gives the time something took ("in four seconds", "两周内").
+
+    Not a count of things, nor how long an activity went on ("for three days", "做了3天").
+    """
     for found in specifics(sentence, language):
-        if language == "zh" and found.endswith(DURATION_ZH):
-            return True
-        unit = found.split()[-1].rstrip("s") if language == "en" else ""
-        if unit in DURATION_EN:
+        if language == "zh":
+            at = sentence.find(found)
+            if found.endswith(DURATION_ZH) and not ACTIVITY_ZH.search(sentence[max(at - 3, 0) : at]):
+                return True
+            continue
+        unit = found.split()[-1].rstrip("s")
+        words = re.findall(r"[a-z]+|\d+", sentence.lower())
+        number = found.split()[0]
+        before = {words[i - 1] for i, w in enumerate(words) if w == number and i}
+        if unit in DURATION_EN and not before & ACTIVITY_BEFORE_EN:
             return True
     return False

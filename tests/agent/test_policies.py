@@ -450,6 +450,41 @@ def test_two_sentences_of_a_plan_are_its_start_and_a_thinking_pause_after_them_i
     assert end.event()["reason"] == "complete_plan"
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_plan_told_as_what_the_candidate_would_do_without_step_words_is_a_plan(language: str) -> None:
+    """Steps need no "first… then…": three clauses of what the candidate would do, closed by "finally",
+    end after the usual gap, not after the wait for an unfinished answer."""
+    said = {
+        "en": [
+            "I'd ring the supplier myself and ask what they can still send by the morning.",
+            "I'd tell the kitchen manager straight away so she can change the menu.",
+            "I'd put a note on the booking system for every table that ordered the set menu.",
+            "Finally I'd sit down with the supplier the week after and agree a backup delivery.",
+        ],
+        "zh": [
+            "我会自己给供应商打电话，问清楚明早还能送什么。",
+            "厨房经理那边我会马上告诉她，让她调整菜单。",
+            "订了套餐的每一桌，我会在预订系统里做个备注。",
+            "最后，过一周我会跟供应商坐下来，谈一个备用的送货方案。",
+        ],
+    }[language]
+    lines = [
+        Line(0.5, 4.0, said[0]),
+        Line(5.3, 4.0, said[1]),
+        Line(10.2, 4.0, said[2]),
+        Line(15.1, 4.0, said[3]),
+    ]
+    question = {
+        "en": "Say your main supplier cancels the morning delivery the night before a big event. "
+        "What would you do?",
+        "zh": "假设大活动前一晚，主要供应商取消了第二天早上的送货，你会怎么做？",
+    }[language]
+    end = first(run(question, lines, language), "end_of_answer")
+    assert end.t > 19.1, f"cut in at {end.t}"
+    assert end.event()["reason"] == "complete_plan"
+    assert end.t <= 19.1 + 1.2
+
+
 def _story_endpointer(mid_thought_p: float, last_p: float | None) -> Endpointer:
     """A complete English story, told in three segments; the last pause heard with P(complete) `last_p`."""
     e = Endpointer("en", EndpointSettings(mid_thought_p=mid_thought_p), asked_at=0.0)

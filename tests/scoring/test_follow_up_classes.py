@@ -27,6 +27,8 @@ def first_reason(language: str, text: str) -> str | None:
         "这种情况我一般会先冷静一下，等大家情绪稳定了再开个短会，把分歧摊开说。",
         "换作是我，就先听听对方怎么想，然后把两个方案的成本列出来，交给经理定。",
         "我大概会先约他喝杯咖啡。再慢慢把我的顾虑讲清楚。最后看看能不能各退一步。",
+        "我的做法是。先单独找他聊，把他的理由听完。再把两个方案的利弊都列出来，一起拿给主管看。",
+        "最好是先冷静一两天。等大家都不着急了，再坐下来把分歧一条条过一遍。",
     ],
 )
 def test_what_the_candidate_would_do_in_mandarin_is_asked_for_a_real_time(text: str) -> None:
@@ -145,6 +147,8 @@ def test_a_general_claim_about_oneself_in_mandarin_is_asked_for_a_specific_situa
         "If it were me, I'd test it small for a week or so. Then keep an eye on the numbers afterwards.",
         "My approach would be to get everyone in a room first. Then agree on what we are trying to fix.",
         "Well, I'd probably ask the customer what they need, and then write it all down for the team.",
+        "My approach is to sit with both of them first. Then put the two options on one page for the boss.",
+        "Ideally you try the change on one shift for a week. Then roll it out once it holds up.",
     ],
 )
 def test_what_the_candidate_would_do_in_english_is_asked_for_a_real_time(text: str) -> None:
@@ -226,3 +230,94 @@ def test_going_through_a_pile_is_no_outcome() -> None:
 def test_going_through_something_or_doing_it_ahead_is_an_action_not_an_outcome(action: str) -> None:
     story = "去年我在博物馆做游客服务，预约老是被取消。主管让我查一下原因。" + action
     assert first_reason("zh", story) == "missing_result"
+
+
+@pytest.mark.parametrize(
+    ("language", "measuring"),
+    [
+        ("en", "I sat at the loading bay for five days and timed each lorry."),
+        ("en", "Then I watched the night shift over two weeks with a clipboard."),
+        ("en", "I [verb misheard] the whole warehouse for three days, start to finish."),
+        ("zh", "我拿着表在装卸口蹲了五天，从头记到尾。"),
+        ("zh", "我连续跟了两周夜班，每辆车都记了时间。"),
+    ],
+)
+def test_how_long_the_candidate_measured_is_no_outcome(language: str, measuring: str) -> None:
+    """Measuring is an action: its length ("for five days", "蹲了五天") and reach ("从头到尾") are not
+    a measured outcome, even when the verb is lost ("I [misheard] … for three days")."""
+    story = {
+        "en": "Last spring our depot kept missing its delivery slots. I had to find out why. "
+        "I asked the drivers where they lost time. ",
+        "zh": "去年春天我们仓库老是错过送货时段。我得查清楚原因。我先问了司机们在哪儿耽误时间。",
+    }[language]
+    assert first_reason(language, story + measuring.replace("[verb misheard] ", "")) == "missing_result"
+
+
+@pytest.mark.parametrize(
+    ("language", "closing"),
+    [
+        ("en", "After that the lorries were turned round in forty minutes."),
+        ("en", "Loading now takes under an hour."),
+        ("zh", "后来每辆车四十分钟就能装完。"),
+        ("zh", "现在两周内就能把积压清掉。"),
+    ],
+)
+def test_how_long_something_takes_after_the_change_is_its_outcome(language: str, closing: str) -> None:
+    story = {
+        "en": "Last spring our depot kept missing its delivery slots. I had to find out why. "
+        "I rebuilt the loading rota with the shift leads. ",
+        "zh": "去年春天我们仓库老是错过送货时段。我得查清楚原因。我跟班长们一起重新排了装车顺序。",
+    }[language]
+    assert first_reason(language, story + closing) != "missing_result"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "zh",
+            "去年我在一家物流公司，仓库的退货堆成了山。经理说这事交给你们组了，有问题跟我说。"
+            "大家连着干了三个周末，我们几个把退货按品类分成了四堆。",
+        ),
+        (
+            "en",
+            "I managed the front desk of a busy hotel and we kept losing bookings at the weekend. "
+            "The whole shift stayed late for a fortnight and we went through every booking together.",
+        ),
+    ],
+)
+def test_the_candidate_as_the_object_or_in_their_role_is_not_their_action(language: str, text: str) -> None:
+    """ "跟我说" (tell me) names the candidate as the listener; "I managed the front desk" is their role."""
+    assert first_reason(language, text) == "no_personal_action"
+
+
+@pytest.mark.parametrize(
+    ("language", "ending", "outcome"),
+    [
+        ("zh", "那以后这个客户的稿子就没再退回来过。", True),
+        ("zh", "那以后我又找译员们一个个谈了一遍。", False),
+    ],
+)
+def test_something_that_stopped_happening_after_the_action_is_its_outcome(
+    language: str, ending: str, outcome: bool
+) -> None:
+    story = (
+        "去年我们的翻译稿老被医疗客户退回来。我得想办法。我给每个客户做了一份术语表，交稿前让译员逐条核对。"
+    )
+    assert (first_reason(language, story + ending) != "missing_result") is outcome
+
+
+@pytest.mark.parametrize(
+    ("ending", "outcome"),
+    [
+        ("I went down to the yard at six every morning and counted the lorries.", False),
+        ("We dropped by each bay and asked the loaders.", False),
+        ("Missed slots went down to two a week.", True),
+        ("The queue at the gate dropped by half.", True),
+    ],
+)
+def test_the_speaker_moving_is_no_change_of_level(ending: str, outcome: bool) -> None:
+    story = (
+        "Last spring our depot kept missing its delivery slots. I had to fix it. I rebuilt the loading rota. "
+    )
+    assert (first_reason("en", story + ending) != "missing_result") is outcome
