@@ -81,6 +81,10 @@ TRAILING = {
 }
 
 
+STRANDABLE_EN = {"of", "to", "with"}
+WH_EN = {"what", "who", "whom", "which", "where"}
+PRONOUNS_EN = {"i", "we", "you", "they", "he", "she", "it"}
+CONJUNCTIONS_EN = {"and", "but", "then", "so", "because", "or"}
 SHORT_EN, SHORT_ZH = 3, 5
 COMPLETE_PLAN_STEPS = 3  # a situational answer with three steps is a plan: whole once a step closes it
 
@@ -167,7 +171,29 @@ def is_trailing(text: str, language: str) -> bool:
     words = re.findall(r"[a-z0-9%']+", core.lower())
     # Recognisers often drop final punctuation, so its absence alone is not a sign of thinking.
     starts = len(words) <= SHORT_EN and bool(words) and words[0] in TRAILING["en"]
-    return bool(words) and (words[-1] in TRAILING["en"] or starts)
+    return bool(words) and ((words[-1] in TRAILING["en"] and not _stranded(words)) or starts)
+
+
+def _fragment(text: str, language: str) -> bool:
+    """A stretch of speech too short to hold a step ("车", "so um"): a blip, a filler, a misheard breath."""
+    if language == "zh":
+        return len(re.sub(r"\W", "", text)) <= SHORT_ZH
+    return len(re.findall(r"[a-z0-9%']+", text.lower())) <= SHORT_EN
+
+
+def _stranded(words: list[str]) -> bool:
+    """Whether a final preposition ends a clause opened by a wh-word and its subject.
+
+    "what we were short of", "who they wanted to work with": the sentence is whole; "what we needed and
+    sent it to" dangles.
+    """
+    if words[-1] not in STRANDABLE_EN:
+        return False
+    wh = max((i for i in range(max(len(words) - 8, 0), len(words) - 2) if words[i] in WH_EN), default=None)
+    if wh is None:
+        return False
+    clause = words[wh + 1 : -1]
+    return clause[0] in PRONOUNS_EN and not any(w in CONJUNCTIONS_EN for w in clause)
 
 
 @dataclass
@@ -263,9 +289,11 @@ class Endpointer:
                     # comes last), so any pause between sentences is waited through, as for an open plan.
                     return max(self._rhythm_wait(), s.open_plan_wait_s), "story_goes_on", None
                 return self._typical_wait(), "complete_story", None
-            # Three steps, said in at least three stretches of speech: two sentences with three markers
-            # ("first… then… before…") are the plan's start, and a thinking pause often follows them.
-            said = len(spoken) >= COMPLETE_PLAN_STEPS and len(a.facts) > 1
+            # Three steps, said in at least three stretches of speech that say something (not a blip
+            # heard as "车"): two sentences with three markers ("first… then… before…") are the plan's
+            # start, and a thinking pause often follows them.
+            stretches = [seg for seg in spoken if not _fragment(seg.text or "", self.language)]
+            said = len(stretches) >= COMPLETE_PLAN_STEPS and len(a.facts) > 1
             if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and said:
                 if a.plan_closed:
                     return self._typical_wait(), "complete_plan", None

@@ -166,14 +166,17 @@ def _before_purpose(neutral: str, language: str) -> str:
 def _markers(haystack: str, cues: list[str], language: str) -> int:
     """How many cues occur, each stretch of text counted once ("首先" is one step, not "首先" and "先").
 
-    In Chinese a sequence marker opens a clause ("首先，…", "然后我会…") or follows its subject and modal
-    ("我会先…", "做法是先…"); elsewhere it is usually part of another word (同时 in a misheard 同事), so
-    only those count.
+    In Chinese a sequence marker opens a phrase ("首先，…", "然后我会…") or follows its subject and modal
+    ("我会先…", "我的做法是先…"); elsewhere it is usually part of another word (同时 in a misheard 同事), so
+    only those count, once a phrase.
     """
     ordered = sorted(cues, key=len, reverse=True)
     if language == "zh":
-        opening = r"(?:^|[，,。；;：:！？!?、\s]|我会?|我就|会|就|是)"
-        return len(re.findall(opening + "(?:" + "|".join(re.escape(c) for c in ordered) + ")", haystack))
+        # One step a phrase: "然后我会先…" is one step, not 然后 and 先.
+        marked = re.compile(
+            r"^(?:我会?|我就|会|就|是|[^，,]{0,4}是)?(?:" + "|".join(map(re.escape, ordered)) + ")"
+        )
+        return sum(bool(marked.match(p)) for p in re.split(r"[，,。；;：:！？!?、\s]+", haystack))
     return len(re.findall(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in ordered) + r")(?!\S)", haystack))
 
 
@@ -222,8 +225,11 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         f = SentenceFacts(sentence, text, neutral)
         toks = tokens(text, "zh") if language == "zh" else []
         unsaid = goes_on_unsaid(toks) if language == "zh" else goes_on_unsaid_en(words)
-        f.hypothetical = bool(hits(neutral, lx.HYPOTHETICAL[language], language)) or (
-            bool(facts) and facts[-1].hypothetical and unsaid
+        would = language == "zh" and re.search(lx.ZH_MODAL_AFTER_ME, text) is not None
+        f.hypothetical = (
+            bool(hits(neutral, lx.HYPOTHETICAL[language], language))
+            or would
+            or (bool(facts) and facts[-1].hypothetical and unsaid)
         )
         f.specifics = specifics(text, language)
         f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)

@@ -148,9 +148,25 @@ RESULT_NEEDS = {
         cue: _NOT_MOVING + rf" {cue} "
         for cue in ("went down", "went up", "dropped", "fell", "rose", "stopped")
     },
+    # Something stopped happening, not the candidate stopping doing it ("我就不再给他派单了").
+    **{cue: rf"(?<!我)(?<!我们)(?<!我就)(?<!我也)(?<!我都){cue}" for cue in ("不再", "没再", "再也没")},
 }
 # Words with 了 that do not mark a completed action.
-ZH_NOT_PERFECTIVE = {"了解", "了解到", "为了", "除了", "了不起", "不了"}
+ZH_NOT_PERFECTIVE = {
+    "了解",
+    "了解到",
+    "为了",
+    "除了",
+    "了不起",
+    "不了",
+    "说白了",
+    "算了",
+    "对了",
+    "好了",
+    "罢了",
+}
+# The candidate's modal a few words after 我 ("我第一反应大概会…", "我这时候肯定能…"): what would be done.
+ZH_MODAL_AFTER_ME = r"我(?!们)[^，,。？！?!了过]{0,6}?(?:会|将|能够?)(?!议|员|场|计|谈|上|儿|面|合)"
 PLAN_STEPS = {
     "en": ["first", "then", "next", "after that", "finally", "also", "if", "every week", "each week", "plan"],
     "zh": ["先", "首先", "然后", "接着", "之后", "最后", "同时", "如果", "每周", "计划", "必要时"],

@@ -236,13 +236,11 @@ def measures_change(sentence: str, language: str) -> bool:
         for x in found
     ):
         return True
-    words = set(re.findall(r"[a-z]+", sentence.lower()))
-    return (
-        bool(words & CHANGE_EN)
-        or "percent" in words
-        or "half" in words
-        or _spans_quantities(sentence, language)
-    )
+    said = re.findall(r"[a-z]+", sentence.lower())
+    words = set(said)
+    # "I dropped the ones who…", "we cut the list": the speaker acting, not a level changing.
+    changed = {w for i, w in enumerate(said) if w in CHANGE_EN and not (i and said[i - 1] in ("i", "we"))}
+    return bool(changed) or "percent" in words or "half" in words or _spans_quantities(sentence, language)
 
 
 DURATION_EN = {"second", "minute", "hour", "day", "week", "month", "year", "fortnight"}
@@ -250,7 +248,8 @@ DURATION_ZH = ("秒", "分钟", "小时", "天", "周", "星期", "个月", "年
 # How long an activity went on ("for three days", "spent a week", "做了3天", "跑了两周") is not how long
 # something took once changed ("loaded in four seconds", "两周内", "只用了两天").
 ACTIVITY_BEFORE_EN = {"for", "over", "during", "spent", "spend", "spending", "throughout", "every", "each"}
-ACTIVITY_ZH = re.compile(r"(?<![只才仅就])(?:了|过|花|连续|整整|每)$")
+# A frequency ("每人一个月来一次", "每周") is a schedule, not an outcome either.
+ACTIVITY_ZH = re.compile(r"(?<![只才仅就])(?:了|过|花|连续|整整)$|每.?$")
 
 
 def measures_time(sentence: str, language: str) -> bool:

@@ -238,6 +238,11 @@ def test_trailing_words() -> None:
         "最后我们提前上线了。", "zh"
     )
     assert not is_trailing("crash reports dropped by 40%", "en")
+    # A preposition stranded by a wh-clause ends the sentence; one that dangles does not.
+    assert not is_trailing("I sent the three biggest stores a list of what we were short of.", "en")
+    assert not is_trailing("I asked the team who they wanted to work with.", "en")
+    assert is_trailing("and then I went over to the manager with", "en")
+    assert is_trailing("I wrote down what we needed and sent it to", "en")
 
 
 def test_barge_in_ignores_a_cough_and_fires_once_on_speech() -> None:
@@ -483,6 +488,29 @@ def test_a_plan_told_as_what_the_candidate_would_do_without_step_words_is_a_plan
     assert end.t > 19.1, f"cut in at {end.t}"
     assert end.event()["reason"] == "complete_plan"
     assert end.t <= 19.1 + 1.2
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "然后我会先跟运营那边确认。",  # "然后…先" is one step, not two
+        "然后跟运营确认明天的航班，如果没有座位就安排酒店。",  # three steps, but a blip is no stretch
+    ],
+)
+def test_a_blip_and_two_sentences_of_a_plan_are_its_start_in_mandarin(second: str) -> None:
+    """A noise blip heard as one character is no stretch of speech, and "然后我会先…" is one step: the
+    thinking pause after the plan's first two sentences is waited through."""
+    lines = [
+        Line(0.3, 0.3, "车"),
+        Line(1.5, 5.0, "首先我会安排一个人沿着队伍走一遍，把要转机的、带小孩的先挑出来。"),
+        Line(7.6, 3.0, second),
+        Line(13.2, 4.0, "明天到底还有哪些航班有座位，不能随便答应人家。"),  # after a 2.6 s pause
+        Line(18.1, 4.0, "最后我会单独开一个窗口，专门给有孩子的家庭改签。"),
+    ]
+    question = "假如航班全部取消，排队的旅客一个比一个着急，你会怎么做？"
+    end = first(run(question, lines, "zh"), "end_of_answer")
+    assert end.t > 22.1, f"cut in at {end.t}"
+    assert end.event()["reason"] == "complete_plan"
 
 
 def _story_endpointer(mid_thought_p: float, last_p: float | None) -> Endpointer:

@@ -29,6 +29,7 @@ def first_reason(language: str, text: str) -> str | None:
         "我大概会先约他喝杯咖啡。再慢慢把我的顾虑讲清楚。最后看看能不能各退一步。",
         "我的做法是。先单独找他聊，把他的理由听完。再把两个方案的利弊都列出来，一起拿给主管看。",
         "最好是先冷静一两天。等大家都不着急了，再坐下来把分歧一条条过一遍。",
+        "我第一反应大概会是先去问问带过他的老同事。我这时候肯定能沉住气，不乱表态。",
     ],
 )
 def test_what_the_candidate_would_do_in_mandarin_is_asked_for_a_real_time(text: str) -> None:
@@ -240,11 +241,16 @@ def test_going_through_something_or_doing_it_ahead_is_an_action_not_an_outcome(a
         ("en", "I [verb misheard] the whole warehouse for three days, start to finish."),
         ("zh", "我拿着表在装卸口蹲了五天，从头记到尾。"),
         ("zh", "我连续跟了两周夜班，每辆车都记了时间。"),
+        ("zh", "然后排了一张班表，每人一个月只要值一个周末就行。"),
+        ("en", "I called every haulier and I dropped the ones who could not come within two days."),
     ],
 )
-def test_how_long_the_candidate_measured_is_no_outcome(language: str, measuring: str) -> None:
-    """Measuring is an action: its length ("for five days", "蹲了五天") and reach ("从头到尾") are not
-    a measured outcome, even when the verb is lost ("I [misheard] … for three days")."""
+def test_how_long_how_often_or_how_far_the_candidate_acted_is_no_outcome(
+    language: str, measuring: str
+) -> None:
+    """Measuring is an action: its length ("for five days", "蹲了五天"), reach ("从头到尾"), a schedule
+    ("每人一个月…") and the speaker's own "dropped" are not a measured outcome, even when the verb is
+    lost ("I [misheard] … for three days")."""
     story = {
         "en": "Last spring our depot kept missing its delivery slots. I had to find out why. "
         "I asked the drivers where they lost time. ",
@@ -321,3 +327,35 @@ def test_the_speaker_moving_is_no_change_of_level(ending: str, outcome: bool) ->
         "Last spring our depot kept missing its delivery slots. I had to fix it. I rebuilt the loading rota. "
     )
     assert (first_reason("en", story + ending) != "missing_result") is outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        ("然后我会先跟运营那边确认。", 1),  # one phrase, one step
+        ("我的做法是先把他请到小房间。然后请医生过来讲清楚。", 2),  # 先 after 是 opens a step
+        ("首先，我会分别和两位同事谈。然后，我会把风险列出来。最后，如果还是不行，我会请负责人决定。", 4),
+        ("我会给供应商打电话。我会告诉厨房经理。我会在系统里做个备注。", 3),  # what I would do, no markers
+        ("同事们都同意了。", 0),  # 同 of 同事 is no 同时
+    ],
+)
+def test_the_steps_of_a_mandarin_plan_are_its_phrases_that_open_on_a_marker_or_say_what_would_be_done(
+    text: str, steps: int
+) -> None:
+    a = analyse(Answer("假如供应商临时取消送货，你会怎么做？", text, language="zh", kind="situational"))
+    assert a.plan_steps == steps
+
+
+def test_a_discourse_marker_with_le_does_not_make_a_self_description_an_action() -> None:
+    """ "说白了" (frankly) marks nothing as done: "我态度一直挺端正的" still only describes the candidate."""
+    text = "说白了，我觉得主要还是看态度，我态度一直挺端正的。所以这类事我处理起来都还可以。"
+    assert first_reason("zh", text) == "too_short"
+
+
+def test_the_candidate_no_longer_doing_something_is_an_action_not_an_outcome() -> None:
+    story = (
+        "去年我们的上门维修老是拖。我得把时间压下来。"
+        "我把合作的师傅挨个打了一遍电话，两天之内来不了的，我就不再给他派单了。"
+    )
+    assert first_reason("zh", story) == "missing_result"
+    assert first_reason("zh", story + "后来客户再也没为上门慢投诉过。") != "missing_result"
