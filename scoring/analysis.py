@@ -45,6 +45,7 @@ class SentenceFacts:
     self_action: bool = False
     team_action: bool = False
     hypothetical: bool = False
+    says_would: bool = False  # in its own words ("我会…", "I'd…"), not only in the mood of the clause before
     specifics: list[str] = field(default_factory=list)
     plan_steps: int = 0
 
@@ -123,10 +124,11 @@ class Analysis:
     def plan_steps(self) -> int:
         """Steps of a plan (situational answers).
 
-        Its step and contingency markers, and each clause that says what the candidate would do without
-        a marker ("我会派个人上去", "I'd ring the owner").
+        Its step and contingency markers, and each clause that says in its own words what the candidate
+        would do ("我会派个人上去", "I'd ring the owner"); a clause that only goes on in that mood ("明天还有
+        哪些航班？") is part of the step before.
         """
-        return sum(max(f.plan_steps, int(f.hypothetical)) for f in self.facts)
+        return sum(max(f.plan_steps, int(f.says_would)) for f in self.facts)
 
     def _last_says(self, cues: dict[str, list[str]]) -> bool:
         """Whether the plan's last step (its last clause with a step marker) says one of `cues`.
@@ -225,12 +227,10 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         f = SentenceFacts(sentence, text, neutral)
         toks = tokens(text, "zh") if language == "zh" else []
         unsaid = goes_on_unsaid(toks) if language == "zh" else goes_on_unsaid_en(words)
-        would = language == "zh" and re.search(lx.ZH_MODAL_AFTER_ME, text) is not None
-        f.hypothetical = (
-            bool(hits(neutral, lx.HYPOTHETICAL[language], language))
-            or would
-            or (bool(facts) and facts[-1].hypothetical and unsaid)
+        f.says_would = bool(hits(neutral, lx.HYPOTHETICAL[language], language)) or (
+            language == "zh" and re.search(lx.ZH_MODAL_AFTER_ME, text) is not None
         )
+        f.hypothetical = f.says_would or (bool(facts) and facts[-1].hypothetical and unsaid)
         f.specifics = specifics(text, language)
         f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)
         if not f.hypothetical:

@@ -491,25 +491,34 @@ def test_a_plan_told_as_what_the_candidate_would_do_without_step_words_is_a_plan
 
 
 @pytest.mark.parametrize(
-    "second",
+    "before_pause",
     [
-        "然后我会先跟运营那边确认。",  # "然后…先" is one step, not two
-        "然后跟运营确认明天的航班，如果没有座位就安排酒店。",  # three steps, but a blip is no stretch
+        ["然后我会先跟运营那边确认。"],  # "然后…先" is one step, not two
+        ["然后跟运营确认明天的航班，如果没有座位就安排酒店。"],  # three steps, but a blip is no stretch
+        # a clause that goes on in the mood of the step before is part of it, not a step of its own
+        ["然后我会先跟运营那边确认。", "明天到底还有哪些航班有座位？"],
     ],
 )
-def test_a_blip_and_two_sentences_of_a_plan_are_its_start_in_mandarin(second: str) -> None:
-    """A noise blip heard as one character is no stretch of speech, and "然后我会先…" is one step: the
-    thinking pause after the plan's first two sentences is waited through."""
+def test_a_blip_and_two_sentences_of_a_plan_are_its_start_in_mandarin(before_pause: list[str]) -> None:
+    """A noise blip heard as one character is no stretch of speech, "然后我会先…" is one step, and so is a
+    clause that only goes on with it: the thinking pause after the plan's first two sentences is waited
+    through."""
     lines = [
         Line(0.3, 0.3, "车"),
         Line(1.5, 5.0, "首先我会安排一个人沿着队伍走一遍，把要转机的、带小孩的先挑出来。"),
-        Line(7.6, 3.0, second),
-        Line(13.2, 4.0, "明天到底还有哪些航班有座位，不能随便答应人家。"),  # after a 2.6 s pause
-        Line(18.1, 4.0, "最后我会单独开一个窗口，专门给有孩子的家庭改签。"),
+    ]
+    t = 7.6
+    for said in before_pause:
+        lines.append(Line(t, 3.0, said))
+        t += 4.0
+    t += 1.6  # a 2.6 s thinking pause
+    lines += [
+        Line(t, 4.0, "不能随便答应人家，我会让同事先把能改签的名单拉出来。"),
+        Line(t + 5.0, 4.0, "最后我会单独开一个窗口，专门给有孩子的家庭改签。"),
     ]
     question = "假如航班全部取消，排队的旅客一个比一个着急，你会怎么做？"
     end = first(run(question, lines, "zh"), "end_of_answer")
-    assert end.t > 22.1, f"cut in at {end.t}"
+    assert end.t > t + 9.0, f"cut in at {end.t}"
     assert end.event()["reason"] == "complete_plan"
 
 
