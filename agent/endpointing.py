@@ -82,6 +82,22 @@ TRAILING = {
 
 
 STRANDABLE_EN = {"of", "to", "with"}
+PREPOSITIONS_EN = {
+    "about",
+    "with",
+    "for",
+    "of",
+    "on",
+    "at",
+    "like",
+    "to",
+    "from",
+    "after",
+    "before",
+    "by",
+    "in",
+}
+SAYING_EN = {"think", "hope", "guess", "said", "believe", "thought", "hoped", "suppose"}
 WH_EN = {"what", "who", "whom", "which", "where"}
 PRONOUNS_EN = {"i", "we", "you", "they", "he", "she", "it"}
 CONJUNCTIONS_EN = {"and", "but", "then", "so", "because", "or"}
@@ -171,7 +187,17 @@ def is_trailing(text: str, language: str) -> bool:
     words = re.findall(r"[a-z0-9%']+", core.lower())
     # Recognisers often drop final punctuation, so its absence alone is not a sign of thinking.
     starts = len(words) <= SHORT_EN and bool(words) and words[0] in TRAILING["en"]
-    return bool(words) and ((words[-1] in TRAILING["en"] and not _stranded(words)) or starts)
+    return bool(words) and (
+        (words[-1] in TRAILING["en"] and not _stranded(words) and not _object(words)) or starts
+    )
+
+
+def _object(words: list[str]) -> bool:
+    """A last word that is an object, not a conjunction: "happy about that", "I think so"."""
+    if len(words) < 2:
+        return False
+    last, before = words[-1], words[-2]
+    return (last in ("that", "this") and before in PREPOSITIONS_EN) or (last == "so" and before in SAYING_EN)
 
 
 def _fragment(text: str, language: str) -> bool:

@@ -114,7 +114,10 @@ ZH_ASKED_ME = r"(?:让|叫|派|请|要|安排|交给)我(?!们)"
 BACKGROUND_OPENING = {
     "en": r" i (?:joined|worked (?:at|in|for|as)|was working|started (?:at|as|working)|used to work"
     r"|(?:ran|managed|supervised|headed|oversaw) (?:the|a|an|our|my)) ",
-    "zh": r"我(?:那时候?|当时|之前|以前|刚)?(?:在|去了?一家|加入|进了?一家)",
+    # "我在…", "我加入…", and a workplace the candidate worked at, whatever the verb was heard as
+    # ("我[在→带]一家物流公司的计划部工作").
+    "zh": r"我(?:那时候?|当时|之前|以前|刚)?(?:在|去了?一家|加入|进了?一家)"
+    r"|我[^，,。]{0,4}?一(?:家|个)[^，,。了]{0,14}?(?:工作|上班|实习)",
 }
 # Coverbs after which 我 is the object ("跟我说", "让我负责", "帮我查"), not the one who acts.
 ZH_COVERBS_OBJECT = {

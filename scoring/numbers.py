@@ -138,7 +138,9 @@ def _zh(sentence: str) -> list[str]:
     found += re.findall(r"\d+(?:\.\d+)?%", sentence)
     found += re.findall(rf"百分之[{lx.NUMERALS_ZH}\d]+", sentence)
     for m in re.finditer(
-        r"(?:从|到|降到|降至|提高到|提升到|增加到|减少到|达到)(\d+(?:\.\d+)?)(?![\d%])", sentence
+        # not a time or date ("等到5点", "拖到3号")
+        r"(?:从|到|降到|降至|提高到|提升到|增加到|减少到|达到)(\d+(?:\.\d+)?)(?![\d%点号日时月])",
+        sentence,
     ):
         if m.group(0) not in found:
             found.append(m.group(0))

@@ -243,6 +243,10 @@ def test_trailing_words() -> None:
     assert not is_trailing("I asked the team who they wanted to work with.", "en")
     assert is_trailing("and then I went over to the manager with", "en")
     assert is_trailing("I wrote down what we needed and sent it to", "en")
+    # "that" and "so" as objects close a sentence; as conjunctions they leave it open.
+    assert not is_trailing("The night nurses were really happy about that.", "en")
+    assert not is_trailing("The client renewed, or at least I think so.", "en")
+    assert is_trailing("I told the nurses that", "en") and is_trailing("It kept failing so", "en")
 
 
 def test_barge_in_ignores_a_cough_and_fires_once_on_speech() -> None:

@@ -119,6 +119,10 @@ def test_a_story_with_its_outcome_is_not_taken_for_an_answer_without_an_example(
             "zh",
             "三年前我加入了一家小物流公司，路线全靠手排。经理叫我去研究一下。我们请了顾问，团队照着做了。",
         ),
+        (
+            "zh",  # 在 heard as 带: a workplace the candidate worked at is still the scene
+            "去年我带一家连锁药店的采购部工作。我的任务是查清楚为什么老断货。我们大家一起开了会，团队改了订货流程。",
+        ),
     ],
 )
 def test_where_the_candidate_worked_and_what_they_were_asked_are_not_their_actions(
