@@ -188,15 +188,17 @@ def is_trailing(text: str, language: str) -> bool:
     # Recognisers often drop final punctuation, so its absence alone is not a sign of thinking.
     starts = len(words) <= SHORT_EN and bool(words) and words[0] in TRAILING["en"]
     return bool(words) and (
-        (words[-1] in TRAILING["en"] and not _stranded(words) and not _object(words)) or starts
+        (words[-1] in TRAILING["en"] and not _stranded(words) and not _closes(words)) or starts
     )
 
 
-def _object(words: list[str]) -> bool:
-    """A last word that is an object, not a conjunction: "happy about that", "I think so"."""
+def _closes(words: list[str]) -> bool:
+    """A last word that closes the sentence: "happy about that", "I think so", "than he was"."""
     if len(words) < 2:
         return False
     last, before = words[-1], words[-2]
+    if last in ("is", "was") and len(words) > 2:  # "than he was", "what it is": the verb is the end
+        return before in PRONOUNS_EN and words[-3] in ("than", "as", "what", "how", "where", "who")
     return (last in ("that", "this") and before in PREPOSITIONS_EN) or (last == "so" and before in SAYING_EN)
 
 

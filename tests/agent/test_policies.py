@@ -247,6 +247,8 @@ def test_trailing_words() -> None:
     assert not is_trailing("The night nurses were really happy about that.", "en")
     assert not is_trailing("The client renewed, or at least I think so.", "en")
     assert is_trailing("I told the nurses that", "en") and is_trailing("It kept failing so", "en")
+    assert not is_trailing("He might have been more respectable than he was.", "en")
+    assert is_trailing("and the problem was", "en")
 
 
 def test_barge_in_ignores_a_cough_and_fires_once_on_speech() -> None:
