@@ -169,7 +169,11 @@ ZH_NOT_PERFECTIVE = {
     "罢了",
 }
 # The candidate's modal a few words after 我 ("我第一反应大概会…", "我这时候肯定能…"): what would be done.
-ZH_MODAL_AFTER_ME = r"我(?!们)[^，,。？！?!了过]{0,6}?(?:会|将|能够?)(?!议|员|场|计|谈|上|儿|面|合)"
+# Not 没能 (did not manage to), nor 会 in a word (开会, 学会, 机会, 会议).
+ZH_MODAL_AFTER_ME = (
+    r"我(?!们)[^，,。？！?!了过没]{0,6}?"
+    r"(?<![开学聚约体误机社理领])(?:会|将(?!近)|能够?)(?!议|员|场|计|谈|上|儿|面|合)"
+)
 PLAN_STEPS = {
     "en": ["first", "then", "next", "after that", "finally", "also", "if", "every week", "each week", "plan"],
     "zh": ["先", "首先", "然后", "接着", "之后", "最后", "同时", "如果", "每周", "计划", "必要时"],

@@ -363,3 +363,17 @@ def test_the_candidate_no_longer_doing_something_is_an_action_not_an_outcome() -
     )
     assert first_reason("zh", story) == "missing_result"
     assert first_reason("zh", story + "后来客户再也没为上门慢投诉过。") != "missing_result"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "我下午去开会，把方案讲了一遍。",
+        "那次我没能按时交付，就主动跟客户道了歉。",
+        "我学会了用数据说话，把报表重新做了。",
+    ],
+)
+def test_a_meeting_a_skill_or_a_failure_to_manage_is_no_modal(clause: str) -> None:
+    """开会 (a meeting), 学会 (learned) and 没能 (did not manage to) say what was done, not what would be."""
+    story = "去年我们组的周报总是拖。主管让我想个办法。" + clause
+    assert first_reason("zh", story) != "hypothetical_not_past"
