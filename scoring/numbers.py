@@ -259,6 +259,7 @@ def measures_time(sentence: str, language: str) -> bool:
 
     Not a count of things, nor how long an activity went on ("for three days", "做了3天").
     """
+    words = re.findall(r"[a-z]+|\d+", sentence.lower()) if language == "en" else []
     for found in specifics(sentence, language):
         if language == "zh":
             at = sentence.find(found)
@@ -266,7 +267,6 @@ def measures_time(sentence: str, language: str) -> bool:
                 return True
             continue
         unit = found.split()[-1].rstrip("s")
-        words = re.findall(r"[a-z]+|\d+", sentence.lower())
         number = found.split()[0]
         before = {words[i - 1] for i, w in enumerate(words) if w == number and i}
         if unit in DURATION_EN and not before & ACTIVITY_BEFORE_EN:
