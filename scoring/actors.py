@@ -106,9 +106,10 @@ def speaker_opens(text: str, language: str) -> bool:
     "I [verb misheard] the route…", "我们…": someone acts, whatever the verb; not what they own ("our
     reports…", "我们的报表…").
     """
+    who = "|".join(lx.SPEAKER[language])
     if language == "zh":
-        return re.match(r"(?:我们|咱们|我)(?!的)", text.lstrip("，, ")) is not None
-    return re.match(r"\s*(?:i|we)\b", text.lower()) is not None
+        return re.match(rf"(?:{who})(?!的)", text.lstrip("，, ")) is not None
+    return re.match(rf"\s*(?:{who})\b", text.lower()) is not None
 
 
 def background(text: str, language: str) -> bool:

@@ -144,7 +144,11 @@ ZH_DISPOSAL_OPENING = r"^[，,\s]*(?:然后|接着|再|又|就|还|并且|而且
 # Result cues that are outcomes only with what follows: "went from forty to five", not "went from the pile".
 # A change of level is an outcome when something changes, not when the speaker moves ("I went down to the
 # gate", "we dropped by the depot", "I stopped at the desk").
-_NOT_MOVING = r"(?<! i)(?<! we)"
+# The candidate or their team as the subject: who acts, in every check that asks (a level changing or the
+# speaker moving, the speaker stopping something, a clause that opens with someone acting).
+SPEAKER = {"en": ("i", "we"), "zh": ("我们", "咱们", "我")}
+_NOT_MOVING = "".join(rf"(?<! {who})" for who in SPEAKER["en"])
+_NOT_SPEAKER_ZH = "".join(rf"(?<!{who}{then})" for who in SPEAKER["zh"] for then in ("", "就", "也", "都"))
 RESULT_NEEDS = {
     "went from": r"\bwent from\b.+\bto\b",
     **{
@@ -152,7 +156,7 @@ RESULT_NEEDS = {
         for cue in ("went down", "went up", "dropped", "fell", "rose", "stopped")
     },
     # Something stopped happening, not the candidate stopping doing it ("我就不再给他派单了").
-    **{cue: rf"(?<!我)(?<!我们)(?<!我就)(?<!我也)(?<!我都){cue}" for cue in ("不再", "没再", "再也没")},
+    **{cue: _NOT_SPEAKER_ZH + cue for cue in ("不再", "没再", "再也没")},
 }
 # Words with 了 that do not mark a completed action.
 ZH_NOT_PERFECTIVE = {

@@ -241,7 +241,8 @@ def measures_change(sentence: str, language: str) -> bool:
     said = re.findall(r"[a-z]+", sentence.lower())
     words = set(said)
     # "I dropped the ones who…", "we cut the list": the speaker acting, not a level changing.
-    changed = {w for i, w in enumerate(said) if w in CHANGE_EN and not (i and said[i - 1] in ("i", "we"))}
+    speaker = lx.SPEAKER["en"]
+    changed = {w for i, w in enumerate(said) if w in CHANGE_EN and not (i and said[i - 1] in speaker)}
     return bool(changed) or "percent" in words or "half" in words or _spans_quantities(sentence, language)
 
 

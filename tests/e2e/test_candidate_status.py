@@ -85,13 +85,14 @@ def test_an_expired_deadline_offers_a_new_link(server: ServerProcess) -> None:
             "the recruiter has been asked to send you a new link"
         )
         page.screenshot(path=str(SHOTS / "candidate-expired-en.png"), full_page=True)
-        # HR sees the request and why the invitation did not go (no SMTP on this server).
+        # HR sees the request and why the invitation did not go (no SMTP on this server): the card updates
+        # itself when the worker gets to the message, without a reload.
         hr = browser.new_page()
         login(hr, server, "ops@example.test", "ops-password-for-tests", f"/review/{demo['interview_id']}")
         expect(hr.locator("#messages-card")).to_be_visible()
         expect(hr.locator("#messages")).to_contain_text("The candidate asked for a new link")
         failed = hr.locator("#messages tr[data-status=failed]")
-        expect(failed).to_contain_text("the email channel is not configured on this server")
+        expect(failed).to_contain_text("the email channel is not configured on this server", timeout=20_000)
         hr.screenshot(path=str(SHOTS / "review-messages-en.png"), full_page=True)
         browser.close()
     view = ops.get(f"/api/interviews/{demo['interview_id']}/invitation").json()

@@ -1,7 +1,11 @@
 // The review page's "messages to the candidate": every invitation, reminder and next step with its
 // outcome (a bounce or failure says why), the candidate's request for a new link, and the next step
 // after the decision, drafted here and sent only when HR approves it.
+// While a message is due and not yet handled, the card looks again every few seconds, so HR sees it go
+// out (or why it did not) without reloading the page.
+let messagesTimer = null;
 async function loadMessages() {
+  clearTimeout(messagesTimer);
   const box = document.getElementById("messages");
   const res = await fetch(`/api/interviews/${interviewId}/invitation`);
   if (res.status === 403) { document.getElementById("messages-card").classList.add("hidden"); return; }
@@ -17,6 +21,7 @@ async function loadMessages() {
   const parts = [el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))];
   if (inv.link_requested_at) parts.unshift(el("p", { class: "error" }, t(lang, "link_requested") + new Date(inv.link_requested_at).toLocaleString()));
   box.replaceChildren(...parts);
+  if (inv.messages.some((m) => m.status === "pending" && new Date(m.due_at) <= Date.now())) messagesTimer = setTimeout(loadMessages, 3000);
 }
 async function draftStep(kind) {
   try { await staffPost(`/api/interviews/${interviewId}/next-step`, { kind }); document.getElementById("step-error").textContent = ""; }
