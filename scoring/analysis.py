@@ -48,6 +48,9 @@ class SentenceFacts:
     says_would: bool = False  # in its own words ("我会…", "I'd…"), not only in the mood of the clause before
     specifics: list[str] = field(default_factory=list)
     plan_steps: int = 0
+    # Where a task is named ("I had to…", "让我…"), if anywhere: what comes before it can still be an outcome
+    # ("退货少了将近一半，区域经理还让我去别的店讲讲").
+    task_at: int | None = None
 
 
 @dataclass
@@ -182,6 +185,32 @@ def _markers(haystack: str, cues: list[str], language: str) -> int:
     return len(re.findall(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in ordered) + r")(?!\S)", haystack))
 
 
+def _says_how(text: str, cue: str, language: str) -> bool:
+    """A "no longer" that opens a clause of its own, no subject named, says how the candidate did it.
+
+    "时间直接从计划里导出来，不再手打", "…, no longer typing it by hand": the method, not an outcome
+    ("投诉就不再来了", "complaints no longer came in").
+    """
+    if cue not in lx.STOPPED_DOING[language]:
+        return False
+    lowered = text.lower()
+    at = lowered.find(cue)
+    opening = re.split(r"[，,；;:：]", lowered[: max(at, 0)])[-1]
+    return at > 0 and re.fullmatch(r"\s*(?:就|也|都|还|and|so|then)?\s*", opening) is not None
+
+
+def _task_at(text: str, language: str) -> int:
+    """Where the clause first names a task (0 when it cannot be placed: the whole clause is the task)."""
+    lowered = text.lower()
+    found = [lowered.find(c) for c in lx.TASK[language] if c in lowered]
+    if language == "zh":
+        asked = re.search(lx.ZH_ASKED_ME, text)
+        found += [asked.start()] if asked else []
+    at = min((i for i in found if i >= 0), default=0)
+    # Back to the start of the clause that names it: "…，区域经理还让我…" keeps "区域经理" out.
+    return max(text.rfind(p, 0, at) for p in "，,；;") + 1 if at else 0
+
+
 def _ends_with(haystack: str, cue: str) -> bool:
     tail = haystack.rstrip(" 。，,.!?！？")
     return tail.endswith(cue)
@@ -200,10 +229,13 @@ def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
         return
     acted = False
     for f in facts[1:]:  # the first sentence sets the scene
-        usable = acted and not f.hypothetical and "task" not in f.parts
-        nobody = not (f.self_action or f.team_action or speaker_opens(f.text, language))
-        closing = f is facts[-1] and nobody and measures_time(f.text, language)
-        if usable and (closing or measures_change(f.text, language) or reaction(f.neutral, language)):
+        usable = acted and not f.hypothetical
+        # What comes before a task named in the clause ("I had to…", "…让我去讲讲") can be an outcome.
+        said = f.text[: f.task_at or 0] if "task" in f.parts else f.text
+        nobody = not (f.self_action or f.team_action or speaker_opens(said, language))
+        closing = f is facts[-1] and nobody and measures_time(said, language)
+        changed = measures_change(said, language) or ("task" not in f.parts and reaction(f.neutral, language))
+        if usable and said and (closing or changed):
             f.parts.add("result")
             f.parts.discard("situation")
             return
@@ -228,7 +260,8 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         toks = tokens(text, "zh") if language == "zh" else []
         unsaid = goes_on_unsaid(toks) if language == "zh" else goes_on_unsaid_en(words)
         f.says_would = bool(hits(neutral, lx.HYPOTHETICAL[language], language)) or (
-            language == "zh" and re.search(lx.ZH_MODAL_AFTER_ME, text) is not None
+            language == "zh"
+            and (re.search(lx.ZH_MODAL_AFTER_ME, text) or re.search(lx.ZH_MODAL_OPENING, text)) is not None
         )
         f.hypothetical = f.says_would or (bool(facts) and facts[-1].hypothetical and unsaid)
         f.specifics = specifics(text, language)
@@ -247,6 +280,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             language == "zh" and re.search(lx.ZH_ASKED_ME, text)
         ):
             f.parts.add("task")
+            f.task_at = _task_at(text, language)
         first = sentence.index == 0
         if first and f.self_action and background(text if language == "zh" else neutral, language):
             # "I joined a small firm…", "我那时候在初中教数学": the scene, not an action.
@@ -268,6 +302,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             for c in hits(said, lx.RESULT[language], language)
             if (c not in lx.STRONG_RESULT[language] or not _ends_with(neutral, c))
             and (c not in lx.RESULT_NEEDS or re.search(lx.RESULT_NEEDS[c], said))
+            and not (f.self_action and _says_how(text, c, language))
         ]
         # "...and in the end" trailing off is not an outcome: a marker must lead into one.
         strong = [c for c in hits(said, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)]

@@ -70,6 +70,8 @@ HYPOTHETICAL = {
         "换做是我",
         "换成是我",
         "换成我",
+        "换了是我",
+        "换了我",
         "要是我",
         "我的话",
         "我应该",
@@ -155,9 +157,18 @@ RESULT_NEEDS = {
         cue: _NOT_MOVING + rf" {cue} "
         for cue in ("went down", "went up", "dropped", "fell", "rose", "stopped")
     },
+    # Done ahead of time ("shipped two weeks early"), not when someone turned up ("came in early",
+    # "got up early", "started early every day").
+    "early": r"^(?!.*\b(?:came|come|comes|got|get|gets|arrived|arrive|started|start|woke|wake|left|leave"
+    r"|in|up|off) (?:\w+ )?early\b)",
     # Something stopped happening, not the candidate stopping doing it ("我就不再给他派单了").
     **{cue: _NOT_SPEAKER_ZH + cue for cue in ("不再", "没再", "再也没")},
+    # The trouble went away ("投诉基本上就没有了"), not "没有了解" (did not learn).
+    **{cue: _NOT_SPEAKER_ZH + cue + "(?!解)" for cue in ("没有了", "没了")},
 }
+# Something stopped: an outcome when it happens to something, the method when it opens a clause after the
+# candidate's action ("…导出来，不再手打").
+STOPPED_DOING = {"en": ("no longer", "no more"), "zh": ("不再", "没再", "再也没")}
 # Words with 了 that do not mark a completed action.
 ZH_NOT_PERFECTIVE = {
     "了解",
@@ -178,6 +189,9 @@ ZH_MODAL_AFTER_ME = (
     r"我(?!们)[^，,。？！?!了过没]{0,6}?"
     r"(?<![开学聚约体误机社理领])(?:会|将(?!近)|能够?)(?!议|员|场|计|谈|上|儿|面|合)"
 )
+# A clause that opens on 会 with no subject goes on in the candidate's would ("按我的习惯，会先问问客户"),
+# not 会议/会上/开会 (a meeting) nor 一会儿.
+ZH_MODAL_OPENING = r"(?:^|[，,：:])\s*(?:就|也|还|都|一般|肯定)?会(?!议|员|场|计|谈|上|儿|面|合)"
 PLAN_STEPS = {
     "en": ["first", "then", "next", "after that", "finally", "also", "if", "every week", "each week", "plan"],
     "zh": ["先", "首先", "然后", "接着", "之后", "最后", "同时", "如果", "每周", "计划", "必要时"],
@@ -309,6 +323,11 @@ NUMERALS_ZH = "一二两三四五六七八九十百千万亿半倍"
 UNITS_ZH = [
     "天",
     "周",
+    "个星期",
+    "星期",
+    "个礼拜",
+    "礼拜",
+    "个小时",
     "个月",
     "小时",
     "分钟",

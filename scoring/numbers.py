@@ -96,6 +96,9 @@ ZH_LIST_AFTER = ("原因", "方面", "理由", "点", "部分", "优点", "缺�
 _WORD = re.compile(r"\$?[A-Za-z]+|\$?\d+(?:[.,]\d+)*%?")
 
 
+FRACTIONS_EN = {"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+
+
 def _plural_noun(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in LIST_NOUNS
 
@@ -120,6 +123,8 @@ def _en(sentence: str) -> list[str]:
                 found.append(f"{word} {after}".strip())
         elif word == "one" and after in lx.NUMBER_WORDS_EN - {"percent"}:
             found.append(f"{word} {after}")
+        elif word in FRACTIONS_EN and before in ("a", "one", "two", "three") and after == "of":
+            found.append(f"{before} {word}")  # "a third of what we used to", not "every third batch"
     return found
 
 
@@ -136,6 +141,9 @@ def _zh(sentence: str) -> list[str]:
             continue
         found.append(m.group(0))
     found += re.findall(r"\d+(?:\.\d+)?%", sentence)
+    # A share: "三分之一", "一半" ("缩短了一半"), not "一半人" (a count of people).
+    found += re.findall(rf"[{lx.NUMERALS_ZH}\d]+分之[{lx.NUMERALS_ZH}\d]+", sentence)
+    found += re.findall(r"一半(?![人个])", sentence)
     found += re.findall(rf"百分之[{lx.NUMERALS_ZH}\d]+", sentence)
     for m in re.finditer(
         # not a time or date ("等到5点", "拖到3号")
@@ -203,6 +211,19 @@ FROM_TO_EN = re.compile(r"\bfrom\b.+\bto\b")
 FROM_TO_ZH = re.compile(r"从.+(?:到|降|减|提|增|变)")
 
 
+# Half as a change ("cut by half", "down to half", "half what it was"), not a time ("came in at half five"),
+# a duration ("half an hour") or a share ("half the team"); half of a measure is ("took half the time").
+HALF_CHANGE = re.compile(
+    r"\b(?:by|in|to)(?: \w+ly| about| almost)? half\b"
+    r"|\bhalf (?:as|of what|what|the (?:time|cost|price|effort|size|number|amount))\b"
+)
+# A quantity against how it was ("a third of what we used to", "twenty fewer than last year").
+COMPARED_EN = re.compile(
+    r"\b(?:of|than) (?:what )?(?:we|it|they|i|he|she|you) used to\b"
+    r"|\bthan (?:before|last (?:year|month|week|time)|it was|they were)\b|\bcompared (?:to|with)\b"
+)
+
+
 def _spans_quantities(sentence: str, language: str) -> bool:
     """Whether a clause spans quantities ("from 40 to 5", "从两天缩短到半天"): a quantity follows "from".
 
@@ -243,11 +264,14 @@ def measures_change(sentence: str, language: str) -> bool:
     # "I dropped the ones who…", "we cut the list": the speaker acting, not a level changing.
     speaker = lx.SPEAKER["en"]
     changed = {w for i, w in enumerate(said) if w in CHANGE_EN and not (i and said[i - 1] in speaker)}
-    return bool(changed) or "percent" in words or "half" in words or _spans_quantities(sentence, language)
+    joined = " ".join(said)
+    halved = HALF_CHANGE.search(joined) is not None
+    compared = COMPARED_EN.search(joined) is not None
+    return bool(changed) or "percent" in words or halved or compared or _spans_quantities(sentence, language)
 
 
 DURATION_EN = {"second", "minute", "hour", "day", "week", "month", "year", "fortnight"}
-DURATION_ZH = ("秒", "分钟", "小时", "天", "周", "星期", "个月", "年")
+DURATION_ZH = ("秒", "分钟", "小时", "天", "周", "星期", "礼拜", "个月", "年")
 # How long an activity went on ("for three days", "spent a week", "做了3天", "跑了两周") is not how long
 # something took once changed ("loaded in four seconds", "两周内", "只用了两天").
 ACTIVITY_BEFORE_EN = {"for", "over", "during", "spent", "spend", "spending", "throughout", "every", "each"}
@@ -264,7 +288,10 @@ def measures_time(sentence: str, language: str) -> bool:
     for found in specifics(sentence, language):
         if language == "zh":
             at = sentence.find(found)
-            if found.endswith(DURATION_ZH) and not ACTIVITY_ZH.search(sentence[max(at - 3, 0) : at]):
+            # "两个星期发一次版" is how often, not how long something took.
+            often = re.match(r".{0,3}一次", sentence[at + len(found) :]) is not None
+            activity = ACTIVITY_ZH.search(sentence[max(at - 3, 0) : at]) is not None
+            if found.endswith(DURATION_ZH) and not activity and not often:
                 return True
             continue
         unit = found.split()[-1].rstrip("s")

@@ -377,3 +377,120 @@ def test_a_meeting_a_skill_or_a_failure_to_manage_is_no_modal(clause: str) -> No
     """开会 (a meeting), 学会 (learned) and 没能 (did not manage to) say what was done, not what would be."""
     story = "去年我们组的周报总是拖。主管让我想个办法。" + clause
     assert first_reason("zh", story) != "hypothetical_not_past"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Our ferry terminal kept losing bikes off the booking system. Nobody else wanted it, so I put "
+            "my hand up. The ticket office staff, so we went through every booking together and rebuilt the "
+            "form.",
+        ),
+        (
+            "en",
+            "When I took over the night desk at the hostel, the keys kept going missing. "
+            "We changed the lock box and we logged every key by hand.",
+        ),
+        ("zh", "码头的订票系统老丢自行车的预约。没人愿意管，我自己揽过来的。后来我们几个一起把表单重做了。"),
+        ("zh", "我接手夜班前台的时候，钥匙老是丢。我们换了钥匙箱，每把钥匙都手写登记。"),
+    ],
+)
+def test_taking_the_job_on_is_the_task_not_an_action(language: str, text: str) -> None:
+    """ "I put my hand up", "when I took over…", "我自己揽过来的", "我接手…": the task, not an action."""
+    assert first_reason(language, text) == "no_personal_action"
+
+
+def test_taking_the_job_on_does_not_hide_what_the_candidate_then_did() -> None:
+    text = (
+        "Our ferry terminal kept losing bike bookings. I put my hand up for it. "
+        "I rebuilt the booking form and phoned every cyclist booked that week."
+    )
+    assert first_reason("en", text) == "missing_result"
+
+
+HOTEL = "Last winter our hotel kept losing guests' bags. I had to sort it out. I redesigned the tag system. "
+
+
+@pytest.mark.parametrize(
+    ("ending", "outcome"),
+    [
+        ("I rejigged the rota so one porter came in at half five to unlock the gates.", False),
+        ("It took me half an hour each evening.", False),
+        ("Half the team came in early for it.", False),
+        ("Lost bags fell by nearly half.", True),
+        ("Check-in now takes half the time.", True),
+        ("We were losing about a third of what we used to.", True),
+    ],
+)
+def test_half_is_a_change_only_of_a_measure(ending: str, outcome: bool) -> None:
+    """Half five (a time), half an hour (a duration), half the team (a share) measure no outcome."""
+    story = HOTEL
+    assert (first_reason("en", story + ending) != "missing_result") is outcome
+
+
+@pytest.mark.parametrize(
+    ("ending", "outcome"),
+    [
+        ("之后改成每两个星期盘一次库。", False),  # how often, not how long something took
+        ("客户那边的投诉，基本上就没有了。", True),
+        ("现在三个星期以内就能办完。", True),
+        ("丢件的数量少了三分之一。", True),
+        ("处理时间缩短了一半。", True),
+        ("那个季度我还评上了优秀员工。", True),
+    ],
+)
+def test_a_mandarin_outcome_can_be_trouble_gone_a_share_or_an_award(ending: str, outcome: bool) -> None:
+    story = "去年我们仓库老是丢件。主管让我想办法。我给每个货架编了号，出库前逐件扫码核对。"
+    assert (first_reason("zh", story + ending) != "missing_result") is outcome
+
+
+@pytest.mark.parametrize(
+    ("action", "outcome"),
+    [
+        ("我重新做了出库单的模板，数量直接从系统导出来，不再手抄。", False),  # the method
+        ("I rebuilt the pick list so counts came straight from the system, no longer copied by hand.", False),
+        ("我重新做了出库单的模板。从那以后仓库就不再丢件了。", True),
+    ],
+)
+def test_no_longer_opening_a_clause_after_the_action_says_how_it_was_done(action: str, outcome: bool) -> None:
+    language = "en" if action.isascii() else "zh"
+    story = {
+        "en": "Last year our warehouse kept losing parcels. I had to stop it. ",
+        "zh": "去年我们仓库老是丢件。主管让我想办法。",
+    }[language]
+    assert (first_reason(language, story + action) != "missing_result") is outcome
+
+
+def test_an_outcome_before_the_request_that_followed_it_stays_an_outcome() -> None:
+    """ "退货少了将近一半，区域经理还让我去别的店讲讲": the request (a task) comes after what changed."""
+    story = "去年店里牛仔裤退货特别多。我把三百来张退货单一张张看完，发现大多写着偏小。"
+    assert first_reason("zh", story + "退货少了将近一半，区域经理还让我去别的店讲讲。") is None
+    assert first_reason("zh", story + "区域经理让我把退货降下来。") == "missing_result"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "换了是我，动手之前肯定要再找个人帮我把关。然后再慢慢改。",
+        "按我的习惯，会先问问客户怎样才算解决好了，然后倒着往回推。",
+    ],
+)
+def test_if_it_were_me_and_a_subjectless_hui_are_what_would_be_done(text: str) -> None:
+    assert first_reason("zh", text) == "hypothetical_not_past"
+
+
+@pytest.mark.parametrize(
+    ("ending", "outcome"),
+    [
+        ("I came in early every morning and retagged the bags myself.", False),
+        ("I got up early and walked the luggage room before the first coach.", False),
+        ("The new tags went live two weeks early.", True),
+    ],
+)
+def test_early_is_an_outcome_when_something_is_done_ahead_not_when_someone_turns_up(
+    ending: str, outcome: bool
+) -> None:
+    story = HOTEL
+    assert (first_reason("en", story + ending) != "missing_result") is outcome
