@@ -30,6 +30,13 @@ def _past(word: str) -> bool:
     return any(word.startswith(p) and word[len(p) :] in lx.IRREGULAR_PAST_EN for p in lx.PAST_PREFIXES_EN)
 
 
+def _does(tok: Token) -> bool:
+    """A Mandarin verb of doing: tagged a verb, or a set phrase that opens on one ("打电话", "发短信")."""
+    if tok.text in lx.STATIVE_ZH:
+        return False
+    return tok.tag.startswith("v") or (tok.tag == "l" and tok.text[0] in lx.ZH_VERB_HEADS)
+
+
 def _acts(words: list[str]) -> bool:
     """An English past action verb among `words` ("rewrote", "called", "oversaw")."""
     return any(_past(w) for w in words)
@@ -54,11 +61,7 @@ def self_action(neutral: str, language: str, words: list[str], toks: list[Token]
             return False
         after = "".join(t.text for t in toks[at:]).replace("我们", "")
         acting = next(
-            (
-                i
-                for i, t in enumerate(toks)
-                if i > at and t.tag.startswith("v") and t.text not in lx.STATIVE_ZH
-            ),
+            (i for i, t in enumerate(toks) if i > at and _does(t)),
             None,
         )
         if acting is None:
@@ -88,15 +91,37 @@ def self_action(neutral: str, language: str, words: list[str], toks: list[Token]
     return False
 
 
+def others_action(language: str, words: list[str], toks: list[Token]) -> bool:
+    """Other people do something in the clause ("the keepers put their heads together", "饲养员们琢磨出…")."""
+    if language == "zh":
+        at = next(
+            (
+                i
+                for i, t in enumerate(toks)
+                if t.text in lx.OTHERS_ZH
+                or (t.text == "们" and i and toks[i - 1].text not in ("我", "咱"))
+                or (t.text.endswith("们") and t.text not in lx.FIRST_PLURAL["zh"])
+                or (t.text == "人" and i and toks[i - 1].text == "的")
+            ),
+            None,
+        )
+        return at is not None and any(_does(t) for t in toks[at + 1 :])
+    for i, word in enumerate(words):
+        named = word in lx.OTHERS_EN or (
+            i > 0 and words[i - 1] in lx.DETERMINERS_EN and len(word) > 3 and word.endswith("s")
+        )
+        if named and _acts(words[i + 1 : i + 3]):
+            return True
+    return False
+
+
 def team_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
     """The team does something in the clause ("we rewrote…", "大家一起…")."""
     if language == "zh":
         subject = neutral.replace("我们的", "").replace("团队的", "")  # "our X" is not "we did"
         for noun in lx.TEAM_NOUNS_ZH:
             subject = subject.replace(noun, "")
-        return bool(hits(subject, lx.FIRST_PLURAL["zh"], "zh")) and any(
-            t.tag.startswith("v") and t.text not in lx.STATIVE_ZH for t in toks
-        )
+        return bool(hits(subject, lx.FIRST_PLURAL["zh"], "zh")) and any(_does(t) for t in toks)
     return any(word in lx.TEAM_SUBJECTS_EN and _acts(words[i + 1 : i + 4]) for i, word in enumerate(words))
 
 

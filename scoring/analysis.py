@@ -15,6 +15,7 @@ from scoring.actors import (
     goes_on_unsaid,
     goes_on_unsaid_en,
     hits,
+    others_action,
     perfective,
     reaction,
     self_action,
@@ -44,6 +45,7 @@ class SentenceFacts:
     parts: set[StarPart] = field(default_factory=set)
     self_action: bool = False
     team_action: bool = False
+    others_action: bool = False  # other people act ("the crew stayed behind")
     hypothetical: bool = False
     says_would: bool = False  # in its own words ("我会…", "I'd…"), not only in the mood of the clause before
     specifics: list[str] = field(default_factory=list)
@@ -73,6 +75,13 @@ class Analysis:
     def self_actions(self) -> list[SentenceFacts]:
         """Sentences where the candidate themself acts (in the past), beyond stating their task."""
         return [f for f in self.facts if "action" in f.parts]
+
+    @property
+    def others_actions(self) -> list[SentenceFacts]:
+        """Sentences past the scene where other people act and the candidate does not."""
+        return [
+            f for f in self.facts[1:] if f.others_action and not f.self_action and "situation" not in f.parts
+        ]
 
     @property
     def team_actions(self) -> list[SentenceFacts]:
@@ -131,7 +140,12 @@ class Analysis:
         would do ("我会派个人上去", "I'd ring the owner"); a clause that only goes on in that mood ("明天还有
         哪些航班？") is part of the step before.
         """
-        return sum(max(f.plan_steps, int(f.says_would)) for f in self.facts)
+        # Mandarin plans often drop the 会 ("我就挨个给附近的餐饮公司打电话"): to a situational question,
+        # what the candidate does is a step however it is said.
+        situational = self.kind == "situational"
+        return sum(
+            max(f.plan_steps, int(f.says_would or (situational and f.self_action))) for f in self.facts
+        )
 
     def _last_says(self, cues: dict[str, list[str]]) -> bool:
         """Whether the plan's last step (its last clause with a step marker) says one of `cues`.
@@ -179,7 +193,9 @@ def _markers(haystack: str, cues: list[str], language: str) -> int:
     if language == "zh":
         # One step a phrase: "然后我会先…" is one step, not 然后 and 先.
         marked = re.compile(
-            r"^(?:我会?|我就|会|就|是|[^，,]{0,4}是)?(?:" + "|".join(map(re.escape, ordered)) + ")"
+            r"^(?:那么?|嗯)?(?:[^，,]{0,6}?我会?|我就|会|就|是|[^，,]{0,4}是)?(?:"
+            + "|".join(map(re.escape, ordered))
+            + ")"
         )
         return sum(bool(marked.match(p)) for p in re.split(r"[，,。；;：:！？!?、\s]+", haystack))
     return len(re.findall(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in ordered) + r")(?!\S)", haystack))
@@ -209,6 +225,17 @@ def _task_at(text: str, language: str) -> int:
     at = min((i for i in found if i >= 0), default=0)
     # Back to the start of the clause that names it: "…，区域经理还让我…" keeps "区域经理" out.
     return max(text.rfind(p, 0, at) for p in "，,；;") + 1 if at else 0
+
+
+def _doer_unnamed(text: str) -> bool:
+    """A Mandarin clause opening on 把/将 or a causative (让/叫) with no subject: its doer is the last one."""
+    return any(re.match(opening, text) for opening in (lx.ZH_DISPOSAL_OPENING, lx.ZH_CAUSATIVE_OPENING))
+
+
+def _last_in_line(text: str, cue: str) -> bool:
+    """最后 as a place in an order ("留到最后", "排在最后", "最后一个"), not "in the end"."""
+    placed = re.search(r"(?:[^\W就也还都所以但可那]\s*[到在]最后)|最后[一几]", text)
+    return cue == "最后" and placed is not None
 
 
 def _ends_with(haystack: str, cue: str) -> bool:
@@ -270,10 +297,11 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             # Saying what one is like ("我做事很有条理", "我跟人打交道还行") is not an action.
             f.self_action = self_action(neutral, language, words, toks) and not trait(toks)
             f.team_action = team_action(neutral, language, words, toks)
+            f.others_action = others_action(language, words, toks)
             if hits(neutral, lx.HABITUAL[language], language) and not (language == "zh" and perfective(toks)):
                 f.self_action = f.team_action = False  # what one usually does tells no one time
-            elif language == "zh" and facts and re.match(lx.ZH_DISPOSAL_OPENING, text):
-                # "…，把每一分钟都记了下来": 把 needs a doer, and with none named it is the last one.
+            elif language == "zh" and facts and _doer_unnamed(text):
+                # "…，把每一分钟都记了下来", "让车先跑…": 把 and 让 need a doer; none named: the last one.
                 f.self_action = f.self_action or facts[-1].self_action
                 f.team_action = f.team_action or facts[-1].team_action
         if hits(neutral, lx.TASK[language], language) or (
@@ -303,9 +331,14 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             if (c not in lx.STRONG_RESULT[language] or not _ends_with(neutral, c))
             and (c not in lx.RESULT_NEEDS or re.search(lx.RESULT_NEEDS[c], said))
             and not (f.self_action and _says_how(text, c, language))
+            and not _last_in_line(text, c)
         ]
         # "...and in the end" trailing off is not an outcome: a marker must lead into one.
-        strong = [c for c in hits(said, lx.STRONG_RESULT[language], language) if not _ends_with(neutral, c)]
+        strong = [
+            c
+            for c in hits(said, lx.STRONG_RESULT[language], language)
+            if not _ends_with(neutral, c) and not _last_in_line(text, c)
+        ]
         # What had to be achieved (a task: "I had to bring it down", "我需要…减少") is not what was.
         if not f.hypothetical and "task" not in f.parts and (strong or (result_cues and not first)):
             f.parts.add("result")

@@ -33,6 +33,23 @@ FIRST_PLURAL = {
 }
 # English words that name the team as the one who acts ("the group decided", "my colleagues rewrote").
 TEAM_SUBJECTS_EN = ("we", "team", "everybody", "everyone", "group", "department", "colleagues")
+# Other people as the ones who act ("they rebuilt it", "the crew stayed behind", "the nurses all agreed",
+# "他们…", "饲养员们…", "后台的人…").
+OTHERS_EN = {
+    "they",
+    "he",
+    "she",
+    "staff",
+    "crew",
+    "cast",
+    "lot",
+    "people",
+    "management",
+    "everyone",
+    "everybody",
+}
+DETERMINERS_EN = {"the", "my", "our", "their", "his", "her", "both", "all", "some", "two", "three", "few"}
+OTHERS_ZH = {"他", "她", "他们", "她们", "同事", "大家", "别人", "对方"}
 # Another subject after "I": "I think we fixed it" is the team acting, not the candidate.
 OTHER_SUBJECTS_EN = {"we", "they", "he", "she", "you", "everyone", "everybody", "team", "group", "colleagues"}
 HYPOTHETICAL = {
@@ -141,8 +158,12 @@ ZH_COVERBS_OBJECT = {
 }
 # Degree words and verdicts that make a Mandarin clause a description of oneself, unless something is done.
 ZH_TRAIT_WORDS = ["很有", "很会", "很擅长", "很好", "很强", "挺", "比较", "还行", "还可以", "还算", "不错"]
+# Verbs that open set phrases jieba tags as idioms rather than verbs ("打电话", "发短信", "开夜车").
+ZH_VERB_HEADS = "打发开找做写跑查问看谈聊送买拿带搬改修换排派请"
 # A Mandarin clause opening on 把/将 (after a connective) acts on something; its doer is the last one named.
 ZH_DISPOSAL_OPENING = r"^[，,\s]*(?:然后|接着|再|又|就|还|并且|而且|于是)?[，,\s]*(?:把|将(?!来|近|要|会))"
+# So is one opening on a causative with no subject ("让车先跑最远的店", "专门让一个人五点半就到").
+ZH_CAUSATIVE_OPENING = r"^[，,\s]*(?:然后|接着|再|又|就|还|并且|而且|于是|专门|特意)?[，,\s]*(?:让|叫)(?!我)"
 # Result cues that are outcomes only with what follows: "went from forty to five", not "went from the pile".
 # A change of level is an outcome when something changes, not when the speaker moves ("I went down to the
 # gate", "we dropped by the depot", "I stopped at the desk").
@@ -194,7 +215,25 @@ ZH_MODAL_AFTER_ME = (
 ZH_MODAL_OPENING = r"(?:^|[，,：:])\s*(?:就|也|还|都|一般|肯定)?会(?!议|员|场|计|谈|上|儿|面|合)"
 PLAN_STEPS = {
     "en": ["first", "then", "next", "after that", "finally", "also", "if", "every week", "each week", "plan"],
-    "zh": ["先", "首先", "然后", "接着", "之后", "最后", "同时", "如果", "每周", "计划", "必要时"],
+    "zh": [
+        "先",
+        "首先",
+        "第一步",
+        "第二步",
+        "第三步",
+        "其次",
+        "然后",
+        "接着",
+        "之后",
+        "最后",
+        "同时",
+        "如果",
+        "要是",
+        "万一",
+        "每周",
+        "计划",
+        "必要时",
+    ],
 }
 # What follows these is what an action was for, not what came of it ("so that problems came up early").
 PURPOSE = {

@@ -74,7 +74,7 @@ def follow_up_signals(a: Analysis) -> tuple[str, ...]:
     if a.kind == "behavioural":
         if a.mostly_hypothetical:
             found.add("hypothetical_not_past")
-        elif not a.self_actions and a.team_actions:
+        elif not a.self_actions and (a.team_actions or a.others_actions):
             found.add("no_personal_action")
         if not a.with_part("result"):
             found.add("missing_result")

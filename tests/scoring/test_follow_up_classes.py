@@ -494,3 +494,72 @@ def test_early_is_an_outcome_when_something_is_done_ahead_not_when_someone_turns
 ) -> None:
     story = HOTEL
     assert (first_reason("en", story + ending) != "missing_result") is outcome
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "reason"),
+    [
+        (
+            "en",
+            "At the lido the morning checks kept getting skipped, and the council had warned us twice. "
+            "The lifeguards put their heads together over a few evenings. "
+            "Then the duty staff agreed a new rota and the seniors signed every sheet.",
+            "no_personal_action",
+        ),
+        (
+            "zh",
+            "游泳馆早上的水质检查老是漏，区里已经警告过两次了。救生员们下了班凑在一起商量了好几个晚上。"
+            "后勤的人重新排了班，每张检查表都让领班签字。",
+            "no_personal_action",
+        ),
+        (
+            "en",
+            "At the lido the morning checks kept getting skipped, and the council had warned us twice. "
+            "The lifeguards put their heads together over a few evenings. "
+            "Then I rewrote the rota with them and checked every sheet myself.",
+            "missing_result",
+        ),
+    ],
+)
+def test_only_other_people_acting_asks_what_the_candidate_did(language: str, text: str, reason: str) -> None:
+    """The story tells what others did ("the lifeguards…", "救生员们…"), not the candidate: ask for that."""
+    assert first_reason(language, text) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        ("我第一步先问清楚车上装了什么。", 1),
+        ("那首先。", 1),
+        ("新人那边我先不说。", 1),  # a topic before the candidate
+        ("我就挨个给附近的餐厅打电话。", 1),  # no 会: to a situational question, still a step
+        ("要是还不行，我就找经理。", 1),  # a contingency: one step
+        ("同事们都同意了。", 0),
+    ],
+)
+def test_a_mandarin_plan_counts_numbered_steps_topics_and_what_the_candidate_does(
+    text: str, steps: int
+) -> None:
+    a = analyse(Answer("假如供应商临时取消送货，你会怎么做？", text, language="zh", kind="situational"))
+    assert a.plan_steps == steps
+
+
+def test_a_causative_with_no_subject_and_no_longer_go_on_with_the_candidates_action() -> None:
+    """ "让车先跑最远的店，不再留到最后": the candidate's arrangement (让 with no subject, 不再 opening a
+    clause, 最后 as the last place in an order), not an outcome."""
+    story = "去年我们的送货老是超时。主管让我想办法。我在地图上把送货路线重新画了。"
+    assert first_reason("zh", story + "让车先跑最远的店，不再留到最后。") == "missing_result"
+    assert first_reason("zh", story + "到最后客户再也没投诉过超时。") != "missing_result"
+
+
+@pytest.mark.parametrize(
+    ("ending", "outcome"),
+    [
+        ("最后一个环节我亲自盯着。", False),
+        ("把最难的那批货排在最后。", False),
+        ("最后客户续了一年的合同。", True),
+    ],
+)
+def test_zuihou_is_an_outcome_marker_only_as_in_the_end(ending: str, outcome: bool) -> None:
+    story = "去年我们的送货老是超时。主管让我想办法。我在地图上把送货路线重新画了。"
+    assert (first_reason("zh", story + ending) != "missing_result") is outcome
