@@ -96,7 +96,14 @@ ZH_LIST_AFTER = ("原因", "方面", "理由", "点", "部分", "优点", "缺�
 _WORD = re.compile(r"\$?[A-Za-z]+|\$?\d+(?:[.,]\d+)*%?")
 
 
+MODIFIERS_EN = {"more", "extra", "fewer", "less", "whole", "full", "straight", "consecutive"}
+A_UNIT_EN = {"hour", "day", "week", "fortnight", "month", "year", "quarter"}
 FRACTIONS_EN = {"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+
+
+def half_of(word: str, after: str) -> bool:
+    """Half as a measure ("half the time", "by half"); "half an hour" is counted whole, with its unit."""
+    return word == "half" and after not in ("a", "an")
 
 
 def _plural_noun(word: str) -> bool:
@@ -109,6 +116,12 @@ def _en(sentence: str) -> list[str]:
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
+        if after in MODIFIERS_EN and i + 2 < len(words):
+            after = words[i + 2]  # "three more years", "two extra shifts"
+        if word in ("a", "an") and after in A_UNIT_EN:
+            # "for a month", "an hour earlier": one of a unit; "half an hour": half of one
+            found.append(f"half {word} {after}" if before == "half" else f"{word} {after}")
+            continue
         measured = after in lx.UNITS_EN or after in lx.NUMBER_WORDS_EN or _plural_noun(after)
         if word[0] in "$" or word.endswith("%") or word in ("twice", "doubled", "halved"):
             found.append(" ".join(words[i : i + 2]))
@@ -119,13 +132,13 @@ def _en(sentence: str) -> list[str]:
             if measured or (before in QUANTITY_BEFORE and not year):
                 found.append(" ".join(words[i : i + 2]))
         elif word in lx.NUMBER_WORDS_EN and word != "one" and after not in LIST_NOUNS:
-            if after in lx.UNITS_EN | lx.NUMBER_WORDS_EN or _plural_noun(after) or word == "half":
+            if after in lx.UNITS_EN | lx.NUMBER_WORDS_EN or _plural_noun(after) or half_of(word, after):
                 found.append(f"{word} {after}".strip())
         elif word == "one" and after in lx.NUMBER_WORDS_EN - {"percent"}:
             found.append(f"{word} {after}")
         elif word in FRACTIONS_EN and before in ("a", "one", "two", "three") and after == "of":
             found.append(f"{before} {word}")  # "a third of what we used to", not "every third batch"
-    return found
+    return list(dict.fromkeys(found))
 
 
 def _zh(sentence: str) -> list[str]:
@@ -274,7 +287,9 @@ DURATION_EN = {"second", "minute", "hour", "day", "week", "month", "year", "fort
 DURATION_ZH = ("秒", "分钟", "小时", "天", "周", "星期", "礼拜", "个月", "年")
 # How long an activity went on ("for three days", "spent a week", "做了3天", "跑了两周") is not how long
 # something took once changed ("loaded in four seconds", "两周内", "只用了两天").
+# "took me three days", "cost us a week": the candidate's own time spent, not what something takes now.
 ACTIVITY_BEFORE_EN = {"for", "over", "during", "spent", "spend", "spending", "throughout", "every", "each"}
+ACTIVITY_BEFORE_EN |= {"me", "us"}
 # A frequency ("每人一个月来一次", "每周") is a schedule, not an outcome either.
 ACTIVITY_ZH = re.compile(r"(?<![只才仅就])(?:了|过|花|连续|整整)$|每.?$")
 

@@ -9,6 +9,7 @@ import pytest
 
 from scoring.analysis import analyse
 from scoring.models import Answer
+from scoring.numbers import specifics
 from scoring.scorer import follow_up_signals
 
 Q = {"en": "Tell me about a time you disagreed with a colleague.", "zh": "请讲一次您和同事意见不合的经历。"}
@@ -563,3 +564,18 @@ def test_a_causative_with_no_subject_and_no_longer_go_on_with_the_candidates_act
 def test_zuihou_is_an_outcome_marker_only_as_in_the_end(ending: str, outcome: bool) -> None:
     story = "去年我们的送货老是超时。主管让我想办法。我在地图上把送货路线重新画了。"
     assert (first_reason("zh", story + ending) != "missing_result") is outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The client renewed for three more years.", ["three years"]),
+        ("I logged the fridge temperatures every morning for a month.", ["a month"]),
+        ("We hired two extra drivers for the peak.", ["two drivers"]),
+        ("Check-in now takes half an hour.", ["half an hour"]),
+        ("Can you wait a second?", []),  # "a second" is no measure
+        ("I wrote down every third complaint.", []),  # an ordinal
+    ],
+)
+def test_a_quantity_may_have_a_word_before_its_unit_or_be_one_unit(text: str, found: list[str]) -> None:
+    assert specifics(text, "en") == found
