@@ -110,12 +110,17 @@ class Analysis:
     def mostly_hypothetical(self) -> bool:
         """It says what the candidate would do: most of it, or some of it and nothing done.
 
-        One clause heard as done does not undo that.
+        One clause heard as done does not undo that; would-do only after an outcome does not make it.
         """
         would = sum(f.hypothetical for f in self.facts)
         nothing_done = not (self.self_actions or self.team_actions)
+        # What they would do after telling how it turned out is a reflection ("I'd do the same again").
+        # (An outcome past the opening: "the result matters to me, I'd…" opens a hypothetical answer.)
+        outcomes = [i for i, f in enumerate(self.facts) if i and "result" in f.parts]
+        first_outcome = outcomes[0] if outcomes else len(self.facts)
+        before_outcome = any(f.hypothetical for f in self.facts[:first_outcome])
         return (
-            would > 0
+            before_outcome
             and (self.hypothetical_share >= 0.5 or nothing_done)
             and 3 * len(self.self_actions) <= would
         )

@@ -63,7 +63,8 @@ MARKERS = {
 SOFT_CAP = {"en": 22, "zh": 36}
 HARD_CAP = {"en": 35, "zh": 60}
 MIN_CLAUSE = {"en": 4, "zh": 6}
-_SENTENCE = re.compile(r"[^.!?。！？；;\n]+[.!?。！？；;\n]*")
+# A decimal point ("1.8 minutes", "2.5 million") ends no sentence.
+_SENTENCE = re.compile(r"(?:[^.!?。！？；;\n]|(?<=\d)\.(?=\d))+[.!?。！？；;\n]*")
 
 
 def _size(text: str, language: str) -> int:

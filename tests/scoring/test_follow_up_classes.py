@@ -579,3 +579,21 @@ def test_zuihou_is_an_outcome_marker_only_as_in_the_end(ending: str, outcome: bo
 )
 def test_a_quantity_may_have_a_word_before_its_unit_or_be_one_unit(text: str, found: list[str]) -> None:
     assert specifics(text, "en") == found
+
+
+def test_what_the_candidate_would_do_after_the_outcome_is_a_reflection() -> None:
+    story = (
+        "Last year our ward kept running out of dressings at night. I had to sort it out. "
+        "I counted the stock every evening for a fortnight and rewrote the order sheet. "
+        "Night shortages went down to one a month. "
+    )
+    assert first_reason("en", story + "I'd say it taught me to count before I change anything.") is None
+    assert first_reason("en", "I'd count the stock first. " + story) != "hypothetical_not_past"
+    would = "I'd count the stock every evening first. Then I'd rewrite the order sheet and tell the nurses."
+    assert first_reason("en", "The result matters most to me. " + would) == "hypothetical_not_past"
+
+
+def test_a_decimal_point_ends_no_sentence() -> None:
+    said = ["Changes overran by 1.8 minutes a night.", "It cost us 2.5 thousand."]
+    a = analyse(Answer(Q["en"], " ".join(said), language="en"))
+    assert [f.text for f in a.facts] == said
