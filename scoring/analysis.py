@@ -207,17 +207,23 @@ def _markers(haystack: str, cues: list[str], language: str) -> int:
 
 
 def _says_how(text: str, cue: str, language: str) -> bool:
-    """A "no longer" that opens a clause of its own, no subject named, says how the candidate did it.
+    """A "no longer" that opens a clause of its own after one that tells no outcome says how it was done.
 
     "时间直接从计划里导出来，不再手打", "…, no longer typing it by hand": the method, not an outcome
-    ("投诉就不再来了", "complaints no longer came in").
+    ("投诉就不再来了", "complaints no longer came in", "投诉少了一半，不再天天有人骂了").
     """
     if cue not in lx.STOPPED_DOING[language]:
         return False
     lowered = text.lower()
     at = lowered.find(cue)
-    opening = re.split(r"[，,；;:：]", lowered[: max(at, 0)])[-1]
-    return at > 0 and re.fullmatch(r"\s*(?:就|也|都|还|and|so|then)?\s*", opening) is not None
+    before = lowered[: max(at, 0)]
+    opening = re.split(r"[，,；;:：]", before)[-1]
+    if at <= 0 or re.fullmatch(r"\s*(?:就|也|都|还|and|so|then)?\s*", opening) is None:
+        return False
+    outcome_cues = [c for c in lx.RESULT[language] if c not in lx.STOPPED_DOING[language]]
+    return not hits(
+        before if language == "zh" else f" {before} ", outcome_cues, language
+    ) and not measures_change(before, language)
 
 
 def _task_at(text: str, language: str) -> int:
@@ -335,7 +341,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             for c in hits(said, lx.RESULT[language], language)
             if (c not in lx.STRONG_RESULT[language] or not _ends_with(neutral, c))
             and (c not in lx.RESULT_NEEDS or re.search(lx.RESULT_NEEDS[c], said))
-            and not (f.self_action and _says_how(text, c, language))
+            and not _says_how(text, c, language)
             and not _last_in_line(text, c)
         ]
         # "...and in the end" trailing off is not an outcome: a marker must lead into one.

@@ -451,6 +451,8 @@ def test_a_mandarin_outcome_can_be_trouble_gone_a_share_or_an_award(ending: str,
     ("action", "outcome"),
     [
         ("我重新做了出库单的模板，数量直接从系统导出来，不再手抄。", False),  # the method
+        ("我重新做了出库单的模板。数量直接从系统导出来，不再手抄。", False),  # heard as two sentences
+        ("我重新做了出库单的模板。丢件少了一半，不再天天有人投诉了。", True),  # goes on with the outcome
         ("I rebuilt the pick list so counts came straight from the system, no longer copied by hand.", False),
         ("我重新做了出库单的模板。从那以后仓库就不再丢件了。", True),
     ],
