@@ -266,12 +266,14 @@ def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
     if len(facts) < 3 or any("result" in f.parts for f in facts):
         return
     acted = False
-    for f in facts[1:]:  # the first sentence sets the scene
+    for i, f in enumerate(facts[1:], start=1):  # the first sentence sets the scene
         usable = acted and not f.hypothetical
         # What comes before a task named in the clause ("I had to…", "…让我去讲讲") can be an outcome.
         said = f.text[: f.task_at or 0] if "task" in f.parts else f.text
         nobody = not (f.self_action or f.team_action or speaker_opens(said, language))
-        closing = f is facts[-1] and nobody and measures_time(said, language)
+        # Closing: nothing is done after it (a remark may follow: "…三周就能办完。区里开会还提了一句").
+        done_after = any(g.self_action or g.team_action for g in facts[i + 1 :])
+        closing = not done_after and nobody and measures_time(said, language)
         changed = measures_change(said, language) or ("task" not in f.parts and reaction(f.neutral, language))
         if usable and said and (closing or changed):
             f.parts.add("result")
@@ -348,7 +350,9 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         strong = [
             c
             for c in hits(said, lx.STRONG_RESULT[language], language)
-            if not _ends_with(neutral, c) and not _last_in_line(text, c)
+            if not _ends_with(neutral, c)
+            and not _last_in_line(text, c)
+            and (c not in lx.RESULT_NEEDS or re.search(lx.RESULT_NEEDS[c], said))
         ]
         # What had to be achieved (a task: "I had to bring it down", "我需要…减少") is not what was.
         if not f.hypothetical and "task" not in f.parts and (strong or (result_cues and not first)):

@@ -184,6 +184,8 @@ RESULT_NEEDS = {
     r"|in|up|off) (?:\w+ )?early\b)",
     # Something stopped happening, not the candidate stopping doing it ("我就不再给他派单了").
     **{cue: _NOT_SPEAKER_ZH + cue for cue in ("不再", "没再", "再也没")},
+    # "In the end" of what happened ("最后客户续了约"), not the candidate finally doing ("我最后决定…").
+    **{cue: _NOT_SPEAKER_ZH + cue for cue in ("最后", "最终")},
     # The trouble went away ("投诉基本上就没有了"), not "没有了解" (did not learn).
     **{cue: _NOT_SPEAKER_ZH + cue + "(?!解)" for cue in ("没有了", "没了")},
 }

@@ -599,3 +599,18 @@ def test_a_decimal_point_ends_no_sentence() -> None:
     said = ["Changes overran by 1.8 minutes a night.", "It cost us 2.5 thousand."]
     a = analyse(Answer(Q["en"], " ".join(said), language="en"))
     assert [f.text for f in a.facts] == said
+
+
+def test_a_measured_time_closes_the_story_when_nothing_is_done_after_it() -> None:
+    story = "去年街道办的申请老是拖。主管让我想办法。我给每类申请做了一张清单，缺什么材料第一天就跟居民要。"
+    closing = "简单的申请三个星期以内就能办完。区里开会的时候还专门提了一句。"
+    assert first_reason("zh", story + closing) != "missing_result"
+    acted_after = "简单的申请三个星期以内就能办完。我又给窗口的同事培训了一遍。"
+    assert first_reason("zh", story + acted_after) == "missing_result"
+
+
+def test_the_candidate_finally_doing_something_is_no_outcome() -> None:
+    """ "我最后决定…" is the candidate's last step; "最后客户续了约" is how it ended."""
+    story = "去年我们的送货老是超时。主管让我想办法。我在地图上把送货路线重新画了。"
+    assert first_reason("zh", story + "所以我最后就，那个，又去问了司机。") == "missing_result"
+    assert first_reason("zh", story + "最后客户续了一年的合同。") != "missing_result"
