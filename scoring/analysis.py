@@ -129,13 +129,14 @@ class Analysis:
     def tells_no_story(self) -> bool:
         """A behavioural answer with no example in it ("I don't remember the details, but it went fine").
 
-        Nobody acts, nothing comes of it, nothing concrete, and it is not what the candidate would do.
+        Nothing the candidate did and nothing came of it; and it says there is no one instance, or nobody
+        acts, nothing is concrete and it is not what the candidate would do.
         """
-        return (
-            self.kind == "behavioural"
-            and not (self.self_actions or self.team_actions or self.with_part("result") or self.specifics)
-            and not any(f.hypothetical for f in self.facts)
-        )
+        if self.kind != "behavioural" or self.self_actions or self.with_part("result"):
+            return False
+        # "Loads of times, nothing special I'd pick out", "我们这行天天都有，说不上哪一次": no instance, said.
+        said = any(self._says(f, lx.NO_INSTANCE) for f in self.facts)
+        return said or not (self.team_actions or self.specifics or any(f.hypothetical for f in self.facts))
 
     @property
     def plan_steps(self) -> int:
@@ -303,6 +304,8 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             language == "zh"
             and (re.search(lx.ZH_MODAL_AFTER_ME, text) or re.search(lx.ZH_MODAL_OPENING, text)) is not None
         )
+        # A clause with no subject of its own, or opening on 把/让 with none, goes on in the mood before it.
+        unsaid = unsaid or (language == "zh" and _doer_unnamed(text))
         f.hypothetical = f.says_would or (bool(facts) and facts[-1].hypothetical and unsaid)
         f.specifics = specifics(text, language)
         f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)

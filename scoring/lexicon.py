@@ -78,6 +78,7 @@ HYPOTHETICAL = {
         "我将",
         "如果",
         "假如",
+        "要是",
         "打算",
         "应该会",
         "我可能",
@@ -99,6 +100,37 @@ HYPOTHETICAL = {
         "最好是",
         "最好先",
         "理想的话",
+    ],
+}
+# Saying there is no one instance to tell ("loads of times, nothing special I'd pick out", "这种事太多了"):
+# no example, however it is hedged.
+NO_INSTANCE = {
+    "en": [
+        "nothing special",
+        "nothing in particular",
+        "nothing stands out",
+        "loads of times",
+        "lots of times",
+        "plenty of times",
+        "can't think of",
+        "cannot think of",
+        "can't pick",
+        "don't remember",
+        "don't really remember",
+        "happens all the time",
+        "part of the job",
+    ],
+    "zh": [
+        "太多了",
+        "多了去了",
+        "说不上哪一次",
+        "说不上哪次",
+        "记不清",
+        "想不起来",
+        "天天都有",
+        "没什么特别",
+        "没有什么特别",
+        "经常遇到",
     ],
 }
 # Saying what one usually does ("I usually…", "我平时经常…") tells no one time: not an action in a story.

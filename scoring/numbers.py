@@ -96,6 +96,7 @@ ZH_LIST_AFTER = ("原因", "方面", "理由", "点", "部分", "优点", "缺�
 _WORD = re.compile(r"\$?[A-Za-z]+|\$?\d+(?:[.,]\d+)*%?")
 
 
+CHANGE_WINDOW = 8  # words between a word of change and the quantity it changes
 MODIFIERS_EN = {"more", "extra", "fewer", "less", "whole", "full", "straight", "consecutive"}
 A_UNIT_EN = {"hour", "day", "week", "fortnight", "month", "year", "quarter"}
 FRACTIONS_EN = {"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
@@ -272,11 +273,22 @@ def measures_change(sentence: str, language: str) -> bool:
         for x in found
     ):
         return True
-    said = re.findall(r"[a-z]+", sentence.lower())
+    said = re.findall(r"[a-z]+|\d[\d.,]*", sentence.lower())
     words = set(said)
-    # "I dropped the ones who…", "we cut the list": the speaker acting, not a level changing.
+    # "I dropped the ones who…", "we cut the list": the speaker acting, not a level changing. The word of
+    # change goes with a quantity near it ("cut waiting to three days"), not one a clause away ("sent it
+    # three weeks ahead, saying which edition and which cut").
     speaker = lx.SPEAKER["en"]
-    changed = {w for i, w in enumerate(said) if w in CHANGE_EN and not (i and said[i - 1] in speaker)}
+    amounts = [
+        i for i, w in enumerate(said) if w[0].isdigit() or w in lx.NUMBER_WORDS_EN or w in FRACTIONS_EN
+    ]
+    changed = {
+        w
+        for i, w in enumerate(said)
+        if w in CHANGE_EN
+        and not (i and said[i - 1] in speaker)
+        and any(abs(i - j) <= CHANGE_WINDOW for j in amounts)
+    }
     joined = " ".join(said)
     halved = HALF_CHANGE.search(joined) is not None
     compared = COMPARED_EN.search(joined) is not None

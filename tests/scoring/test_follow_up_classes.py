@@ -614,3 +614,32 @@ def test_the_candidate_finally_doing_something_is_no_outcome() -> None:
     story = "去年我们的送货老是超时。主管让我想办法。我在地图上把送货路线重新画了。"
     assert first_reason("zh", story + "所以我最后就，那个，又去问了司机。") == "missing_result"
     assert first_reason("zh", story + "最后客户续了一年的合同。") != "missing_result"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "I always give a hundred and ten percent, whatever I'm doing. Loads of times, honestly, it's "
+            "just part of the job. You deal with it and move on, there's nothing special I'd pick out.",
+        ),
+        ("zh", "反正不管干什么，我都是全力以赴。这种事太多了，我们这行天天都有，说不上哪一次特别。"),
+    ],
+)
+def test_saying_there_is_no_one_instance_is_asked_for_an_example(language: str, text: str) -> None:
+    """However hedged ("110 percent", "我们这行…", "I'd pick out"), an answer without an instance has none."""
+    assert first_reason(language, text) == "too_short"
+
+
+def test_a_word_of_change_goes_with_a_quantity_near_it() -> None:
+    story = "Last season our orchestra's parts kept arriving with the wrong edition. I had to sort it out. "
+    far = "I sent the parts out three weeks ahead with a slip saying which edition and which cut."
+    near = "Rehearsal time lost to wrong parts was cut to ten minutes a week."
+    assert first_reason("en", story + far) == "missing_result"
+    assert first_reason("en", story + "I rechecked every part. " + near) != "missing_result"
+
+
+def test_a_causative_with_no_subject_and_yaoshi_go_on_in_the_would_of_the_answer() -> None:
+    text = "我大概会先去现场待两天。让客户自己说哪儿不满意。要是换成我，肯定先不声张，私下找几个老员工问问。"
+    assert first_reason("zh", text) == "hypothetical_not_past"
