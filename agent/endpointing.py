@@ -6,8 +6,9 @@ has been said. People pause 0.4-1.5 s between sentences and think for 1.5-4 s in
 | what the answer holds so far                                  | after this much silence          |
 |---------------------------------------------------------------|----------------------------------|
 | a trailing clause or filler ("and", "so", "um", "然后", "嗯", a | "take your time" at              |
-|   trailing comma): the candidate is thinking                  |   `prompt_after_s`; ends only at |
-|                                                               |   `give_up_after_s`              |
+|   trailing comma): the candidate is thinking                  |   `prompt_after_s`; ends (the    |
+|                                                               |   follow-up invites the rest) at |
+|                                                               |   `incomplete_end_s`             |
 | a complete story (situation/task, own or team action, result) | ends after the candidate's usual |
 |   or, to a situational question, a plan of three steps in     |   gap (median), at least         |
 |   more than one sentence whose last step closes it            |   `complete_wait_s`              |
@@ -133,8 +134,8 @@ class EndpointSettings:
             raise ValueError("waits must satisfy base_wait_s <= open_plan_wait_s <= max_rhythm_wait_s")
         if not self.story_wait_s < self.incomplete_end_s < self.give_up_after_s:
             raise ValueError("waits must satisfy story_wait_s < incomplete_end_s < give_up_after_s")
-        if not self.prompt_after_s < self.give_up_after_s:
-            raise ValueError("prompt_after_s must be shorter than give_up_after_s")
+        if not self.prompt_after_s < self.incomplete_end_s:
+            raise ValueError("prompt_after_s must be shorter than incomplete_end_s")
 
 
 @dataclass(frozen=True)
@@ -299,8 +300,13 @@ class Endpointer:
             return None, "waiting_for_transcript", None
         spoken = [seg for seg in self._segments if seg.text]
         s = self.settings
-        if not spoken or is_trailing(spoken[-1].text or "", self.language):
+        if not spoken:
             return None, "trailing_clause", s.prompt_after_s
+        if is_trailing(spoken[-1].text or "", self.language):
+            # Mid-thought ("and…", "it was I…"; recognisers also close a misheard last word with "…"):
+            # "take your time" after a thinking pause, then, as for any unfinished answer, the follow-up
+            # invites the rest rather than leaving a long silence.
+            return s.incomplete_end_s, "trailing_clause", s.prompt_after_s
         if not last.text:
             # A sound without words ("mm", a cough, a filler the recogniser dropped): likely thinking.
             return s.incomplete_end_s, "filler_sound", s.story_wait_s

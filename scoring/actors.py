@@ -177,6 +177,11 @@ def goes_on_unsaid(toks: list[Token]) -> bool:
     return bool(toks) and not perfective(toks)
 
 
+def verdict(text: str, language: str) -> bool:
+    """A superlative verdict on how it went ("the cleanest on the site", "做得最稳的一年")."""
+    return re.search(lx.SUPERLATIVE[language], text.lower()) is not None
+
+
 def reaction(neutral: str, language: str) -> bool:
     """Someone's positive reaction, not negated ("they were not happy") nor vague ("everybody was happy")."""
     return bool(hits(neutral, lx.REACTION[language], language)) and not (

@@ -22,6 +22,7 @@ from scoring.actors import (
     speaker_opens,
     team_action,
     trait,
+    verdict,
 )
 from scoring.disfluency import Cleaned, clean
 from scoring.kinds import question_kind
@@ -276,6 +277,8 @@ def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
         done_after = any(g.self_action or g.team_action for g in facts[i + 1 :])
         closing = not done_after and nobody and measures_time(said, language)
         changed = measures_change(said, language) or ("task" not in f.parts and reaction(f.neutral, language))
+        # A verdict where nobody acts ("by August the trial house was the cleanest on the site").
+        changed = changed or (nobody and "task" not in f.parts and verdict(said, language))
         if usable and said and (closing or changed):
             f.parts.add("result")
             f.parts.discard("situation")

@@ -146,6 +146,17 @@ REACTION = {
     "en": ["happy", "pleased", "thrilled", "delighted", "grateful", "thanked", "praised", "loved it"],
     "zh": ["高兴", "开心", "感谢", "表扬", "夸", "认可", "点赞"],
 }
+# A superlative verdict on how it went, said of something ("the trial house was the cleanest on the site",
+# "做得最稳的一年"), not the superlative object of an action ("hit the furthest shops first", "跑最远的店"),
+# nor a word that only ends like one ("the rest"), nor 最后/最近/最初.
+_NOT_SUPERLATIVE_EN = (
+    "rest|test|west|interest|request|contest|forest|guest|chest|protest|nest|harvest|quest|latest"
+)
+SUPERLATIVE = {
+    "en": r"\b(?:was|were|is|are|been|had|have) (?:\w+ )?the "
+    rf"(?:best|most|(?!(?:{_NOT_SUPERLATIVE_EN})\b)[a-z]{{2,}}est)\b",
+    "zh": r"(?:是|得)[^，,。；;]{0,6}最(?!后|近|初|终|早|晚|多|少|先|好是)",
+}
 NEGATION = {"en": ["not", "never", "wasn't", "weren't", "didn't", "no"], "zh": ["不", "没"]}
 # "团队合作" (teamwork) names a quality, not the team doing something.
 TEAM_NOUNS_ZH = ["团队合作", "团队精神", "团队协作", "团队建设", "团队意识"]

@@ -155,9 +155,9 @@ def _zh(sentence: str) -> list[str]:
             continue
         found.append(m.group(0))
     found += re.findall(r"\d+(?:\.\d+)?%", sentence)
-    # A share: "三分之一", "一半" ("缩短了一半"), not "一半人" (a count of people).
+    # A share: "三分之一", "一半" ("缩短了一半"), "一大半", not "一半人" (a count) nor "大半年" (a time).
     found += re.findall(rf"[{lx.NUMERALS_ZH}\d]+分之[{lx.NUMERALS_ZH}\d]+", sentence)
-    found += re.findall(r"一半(?![人个])", sentence)
+    found += re.findall(r"(?:一[大小]?|大)半(?![人个天年月])", sentence)
     found += re.findall(rf"百分之[{lx.NUMERALS_ZH}\d]+", sentence)
     for m in re.finditer(
         # not a time or date ("等到5点", "拖到3号")

@@ -229,6 +229,20 @@ def test_sound_holds_the_decision_and_a_very_long_answer_gets_a_wrap_up() -> Non
     assert long.decide(22.0) is None  # once
 
 
+def test_an_answer_left_mid_thought_is_prompted_then_followed_up_not_left_in_silence() -> None:
+    """ "…but it was I…": "take your time" after a thinking pause, then the follow-up, as for any
+    unfinished answer (before, it waited 15 s of silence)."""
+    text = "Honestly, I don't really remember the details, but it was I..."
+    e = Endpointer("en", EndpointSettings(), asked_at=0.0)
+    e.speech_started(0.5)
+    e.speech_ended(0.5, 5.0)
+    e.transcribed(0.5, 5.0, text, analyse(Answer("Tell me about a time…", text, "en")))
+    decisions = [d for t in range(50, 200) if (d := e.decide(t / 10))]
+    assert isinstance(decisions[0], PromptDue) and decisions[0].t == 9.0
+    assert isinstance(decisions[1], AnswerEnds) and decisions[1].reason == "trailing_clause"
+    assert decisions[1].t == 12.0  # 7 s of silence: incomplete_end_s
+
+
 def test_trailing_words() -> None:
     assert (
         is_trailing("So I, um,", "en") and is_trailing("and then", "en") and is_trailing("然后，嗯，", "zh")

@@ -643,3 +643,24 @@ def test_a_word_of_change_goes_with_a_quantity_near_it() -> None:
 def test_a_causative_with_no_subject_and_yaoshi_go_on_in_the_would_of_the_answer() -> None:
     text = "我大概会先去现场待两天。让客户自己说哪儿不满意。要是换成我，肯定先不声张，私下找几个老员工问问。"
     assert first_reason("zh", text) == "hypothetical_not_past"
+
+
+@pytest.mark.parametrize(
+    ("language", "ending", "outcome"),
+    [
+        ("en", "By August the trial house was the cleanest on the site.", True),
+        ("en", "I sent the van to the furthest shops first.", False),  # a superlative object of an action
+        ("zh", "老板说是这几年做得最稳的一年。", True),
+        ("zh", "我让车先跑最远的店。", False),
+        ("zh", "那一季返工的茶少了一大半。", True),
+    ],
+)
+def test_a_superlative_verdict_or_a_large_share_after_the_action_is_its_outcome(
+    language: str, ending: str, outcome: bool
+) -> None:
+    story = {
+        "en": "Last summer whitefly kept coming back in our glasshouses. I had to persuade the owner. "
+        "I hung sticky traps along twenty rows and counted them every Monday. ",
+        "zh": "去年春茶杀青老是不匀。老板让我想办法。我给每台机器都装了温度计，把老师傅的手法写成了卡片。",
+    }[language]
+    assert (first_reason(language, story + ending) != "missing_result") is outcome
