@@ -78,6 +78,12 @@ TRAILING = {
         "接着",
         "如果",
         "就",
+        # Discourse openers said alone announce what follows ("说白了。" then the lesson).
+        "说白了",
+        "说实话",
+        "怎么说",
+        "其实",
+        "反正",
     },
 }
 

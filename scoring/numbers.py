@@ -303,7 +303,8 @@ DURATION_ZH = ("秒", "分钟", "小时", "天", "周", "星期", "礼拜", "个
 ACTIVITY_BEFORE_EN = {"for", "over", "during", "spent", "spend", "spending", "throughout", "every", "each"}
 ACTIVITY_BEFORE_EN |= {"me", "us"}
 # A frequency ("每人一个月来一次", "每周") is a schedule, not an outcome either.
-ACTIVITY_ZH = re.compile(r"(?<![只才仅就])(?:了|过|花|连续|整整)$|每.?$")
+# Which days of a schedule ("后面两天直接带着去客户家里干", "头两天…") are not a time taken either.
+ACTIVITY_ZH = re.compile(r"(?<![只才仅就])(?:了|过|花|连续|整整)$|每.?$|(?:后面|前面|头|最后|剩下的?)$")
 
 
 def measures_time(sentence: str, language: str) -> bool:

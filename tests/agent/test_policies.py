@@ -248,6 +248,7 @@ def test_trailing_words() -> None:
         is_trailing("So I, um,", "en") and is_trailing("and then", "en") and is_trailing("然后，嗯，", "zh")
     )
     assert is_trailing("然后横层", "zh")  # a connector and a misheard filler: still thinking
+    assert is_trailing("说白了。", "zh") and is_trailing("怎么说呢？", "zh")  # an opener said alone
     assert not is_trailing("We shipped three days early.", "en") and not is_trailing(
         "最后我们提前上线了。", "zh"
     )

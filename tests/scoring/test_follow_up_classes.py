@@ -664,3 +664,9 @@ def test_a_superlative_verdict_or_a_large_share_after_the_action_is_its_outcome(
         "zh": "去年春茶杀青老是不匀。老板让我想办法。我给每台机器都装了温度计，把老师傅的手法写成了卡片。",
     }[language]
     assert (first_reason(language, story + ending) != "missing_result") is outcome
+
+
+def test_which_days_of_a_schedule_are_no_time_taken() -> None:
+    story = "去年新来的阿姨老被客户投诉。老板让我把培训改一改。我把培训从三天改成了五天。"
+    assert first_reason("zh", story + "后面两天直接带着去客户家里干。") == "missing_result"
+    assert first_reason("zh", story + "现在新人两个星期以内就能独立上户。") != "missing_result"
