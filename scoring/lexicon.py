@@ -1,4 +1,6 @@
-"""Cue words for ownership, specificity and hypotheticals, in English and Chinese (STAR parts: lexicon_star).
+"""Cue words for ownership, specificity and hypotheticals, in English and Chinese.
+
+STAR parts are in `lexicon_star`, a plan's words in `lexicon_plans`, quantities in `lexicon_numbers`.
 
 Matching is on neutralised text (see `scoring.text`), by whole words for English and by substring for
 Chinese. Lists, not models: every decision can be traced to the words that made it.
@@ -6,6 +8,8 @@ Chinese. Lists, not models: every decision can be traced to the words that made 
 
 from __future__ import annotations
 
+from scoring.lexicon_numbers import NUMBER_WORDS_EN, NUMERALS_ZH, UNITS_EN, UNITS_ZH
+from scoring.lexicon_plans import PLAN_CLOSERS, PLAN_STEPS, PURPOSE
 from scoring.lexicon_star import (
     ACTION_VERBS_EN,
     IRREGULAR_PAST_EN,
@@ -17,6 +21,13 @@ from scoring.lexicon_star import (
 )
 
 __all__ = [
+    "NUMBER_WORDS_EN",
+    "NUMERALS_ZH",
+    "PLAN_CLOSERS",
+    "PLAN_STEPS",
+    "PURPOSE",
+    "UNITS_EN",
+    "UNITS_ZH",
     "ACTION_VERBS_EN",
     "IRREGULAR_PAST_EN",
     "PAST_PREFIXES_EN",
@@ -258,55 +269,6 @@ ZH_MODAL_AFTER_ME = (
 # A clause that opens on 会 with no subject goes on in the candidate's would ("按我的习惯，会先问问客户"),
 # not 会议/会上/开会 (a meeting) nor 一会儿.
 ZH_MODAL_OPENING = r"(?:^|[，,：:])\s*(?:就|也|还|都|一般|肯定)?会(?!议|员|场|计|谈|上|儿|面|合)"
-PLAN_STEPS = {
-    "en": ["first", "then", "next", "after that", "finally", "also", "if", "every week", "each week", "plan"],
-    "zh": [
-        "先",
-        "首先",
-        "第一步",
-        "第二步",
-        "第三步",
-        "其次",
-        "然后",
-        "接着",
-        "之后",
-        "最后",
-        "同时",
-        "如果",
-        "要是",
-        "万一",
-        "每周",
-        "计划",
-        "必要时",
-    ],
-}
-# What follows these is what an action was for, not what came of it ("so that problems came up early").
-PURPOSE = {
-    "en": [
-        "so that",
-        "in order to",
-        "to make sure",
-        "to ensure",
-        "so we could",
-        "so i could",
-        "so they could",
-    ],
-    "zh": ["以便", "为了", "好让", "以免", "目的是"],
-}
-# A step that says the plan is over ("finally…", "最后…"); "then"/"next"/"接着" leave it open.
-PLAN_CLOSERS = {
-    "en": [
-        "finally",
-        "lastly",
-        "last of all",
-        "in the end",
-        "at the end",
-        "to wrap up",
-        "to finish",
-        "the last step",
-    ],
-    "zh": ["最后", "最终", "最后一步", "收尾"],
-}
 FILLERS = {
     "en": ["um", "uh", "er", "hmm", "you know", "like"],
     "zh": ["嗯", "呃", "那个", "就是说", "然后然后"],
@@ -345,88 +307,6 @@ VAGUE = {
         "差不多",
     ],
 }
-NUMBER_WORDS_EN = {
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "percent",
-    "twice",
-    "half",
-    "double",
-    "dozen",
-    "zero",
-}
-UNITS_EN = {
-    "days",
-    "day",
-    "weeks",
-    "week",
-    "months",
-    "month",
-    "hours",
-    "hour",
-    "minutes",
-    "minute",
-    "seconds",
-    "second",
-    "years",
-    "year",
-    "percent",
-    "users",
-    "customers",
-    "people",
-    "dollars",
-    "times",
-    "%",
-    "ms",
-    "requests",
-}
-NUMERALS_ZH = "一二两三四五六七八九十百千万亿半倍"
-UNITS_ZH = [
-    "天",
-    "周",
-    "个星期",
-    "星期",
-    "个礼拜",
-    "礼拜",
-    "个小时",
-    "个月",
-    "小时",
-    "分钟",
-    "秒",
-    "年",
-    "人",
-    "位",
-    "个",
-    "倍",
-    "万",
-    "元",
-    "次",
-    "%",
-    "百分之",
-]
 STOPWORDS = {
     "with",
     "about",
