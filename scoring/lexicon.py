@@ -262,13 +262,14 @@ ZH_NOT_PERFECTIVE = {
 }
 # The candidate's modal a few words after 我 ("我第一反应大概会…", "我这时候肯定能…"): what would be done.
 # Not 没能 (did not manage to), nor 会 in a word (开会, 学会, 机会, 会议).
+_NOT_A_WORD_WITH_HUI = "(?!议|员|场|计|谈|上|儿|面|合)"  # 会议, 会员, 会上, 一会儿…: not the modal
 ZH_MODAL_AFTER_ME = (
     r"我(?!们)[^，,。？！?!了过没]{0,6}?"
-    r"(?<![开学聚约体误机社理领])(?:会|将(?!近)|能够?)(?!议|员|场|计|谈|上|儿|面|合)"
+    r"(?<![开学聚约体误机社理领])(?:会|将(?!近)|能够?)" + _NOT_A_WORD_WITH_HUI
 )
 # A clause that opens on 会 with no subject goes on in the candidate's would ("按我的习惯，会先问问客户"),
 # not 会议/会上/开会 (a meeting) nor 一会儿.
-ZH_MODAL_OPENING = r"(?:^|[，,：:])\s*(?:就|也|还|都|一般|肯定)?会(?!议|员|场|计|谈|上|儿|面|合)"
+ZH_MODAL_OPENING = r"(?:^|[，,：:])\s*(?:就|也|还|都|一般|肯定)?会" + _NOT_A_WORD_WITH_HUI
 FILLERS = {
     "en": ["um", "uh", "er", "hmm", "you know", "like"],
     "zh": ["嗯", "呃", "那个", "就是说", "然后然后"],
