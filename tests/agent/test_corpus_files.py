@@ -26,6 +26,7 @@ HELD_OUT_SETS = [
     "corpus_fifth",
     "corpus_sixth",
     "corpus_seventh",
+    "corpus_eighth",
 ]
 
 
