@@ -239,7 +239,6 @@ class Endpointer:
     settings: EndpointSettings = field(default_factory=EndpointSettings)
     asked_at: float = 0.0
     _segments: list[_Segment] = field(default_factory=list)
-    _pauses: list[float] = field(default_factory=list)
     _in_speech: bool = False
     _prompted: set[str] = field(default_factory=set)
     _analysis: Analysis | None = None
@@ -256,10 +255,6 @@ class Endpointer:
 
     def speech_started(self, t: float) -> None:
         """VAD heard speech begin."""
-        if self._segments and not self._in_speech:
-            last = self._segments[-1]
-            if last.end is not None and last.text and not self._mid_thought(last):
-                self._pauses.append(t - last.end)  # the candidate's rhythm between sentences
         self._in_speech = True
         self._segments.append(_Segment(start=t))
 
@@ -290,6 +285,19 @@ class Endpointer:
             return True
         p = seg.turn_end_p
         return p is not None and p < self.settings.mid_thought_p
+
+    def _pauses(self) -> list[float]:
+        """The candidate's rhythm: each silence after a segment whose words finished a thought.
+
+        Read from the transcripts whenever they arrive, so a gap counts the same whether the recogniser
+        answered before the candidate spoke again or after.
+        """
+        pairs = zip(self._segments, self._segments[1:], strict=False)
+        return [
+            nxt.start - prev.end
+            for prev, nxt in pairs
+            if prev.end is not None and prev.text and not self._mid_thought(prev)
+        ]
 
     def _last_voiced(self) -> float | None:
         ends = [s.end for s in self._segments if s.end is not None]
@@ -350,14 +358,15 @@ class Endpointer:
     def _rhythm_wait(self) -> float:
         """A little longer than the candidate's longest gap so far, within the configured bounds."""
         s = self.settings
-        rhythm = s.rhythm_factor * max(self._pauses, default=0.0)
+        rhythm = s.rhythm_factor * max(self._pauses(), default=0.0)
         return min(max(s.base_wait_s, rhythm), s.max_rhythm_wait_s)
 
     def _typical_wait(self) -> float:
         """The candidate's usual (median) gap between sentences, within the configured bounds."""
         s = self.settings
         # The lower median: one long thinking pause among few gaps must not set the candidate's rhythm.
-        typical = sorted(self._pauses)[(len(self._pauses) - 1) // 2] if self._pauses else 0.0
+        pauses = sorted(self._pauses())
+        typical = pauses[(len(pauses) - 1) // 2] if pauses else 0.0
         return min(max(s.complete_wait_s, typical), s.max_rhythm_wait_s)
 
     def decide(self, now: float, sound: bool = False) -> AnswerEnds | PromptDue | None:
@@ -384,7 +393,8 @@ class Endpointer:
         else:
             wait, reason, prompt_at = None, "no_answer_yet", s.prompt_after_s
         if wait is not None and silence >= wait:
-            return AnswerEnds(now, reason, round(silence, 3), wait, tuple(round(p, 2) for p in self._pauses))
+            gaps = tuple(round(p, 2) for p in self._pauses())
+            return AnswerEnds(now, reason, round(silence, 3), wait, gaps)
         if silence >= s.give_up_after_s:
             return AnswerEnds(now, "long_silence", round(silence, 3), s.give_up_after_s)
         if prompt_at is not None and silence >= prompt_at and "take_your_time" not in self._prompted:

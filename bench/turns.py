@@ -191,7 +191,10 @@ def main() -> None:
             if args.verbose:
                 for e in events:
                     if e["type"] in ("final", "end_of_answer", "follow_up", "next_question", "prompt"):
-                        print(f"    {e['t']:7.2f} {e['type']:<14} {e.get('text') or e.get('reason') or ''}")
+                        said = e.get("text") or e.get("reason") or ""
+                        if e["type"] == "end_of_answer":
+                            said += f" (waited {e['wait_s']:.2f} s; gaps {e['pauses']})"
+                        print(f"    {e['t']:7.2f} {e['type']:<14} {said}")
             r = {**judge(clip, events), **transcript(clip, events)}
             rows.append((clip, r))
             wrong = "" if not r["scored"] or r["got"] == r["want"] else f"  (expected {r['want'] or 'none'})"

@@ -37,6 +37,11 @@ def _does(tok: Token) -> bool:
     return tok.tag.startswith("v") or (tok.tag == "l" and tok.text[0] in lx.ZH_VERB_HEADS)
 
 
+def does_something(toks: list[Token]) -> bool:
+    """A Mandarin clause holds a verb of doing."""
+    return any(_does(t) for t in toks)
+
+
 def _acts(words: list[str]) -> bool:
     """An English past action verb among `words` ("rewrote", "called", "oversaw")."""
     return any(_past(w) for w in words)
@@ -165,16 +170,55 @@ def perfective(toks: list[Token]) -> bool:
     return any(t.tag in ("ul", "ug") or ("了" in t.text and t.text not in lx.ZH_NOT_PERFECTIVE) for t in toks)
 
 
+def names_subject(toks: list[Token]) -> bool:
+    """A Mandarin clause names who it is about: a pronoun or a name ("我的顾虑" names no one)."""
+    for i, t in enumerate(toks):
+        possessive = toks[i + 1].text == "的" if i + 1 < len(toks) else False
+        if not possessive and (t.tag == "nr" or hits(t.text, lx.ZH_SUBJECTS, "zh")):
+            return True
+    return False
+
+
 def goes_on_unsaid(toks: list[Token]) -> bool:
     """A Mandarin clause with no subject of its own and nothing done (no 了/过): it goes on with the last.
 
     "我会先跟他沟通，然后再找经理" is all what the candidate would do; "…，然后找了经理" is not.
     """
-    for i, t in enumerate(toks):
-        possessive = toks[i + 1].text == "的" if i + 1 < len(toks) else False  # "我的顾虑" names no actor
-        if not possessive and (t.tag == "nr" or hits(t.text, lx.ZH_SUBJECTS, "zh")):  # a pronoun, a name
-            return False
-    return bool(toks) and not perfective(toks)
+    return bool(toks) and not names_subject(toks) and not perfective(toks)
+
+
+def subject_left_waiting(toks: list[Token]) -> str | None:
+    """Who a Mandarin clause names as its subject without doing anything: "self", "team" or None.
+
+    Recognisers close a sentence where the speaker paused: in "然后我们跟几个批发商一起。临时从外县调了一批菜"
+    the second clause has no subject of its own, and what it does is done by the one named before it.
+    """
+    if does_something(toks):
+        return None
+    text = "".join(t.text for t in toks)
+    if hits(text, lx.FIRST_PLURAL["zh"], "zh"):
+        return "team"
+    me = next((i for i, t in enumerate(toks) if t.text == "我"), None)
+    # "跟我…": the candidate is an object, not the subject.
+    if me is None or (me and toks[me - 1].text in lx.ZH_COVERBS_OBJECT):
+        return None
+    return "self" if me + 1 == len(toks) or toks[me + 1].text != "的" else None
+
+
+def done_together(toks: list[Token]) -> bool:
+    """People named before 一起/一块儿 act together ("大伙儿还一块儿…贴出…"): the team acts.
+
+    Not when the candidate is among those named ("我跟同事一块儿跑了…" is the candidate acting), nor when
+    no one is ("…列出来，一起拿给主管看" goes on with the last doer).
+    """
+    at = next((i for i, t in enumerate(toks) if t.text in lx.TOGETHER_ZH), None)
+    if at is None:
+        return False
+    opens = max((i + 1 for i, t in enumerate(toks[:at]) if t.tag == "x"), default=0)  # this comma's clause
+    named = toks[opens:at]
+    if any("我" in t.text.replace("我们", "") or _does(t) for t in named):
+        return False
+    return any(t.tag[:1] in ("n", "r") for t in named) and does_something(toks[at + 1 :])
 
 
 def verdict(text: str, language: str) -> bool:

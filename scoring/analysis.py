@@ -12,14 +12,18 @@ from dataclasses import dataclass, field
 from scoring import lexicon as lx
 from scoring.actors import (
     background,
+    does_something,
+    done_together,
     goes_on_unsaid,
     goes_on_unsaid_en,
     hits,
+    names_subject,
     others_action,
     perfective,
     reaction,
     self_action,
     speaker_opens,
+    subject_left_waiting,
     team_action,
     trait,
     verdict,
@@ -292,6 +296,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
     kind: QuestionKind = answer.kind or question_kind(answer.question)
     facts: list[SentenceFacts] = []
     all_words: list[str] = []
+    waiting: str | None = None  # a Mandarin subject named by the last clause, left without a verb
     fluent = clean(answer.text, language)
     for index, (start, end) in enumerate(clauses(fluent.text, language)):
         o_start, o_end = fluent.span(start, end)
@@ -323,6 +328,12 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
                 # "…，把每一分钟都记了下来", "让车先跑…": 把 and 让 need a doer; none named: the last one.
                 f.self_action = f.self_action or facts[-1].self_action
                 f.team_action = f.team_action or facts[-1].team_action
+            elif language == "zh" and waiting and not names_subject(toks):
+                # "我们跟几个批发商一起。临时调了一批菜": the subject named before, left without a verb, acts.
+                acting = does_something(toks) and not trait(toks)
+                f.self_action = f.self_action or (waiting == "self" and acting)
+                f.team_action = f.team_action or (waiting == "team" and acting)
+            f.team_action = f.team_action or (language == "zh" and done_together(toks))
         if hits(neutral, lx.TASK[language], language) or (
             language == "zh" and re.search(lx.ZH_ASKED_ME, text)
         ):
@@ -365,6 +376,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             f.parts.add("result")
             f.parts.discard("situation")
         facts.append(f)
+        waiting = subject_left_waiting(toks) if language == "zh" and not f.hypothetical else None
     _measured_outcome(facts, language)
     length = len(re.sub(r"\W", "", fluent.text)) if language == "zh" else len(all_words)
     topic = neutral_words(answer.question, language)

@@ -7,6 +7,8 @@ kinds: "tell me about yourself" before anything, "your greatest weakness" before
 
 from __future__ import annotations
 
+import re
+
 from scoring.models import QuestionKind
 
 CUES: tuple[tuple[QuestionKind, tuple[str, ...]], ...] = (
@@ -107,6 +109,8 @@ CUES: tuple[tuple[QuestionKind, tuple[str, ...]], ...] = (
             "a time you",
             "请描述一次",
             "请讲一次",
+            "讲一次",
+            "说一次",
             "讲一个",
             "介绍一个",
             "分享一个",
@@ -217,9 +221,16 @@ CUES: tuple[tuple[QuestionKind, tuple[str, ...]], ...] = (
 )
 
 
+# "讲讲你们是怎么应对一个突发情况的": 是怎么 about one event asks how something that happened was handled
+# ("说说你是怎么安排每天的工作的" asks what one usually does).
+PAST_EVENT_ZH = r"(?:讲讲|说说|谈谈|聊聊)(?:你|您)们?是怎么.*(?:一个|一次|那次)"
+
+
 def question_kind(question: str) -> QuestionKind:
     """The kind of a question from its words; "general" when none fits."""
     q = " ".join(question.lower().split())
+    if re.search(PAST_EVENT_ZH, q):
+        return "behavioural"
     for kind, cues in CUES:
         if any(c in q for c in cues):
             return kind

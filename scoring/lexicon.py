@@ -170,6 +170,8 @@ SUPERLATIVE = {
 }
 NEGATION = {"en": ["not", "never", "wasn't", "weren't", "didn't", "no"], "zh": ["不", "没"]}
 # "团队合作" (teamwork) names a quality, not the team doing something.
+# Acting together: whoever is named (or misheard) before it, more than the candidate acts.
+TOGETHER_ZH = ["一起", "一块儿", "一块", "一同", "一道"]
 TEAM_NOUNS_ZH = ["团队合作", "团队精神", "团队协作", "团队建设", "团队意识"]
 # Mandarin puts adverbs between the subject and the modal ("我还会…", "我一般会…", "我大概会…"): each
 # "我 + adverb + modal" is a hypothetical (or habitual) cue as much as "我会" is.
@@ -242,6 +244,8 @@ RESULT_NEEDS = {
     **{cue: _NOT_SPEAKER_ZH + cue for cue in ("最后", "最终")},
     # The trouble went away ("投诉基本上就没有了"), not "没有了解" (did not learn).
     **{cue: _NOT_SPEAKER_ZH + cue + "(?!解)" for cue in ("没有了", "没了")},
+    # Nothing went wrong ("第二天开展一点没耽误"), not the candidate not delaying.
+    **{cue: _NOT_SPEAKER_ZH + cue for cue in ("没耽误", "没误事", "没出岔子")},
 }
 # Something stopped: an outcome when it happens to something, the method when it opens a clause after the
 # candidate's action ("…导出来，不再手打").

@@ -592,3 +592,37 @@ def test_a_finished_voice_or_no_model_ends_a_complete_story_after_the_usual_gap(
 def test_turn_model_thresholds_are_checked() -> None:
     with pytest.raises(ValueError, match="mid_thought_p"):
         EndpointSettings(mid_thought_p=1.0)
+
+
+@pytest.mark.parametrize("late", [False, True])
+def test_the_candidates_rhythm_is_the_same_whether_a_transcript_comes_before_or_after_they_go_on(
+    late: bool,
+) -> None:
+    """A candidate with 1.4 s between sentences keeps that rhythm however slowly the recogniser answers.
+
+    Before, a gap counted only when its transcript had arrived before the candidate spoke again: a slow
+    recogniser left only short gaps counted, and a complete story was declared over inside the next gap.
+    """
+    e = Endpointer("en", EndpointSettings(), asked_at=0.0)
+    lines = [
+        (0.5, 3.5, "Our release was two weeks late, and I had to get it out."),
+        (4.9, 7.0, "I split the work into daily goals."),
+        (8.4, 10.0, "We shipped three days early."),
+    ]
+    text = ""
+    for start, end, said in lines:
+        e.speech_started(start)
+        e.speech_ended(start, end)
+        if late and start < 8.0:
+            continue  # the transcripts arrive after the candidate has gone on
+        text = f"{text} {said}".strip()
+        e.transcribed(start, end, said, analyse(Answer("Tell me about a time you led a team.", text, "en")))
+    if late:
+        text = " ".join(said for _, _, said in lines)
+        analysis = analyse(Answer("Tell me about a time you led a team.", text, "en"))
+        for start, end, said in lines:
+            e.transcribed(start, end, said, analysis)
+    end = _first_decision(e, 10.0)
+    assert isinstance(end, AnswerEnds) and end.reason == "complete_story"
+    assert end.wait_s == pytest.approx(1.4, abs=0.01)
+    assert end.pauses == (1.4, 1.4)

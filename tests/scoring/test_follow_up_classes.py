@@ -670,3 +670,32 @@ def test_which_days_of_a_schedule_are_no_time_taken() -> None:
     story = "去年新来的阿姨老被客户投诉。老板让我把培训改一改。我把培训从三天改成了五天。"
     assert first_reason("zh", story + "后面两天直接带着去客户家里干。") == "missing_result"
     assert first_reason("zh", story + "现在新人两个星期以内就能独立上户。") != "missing_result"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The recogniser closed the sentence where the candidate paused: the team named before acts after.
+        "去年冬天仓库的暖气坏了，货都冻住了。然后我们跟物业的师傅一起。连夜从别的仓库借了几台暖风机过来。"
+        "第二天又把冻坏的货一箱一箱挑了出来。",
+        # Acting together, whoever was named (or misheard) before 一起/一块儿.
+        "那年展会前一天展台的灯全坏了，供应商也联系不上。大伙儿一块儿跑了三家五金店，凑齐了灯管，"
+        "晚上又一起把线重新走了一遍。",
+    ],
+)
+def test_a_mandarin_team_that_acts_across_a_split_sentence_or_together_is_asked_what_the_candidate_did(
+    text: str,
+) -> None:
+    assert first_reason("zh", text) == "no_personal_action"
+
+
+def test_the_candidate_named_before_a_split_or_acting_with_others_is_still_the_one_who_acted() -> None:
+    split = (
+        "去年冬天仓库的暖气坏了，货都冻住了。然后我跟物业的师傅一起。连夜从别的仓库借了几台暖风机过来。"
+        "第二天温度就回来了，货一箱都没坏。"
+    )
+    assert first_reason("zh", split) is None
+    together = (
+        "那年展会前一天展台的灯全坏了。我跟同事一块儿跑了三家五金店，凑齐了灯管，第二天开展一点没耽误。"
+    )
+    assert first_reason("zh", together) is None
