@@ -124,6 +124,8 @@ def team_action(neutral: str, language: str, words: list[str], toks: list[Token]
     """The team does something in the clause ("we rewrote…", "大家一起…")."""
     if language == "zh":
         subject = neutral.replace("我们的", "").replace("团队的", "")  # "our X" is not "we did"
+        # "业委会跟我们续了合同", "经理让我们…": the team as the object of a coverb is not the doer.
+        subject = re.sub(f"(?:{'|'.join(lx.ZH_COVERBS_OBJECT)})(?:我们|咱们|大家)", "", subject)
         for noun in lx.TEAM_NOUNS_ZH:
             subject = subject.replace(noun, "")
         return bool(hits(subject, lx.FIRST_PLURAL["zh"], "zh")) and any(_does(t) for t in toks)

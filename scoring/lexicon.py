@@ -244,6 +244,10 @@ RESULT_NEEDS = {
     **{cue: _NOT_SPEAKER_ZH + cue for cue in ("最后", "最终")},
     # The trouble went away ("投诉基本上就没有了"), not "没有了解" (did not learn).
     **{cue: _NOT_SPEAKER_ZH + cue + "(?!解)" for cue in ("没有了", "没了")},
+    **{cue: _NOT_SPEAKER_ZH + cue for cue in ("再没",)},
+    # After that it stopped ("那个月以后就再没接到过投诉"; 再 often heard as 在),
+    # not what is done from then on ("以后考试前一天必须试车").
+    "以后": r"以后(?:就|都|也)?(?:再|在)?也?没",
     # Nothing went wrong ("第二天开展一点没耽误"), not the candidate not delaying.
     **{cue: _NOT_SPEAKER_ZH + cue for cue in ("没耽误", "没误事", "没出岔子")},
 }

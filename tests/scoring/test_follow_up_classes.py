@@ -699,3 +699,39 @@ def test_the_candidate_named_before_a_split_or_acting_with_others_is_still_the_o
         "那年展会前一天展台的灯全坏了。我跟同事一块儿跑了三家五金店，凑齐了灯管，第二天开展一点没耽误。"
     )
     assert first_reason("zh", together) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # After that the trouble stopped, with 再 heard as 在: the outcome.
+        (
+            "去年店里老有顾客投诉排队太久。我把收银台从两个加到四个，高峰时候我自己也顶上去收。那个月以后就在没接到过这种投诉。",
+            None,
+        ),
+        ("去年店里老有顾客投诉排队太久。我把收银台从两个加到四个。从那之后就再没人说排队的事了。", None),
+        # "以后" that says what is done from then on is no outcome.
+        (
+            "去年店里老有顾客投诉排队太久。我把收银台从两个加到四个。以后每到周末我都自己顶上去收。",
+            "missing_result",
+        ),
+    ],
+)
+def test_a_mandarin_story_where_the_trouble_stopped_after_the_action_has_its_outcome(
+    text: str, reason: str | None
+) -> None:
+    assert first_reason("zh", text) == reason
+
+
+def test_the_team_as_the_object_of_a_coverb_is_not_acting_after_a_measured_time_closes_the_story() -> None:
+    """ "业委会跟我们续了合同": someone else renews with us; the measured time before it stays the outcome."""
+    text = (
+        "我在物业当客服主管，报修老是拖好几天。我去跟维保公司谈，合同里加了响应时间。我又建了个报修群。"
+        "三个月以后，电梯平均修好的时间到了半天以内。年底业委会跟我们续了合同。"
+    )
+    assert first_reason("zh", text) is None
+    we_act = (
+        "我在物业当客服主管，报修老是拖好几天。我去跟维保公司谈，合同里加了响应时间。"
+        "三个月以后我们又建了个报修群。"
+    )
+    assert first_reason("zh", we_act) == "missing_result"
