@@ -37,6 +37,14 @@ def _does(tok: Token) -> bool:
     return tok.tag.startswith("v") or (tok.tag == "l" and tok.text[0] in lx.ZH_VERB_HEADS)
 
 
+def _cannot(toks: list[Token], i: int) -> bool:
+    """A verb in a potential negative ("挑不出来", "想不起来", "搞不定"): what the speaker could not do."""
+    text = toks[i].text
+    if text.find("不") > 0 or (i + 1 < len(toks) and toks[i + 1].text == "不"):
+        return True
+    return i >= 2 and toks[i - 1].text == "不" and _does(toks[i - 2])  # the complement: "挑|不|出来"
+
+
 def does_something(toks: list[Token]) -> bool:
     """A Mandarin clause holds a verb of doing."""
     return any(_does(t) for t in toks)
@@ -66,7 +74,7 @@ def self_action(neutral: str, language: str, words: list[str], toks: list[Token]
             return False
         after = "".join(t.text for t in toks[at:]).replace("我们", "")
         acting = next(
-            (i for i, t in enumerate(toks) if i > at and _does(t)),
+            (i for i, t in enumerate(toks) if i > at and _does(t) and not _cannot(toks, i)),
             None,
         )
         if acting is None:
@@ -110,7 +118,12 @@ def others_action(language: str, words: list[str], toks: list[Token]) -> bool:
             ),
             None,
         )
-        return at is not None and any(_does(t) for t in toks[at + 1 :])
+        if at is None or asks_about(toks):
+            return False
+        # "找几个同事聊聊": the colleagues are whom the speaker goes to.
+        if any(t.text in lx.ZH_COVERBS_OBJECT for t in toks[max(at - 2, 0) : at]):
+            return False
+        return any(_does(t) for t in toks[at + 1 :])
     for i, word in enumerate(words):
         named = word in lx.OTHERS_EN or (
             i > 0 and words[i - 1] in lx.DETERMINERS_EN and len(word) > 3 and word.endswith("s")
@@ -120,9 +133,16 @@ def others_action(language: str, words: list[str], toks: list[Token]) -> bool:
     return False
 
 
+def asks_about(toks: list[Token]) -> bool:
+    """A Mandarin clause finding out what others think or do ("看看大家都是怎么想的"): no one acts in it."""
+    return bool(toks) and toks[0].text in lx.ZH_FIND_OUT and any(t.text in lx.ZH_WH for t in toks[1:])
+
+
 def team_action(neutral: str, language: str, words: list[str], toks: list[Token]) -> bool:
     """The team does something in the clause ("we rewrote…", "大家一起…")."""
     if language == "zh":
+        if asks_about(toks):
+            return False
         subject = neutral.replace("我们的", "").replace("团队的", "")  # "our X" is not "we did"
         # "业委会跟我们续了合同", "经理让我们…": the team as the object of a coverb is not the doer.
         subject = re.sub(f"(?:{'|'.join(lx.ZH_COVERBS_OBJECT)})(?:我们|咱们|大家)", "", subject)

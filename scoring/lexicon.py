@@ -1,6 +1,7 @@
 """Cue words for ownership, specificity and hypotheticals, in English and Chinese.
 
-STAR parts are in `lexicon_star`, a plan's words in `lexicon_plans`, quantities in `lexicon_numbers`.
+STAR parts are in `lexicon_star`, who acts in a Mandarin clause in `lexicon_actors`, a plan's words in
+`lexicon_plans`, quantities in `lexicon_numbers`.
 
 Matching is on neutralised text (see `scoring.text`), by whole words for English and by substring for
 Chinese. Lists, not models: every decision can be traced to the words that made it.
@@ -8,6 +9,7 @@ Chinese. Lists, not models: every decision can be traced to the words that made 
 
 from __future__ import annotations
 
+from scoring.lexicon_actors import TEAM_NOUNS_ZH, TOGETHER_ZH, ZH_COVERBS_OBJECT, ZH_FIND_OUT, ZH_WH
 from scoring.lexicon_numbers import NUMBER_WORDS_EN, NUMERALS_ZH, UNITS_EN, UNITS_ZH
 from scoring.lexicon_plans import PLAN_CLOSERS, PLAN_STEPS, PURPOSE
 from scoring.lexicon_star import (
@@ -21,6 +23,11 @@ from scoring.lexicon_star import (
 )
 
 __all__ = [
+    "TEAM_NOUNS_ZH",
+    "TOGETHER_ZH",
+    "ZH_COVERBS_OBJECT",
+    "ZH_FIND_OUT",
+    "ZH_WH",
     "NUMBER_WORDS_EN",
     "NUMERALS_ZH",
     "PLAN_CLOSERS",
@@ -126,6 +133,8 @@ NO_INSTANCE = {
         "can't think of",
         "cannot think of",
         "can't pick",
+        "hard to pick",
+        "can't single",
         "don't remember",
         "don't really remember",
         "happens all the time",
@@ -136,6 +145,8 @@ NO_INSTANCE = {
         "多了去了",
         "说不上哪一次",
         "说不上哪次",
+        "挑不出",
+        "说不出是哪",
         "记不清",
         "想不起来",
         "天天都有",
@@ -169,10 +180,6 @@ SUPERLATIVE = {
     "zh": r"(?:是|得)[^，,。；;]{0,6}最(?!后|近|初|终|早|晚|多|少|先|好是)",
 }
 NEGATION = {"en": ["not", "never", "wasn't", "weren't", "didn't", "no"], "zh": ["不", "没"]}
-# "团队合作" (teamwork) names a quality, not the team doing something.
-# Acting together: whoever is named (or misheard) before it, more than the candidate acts.
-TOGETHER_ZH = ["一起", "一块儿", "一块", "一同", "一道"]
-TEAM_NOUNS_ZH = ["团队合作", "团队精神", "团队协作", "团队建设", "团队意识"]
 # Mandarin puts adverbs between the subject and the modal ("我还会…", "我一般会…", "我大概会…"): each
 # "我 + adverb + modal" is a hypothetical (or habitual) cue as much as "我会" is.
 ZH_MODAL_ADVERBS = ["也", "还", "就", "都", "还是", "一般", "通常", "首先", "先", "肯定", "一定", "大概"]
@@ -193,24 +200,6 @@ BACKGROUND_OPENING = {
     # ("我[在→带]一家物流公司的计划部工作").
     "zh": r"我(?:那时候?|当时|之前|以前|刚)?(?:在|去了?一家|加入|进了?一家)"
     r"|我[^，,。]{0,4}?一(?:家|个)[^，,。了]{0,14}?(?:工作|上班|实习)",
-}
-# Coverbs after which 我 is the object ("跟我说", "让我负责", "帮我查"), not the one who acts.
-ZH_COVERBS_OBJECT = {
-    "跟",
-    "对",
-    "向",
-    "和",
-    "给",
-    "被",
-    "替",
-    "帮",
-    "陪",
-    "让",
-    "叫",
-    "请",
-    "找",
-    "问",
-    "告诉",
 }
 # Degree words and verdicts that make a Mandarin clause a description of oneself, unless something is done.
 ZH_TRAIT_WORDS = ["很有", "很会", "很擅长", "很好", "很强", "挺", "比较", "还行", "还可以", "还算", "不错"]
@@ -234,10 +223,17 @@ RESULT_NEEDS = {
         cue: _NOT_MOVING + rf" {cue} "
         for cue in ("went down", "went up", "dropped", "fell", "rose", "stopped")
     },
-    # Done ahead of time ("shipped two weeks early"), not when someone turned up ("came in early",
-    # "got up early", "started early every day").
+    # Done ahead of time by an amount ("shipped two weeks early"), not when someone turned up ("came in
+    # early", "got up early") nor the candidate doing something early ("opened the shower block early").
     "early": r"^(?!.*\b(?:came|come|comes|got|get|gets|arrived|arrive|started|start|woke|wake|left|leave"
-    r"|in|up|off) (?:\w+ )?early\b)",
+    r"|in|up|off) (?:\w+ )?early\b).*\b(?:minutes?|hours?|days?|weeks?|months?|years?|time) early\b",
+    # Where things ended ("two of the students ended up doing the breakfast show"), not where the
+    # candidate did ("I ended up ringing him").
+    "ended up": r"(?<! i) ended up ",
+    # A state later on ("by the end of that year we had thirty-odd people"), not a deadline ("by the end
+    # of the week I had to…").
+    "by the end of": r"\bby the end of (?:the|that|this|next|our|my) \w+ (?:\w+ ){1,3}"
+    r"(?:had|was|were)\b(?! to)",
     # Something stopped happening, not the candidate stopping doing it ("我就不再给他派单了").
     **{cue: _NOT_SPEAKER_ZH + cue for cue in ("不再", "没再", "再也没")},
     # "In the end" of what happened ("最后客户续了约"), not the candidate finally doing ("我最后决定…").

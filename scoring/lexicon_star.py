@@ -208,6 +208,8 @@ RESULT = {
         "passed",
         "approved",
         "accepted",
+        "ended up",
+        "by the end of",
     ],
     "zh": [
         "结果",

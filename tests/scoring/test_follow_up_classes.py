@@ -735,3 +735,50 @@ def test_the_team_as_the_object_of_a_coverb_is_not_acting_after_a_measured_time_
         "三个月以后我们又建了个报修群。"
     )
     assert first_reason("zh", we_act) == "missing_result"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "这种事我们这行多了去了，你让我挑一个。我还真挑不出来。"),
+        ("zh", "客人闹事的时候太多了，我一时想不起来是哪次。"),
+        ("en", "Honestly that kind of thing happens every week, it's hard to pick one out."),
+    ],
+)
+def test_a_candidate_who_cannot_pick_an_instance_is_asked_for_one(language: str, text: str) -> None:
+    """ "挑不出来", "想不起来": what the candidate could not do is no action in a story."""
+    assert first_reason(language, text) == "too_short"
+
+
+def test_a_mandarin_clause_that_finds_out_what_others_think_is_no_one_acting() -> None:
+    """ "找几个同事聊聊", "看看大家都是怎么想的": the others are whom the candidate would ask."""
+    text = (
+        "我可能先找几个同事聊聊。看看大家都是怎么想的。要让我来处理的话，我会先拿一两个人试试，行的话再推开。"
+    )
+    assert first_reason("zh", text) == "hypothetical_not_past"
+    acted = "去年推新排班的时候，同事们一开始都不乐意。大家后来一起琢磨出了一个轮换表。"
+    assert first_reason("zh", acted) == "no_personal_action"
+
+
+@pytest.mark.parametrize(
+    ("ending", "outcome"),
+    [
+        ("I opened the spare room early, at six, so people had somewhere to wait.", False),
+        ("The new rota went live a month early.", True),
+    ],
+)
+def test_early_is_an_outcome_only_by_an_amount_of_time(ending: str, outcome: bool) -> None:
+    assert (first_reason("en", HOTEL + ending) != "missing_result") is outcome
+
+
+@pytest.mark.parametrize(
+    ("ending", "outcome"),
+    [
+        ("By the end of that year we had thirty-odd people on the rota.", True),
+        ("Two of the new porters ended up running the night desk between them.", True),
+        ("By the end of the week I had to hand the new tags in.", False),
+        ("I ended up ringing every guest myself.", False),
+    ],
+)
+def test_a_later_state_or_where_things_ended_up_is_an_outcome(ending: str, outcome: bool) -> None:
+    assert (first_reason("en", HOTEL + ending) != "missing_result") is outcome
