@@ -1,5 +1,6 @@
 """The speech corpora's manifests hold what the benches read: every file there, times in order, the
-splits as declared (the fresh, third, fourth, fifth, sixth and seventh sets are held out entirely),
+splits as declared (the fresh, third, fourth, fifth, sixth, seventh and eighth sets are held out
+entirely),
 Mandarin in simplified characters."""
 
 from __future__ import annotations
