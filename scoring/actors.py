@@ -215,7 +215,8 @@ def subject_left_waiting(toks: list[Token]) -> str | None:
     Recognisers close a sentence where the speaker paused: in "然后我们跟几个批发商一起。临时从外县调了一批菜"
     the second clause has no subject of its own, and what it does is done by the one named before it.
     """
-    if does_something(toks):
+    # One phrase with no verb, not a description ("我这人脾气好，没什么大问题" says what one is like).
+    if does_something(toks) or trait(toks) or any(t.text in "，,；;" for t in toks):
         return None
     text = "".join(t.text for t in toks)
     if hits(text, lx.FIRST_PLURAL["zh"], "zh"):

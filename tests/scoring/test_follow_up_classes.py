@@ -782,3 +782,9 @@ def test_early_is_an_outcome_only_by_an_amount_of_time(ending: str, outcome: boo
 )
 def test_a_later_state_or_where_things_ended_up_is_an_outcome(ending: str, outcome: bool) -> None:
     assert (first_reason("en", HOTEL + ending) != "missing_result") is outcome
+
+
+def test_saying_what_one_is_like_leaves_no_subject_waiting_for_the_next_clause() -> None:
+    """ "我这人脾气好，没什么大问题。类似的情况遇到过很多…": a description, not a split sentence."""
+    text = "我这人脾气好，没什么大问题。类似的情况遇到过很多，主要就是心态要积极，踏踏实实地干。"
+    assert first_reason("zh", text) == "too_short"
