@@ -14,8 +14,9 @@ has been said. People pause 0.4-1.5 s between sentences and think for 1.5-4 s in
 |   more than one sentence whose last step closes it            |   `complete_wait_s`              |
 |   ("finally…", "最后…")                                        |                                  |
 | a plan of three steps or more that may go on ("then…",        | the candidate's rhythm (below),  |
-|   "next…", "接着…", a fallback: "if that fails…"), or a story |   at least `open_plan_wait_s`    |
-|   whose last sentence is an action told after its outcome     |                                  |
+|   "next…", "接着…", a fallback: "if that fails…"), a story    |   at least `open_plan_wait_s`    |
+|   whose last sentence is an action told after its outcome, or |                                  |
+|   one that ends on a lesson ("it taught me…", "让我明白…")     |                                  |
 | any other answer to a behavioural or situational question: no | "take your time" at              |
 |   result yet, no action, one sentence, only what they would   |   `story_wait_s`; ends (and the  |
 |   do: it may go on after a thinking pause                     |   follow-up asks for what is     |
@@ -109,6 +110,7 @@ class Endpointer:
     _in_speech: bool = False
     _prompted: set[str] = field(default_factory=set)
     _analysis: Analysis | None = None
+    _rhythm: list[float] | None = None  # `_pauses()` until the segments change
 
     @property
     def spoken(self) -> bool:
@@ -124,6 +126,7 @@ class Endpointer:
         """VAD heard speech begin."""
         self._in_speech = True
         self._segments.append(_Segment(start=t))
+        self._rhythm = None
 
     def speech_ended(self, start: float, end: float) -> None:
         """VAD closed a segment."""
@@ -132,6 +135,7 @@ class Endpointer:
             self._segments[-1].end = end
         else:
             self._segments.append(_Segment(start=start, end=end))
+        self._rhythm = None
 
     def transcribed(
         self, start: float, end: float, text: str, analysis: Analysis, turn_end_p: float | None = None
@@ -145,6 +149,7 @@ class Endpointer:
                 seg.text, seg.turn_end_p = text, turn_end_p
                 break
         self._analysis = analysis
+        self._rhythm = None
 
     def _mid_thought(self, seg: _Segment) -> bool:
         """The segment stopped mid-thought: in its words (a trailing "and", "um") or in its sound."""
@@ -157,14 +162,17 @@ class Endpointer:
         """The candidate's rhythm: each silence after a segment whose words finished a thought.
 
         Read from the transcripts whenever they arrive, so a gap counts the same whether the recogniser
-        answered before the candidate spoke again or after.
+        answered before the candidate spoke again or after; kept until the segments change (the silent
+        ticks between them ask again and again).
         """
-        pairs = zip(self._segments, self._segments[1:], strict=False)
-        return [
-            nxt.start - prev.end
-            for prev, nxt in pairs
-            if prev.end is not None and prev.text and not self._mid_thought(prev)
-        ]
+        if self._rhythm is None:
+            pairs = zip(self._segments, self._segments[1:], strict=False)
+            self._rhythm = [
+                nxt.start - prev.end
+                for prev, nxt in pairs
+                if prev.end is not None and prev.text and not self._mid_thought(prev)
+            ]
+        return self._rhythm
 
     def _last_voiced(self) -> float | None:
         ends = [s.end for s in self._segments if s.end is not None]
@@ -204,6 +212,10 @@ class Endpointer:
                     # comes last), so any pause between sentences is waited through, as for an open plan.
                     return max(self._rhythm_wait(), s.open_plan_wait_s), "story_goes_on", None
                 return self._typical_wait(), "complete_story", None
+            if a.kind == "behavioural" and acted and context and a.closes_with_lesson:
+                # A lesson is said once the story is told ("it taught me…", "这件事让我明白…"), even when its
+                # outcome was not heard: end after a pause between sentences and ask for the outcome.
+                return max(self._rhythm_wait(), s.open_plan_wait_s), "lesson_closes_story", None
             # Three steps, said in at least three stretches of speech that say something (not a blip
             # heard as "车"): two sentences with three markers ("first… then… before…") are the plan's
             # start, and a thinking pause often follows them.

@@ -176,6 +176,11 @@ class Analysis:
         return self._last_says(lx.PLAN_CLOSERS)
 
     @property
+    def closes_with_lesson(self) -> bool:
+        """The last sentence says what the candidate learned ("it taught me…", "这件事让我明白…")."""
+        return bool(self.facts) and self._says(self.facts[-1], lx.LESSON)
+
+    @property
     def acts_after_result(self) -> bool:
         """An action follows the last outcome: the candidate is back to telling what was done."""
         results = [i for i, f in enumerate(self.facts) if "result" in f.parts]

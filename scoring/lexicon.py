@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from scoring.lexicon_actors import TEAM_NOUNS_ZH, TOGETHER_ZH, ZH_COVERBS_OBJECT, ZH_FIND_OUT, ZH_WH
 from scoring.lexicon_numbers import NUMBER_WORDS_EN, NUMERALS_ZH, UNITS_EN, UNITS_ZH
-from scoring.lexicon_plans import PLAN_CLOSERS, PLAN_STEPS, PURPOSE
+from scoring.lexicon_plans import LESSON, PLAN_CLOSERS, PLAN_STEPS, PURPOSE
 from scoring.lexicon_star import (
     ACTION_VERBS_EN,
     IRREGULAR_PAST_EN,
@@ -30,6 +30,7 @@ __all__ = [
     "ZH_WH",
     "NUMBER_WORDS_EN",
     "NUMERALS_ZH",
+    "LESSON",
     "PLAN_CLOSERS",
     "PLAN_STEPS",
     "PURPOSE",

@@ -1,4 +1,4 @@
-"""Cue words of a plan (situational answers): its steps, what an action was for, what closes it."""
+"""Cue words of a plan (its steps, what an action was for, what closes it) and of a story's lesson."""
 
 from __future__ import annotations
 
@@ -50,4 +50,55 @@ PLAN_CLOSERS = {
         "the last step",
     ],
     "zh": ["最后", "最终", "最后一步", "收尾"],
+}
+
+# What the candidate took from a story ("it taught me…", "looking back…", "这件事让我明白…"): said once it is
+# told, so a lesson last closes the story even when its outcome was not heard.
+LESSON = {
+    "en": [
+        "taught me",
+        "i learned",
+        "i learnt",
+        "i've learned",
+        "i have learned",
+        "the lesson",
+        "a lesson",
+        "lesson learned",
+        "looking back",
+        "in hindsight",
+        "with hindsight",
+        "what i took away",
+        "the takeaway",
+        "my takeaway",
+        "made me realise",
+        "made me realize",
+        "if i did it again",
+        "if i had to do it again",
+        "next time i'd",
+        "next time i would",
+        "since then i",
+        "ever since i",
+    ],
+    "zh": [
+        "学到",
+        "学会了",
+        "教训",
+        "经验是",
+        "让我明白",
+        "我明白了",
+        "让我知道",
+        "体会到",
+        "体会是",
+        "回过头看",
+        "回头看",
+        "现在想想",
+        "现在想来",
+        "现在回想",
+        "从那以后我",
+        "打那以后我",
+        "打那以后碰到",
+        "下次我",
+        "再来一次",
+        "收获",
+    ],
 }

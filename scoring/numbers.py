@@ -111,6 +111,25 @@ def _plural_noun(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in LIST_NOUNS
 
 
+OF_GROUP_EN = {"the", "our", "my", "their", "his", "her", "those", "these", "its"}
+
+
+def _count_of(words: list[str], i: int) -> str | None:
+    """A count out of a group: "two of the students", "12 of our 40 stores", "three of them"."""
+    rest = words[i + 1 : i + 6]
+    if len(rest) < 2 or rest[0] != "of":
+        return None
+    if rest[1] == "them":
+        return " ".join(words[i : i + 3])
+    if rest[1] not in OF_GROUP_EN:
+        return None
+    # The group's noun, after at most one word ("our 40 stores", "the old hands"), never a list's.
+    noun = next((j for j, w in enumerate(rest[2:4], 2) if w.endswith("s")), None)
+    if noun is None or not _plural_noun(rest[noun]) or rest[noun].endswith(("ous", "us", "is")):
+        return None
+    return " ".join(words[i : i + 1 + noun + 1])
+
+
 def _en(sentence: str) -> list[str]:
     found: list[str] = []
     words = [w.lower() for w in _WORD.findall(sentence)]
@@ -132,9 +151,13 @@ def _en(sentence: str) -> list[str]:
                 continue
             if measured or (before in QUANTITY_BEFORE and not year):
                 found.append(" ".join(words[i : i + 2]))
+            elif not year and (count := _count_of(words, i)):
+                found.append(count)
         elif word in lx.NUMBER_WORDS_EN and word != "one" and after not in LIST_NOUNS:
             if after in lx.UNITS_EN | lx.NUMBER_WORDS_EN or _plural_noun(after) or half_of(word, after):
                 found.append(f"{word} {after}".strip())
+            elif count := _count_of(words, i):
+                found.append(count)
         elif word == "one" and after in lx.NUMBER_WORDS_EN - {"percent"}:
             found.append(f"{word} {after}")
         elif word in FRACTIONS_EN and before in ("a", "one", "two", "three") and after == "of":

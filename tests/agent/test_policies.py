@@ -457,6 +457,51 @@ def test_a_story_that_goes_back_to_actions_after_an_outcome_is_not_cut_between_s
     assert end.event()["reason"] == "complete_story"
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_story_that_closes_on_a_lesson_ends_after_a_pause_between_sentences_and_asks_for_the_outcome(
+    language: str,
+) -> None:
+    """A lesson is said once a story is told: when its outcome was not heard (misheard, or never said), the
+    answer ends after a pause between sentences, not after the long wait of an unfinished answer, and the
+    follow-up asks for the outcome. A usual gap (0.8 s) after the lesson is still waited through."""
+    said = {
+        "en": [
+            "Last winter our night shift kept losing parcels at the depot.",
+            "I started a log of every parcel that went missing and walked the shelves with the drivers.",
+            "I moved the returns cage next to the loading door.",
+            "It taught me to look at the floor before I blame people.",
+            "And I still keep that log.",
+        ],
+        "zh": [
+            "去年冬天我们夜班在仓库老是丢包裹。",
+            "我把每个丢的包裹都记下来，跟司机一起把货架走了一遍。",
+            "我把退货笼子挪到了装货门旁边。",
+            "这件事让我明白，先看现场再怪人。",
+            "那个本子我现在还在记。",
+        ],
+    }[language]
+    times = [(0.5, 3.0), (4.3, 4.0), (9.1, 3.0), (12.9, 3.0), (16.7, 2.0)]
+    question = {
+        "en": "Tell me about a time you fixed a recurring problem.",
+        "zh": "请讲一次您解决反复出现的问题的经历。",
+    }[language]
+
+    def told(sentences: int) -> list[Action]:
+        return run(
+            question, [Line(*at, text) for at, text in zip(times, said[:sentences], strict=False)], language
+        )
+
+    ended = told(4)
+    end = first(ended, "end_of_answer")
+    assert end.event()["reason"] == "lesson_closes_story"
+    assert 15.9 + 1.5 <= end.t <= 15.9 + 2.1, "ends after a pause between sentences, not 7 s"
+    assert first(ended, "follow_up").event()["reason"] == "missing_result"
+    # Without the lesson the same story is unfinished: waited on as long as one.
+    assert first(told(3), "end_of_answer").event()["reason"] == "unfinished_answer"
+    # A usual gap after the lesson does not end the answer.
+    assert first(told(5), "end_of_answer").t > 18.7
+
+
 def test_two_sentences_of_a_plan_are_its_start_and_a_thinking_pause_after_them_is_waited_through() -> None:
     lines = [
         Line(

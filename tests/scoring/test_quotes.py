@@ -88,6 +88,11 @@ def test_numbers_count_as_detail_only_when_they_measure_something() -> None:
     assert specifics("churn fell by 12%", "en")
     assert specifics("我2019年修了CS101课程，有三个原因", "zh") == []
     assert specifics("延期了两周，投诉减少了百分之四十", "zh")
+    # A count out of a group is a detail; one of them, or a count of reasons, is not.
+    assert specifics("two of the students ended up doing the breakfast show", "en") == ["two of the students"]
+    assert specifics("12 of our 40 stores closed early", "en")
+    assert specifics("one of the old hands took them out", "en") == []
+    assert specifics("two of the reasons were obvious", "en") == []
 
 
 def test_a_quantity_of_change_is_an_outcome_and_a_count_is_not() -> None:
