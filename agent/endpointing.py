@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.utterance import fragment, is_trailing
+from agent.utterance import closes_sentence, fragment, is_trailing
 from scoring.analysis import Analysis
 
 __all__ = ["AnswerEnds", "Endpointer", "EndpointSettings", "PromptDue", "is_trailing"]
@@ -219,8 +219,11 @@ class Endpointer:
             # Three steps, said in at least three stretches of speech that say something (not a blip
             # heard as "车"): two sentences with three markers ("first… then… before…") are the plan's
             # start, and a thinking pause often follows them.
-            stretches = [seg for seg in spoken if not fragment(seg.text or "", self.language)]
-            said = len(stretches) >= COMPLETE_PLAN_STEPS and len(a.facts) > 1
+            stretches = [seg.text or "" for seg in spoken if not fragment(seg.text or "", self.language)]
+            # A sentence the recogniser heard go on over a pause ("…滚动通知" / "告诉大家" / "班车走不了")
+            # is one stretch: counted where it closes, or where the answer stands now.
+            closed = [closes_sentence(text) for text in stretches[:-1]]
+            said = sum(closed) + bool(stretches) >= COMPLETE_PLAN_STEPS and len(a.facts) > 1
             if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and said:
                 if a.plan_closed:
                     return self._typical_wait(), "complete_plan", None

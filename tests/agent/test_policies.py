@@ -588,6 +588,25 @@ def test_a_blip_and_two_sentences_of_a_plan_are_its_start_in_mandarin(before_pau
     assert end.event()["reason"] == "complete_plan"
 
 
+def test_a_first_sentence_heard_over_three_pauses_is_one_stretch_of_a_plans_start() -> None:
+    """The recogniser closes only the end of a sentence said over short pauses ("…通知。" / "告诉大家" /
+    "门暂时开不了"): it is one stretch, so the plan's first two sentences are still its start and the thinking
+    pause after them is waited through."""
+    lines = [
+        Line(0.7, 3.2, "那我首先会让广播把情况通知一下。"),
+        Line(4.2, 1.7, "告诉大家，告诉顾客"),
+        Line(6.2, 1.4, "门暂时开不了"),
+        Line(8.2, 6.8, "然后把休息区的空调开足，让店里准备点热水，先让大家坐下歇着。"),
+        # a 2.2 s thinking pause
+        Line(17.2, 5.8, "我会安排人在服务台登记，想先走的从员工通道带出去。"),
+        Line(23.5, 5.0, "最后我会把经过写下来报给商场的物业。"),
+    ]
+    question = "假如你是一家超市的值班经理，周六晚上店里突然停电，门禁打不开，你会怎么做？"
+    end = first(run(question, lines, "zh"), "end_of_answer")
+    assert end.t > 28.5, f"cut in at {end.t}"
+    assert end.event()["reason"] == "complete_plan"
+
+
 def _story_endpointer(mid_thought_p: float, last_p: float | None) -> Endpointer:
     """A complete English story, told in three segments; the last pause heard with P(complete) `last_p`."""
     e = Endpointer("en", EndpointSettings(mid_thought_p=mid_thought_p), asked_at=0.0)
