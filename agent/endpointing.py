@@ -14,9 +14,10 @@ has been said. People pause 0.4-1.5 s between sentences and think for 1.5-4 s in
 |   more than one sentence whose last step closes it            |   `complete_wait_s`              |
 |   ("finally…", "最后…")                                        |                                  |
 | a plan of three steps or more that may go on ("then…",        | the candidate's rhythm (below),  |
-|   "next…", "接着…", a fallback: "if that fails…"), a story    |   at least `open_plan_wait_s`    |
-|   whose last sentence is an action told after its outcome, or |                                  |
-|   one that ends on a lesson ("it taught me…", "让我明白…")     |                                  |
+|   "next…", "接着…", a fallback: "if that fails…"), or a story |   at least `open_plan_wait_s`    |
+|   that ends on a lesson ("it taught me…", "让我明白…")         |                                  |
+| a story whose last sentence is an action told after its       | `story_wait_s` (a thinking       |
+|   outcome: it goes on                                         |   pause), without a prompt       |
 | any other answer to a behavioural or situational question: no | "take your time" at              |
 |   result yet, no action, one sentence, only what they would   |   `story_wait_s`; ends (and the  |
 |   do: it may go on after a thinking pause                     |   follow-up asks for what is     |
@@ -43,7 +44,7 @@ COMPLETE_PLAN_STEPS = 3  # a situational answer with three steps is a plan: whol
 class EndpointSettings:
     """Waits in seconds of silence after the last voiced moment."""
 
-    complete_wait_s: float = 0.6
+    complete_wait_s: float = 0.8
     base_wait_s: float = 0.9
     rhythm_factor: float = 1.12
     max_rhythm_wait_s: float = 2.0
@@ -207,10 +208,11 @@ class Endpointer:
             acted = bool(a.self_actions or a.team_actions)
             context = bool(a.with_part("situation") or a.with_part("task"))
             if a.kind == "behavioural" and acted and context and a.with_part("result"):
-                if a.acts_after_result:
+                if a.acts_after_result and not a.closes_with_lesson:
                     # Back to what was done after an outcome: the story goes on (its outcome usually
-                    # comes last), so any pause between sentences is waited through, as for an open plan.
-                    return max(self._rhythm_wait(), s.open_plan_wait_s), "story_goes_on", None
+                    # comes last), so a thinking pause is waited through as in an unfinished answer; it
+                    # ends without a prompt (an outcome was told).
+                    return s.story_wait_s, "story_goes_on", None
                 return self._typical_wait(), "complete_story", None
             if a.kind == "behavioural" and acted and context and a.closes_with_lesson:
                 # A lesson is said once the story is told ("it taught me…", "这件事让我明白…"), even when its

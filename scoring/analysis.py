@@ -177,8 +177,14 @@ class Analysis:
 
     @property
     def closes_with_lesson(self) -> bool:
-        """The last sentence says what the candidate learned ("it taught me…", "这件事让我明白…")."""
-        return bool(self.facts) and self._says(self.facts[-1], lx.LESSON)
+        """The answer ends on what the candidate learned ("it taught me…", "这件事让我明白…").
+
+        Its last sentence, or the one before when the last goes on with it ("养成习惯了。凡事先看现场。").
+        """
+        last = self.facts[-2:]
+        if len(last) == 2 and (last[1].self_action or last[1].team_action):
+            last = last[1:]
+        return any(self._says(f, lx.LESSON) for f in last)
 
     @property
     def acts_after_result(self) -> bool:

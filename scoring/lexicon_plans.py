@@ -78,6 +78,8 @@ LESSON = {
         "next time i would",
         "since then i",
         "ever since i",
+        "made it a habit",
+        "made a habit of",
     ],
     "zh": [
         "学到",
@@ -100,5 +102,7 @@ LESSON = {
         "下次我",
         "再来一次",
         "收获",
+        "养成了习惯",
+        "养成习惯",
     ],
 }

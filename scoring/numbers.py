@@ -260,6 +260,19 @@ COMPARED_EN = re.compile(
     r"|\bthan (?:before|last (?:year|month|week|time)|it was|they were)\b|\bcompared (?:to|with)\b"
 )
 
+# A quantity against how it was ("只丢两个了，以前是二十个", "比以前快了两天"); "我以前是带五个人的" is a past
+# role (no quantity before it to compare).
+THAN_BEFORE_ZH = re.compile(r"比(?:以前|之前|原来|过去|去年|往年|上个?月)")
+USED_TO_BE_ZH = re.compile(r"(?:以前|之前|原来|过去|往常)(?:都|一般)?(?:是|要|得|能)")
+
+
+def _compared_zh(sentence: str) -> bool:
+    than = THAN_BEFORE_ZH.search(sentence)
+    if than and specifics(sentence[than.end() :], "zh"):
+        return True
+    was = USED_TO_BE_ZH.search(sentence)
+    return bool(was and specifics(sentence[: was.start()], "zh") and specifics(sentence[was.end() :], "zh"))
+
 
 def _spans_quantities(sentence: str, language: str) -> bool:
     """Whether a clause spans quantities ("from 40 to 5", "从两天缩短到半天"): a quantity follows "from".
@@ -289,7 +302,10 @@ def measures_change(sentence: str, language: str) -> bool:
         ):
             return True
         return (
-            "倍" in sentence or any(w in sentence for w in CHANGE_ZH) or _spans_quantities(sentence, language)
+            "倍" in sentence
+            or any(w in sentence for w in CHANGE_ZH)
+            or _spans_quantities(sentence, language)
+            or _compared_zh(sentence)
         )
     if any(
         x.startswith("$") or x.split()[0].endswith("%") or x.split()[0] in ("twice", "doubled", "halved")

@@ -98,7 +98,7 @@ class Settings(BaseSettings):
     asr_bias_with_question: bool = False
     asr_partial_every_s: float = Field(default=0.5, ge=0)  # live captions; 0 turns partials off
 
-    turn_complete_wait_s: float = Field(default=0.6, gt=0)
+    turn_complete_wait_s: float = Field(default=0.8, gt=0)
     turn_base_wait_s: float = Field(default=0.9, gt=0)
     turn_rhythm_factor: float = Field(default=1.12, ge=1)
     turn_story_wait_s: float = Field(default=4.0, gt=0)  # an unfinished answer: "take your time" then

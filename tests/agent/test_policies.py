@@ -421,12 +421,14 @@ def test_a_plan_whose_last_step_leaves_it_open_is_not_cut_at_a_longer_pause(
     assert end.t <= 19.8 + 1.2  # closed by its last step: the usual gap
 
 
+@pytest.mark.parametrize("pause", [1.4, 3.3])
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_a_story_that_goes_back_to_actions_after_an_outcome_is_not_cut_between_sentences(
-    language: str,
+    language: str, pause: float
 ) -> None:
     """An outcome, then another action after a usual gap: more is coming (outcomes usually come last), so
-    a 1.4 s pause after gaps of 0.8 s is waited through; the story ends soon after its real outcome."""
+    a 1.4 s pause after gaps of 0.8 s, or a 3.3 s thinking pause, is waited through; the story ends soon
+    after its real outcome."""
     said = {
         "en": [
             "Last spring our warehouse kept shipping the wrong parcels.",
@@ -445,7 +447,7 @@ def test_a_story_that_goes_back_to_actions_after_an_outcome_is_not_cut_between_s
         Line(0.5, 3.0, said[0]),
         Line(4.3, 4.0, said[1]),
         Line(9.1, 3.0, said[2]),
-        Line(13.5, 4.0, said[3]),
+        Line(12.1 + pause, 4.0, said[3]),
     ]
     question = {
         "en": "Tell me about a time you fixed a recurring problem.",
@@ -453,7 +455,7 @@ def test_a_story_that_goes_back_to_actions_after_an_outcome_is_not_cut_between_s
     }
     actions = run(question[language], lines, language)
     end = first(actions, "end_of_answer")
-    assert end.t > 17.5, f"cut in at {end.t} before the last sentence"
+    assert end.t > 16.1 + pause, f"cut in at {end.t} before the last sentence"
     assert end.event()["reason"] == "complete_story"
 
 
@@ -586,6 +588,41 @@ def test_a_blip_and_two_sentences_of_a_plan_are_its_start_in_mandarin(before_pau
     end = first(run(question, lines, "zh"), "end_of_answer")
     assert end.t > t + 9.0, f"cut in at {end.t}"
     assert end.event()["reason"] == "complete_plan"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_lesson_after_an_outcome_and_one_more_sentence_ends_the_story_after_the_usual_gap(
+    language: str,
+) -> None:
+    """A habit taken from the story, said as something the candidate does, is its lesson, not an action
+    that takes the story on: the answer ends after the usual gap, not after a thinking pause."""
+    said = {
+        "en": [
+            "Last winter the night shift kept losing parcels at our depot.",
+            "I walked the shelves with the drivers and moved the returns cage next to the door.",
+            "By March we were losing two parcels a month instead of twenty.",
+            "Since then I always walk the floor before I blame anybody.",
+        ],
+        "zh": [
+            "去年冬天我们夜班在仓库老是丢包裹。",
+            "我跟司机一起把货架走了一遍，把退货笼子挪到了门口。",
+            "到三月每个月只丢两个了，以前是二十个。",
+            "后来我就养成了习惯，先去现场看再说。",
+        ],
+    }[language]
+    lines = [
+        Line(0.5, 3.0, said[0]),
+        Line(4.3, 4.0, said[1]),
+        Line(9.1, 3.0, said[2]),
+        Line(12.9, 3.0, said[3]),
+    ]
+    question = {
+        "en": "Tell me about a time you fixed a recurring problem.",
+        "zh": "请讲一次您解决反复出现的问题的经历。",
+    }[language]
+    end = first(run(question, lines, language), "end_of_answer")
+    assert end.event()["reason"] == "complete_story"
+    assert end.t <= 15.9 + 1.2
 
 
 def test_a_first_sentence_heard_over_three_pauses_is_one_stretch_of_a_plans_start() -> None:

@@ -103,6 +103,8 @@ def test_a_quantity_of_change_is_an_outcome_and_a_count_is_not() -> None:
     assert not measures_change("我写了一份检查清单，并培训了另外三位同事", "zh")
     assert not measures_change("我重新排了备菜顺序，下午3点就开始熬，不等到5点", "zh")  # times of day
     assert measures_change("每天的投诉从12个降到3个", "zh")
+    assert measures_change("到三月每个月只丢两个了，以前是二十个", "zh")  # against how it was
+    assert not measures_change("我以前是带五个人的组长", "zh")  # a past role
     assert measures_time("the reports out in four seconds", "en")  # "loaded" lost by the recogniser
     assert not measures_time("found that two jobs were writing to the same table", "en")
 
