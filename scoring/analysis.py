@@ -28,6 +28,15 @@ from scoring.actors import (
     trait,
     verdict,
 )
+from scoring.clause_cues import (
+    before_purpose,
+    doer_unnamed,
+    ends_with,
+    last_in_line,
+    markers,
+    says_how,
+    task_at,
+)
 from scoring.disfluency import Cleaned, clean
 from scoring.kinds import question_kind
 from scoring.models import Answer, QuestionKind, StarPart
@@ -194,83 +203,6 @@ class Analysis:
         return bool(results and acts) and acts[-1] > results[-1]
 
 
-def _before_purpose(neutral: str, language: str) -> str:
-    """The clause up to a purpose marker ("so that", "以便"), with the marker's trailing space kept."""
-    cut = len(neutral)
-    for marker in lx.PURPOSE[language]:
-        at = neutral.find(marker if language == "zh" else f" {marker} ")
-        if at > 0:
-            cut = min(cut, at + (0 if language == "zh" else 1))
-    return neutral[:cut]
-
-
-def _markers(haystack: str, cues: list[str], language: str) -> int:
-    """How many cues occur, each stretch of text counted once ("首先" is one step, not "首先" and "先").
-
-    In Chinese a sequence marker opens a phrase ("首先，…", "然后我会…") or follows its subject and modal
-    ("我会先…", "我的做法是先…"); elsewhere it is usually part of another word (同时 in a misheard 同事), so
-    only those count, once a phrase.
-    """
-    ordered = sorted(cues, key=len, reverse=True)
-    if language == "zh":
-        # One step a phrase: "然后我会先…" is one step, not 然后 and 先.
-        marked = re.compile(
-            r"^(?:那么?|嗯)?(?:[^，,]{0,6}?我会?|我就|会|就|是|[^，,]{0,4}是)?(?:"
-            + "|".join(map(re.escape, ordered))
-            + ")"
-        )
-        return sum(bool(marked.match(p)) for p in re.split(r"[，,。；;：:！？!?、\s]+", haystack))
-    return len(re.findall(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in ordered) + r")(?!\S)", haystack))
-
-
-def _says_how(text: str, cue: str, language: str) -> bool:
-    """A "no longer" that opens a clause of its own after one that tells no outcome says how it was done.
-
-    "时间直接从计划里导出来，不再手打", "…, no longer typing it by hand": the method, not an outcome
-    ("投诉就不再来了", "complaints no longer came in", "投诉少了一半，不再天天有人骂了").
-    """
-    if cue not in lx.STOPPED_DOING[language]:
-        return False
-    lowered = text.lower()
-    at = lowered.find(cue)
-    before = lowered[: max(at, 0)]
-    opening = re.split(r"[，,；;:：]", before)[-1]
-    if at <= 0 or re.fullmatch(r"\s*(?:就|也|都|还|and|so|then)?\s*", opening) is None:
-        return False
-    outcome_cues = [c for c in lx.RESULT[language] if c not in lx.STOPPED_DOING[language]]
-    return not hits(
-        before if language == "zh" else f" {before} ", outcome_cues, language
-    ) and not measures_change(before, language)
-
-
-def _task_at(text: str, language: str) -> int:
-    """Where the clause first names a task (0 when it cannot be placed: the whole clause is the task)."""
-    lowered = text.lower()
-    found = [lowered.find(c) for c in lx.TASK[language] if c in lowered]
-    if language == "zh":
-        asked = re.search(lx.ZH_ASKED_ME, text)
-        found += [asked.start()] if asked else []
-    at = min((i for i in found if i >= 0), default=0)
-    # Back to the start of the clause that names it: "…，区域经理还让我…" keeps "区域经理" out.
-    return max(text.rfind(p, 0, at) for p in "，,；;") + 1 if at else 0
-
-
-def _doer_unnamed(text: str) -> bool:
-    """A Mandarin clause opening on 把/将 or a causative (让/叫) with no subject: its doer is the last one."""
-    return any(re.match(opening, text) for opening in (lx.ZH_DISPOSAL_OPENING, lx.ZH_CAUSATIVE_OPENING))
-
-
-def _last_in_line(text: str, cue: str) -> bool:
-    """最后 as a place in an order ("留到最后", "排在最后", "最后一个"), not "in the end"."""
-    placed = re.search(r"(?:[^\W就也还都所以但可那]\s*[到在]最后)|最后[一几]", text)
-    return cue == "最后" and placed is not None
-
-
-def _ends_with(haystack: str, cue: str) -> bool:
-    tail = haystack.rstrip(" 。，,.!?！？")
-    return tail.endswith(cue)
-
-
 def _measured_outcome(facts: list[SentenceFacts], language: str) -> None:
     """After an action, a quantity of change ("crash reports down 50% in two weeks") is the outcome.
 
@@ -324,10 +256,10 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             and (re.search(lx.ZH_MODAL_AFTER_ME, text) or re.search(lx.ZH_MODAL_OPENING, text)) is not None
         )
         # A clause with no subject of its own, or opening on 把/让 with none, goes on in the mood before it.
-        unsaid = unsaid or (language == "zh" and _doer_unnamed(text))
+        unsaid = unsaid or (language == "zh" and doer_unnamed(text))
         f.hypothetical = f.says_would or (bool(facts) and facts[-1].hypothetical and unsaid)
         f.specifics = specifics(text, language)
-        f.plan_steps = _markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)
+        f.plan_steps = markers(text if language == "zh" else neutral, lx.PLAN_STEPS[language], language)
         if not f.hypothetical:
             # Saying what one is like ("我做事很有条理", "我跟人打交道还行") is not an action.
             f.self_action = self_action(neutral, language, words, toks) and not trait(toks)
@@ -335,7 +267,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             f.others_action = others_action(language, words, toks)
             if hits(neutral, lx.HABITUAL[language], language) and not (language == "zh" and perfective(toks)):
                 f.self_action = f.team_action = False  # what one usually does tells no one time
-            elif language == "zh" and facts and _doer_unnamed(text):
+            elif language == "zh" and facts and doer_unnamed(text):
                 # "…，把每一分钟都记了下来", "让车先跑…": 把 and 让 need a doer; none named: the last one.
                 f.self_action = f.self_action or facts[-1].self_action
                 f.team_action = f.team_action or facts[-1].team_action
@@ -349,7 +281,7 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             language == "zh" and re.search(lx.ZH_ASKED_ME, text)
         ):
             f.parts.add("task")
-            f.task_at = _task_at(text, language)
+            f.task_at = task_at(text, language)
         first = sentence.index == 0
         if first and f.self_action and background(text if language == "zh" else neutral, language):
             # "I joined a small firm…", "我那时候在初中教数学": the scene, not an action.
@@ -365,21 +297,21 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
         # A marker trailing off ("...and in the end") announces an outcome that never came; an outcome
         # word at the end ("duplicates went to zero") is the outcome.
         # What an action was for ("...so that problems came up early") is not what came of it.
-        said = _before_purpose(neutral, language)
+        said = before_purpose(neutral, language)
         result_cues = [
             c
             for c in hits(said, lx.RESULT[language], language)
-            if (c not in lx.STRONG_RESULT[language] or not _ends_with(neutral, c))
+            if (c not in lx.STRONG_RESULT[language] or not ends_with(neutral, c))
             and (c not in lx.RESULT_NEEDS or re.search(lx.RESULT_NEEDS[c], said))
-            and not _says_how(text, c, language)
-            and not _last_in_line(text, c)
+            and not says_how(text, c, language)
+            and not last_in_line(text, c)
         ]
         # "...and in the end" trailing off is not an outcome: a marker must lead into one.
         strong = [
             c
             for c in hits(said, lx.STRONG_RESULT[language], language)
-            if not _ends_with(neutral, c)
-            and not _last_in_line(text, c)
+            if not ends_with(neutral, c)
+            and not last_in_line(text, c)
             and (c not in lx.RESULT_NEEDS or re.search(lx.RESULT_NEEDS[c], said))
         ]
         # What had to be achieved (a task: "I had to bring it down", "我需要…减少") is not what was.
