@@ -277,6 +277,11 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
                 f.self_action = f.self_action or (waiting == "self" and acting)
                 f.team_action = f.team_action or (waiting == "team" and acting)
             f.team_action = f.team_action or (language == "zh" and done_together(toks))
+            # What the candidate took from it ("it taught me…", "打那以后我…") or thinks, nothing done in it
+            # ("我觉得吧光靠嘴说没用，得…"), is no step of the story.
+            opinion = language == "zh" and re.match(lx.OPINION_OPENING_ZH, text) and not perfective(toks)
+            if opinion or hits(neutral if language == "en" else text, lx.LESSON[language], language):
+                f.self_action = f.team_action = False
         if hits(neutral, lx.TASK[language], language) or (
             language == "zh" and re.search(lx.ZH_ASKED_ME, text)
         ):

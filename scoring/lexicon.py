@@ -202,6 +202,8 @@ BACKGROUND_OPENING = {
     "zh": r"我(?:那时候?|当时|之前|以前|刚)?(?:在|去了?一家|加入|进了?一家)"
     r"|我[^，,。]{0,4}?一(?:家|个)[^，,。了]{0,14}?(?:工作|上班|实习)",
 }
+# A Mandarin clause opening on what the candidate thinks ("我觉得光靠嘴说没用，得…"): an opinion, not a step.
+OPINION_OPENING_ZH = r"^[那所以其实嗯，,\s]*我(?:个人)?(?:觉得|认为|感觉|想)"
 # Degree words and verdicts that make a Mandarin clause a description of oneself, unless something is done.
 ZH_TRAIT_WORDS = ["很有", "很会", "很擅长", "很好", "很强", "挺", "比较", "还行", "还可以", "还算", "不错"]
 # Verbs that open set phrases jieba tags as idioms rather than verbs ("打电话", "发短信", "开夜车").

@@ -788,3 +788,26 @@ def test_saying_what_one_is_like_leaves_no_subject_waiting_for_the_next_clause()
     """ "我这人脾气好，没什么大问题。类似的情况遇到过很多…": a description, not a split sentence."""
     text = "我这人脾气好，没什么大问题。类似的情况遇到过很多，主要就是心态要积极，踏踏实实地干。"
     assert first_reason("zh", text) == "too_short"
+
+
+@pytest.mark.parametrize(
+    ("language", "story"),
+    [
+        (
+            "en",
+            "Our night shift kept losing parcels. We walked the shelves with the drivers and moved the "
+            "returns cage next to the door. It taught me to look at the floor before blaming people.",
+        ),
+        (
+            "zh",
+            "我们夜班老是丢包裹。我们跟司机一起把货架走了一遍，把退货笼子挪到了门口。我觉得吧光靠嘴说没用，得让大家看得见。",
+        ),
+    ],
+)
+def test_a_lesson_or_an_opinion_at_the_end_is_no_personal_action(language: str, story: str) -> None:
+    """What the candidate took from a story, or thinks of it, is not a step of it: only the team acted."""
+    assert first_reason(language, story) == "no_personal_action"
+    # Counter-example: an opinion that leads to something done is a step.
+    if language == "zh":
+        acted = story.replace("我觉得吧光靠嘴说没用，得让大家看得见。", "我觉得不对劲，就去调了监控。")
+        assert first_reason(language, acted) == "missing_result"
