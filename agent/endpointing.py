@@ -17,7 +17,7 @@ has been said. People pause 0.4-1.5 s between sentences and think for 1.5-4 s in
 |   "next…", "接着…", a fallback: "if that fails…"), or a story |   at least `open_plan_wait_s`    |
 |   that ends on a lesson ("it taught me…", "让我明白…")         |                                  |
 | a story whose last sentence is an action told after its       | `story_wait_s` (a thinking       |
-|   outcome: it goes on                                         |   pause), without a prompt       |
+|   outcome ("I also trained…", "我还…"): it may go on            |   pause), without a prompt       |
 | any other answer to a behavioural or situational question: no | "take your time" at              |
 |   result yet, no action, one sentence, only what they would   |   `story_wait_s`; ends (and the  |
 |   do: it may go on after a thinking pause                     |   follow-up asks for what is     |
@@ -221,11 +221,13 @@ class Endpointer:
             # Three steps, said in at least three stretches of speech that say something (not a blip
             # heard as "车"): two sentences with three markers ("first… then… before…") are the plan's
             # start, and a thinking pause often follows them.
-            stretches = [seg.text or "" for seg in spoken if not fragment(seg.text or "", self.language)]
-            # A sentence the recogniser heard go on over a pause ("…滚动通知" / "告诉大家" / "班车走不了")
-            # is one stretch: counted where it closes, or where the answer stands now.
-            closed = [closes_sentence(text) for text in stretches[:-1]]
-            said = sum(closed) + bool(stretches) >= COMPLETE_PLAN_STEPS and len(a.facts) > 1
+            stretches = [seg for seg in spoken if not fragment(seg.text or "", self.language)]
+            # A sentence the voice went on with after short pauses, the recogniser closing only its end
+            # ("…通知。" / "告诉大家" / "班车走不了。"), is one stretch: counted where it closes, or where the
+            # answer stands now. A recogniser that closes none of them tells nothing: each counts.
+            closes = [closes_sentence(seg.text or "") for seg in stretches[:-1]]
+            closed = sum(closes) if any(closes) else len(closes)
+            said = closed + bool(stretches) >= COMPLETE_PLAN_STEPS and len(a.facts) > 1
             if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and said:
                 if a.plan_closed:
                     return self._typical_wait(), "complete_plan", None

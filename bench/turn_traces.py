@@ -27,7 +27,7 @@ from agent.actions import EndOfAnswer
 from agent.endpointing import EndpointSettings
 from agent.interviewer import AgentSettings, InterviewAgent
 from agent.plan import PlannedQuestion
-from bench.turns import COMPLETE, TAIL_S, judge, load_clips, pct
+from bench.turns import TAIL_S, judge, load_clips, report, transcript
 from scoring.rubric import DEFAULT_RUBRIC
 from scoring.scorer import DefaultScorer
 from server.replay import single_question_plan
@@ -64,13 +64,18 @@ def _recorded(agent: InterviewAgent, calls: list[list[Any]]) -> None:
         setattr(agent, name, kept)
 
 
-def record(media: Path, out: Path, split: str, english: str) -> None:
+def record(media: Path, out: Path, split: str, english: str, language: str | None = None) -> None:
     """One JSON line a clip: the clip's manifest entry, the agent's calls, the recognised finals."""
     from realtime.speech.asr import bundled_engines
+    from realtime.speech.turn_end import SmartTurn, default_turn_model_path
     from realtime.speech.vad import SileroVAD
     from server.replay import Replay, load_audio
 
-    clips = load_clips(media, split)
+    # The turn-end model's P(complete) at each pause is kept too, so `decide --set mid_thought_p=…` works.
+    model_path = default_turn_model_path()
+    turn_model = SmartTurn(model_path) if model_path else None
+
+    clips = [c for c in load_clips(media, split) if language in (None, c["language"])]
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as cache, out.open("w", encoding="utf-8") as sink:
         engines = bundled_engines(Path(cache), english=english)
@@ -83,14 +88,14 @@ def record(media: Path, out: Path, split: str, english: str) -> None:
                 single_question_plan(_question(clip)),
                 clip["language"],
                 settings=AgentSettings(endpoint=NEVER_ENDS),
+                turn_model=turn_model,
             )
             calls: list[list[Any]] = []
             _recorded(replay.agent, calls)
             events = replay.run(load_audio(media / clip["file"]), tail_s=TAIL_S)
             finals = [e for e in events if e["type"] == "final"]
-            sink.write(
-                json.dumps({"clip": clip, "calls": calls, "finals": finals}, ensure_ascii=False) + "\n"
-            )
+            trace = {"clip": clip, "calls": calls, "finals": finals, "turn_model": turn_model is not None}
+            sink.write(json.dumps(trace, ensure_ascii=False) + "\n")
             print(f"[{n}/{len(clips)}] {clip['id']}: {len(calls)} calls", flush=True)
     print(f"recorded {len(clips)} clips to {out}")
 
@@ -117,20 +122,29 @@ def decided(trace: dict[str, Any], settings: EndpointSettings) -> list[dict[str,
 
 
 def decide(paths: list[Path], settings: EndpointSettings, verbose: bool) -> None:
-    """Figures per trace file and over all of them."""
-    everything: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    """The figures of `bench/turns.py`, per trace file and, over all of them, per split and language."""
+    rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
     for path in paths:
-        rows = []
+        ours = []
         for line in path.read_text(encoding="utf-8").splitlines():
             trace = json.loads(line)
+            if settings.mid_thought_p > 0 and not trace.get("turn_model"):
+                raise SystemExit(f"{path}: recorded without the turn-end model; mid_thought_p needs it")
             events = decided(trace, settings)
-            rows.append((trace["clip"], judge(trace["clip"], events)))
+            clip = trace["clip"]
+            ours.append((clip, {**judge(clip, events), **transcript(clip, trace["finals"])}))
             if verbose:
-                _explain(trace, events, rows[-1][1])
-        _report(path.stem, rows)
-        everything += rows
-    if len(paths) > 1:
-        _report("all", everything)
+                _explain(trace, events, ours[-1][1])
+        report(ours, path.stem[:14])
+        rows += ours
+    print()
+    for split in ("tune", "heldout"):
+        for language in ("en", "zh"):
+            report(
+                [x for x in rows if x[0].get("split", "tune") == split and x[0]["language"] == language],
+                f"{split} {language}",
+            )
+    report(rows, "all")
 
 
 def _explain(trace: dict[str, Any], events: list[dict[str, Any]], r: dict[str, Any]) -> None:
@@ -144,21 +158,6 @@ def _explain(trace: dict[str, Any], events: list[dict[str, Any]], r: dict[str, A
         print(f"    {final['t']:7.2f} {final['text']}")
 
 
-def _report(label: str, rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
-    complete = [
-        r["delay"] for c, r in rows if not r["cut_in"] and r["found"] and c["kind_of_answer"] in COMPLETE
-    ]
-    scored = [r for _, r in rows if r["scored"]]
-    right = sum(r["got"] == r["want"] for r in scored)
-    print(
-        f"{label:<16} clips {len(rows):>3}  cut-ins {sum(r['cut_in'] for _, r in rows)}  "
-        f"never ended {sum(not r['found'] for _, r in rows)}  complete answers end after "
-        f"p50 {pct(complete, 0.5):.2f} s p95 {pct(complete, 0.95):.2f} s "
-        f"(> 1.2 s: {sum(d > 1.2 for d in complete)} of {len(complete)})  "
-        f"follow-up right {right}/{len(scored)} ({right / max(len(scored), 1):.0%})"
-    )
-
-
 def settings_from(pairs: list[str]) -> EndpointSettings:
     """`EndpointSettings` with `field=value` overrides."""
     names = {f.name for f in dataclasses.fields(EndpointSettings)}
@@ -168,7 +167,10 @@ def settings_from(pairs: list[str]) -> EndpointSettings:
         if name not in names:
             raise SystemExit(f"--set {pair}: no setting {name!r} (one of {', '.join(sorted(names))})")
         overrides[name] = float(value)
-    return EndpointSettings(**overrides)
+    try:
+        return EndpointSettings(**overrides)
+    except ValueError as e:
+        raise SystemExit(f"--set: {e}") from None
 
 
 def main() -> None:
@@ -181,13 +183,14 @@ def main() -> None:
     rec.add_argument("--out", required=True)
     rec.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
     rec.add_argument("--en-model", default="tiny.en")
+    rec.add_argument("--language", choices=["en", "zh"], help="only this language's clips")
     dec = sub.add_parser("decide", help="decide again on recorded traces with the current code")
     dec.add_argument("traces", nargs="+")
     dec.add_argument("--set", action="append", default=[], help="an end-of-answer setting: field=value")
     dec.add_argument("--verbose", action="store_true", help="each clip's decision and finals")
     args = parser.parse_args()
     if args.command == "record":
-        record(Path(args.media), Path(args.out), args.split, args.en_model)
+        record(Path(args.media), Path(args.out), args.split, args.en_model, args.language)
     else:
         decide([Path(p) for p in args.traces], settings_from(args.set), args.verbose)
 

@@ -245,8 +245,15 @@ def done_together(toks: list[Token]) -> bool:
 
 
 def verdict(text: str, language: str) -> bool:
-    """A superlative verdict on how it went ("the cleanest on the site", "做得最稳的一年")."""
-    return re.search(lx.SUPERLATIVE[language], text.lower()) is not None
+    """A superlative verdict on how it went ("the cleanest on the site", "做得最稳的一年").
+
+    Not one in what someone said to the candidate ("my supervisor said, you've been here the longest"): that
+    hands over a task.
+    """
+    found = re.search(lx.SUPERLATIVE[language], text.lower())
+    if found is None:
+        return False
+    return re.search(lx.SAID_TO_YOU[language], text.lower()[: found.end()]) is None
 
 
 def reaction(neutral: str, language: str) -> bool:

@@ -188,7 +188,7 @@ class Analysis:
     def closes_with_lesson(self) -> bool:
         """The answer ends on what the candidate learned ("it taught me…", "这件事让我明白…").
 
-        Its last sentence, or the one before when the last goes on with it ("养成习惯了。凡事先看现场。").
+        In its last sentence, or in the one before when nothing is done in the last ("养成习惯了。先看现场").
         """
         last = self.facts[-2:]
         if len(last) == 2 and (last[1].self_action or last[1].team_action):
@@ -279,7 +279,12 @@ def analyse(answer: Answer, indicators: list[str] | None = None) -> Analysis:
             f.team_action = f.team_action or (language == "zh" and done_together(toks))
             # What the candidate took from it ("it taught me…", "打那以后我…") or thinks, nothing done in it
             # ("我觉得吧光靠嘴说没用，得…"), is no step of the story.
-            opinion = language == "zh" and re.match(lx.OPINION_OPENING_ZH, text) and not perfective(toks)
+            opinion = (
+                language == "zh"
+                and re.match(lx.OPINION_OPENING_ZH, text) is not None
+                and not re.search(lx.OPINION_THEN_ACTS_ZH, text)
+                and not perfective(toks)
+            )
             if opinion or hits(neutral if language == "en" else text, lx.LESSON[language], language):
                 f.self_action = f.team_action = False
         if hits(neutral, lx.TASK[language], language) or (

@@ -180,6 +180,11 @@ SUPERLATIVE = {
     rf"(?:best|most|(?!(?:{_NOT_SUPERLATIVE_EN})\b)[a-z]{{2,}}est)\b",
     "zh": r"(?:是|得)[^，,。；;]{0,6}最(?!后|近|初|终|早|晚|多|少|先|好是)",
 }
+# Someone speaking to the candidate, before a superlative ("said, you've been here the longest", "说你最…").
+SAID_TO_YOU = {
+    "en": r"\b(?:said|says|told me|asked me)\b|\byou(?:'ve|'re| have| are| were)\b",
+    "zh": r"说.{0,3}你",
+}
 NEGATION = {"en": ["not", "never", "wasn't", "weren't", "didn't", "no"], "zh": ["不", "没"]}
 # Mandarin puts adverbs between the subject and the modal ("我还会…", "我一般会…", "我大概会…"): each
 # "我 + adverb + modal" is a hypothetical (or habitual) cue as much as "我会" is.
@@ -203,7 +208,9 @@ BACKGROUND_OPENING = {
     r"|我[^，,。]{0,4}?一(?:家|个)[^，,。了]{0,14}?(?:工作|上班|实习)",
 }
 # A Mandarin clause opening on what the candidate thinks ("我觉得光靠嘴说没用，得…"): an opinion, not a step.
-OPINION_OPENING_ZH = r"^[那所以其实嗯，,\s]*我(?:个人)?(?:觉得|认为|感觉|想)"
+OPINION_OPENING_ZH = r"^[那所以其实嗯，,\s]*我(?:个人)?(?:觉得|认为|感觉|想(?![到起出了办法]))"
+# ... unless the clause goes on to what was done about it ("我觉得是货架太乱，就带着司机…").
+OPINION_THEN_ACTS_ZH = r"[，,]\s*(?:我)?(?:就|于是|所以|然后|便|马上|立刻|赶紧)"
 # Degree words and verdicts that make a Mandarin clause a description of oneself, unless something is done.
 ZH_TRAIT_WORDS = ["很有", "很会", "很擅长", "很好", "很强", "挺", "比较", "还行", "还可以", "还算", "不错"]
 # Verbs that open set phrases jieba tags as idioms rather than verbs ("打电话", "发短信", "开夜车").
@@ -232,7 +239,8 @@ RESULT_NEEDS = {
     r"|in|up|off) (?:\w+ )?early\b).*\b(?:minutes?|hours?|days?|weeks?|months?|years?|time) early\b",
     # Where things ended ("two of the students ended up doing the breakfast show"), not where the
     # candidate did ("I ended up ringing him").
-    "ended up": r"(?<! i) ended up ",
+    # "what we ended up doing was…" announces what was done.
+    "ended up": r"(?<! i)(?<!what we) ended up (?!doing|going with|trying|deciding)",
     # A state later on ("by the end of that year we had thirty-odd people"), not a deadline ("by the end
     # of the week I had to…").
     "by the end of": r"\bby the end of (?:the|that|this|next|our|my) \w+ (?:\w+ ){1,3}"

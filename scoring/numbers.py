@@ -262,16 +262,22 @@ COMPARED_EN = re.compile(
 
 # A quantity against how it was ("只丢两个了，以前是二十个", "比以前快了两天"); "我以前是带五个人的" is a past
 # role (no quantity before it to compare).
+# 原来是 is as often "it turned out" ("原来是两个脚本在抢同一个文件"): not a comparison.
 THAN_BEFORE_ZH = re.compile(r"比(?:以前|之前|原来|过去|去年|往年|上个?月)")
-USED_TO_BE_ZH = re.compile(r"(?:以前|之前|原来|过去|往常)(?:都|一般)?(?:是|要|得|能)")
+USED_TO_BE_ZH = re.compile(r"(?:以前|之前|过去|往常)(?:都|一般)?(?:是|要|得|能)")
+CLAUSE_END_ZH = re.compile(r"[，,。；;！？]")
 
 
 def _compared_zh(sentence: str) -> bool:
+    """A quantity against how it was, both in one clause ("只丢两个了，以前是二十个": the one after it)."""
     than = THAN_BEFORE_ZH.search(sentence)
-    if than and specifics(sentence[than.end() :], "zh"):
+    if than and specifics(CLAUSE_END_ZH.split(sentence[than.end() :])[0], "zh"):
         return True
     was = USED_TO_BE_ZH.search(sentence)
-    return bool(was and specifics(sentence[: was.start()], "zh") and specifics(sentence[was.end() :], "zh"))
+    if not was:
+        return False
+    before = CLAUSE_END_ZH.split(sentence[: was.start()].rstrip("，,"))[-1]
+    return bool(specifics(before, "zh") and specifics(CLAUSE_END_ZH.split(sentence[was.end() :])[0], "zh"))
 
 
 def _spans_quantities(sentence: str, language: str) -> bool:

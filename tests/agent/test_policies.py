@@ -601,7 +601,7 @@ def test_a_lesson_after_an_outcome_and_one_more_sentence_ends_the_story_after_th
             "Last winter the night shift kept losing parcels at our depot.",
             "I walked the shelves with the drivers and moved the returns cage next to the door.",
             "By March we were losing two parcels a month instead of twenty.",
-            "Since then I always walk the floor before I blame anybody.",
+            "Looking back, I learned to walk the floor before I blame anybody.",
         ],
         "zh": [
             "去年冬天我们夜班在仓库老是丢包裹。",

@@ -23,7 +23,7 @@ from tests.fakes.speech import Said, ScriptedRecognizer, ScriptedVAD, scripted_a
 CLIP = {"id": "scripted", "question": "Tell me about a time you led a team through a difficult situation."}
 
 
-def _replay(script: list[Said], total_s: float, settings: EndpointSettings) -> Replay:
+def _replay(script: list[Said], settings: EndpointSettings) -> Replay:
     return Replay(
         ScriptedVAD(),
         {"en": ScriptedRecognizer(script)},
@@ -35,7 +35,7 @@ def _replay(script: list[Said], total_s: float, settings: EndpointSettings) -> R
 
 
 def _trace(script: list[Said], total_s: float) -> dict[str, Any]:
-    replay = _replay(script, total_s, NEVER_ENDS)
+    replay = _replay(script, NEVER_ENDS)
     calls: list[list[Any]] = []
     _recorded(replay.agent, calls)
     events = replay.run(scripted_audio(script, total_s))
@@ -57,7 +57,7 @@ def test_decisions_from_a_trace_are_the_live_paths(
     script: list[Said], total_s: float, complete_wait_s: float
 ) -> None:
     settings = EndpointSettings(complete_wait_s=complete_wait_s)
-    live = _replay(script, total_s, settings).run(scripted_audio(script, total_s))
+    live = _replay(script, settings).run(scripted_audio(script, total_s))
     again = decided(_trace(script, total_s), settings)
     # The same prompt, end (at the same time, for the same reason) and what follows it.
     assert decisions(again)[-1][0] in ("follow_up", "next_question")

@@ -791,23 +791,80 @@ def test_saying_what_one_is_like_leaves_no_subject_waiting_for_the_next_clause()
 
 
 @pytest.mark.parametrize(
-    ("language", "story"),
+    ("language", "team", "ending", "acted"),
     [
         (
             "en",
             "Our night shift kept losing parcels. We walked the shelves with the drivers and moved the "
-            "returns cage next to the door. It taught me to look at the floor before blaming people.",
+            "returns cage next to the door. ",
+            "Looking back, I learned a lot from the drivers.",
+            "I learned that the depot had changed its shift pattern.",  # finding out is something done
         ),
         (
             "zh",
-            "我们夜班老是丢包裹。我们跟司机一起把货架走了一遍，把退货笼子挪到了门口。我觉得吧光靠嘴说没用，得让大家看得见。",
+            "我们夜班老是丢包裹。我们跟司机一起把货架走了一遍，把退货笼子挪到了门口。",
+            "我觉得吧光靠嘴说没用，得让大家看得见。",
+            "我觉得是货架太乱，就带着司机把货架重新整理一遍。",  # an opinion that goes on to what was done
         ),
     ],
 )
-def test_a_lesson_or_an_opinion_at_the_end_is_no_personal_action(language: str, story: str) -> None:
+def test_a_lesson_or_an_opinion_at_the_end_is_no_personal_action(
+    language: str, team: str, ending: str, acted: str
+) -> None:
     """What the candidate took from a story, or thinks of it, is not a step of it: only the team acted."""
-    assert first_reason(language, story) == "no_personal_action"
-    # Counter-example: an opinion that leads to something done is a step.
-    if language == "zh":
-        acted = story.replace("我觉得吧光靠嘴说没用，得让大家看得见。", "我觉得不对劲，就去调了监控。")
-        assert first_reason(language, acted) == "missing_result"
+    assert first_reason(language, team + ending) == "no_personal_action"
+    assert first_reason(language, team + acted) == "missing_result"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "lesson"),
+    [
+        (
+            "en",
+            "I moved the cage. Errors fell by half. It taught me to look first. The drivers were relieved.",
+            True,
+        ),
+        (
+            "en",
+            "I moved the cage. Errors fell by half. It taught me to look first. Then I rewrote the rota.",
+            False,
+        ),
+        ("en", "I learned that the vendor had changed their API. The whole team was panicking.", False),
+        ("zh", "我把笼子挪到门口。丢的少了一半。后来我就养成了习惯。凡事先看现场。", True),
+        ("zh", "我把笼子挪到门口。丢的少了一半。后来我就养成了习惯。我又把排班表改了。", False),
+        ("zh", "我回头看了一下日志，发现是配置错了。", False),
+    ],
+)
+def test_a_story_closes_on_a_lesson_said_last_or_just_before_a_remark(
+    language: str, text: str, lesson: bool
+) -> None:
+    a = analyse(Answer(question=Q[language], text=text, language=language, kind="behavioural"))
+    assert a.closes_with_lesson is lesson
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "My supervisor basically said, you've been here the longest, can you figure it out?"),
+        ("en", "So what we ended up doing was, um, this."),
+        ("zh", "我查了三天日志，原来是两个脚本在抢同一个文件。"),
+        ("zh", "大家比以前更忙了，我每天多干两个小时。"),
+    ],
+)
+def test_what_someone_said_to_the_candidate_or_what_it_turned_out_to_be_is_no_outcome(
+    language: str, text: str
+) -> None:
+    scene = (
+        "Last spring our parcels kept going missing. I walked the shelves with the drivers."
+        if language == "en"
+        else "去年春天我们仓库老丢包裹。我跟司机把货架走了一遍。"
+    )
+    a = analyse(
+        Answer(
+            question=Q[language],
+            text=f"{scene} {text}" if language == "en" else scene + text,
+            language=language,
+            kind="behavioural",
+        )
+    )
+    assert not a.with_part("result"), [f.text for f in a.with_part("result")]

@@ -91,7 +91,7 @@ def test_numbers_count_as_detail_only_when_they_measure_something() -> None:
     # A count out of a group is a detail; one of them, or a count of reasons, is not.
     assert specifics("two of the students ended up doing the breakfast show", "en") == ["two of the students"]
     assert specifics("12 of our 40 stores closed early", "en")
-    assert specifics("one of the old hands took them out", "en") == []
+    assert specifics("three of them stayed late", "en") == ["three of them"]
     assert specifics("two of the reasons were obvious", "en") == []
 
 
