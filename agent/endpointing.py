@@ -32,8 +32,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.utterance import closes_sentence, fragment, is_trailing
+from agent.utterance import fragment, is_trailing
 from scoring.analysis import Analysis
+from scoring.models import TimedSegment, join_segments
 
 __all__ = ["AnswerEnds", "Endpointer", "EndpointSettings", "PromptDue", "is_trailing"]
 
@@ -218,16 +219,10 @@ class Endpointer:
                 # A lesson is said once the story is told ("it taught me…", "这件事让我明白…"), even when its
                 # outcome was not heard: end after a pause between sentences and ask for the outcome.
                 return max(self._rhythm_wait(), s.open_plan_wait_s), "lesson_closes_story", None
-            # Three steps, said in at least three stretches of speech that say something (not a blip
-            # heard as "车"): two sentences with three markers ("first… then… before…") are the plan's
-            # start, and a thinking pause often follows them.
-            stretches = [seg for seg in spoken if not fragment(seg.text or "", self.language)]
-            # A sentence the voice went on with after short pauses, the recogniser closing only its end
-            # ("…通知。" / "告诉大家" / "班车走不了。"), is one stretch: counted where it closes, or where the
-            # answer stands now. A recogniser that closes none of them tells nothing: each counts.
-            closes = [closes_sentence(seg.text or "") for seg in stretches[:-1]]
-            closed = sum(closes) if any(closes) else len(closes)
-            said = closed + bool(stretches) >= COMPLETE_PLAN_STEPS and len(a.facts) > 1
+            # Three steps, said in at least three stretches of speech that each hold one: two sentences with
+            # three markers ("first… then… before…"), or a sentence the voice detector split in three ("我首先
+            # 会…通知" / "告诉大家" / "班车走不了"), are the plan's start, and a thinking pause often follows.
+            said = self._stretches_with_steps(spoken, a) >= COMPLETE_PLAN_STEPS and len(a.facts) > 1
             if a.kind == "situational" and a.plan_steps >= COMPLETE_PLAN_STEPS and said:
                 if a.plan_closed:
                     return self._typical_wait(), "complete_plan", None
@@ -240,6 +235,35 @@ class Endpointer:
             # on after a thinking pause; wait through it, then prompt, and only then ask what is missing.
             return s.incomplete_end_s, "unfinished_answer", s.story_wait_s
         return self._rhythm_wait(), "sentence_complete_after_pause", None
+
+    def _stretches_with_steps(self, spoken: list[_Segment], a: Analysis) -> int:
+        """Stretches of speech that hold a step of the plan (a marker, or what the candidate would do).
+
+        The analysis reads the answer as the recogniser's segments joined (`join_segments`); each step's
+        clause belongs to the first stretch it is said in that is more than a blip or a lead-in
+        ("我的做法是"), so a sentence the voice detector split in three is one stretch, a remark none.
+        """
+        segments = [TimedSegment(seg.text or "", seg.start, seg.end or seg.start) for seg in spoken]
+        joined = join_segments(segments, self.language)
+        spans: list[tuple[int, int]] = []  # where each stretch that says something is in the joined text
+        cursor = 0
+        for seg in segments:
+            said = seg.text.strip()
+            at = joined.find(said, cursor) if said else -1
+            if at >= 0:
+                cursor = at + len(said)
+                if not fragment(said, self.language):
+                    spans.append((at, cursor))
+        situational = a.kind == "situational"
+        holding = {
+            next(
+                (i for i, (at, end) in enumerate(spans) if at < f.sentence.end and f.sentence.start < end),
+                None,
+            )
+            for f in a.facts
+            if f.plan_steps or f.says_would or (situational and f.self_action)
+        }
+        return len(holding - {None})
 
     def _rhythm_wait(self) -> float:
         """A little longer than the candidate's longest gap so far, within the configured bounds."""

@@ -124,11 +124,6 @@ def fragment(text: str, language: str) -> bool:
     return len(re.findall(r"[a-z0-9%']+", text.lower())) <= SHORT_EN
 
 
-def closes_sentence(text: str) -> bool:
-    """The recogniser closed the stretch as a sentence ("…走不了。", "…the list."), not one it heard go on."""
-    return text.rstrip().endswith(("。", "！", "？", ".", "!", "?")) and not text.rstrip().endswith("...")
-
-
 def _stranded(words: list[str]) -> bool:
     """Whether a final preposition ends a clause opened by a wh-word and its subject.
 

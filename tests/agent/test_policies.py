@@ -644,6 +644,32 @@ def test_a_first_sentence_heard_over_three_pauses_is_one_stretch_of_a_plans_star
     assert end.event()["reason"] == "complete_plan"
 
 
+def test_a_remark_between_a_plans_steps_is_no_step_and_a_lead_in_holds_none() -> None:
+    """Only stretches that hold a step count: two steps and a remark ("说不定是考核压得太紧了") are the plan's
+    start, so the thinking pause after them is waited through; a lead-in ("我的做法是") before three steps
+    takes none from them, so the plan ends after the usual wait."""
+    question = "假如你手下一个师傅最近老被客户投诉，你会怎么处理？"
+    remark = [
+        Line(0.5, 5.0, "我首先会自己去把他最近几单看一看，先确认不是系统的问题。"),
+        Line(6.0, 4.0, "然后我会私下单独找他聊聊，问问到底怎么回事。"),
+        Line(10.6, 1.6, "说不定是考核压得太紧了。"),
+        # a 2.6 s thinking pause
+        Line(14.8, 5.0, "受影响的那几单，我会在同一个礼拜安排别的师傅重新上门。"),
+        Line(20.4, 5.0, "要是这样以后他还是照旧，那我只能交给人事，走正式的流程了。"),
+    ]
+    end = first(run(question, remark, "zh"), "end_of_answer")
+    assert end.t > 25.4, f"cut in at {end.t}"
+    lead_in = [
+        Line(0.5, 1.2, "我的做法是"),
+        Line(2.0, 4.0, "先把他叫到办公室，听听他自己怎么说。"),
+        Line(6.6, 4.0, "然后把投诉的那几单一单一单过一遍。"),
+        Line(11.2, 4.0, "接着我会跟客户打电话道个歉，再安排人重新上门。"),
+    ]
+    end = first(run(question, lead_in, "zh"), "end_of_answer")
+    assert end.event()["reason"] == "open_plan"
+    assert end.t <= 15.2 + 2.1
+
+
 def _story_endpointer(mid_thought_p: float, last_p: float | None) -> Endpointer:
     """A complete English story, told in three segments; the last pause heard with P(complete) `last_p`."""
     e = Endpointer("en", EndpointSettings(mid_thought_p=mid_thought_p), asked_at=0.0)
