@@ -27,7 +27,7 @@ from agent.actions import EndOfAnswer
 from agent.endpointing import EndpointSettings
 from agent.interviewer import AgentSettings, InterviewAgent
 from agent.plan import PlannedQuestion
-from bench.turns import TAIL_S, judge, load_clips, report, transcript
+from bench.turns import TAIL_S, judge, load_clips, report, report_groups, transcript
 from scoring.rubric import DEFAULT_RUBRIC
 from scoring.scorer import DefaultScorer
 from server.replay import single_question_plan
@@ -138,13 +138,7 @@ def decide(paths: list[Path], settings: EndpointSettings, verbose: bool) -> None
         report(ours, path.stem[:14])
         rows += ours
     print()
-    for split in ("tune", "heldout"):
-        for language in ("en", "zh"):
-            report(
-                [x for x in rows if x[0].get("split", "tune") == split and x[0]["language"] == language],
-                f"{split} {language}",
-            )
-    report(rows, "all")
+    report_groups(rows)
 
 
 def _explain(trace: dict[str, Any], events: list[dict[str, Any]], r: dict[str, Any]) -> None:

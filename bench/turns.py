@@ -140,6 +140,17 @@ def report(rows: list[tuple[dict[str, Any], dict[str, Any]]], label: str) -> Non
         print(f"{'':<14} recognition {error_rate(rows, languages.pop())}")
 
 
+def report_groups(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+    """Figures per split and language, then over all clips."""
+    for split in ("tune", "heldout"):
+        for language in ("en", "zh"):
+            report(
+                [x for x in rows if x[0].get("split", "tune") == split and x[0]["language"] == language],
+                f"{split} {language}",
+            )
+    report(rows, "all")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--media", default=str(ROOT / "tests" / "data" / "media"))
@@ -205,13 +216,7 @@ def main() -> None:
                 flush=True,
             )
     print()
-    for split in ("tune", "heldout"):
-        for language in ("en", "zh"):
-            report(
-                [x for x in rows if x[0].get("split", "tune") == split and x[0]["language"] == language],
-                f"{split} {language}",
-            )
-    report(rows, "all")
+    report_groups(rows)
     print(
         f"decision latency p50 {pct(latencies, 0.5) * 1000:.1f} ms p95 {pct(latencies, 0.95) * 1000:.1f} ms"
     )
