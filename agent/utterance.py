@@ -62,6 +62,9 @@ TRAILING = {
 }
 
 
+# Fillers of two words that hold the floor while the speaker thinks ("…before the first session, you know,"):
+# said last before a pause, the thought goes on.
+TRAILING_PHRASES_EN = (("you", "know"), ("i", "mean"))
 STRANDABLE_EN = {"of", "to", "with"}
 PREPOSITIONS_EN = {
     "about",
@@ -102,8 +105,9 @@ def is_trailing(text: str, language: str) -> bool:
     words = re.findall(r"[a-z0-9%']+", core.lower())
     # Recognisers often drop final punctuation, so its absence alone is not a sign of thinking.
     starts = len(words) <= SHORT_EN and bool(words) and words[0] in TRAILING["en"]
+    filler = tuple(words[-2:]) in TRAILING_PHRASES_EN
     return bool(words) and (
-        (words[-1] in TRAILING["en"] and not _stranded(words) and not _closes(words)) or starts
+        (words[-1] in TRAILING["en"] and not _stranded(words) and not _closes(words)) or starts or filler
     )
 
 

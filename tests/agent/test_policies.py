@@ -264,6 +264,10 @@ def test_trailing_words() -> None:
     assert is_trailing("I told the nurses that", "en") and is_trailing("It kept failing so", "en")
     assert not is_trailing("He might have been more respectable than he was.", "en")
     assert is_trailing("and the problem was", "en")
+    # A two-word filler said last holds the floor; the same words inside a sentence do not.
+    assert is_trailing("I started testing every room before the first session, you know.", "en")
+    assert is_trailing("It was the rota that was wrong, I mean.", "en")
+    assert not is_trailing("That is what I mean to say to every new starter.", "en")
 
 
 def test_barge_in_ignores_a_cough_and_fires_once_on_speech() -> None:
