@@ -245,7 +245,10 @@ class Endpointer:
         """
         segments = [TimedSegment(seg.text or "", seg.start, seg.end or seg.start) for seg in spoken]
         joined = join_segments(segments, self.language)
-        spans: list[tuple[int, int]] = []  # where each stretch that says something is in the joined text
+        # After a follow-up the analysed answer also holds what was said before it: these stretches end it.
+        whole = a.cleaned.original if a.cleaned is not None else joined
+        before = len(whole) - len(joined) if whole.endswith(joined) else 0
+        spans: list[tuple[int, int]] = []  # where each stretch that says something is in the analysed text
         cursor = 0
         for seg in segments:
             said = seg.text.strip()
@@ -253,7 +256,7 @@ class Endpointer:
             if at >= 0:
                 cursor = at + len(said)
                 if not fragment(said, self.language):
-                    spans.append((at, cursor))
+                    spans.append((before + at, before + cursor))
         situational = a.kind == "situational"
         holding = {
             next(

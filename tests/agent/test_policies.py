@@ -757,3 +757,29 @@ def test_the_candidates_rhythm_is_the_same_whether_a_transcript_comes_before_or_
     assert isinstance(end, AnswerEnds) and end.reason == "complete_story"
     assert end.wait_s == pytest.approx(1.4, abs=0.01)
     assert end.pauses == (1.4, 1.4)
+
+
+def test_after_a_follow_up_a_plans_stretches_are_found_at_the_end_of_the_whole_answer() -> None:
+    """The follow-up's answer extends the answer: the analysis reads all of it, the end-of-answer policy only
+    the stretches since the follow-up; each step is still placed in the stretch that says it."""
+    from scoring.models import TimedSegment, join_segments
+
+    question = "假如周末晚上商场里有个孩子走失了，你会怎么处理？"
+    earlier = [
+        TimedSegment("孩子的妈妈肯定特别着急。", 0.5, 2.0),
+        TimedSegment("这种事情商场里其实挺常见的，大家都不会太慌。", 2.6, 6.5),
+    ]
+    later = [
+        TimedSegment("然后我会用对讲机通知所有保安。", 20.0, 23.0),
+        TimedSegment("说不定孩子自己跑去玩了。", 23.5, 25.0),
+        TimedSegment("接着我会让保安守住每个出口。", 25.6, 28.0),
+    ]
+    e = Endpointer("zh", asked_at=19.0)
+    for i, seg in enumerate(later):
+        e.speech_started(seg.start_s)
+        e.speech_ended(seg.start_s, seg.end_s)
+        answer = join_segments([*earlier, *later[: i + 1]], "zh")
+        analysis = analyse(Answer(question, answer, "zh", kind="situational"))
+        e.transcribed(seg.start_s, seg.end_s, seg.text, analysis)
+    a = analyse(Answer(question, join_segments([*earlier, *later], "zh"), "zh", kind="situational"))
+    assert e._stretches_with_steps(e._segments, a) == 2  # the remark holds no step
